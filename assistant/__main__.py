@@ -1,0 +1,15 @@
+"""``python -m assistant`` and the ``mail-setup-assistant`` console script."""
+
+from __future__ import annotations
+
+import sys
+
+from assistant.cli import main as cli_main
+
+
+def main() -> None:
+    sys.exit(cli_main(sys.argv[1:]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""Command-line entry: ``mail-setup-assistant [COMMAND] ...``; no command opens the wizard.
+
+Each subcommand lives in its own module exposing ``register(subparsers)`` (which sets ``func``) so the
+commands stay small and independent. Every failure ends as one line on stderr and a documented exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from assistant import __version__
+from assistant.core.errors import EXIT_BAD_INPUT, AssistantError
+
+# Module names under assistant.cli, in the order `--help` lists them.
+COMMANDS: tuple[str, ...] = ()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mail-setup-assistant",
+        description="Find, test and set up the mail servers for an address. Without a command the "
+                    "setup wizard opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"assistant.cli.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        if "gui" not in COMMANDS:
+            parser.print_help(sys.stderr)
+            return EXIT_BAD_INPUT
+        args = parser.parse_args(["gui", *argv])
+        func = args.func
+    try:
+        return int(func(args))
+    except AssistantError as exc:
+        print(f"mail-setup-assistant: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("mail-setup-assistant: interrupted", file=sys.stderr)
+        return 130

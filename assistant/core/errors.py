@@ -1,0 +1,26 @@
+"""Errors that end a command with a documented exit code and one readable line (never a traceback)."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_NOTHING_USABLE = 1
+EXIT_BAD_INPUT = 2
+EXIT_DNS = 3
+
+
+class AssistantError(Exception):
+    """Base: ``str(exc)`` is the one line shown to the person; ``exit_code`` is what the CLI returns."""
+
+    exit_code = EXIT_NOTHING_USABLE
+
+
+class InputError(AssistantError):
+    """Bad address, bad option, unreadable or malformed file. The message names what and where."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class DomainError(AssistantError):
+    """The domain does not exist, or DNS failed entirely."""
+
+    exit_code = EXIT_DNS

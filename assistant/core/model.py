@@ -1,0 +1,346 @@
+"""Plain data that flows between the stages: candidates, probe results, discovery results, accounts.
+
+Everything here is a dataclass with a JSON form (``to_dict``/``from_dict``) because the CLI's JSON is a
+published interface (``resources/schemas/probe.schema.json``) and other commands read it back
+(``--probe probe.json``). Fields are only ever added, never renamed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal, cast
+
+SCHEMA_VERSION = 1
+
+Protocol = Literal["imap", "pop3", "smtp"]
+Security = Literal["ssl", "starttls", "plain"]
+Source = Literal["srv", "autoconfig", "autoconfig_http", "ispdb", "mx", "guess", "manual"]
+Status = Literal["ok", "refused", "timeout", "tls_error", "protocol_error", "dns_error", "unreachable"]
+
+PROTOCOLS: tuple[Protocol, ...] = ("imap", "pop3", "smtp")
+SECURITIES: tuple[Security, ...] = ("ssl", "starttls", "plain")
+SOURCES: tuple[Source, ...] = ("srv", "autoconfig", "autoconfig_http", "ispdb", "mx", "guess", "manual")
+STATUSES: tuple[Status, ...] = (
+    "ok", "refused", "timeout", "tls_error", "protocol_error", "dns_error", "unreachable",
+)
+
+# Sources whose answer came over an authenticated channel (HTTPS with a verified certificate) or from the
+# user. SRV and MX answers are unsigned DNS; guesses are ours.
+SECURE_SOURCES: frozenset[str] = frozenset({"autoconfig", "ispdb", "manual"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One endpoint worth probing, and where we learnt of it.
+
+    ``preference`` orders candidates of one protocol as their source meant (SRV priority, autoconfig file
+    order, Thunderbird's guess order); lower is better. ``username``/``auth`` carry what a config file said
+    (placeholders such as ``%EMAILADDRESS%`` kept) so profiles can reuse it.
+    """
+
+    protocol: Protocol
+    host: str
+    port: int
+    security: Security
+    source: Source
+    preference: int = 0
+    weight: int = 0
+    username: str | None = None
+    auth: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str, int, str]:
+        """Identity of the endpoint regardless of which source named it."""
+        return (self.protocol, self.host.lower().rstrip("."), self.port, self.security)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "protocol": self.protocol, "host": self.host, "port": self.port, "security": self.security,
+            "source": self.source, "preference": self.preference, "weight": self.weight,
+            "username": self.username, "auth": list(self.auth),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Candidate:
+        return cls(
+            protocol=_choice(d, "protocol", PROTOCOLS), host=_str(d, "host"), port=_port(d, "port"),
+            security=_choice(d, "security", SECURITIES), source=_choice(d, "source", SOURCES),
+            preference=int(d.get("preference", 0) or 0), weight=int(d.get("weight", 0) or 0),
+            username=d.get("username"), auth=tuple(str(a) for a in d.get("auth", []) or []),
+        )
+
+
+@dataclass
+class TlsFacts:
+    """What the TLS handshake showed. ``verified`` is True only when chain and host name both checked out."""
+
+    version: str | None = None
+    cipher: str | None = None
+    verified: bool = False
+    problems: list[str] = field(default_factory=list)  # expired, not_yet_valid, hostname_mismatch, ...
+    subject: str | None = None
+    sans: list[str] = field(default_factory=list)
+    issuer: str | None = None
+    not_before: str | None = None  # ISO 8601, UTC
+    not_after: str | None = None
+    days_left: int | None = None
+    fingerprint_sha256: str | None = None  # hex, of the leaf certificate (what a user "pins")
+    detail: str | None = None  # the verifier's own words, for the technical appendix
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TlsFacts:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in known})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A warning with a stable ``code`` scripts can match on and a sentence people can read."""
+
+    code: str
+    message: str
+    host: str | None = None
+    protocol: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "host": self.host, "protocol": self.protocol}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Finding:
+        return cls(code=_str(d, "code"), message=_str(d, "message"), host=d.get("host"),
+                   protocol=d.get("protocol"))
+
+
+@dataclass
+class ProbeResult:
+    """The outcome of talking to one candidate (never with credentials)."""
+
+    candidate: Candidate
+    status: Status
+    tls: TlsFacts | None = None
+    capabilities: list[str] = field(default_factory=list)
+    auth_mechanisms: list[str] = field(default_factory=list)
+    elapsed_ms: int = 0
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)  # codes, e.g. starttls_injection, logindisabled
+    address: str | None = None  # the IP address we ended up talking to
+    greeting: str | None = None  # only text received over TLS; pre-TLS text is never shown
+
+    @property
+    def secure(self) -> bool:
+        """Usable without a warning: TLS up, certificate verified for this host name."""
+        return (self.status == "ok" and self.candidate.security != "plain"
+                and self.tls is not None and self.tls.verified)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.candidate.to_dict()
+        d.update({
+            "status": self.status, "tls": self.tls.to_dict() if self.tls else None,
+            "capabilities": list(self.capabilities), "auth_mechanisms": list(self.auth_mechanisms),
+            "elapsed_ms": self.elapsed_ms, "error": self.error, "warnings": list(self.warnings),
+            "address": self.address, "greeting": self.greeting, "secure": self.secure,
+        })
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ProbeResult:
+        tls = d.get("tls")
+        return cls(
+            candidate=Candidate.from_dict(d), status=_choice(d, "status", STATUSES),
+            tls=TlsFacts.from_dict(tls) if isinstance(tls, dict) else None,
+            capabilities=[str(c) for c in d.get("capabilities", []) or []],
+            auth_mechanisms=[str(c) for c in d.get("auth_mechanisms", []) or []],
+            elapsed_ms=int(d.get("elapsed_ms", 0) or 0), error=d.get("error"),
+            warnings=[str(w) for w in d.get("warnings", []) or []], address=d.get("address"),
+            greeting=d.get("greeting"),
+        )
+
+
+@dataclass(frozen=True)
+class SrvRecord:
+    """One RFC 6186/8314 answer. ``target == "."`` means the provider says the service is not offered."""
+
+    service: str  # e.g. "_imaps._tcp"
+    protocol: Protocol
+    security: Security
+    priority: int
+    weight: int
+    port: int
+    target: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> SrvRecord:
+        return cls(service=_str(d, "service"), protocol=_choice(d, "protocol", PROTOCOLS),
+                   security=_choice(d, "security", SECURITIES), priority=int(d["priority"]),
+                   weight=int(d["weight"]), port=int(d["port"]), target=_str(d, "target"))
+
+
+@dataclass(frozen=True)
+class MxRecord:
+    preference: int
+    host: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"preference": self.preference, "host": self.host}
+
+
+@dataclass(frozen=True)
+class SourceReport:
+    """What one discovery source did (URL fetched, records read) — the technical appendix of a report."""
+
+    source: str
+    target: str  # URL or DNS name asked
+    outcome: str  # found | not_found | error | skipped
+    detail: str | None = None
+    elapsed_ms: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass
+class DiscoveryResult:
+    address: str | None
+    domain: str
+    domain_unicode: str
+    local_part: str | None = None
+    mx: list[MxRecord] = field(default_factory=list)
+    srv: list[SrvRecord] = field(default_factory=list)
+    not_offered: list[Protocol] = field(default_factory=list)
+    candidates: list[ProbeResult] = field(default_factory=list)
+    recommended: dict[str, ProbeResult | None] = field(
+        default_factory=lambda: {"imap": None, "pop3": None, "smtp": None})
+    warnings: list[Finding] = field(default_factory=list)
+    sources: list[SourceReport] = field(default_factory=list)
+    resolver: str = "system"
+    elapsed_ms: int = 0
+    schema_version: int = SCHEMA_VERSION
+
+    def usable(self) -> bool:
+        """Exit-code rule: a verified secure incoming and outgoing server was found."""
+        incoming = any(self.recommended.get(p) is not None for p in ("imap", "pop3"))
+        return incoming and self.recommended.get("smtp") is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": self.schema_version, "address": self.address, "domain": self.domain,
+            "domain_unicode": self.domain_unicode, "local_part": self.local_part,
+            "mx": [m.to_dict() for m in self.mx], "srv": [s.to_dict() for s in self.srv],
+            "not_offered": list(self.not_offered),
+            "candidates": [c.to_dict() for c in self.candidates],
+            "recommended": {p: (r.to_dict() if r else None) for p, r in self.recommended.items()},
+            "warnings": [w.to_dict() for w in self.warnings],
+            "sources": [s.to_dict() for s in self.sources],
+            "resolver": self.resolver, "elapsed_ms": self.elapsed_ms,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> DiscoveryResult:
+        """Read a ``probe --json`` document back. Raises ``ValueError`` naming the bad field."""
+        if not isinstance(d, dict):
+            raise ValueError("expected a JSON object")
+        rec = d.get("recommended") or {}
+        if not isinstance(rec, dict):
+            raise ValueError("'recommended' must be an object")
+        try:
+            return cls(
+                address=d.get("address"), domain=_str(d, "domain"),
+                domain_unicode=str(d.get("domain_unicode") or d["domain"]),
+                local_part=d.get("local_part"),
+                mx=[MxRecord(int(m["preference"]), str(m["host"])) for m in d.get("mx", []) or []],
+                srv=[SrvRecord.from_dict(s) for s in d.get("srv", []) or []],
+                not_offered=[_choice({"p": p}, "p", PROTOCOLS) for p in d.get("not_offered", []) or []],
+                candidates=[ProbeResult.from_dict(c) for c in d.get("candidates", []) or []],
+                recommended={p: (ProbeResult.from_dict(r) if isinstance(r, dict) else None)
+                             for p, r in rec.items() if p in PROTOCOLS},
+                warnings=[Finding.from_dict(w) for w in d.get("warnings", []) or []],
+                resolver=str(d.get("resolver", "system")), elapsed_ms=int(d.get("elapsed_ms", 0) or 0),
+                schema_version=int(d.get("schema_version", SCHEMA_VERSION)),
+            )
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"missing or malformed field {exc}") from None
+
+
+# --- the account a person ends up with (input to profiles, verify, report) -----------------------------
+
+Auth = Literal["password-cleartext", "password-encrypted", "OAuth2", "none"]
+AUTHS: tuple[Auth, ...] = ("password-cleartext", "password-encrypted", "OAuth2", "none")
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    """One server as a client should be set up. ``username`` may be a placeholder (%EMAILADDRESS%)."""
+
+    protocol: Protocol
+    host: str
+    port: int
+    security: Security
+    username: str = "%EMAILADDRESS%"
+    auth: Auth = "password-cleartext"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_candidate(cls, c: Candidate) -> ServerConfig:
+        return cls(protocol=c.protocol, host=c.host.rstrip("."), port=c.port, security=c.security,
+                   username=c.username or "%EMAILADDRESS%")
+
+
+@dataclass(frozen=True)
+class Pop3Settings:
+    leave_on_server: bool = True
+    days_to_leave: int | None = 14
+    download_on_biff: bool = True
+
+
+@dataclass(frozen=True)
+class AccountConfig:
+    """Everything a profile needs. The first incoming server is the chosen one; others are alternatives.
+
+    ``password`` is only ever set when the person explicitly asked to embed it; ``repr`` hides it.
+    """
+
+    domain: str
+    incoming: tuple[ServerConfig, ...]
+    outgoing: tuple[ServerConfig, ...]
+    address: str | None = None
+    display_name: str | None = None
+    provider_id: str | None = None
+    provider_name: str | None = None
+    provider_short_name: str | None = None
+    documentation_url: str | None = None
+    pop3: Pop3Settings = Pop3Settings()
+    password: str | None = field(default=None, repr=False, compare=False)
+
+    def without_password(self) -> AccountConfig:
+        return replace(self, password=None)
+
+
+# --- small validators shared by the from_dict readers --------------------------------------------------
+
+def _str(d: dict[str, Any], key: str) -> str:
+    v = d.get(key)
+    if not isinstance(v, str) or not v:
+        raise ValueError(f"field '{key}' must be a non-empty string")
+    return v
+
+
+def _port(d: dict[str, Any], key: str) -> int:
+    v = d.get(key)
+    if not isinstance(v, int) or isinstance(v, bool) or not 1 <= v <= 65535:
+        raise ValueError(f"field '{key}' must be a port number 1-65535")
+    return v
+
+
+def _choice(d: dict[str, Any], key: str, allowed: tuple[str, ...]) -> Any:
+    v = d.get(key)
+    if v not in allowed:
+        raise ValueError(f"field '{key}' must be one of {', '.join(allowed)}")
+    return cast(Any, v)
