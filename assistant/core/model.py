@@ -104,14 +104,20 @@ class Finding:
     message: str
     host: str | None = None
     protocol: str | None = None
+    # The values the English ``message`` was formatted from, so the GUI can format its translated template
+    # (``assistant.core.rank.render``) instead of showing English.
+    params: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "message": self.message, "host": self.host, "protocol": self.protocol}
+        return {"code": self.code, "message": self.message, "host": self.host, "protocol": self.protocol,
+                "params": dict(self.params)}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Finding:
+        params = d.get("params") or {}
         return cls(code=_str(d, "code"), message=_str(d, "message"), host=d.get("host"),
-                   protocol=d.get("protocol"))
+                   protocol=d.get("protocol"),
+                   params={str(k): str(v) for k, v in params.items()} if isinstance(params, dict) else {})
 
 
 @dataclass
@@ -128,6 +134,9 @@ class ProbeResult:
     warnings: list[str] = field(default_factory=list)  # codes, e.g. starttls_injection, logindisabled
     address: str | None = None  # the IP address we ended up talking to
     greeting: str | None = None  # only text received over TLS; pre-TLS text is never shown
+    # Why we stopped waiting before the conversation ended: "better_found" (a higher-ranked server of the
+    # same protocol was verified first) or "deadline" (the run's --timeout ran out); None when it finished.
+    stopped: str | None = None
 
     @property
     def secure(self) -> bool:
@@ -142,6 +151,7 @@ class ProbeResult:
             "capabilities": list(self.capabilities), "auth_mechanisms": list(self.auth_mechanisms),
             "elapsed_ms": self.elapsed_ms, "error": self.error, "warnings": list(self.warnings),
             "address": self.address, "greeting": self.greeting, "secure": self.secure,
+            "stopped": self.stopped,
         })
         return d
 
@@ -155,7 +165,7 @@ class ProbeResult:
             auth_mechanisms=[str(c) for c in d.get("auth_mechanisms", []) or []],
             elapsed_ms=int(d.get("elapsed_ms", 0) or 0), error=d.get("error"),
             warnings=[str(w) for w in d.get("warnings", []) or []], address=d.get("address"),
-            greeting=d.get("greeting"),
+            greeting=d.get("greeting"), stopped=d.get("stopped"),
         )
 
 
