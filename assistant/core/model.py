@@ -328,6 +328,8 @@ class AccountConfig:
     documentation_url: str | None = None
     pop3: Pop3Settings = Pop3Settings()
     password: str | None = field(default=None, repr=False, compare=False)
+    # Every <domain> an autoconfig file said it serves (ASCII, lowercase); empty when not from a file.
+    domains: tuple[str, ...] = ()
 
     def without_password(self) -> AccountConfig:
         return replace(self, password=None)

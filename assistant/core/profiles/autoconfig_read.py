@@ -1,0 +1,202 @@
+"""Reading Thunderbird autoconfig files (clientConfig v1.1) the way Thunderbird's readFromXML does.
+
+A provider's file often lists servers we cannot use (Exchange, odd socket types, future values); like
+Thunderbird we skip those and reject the file only when no usable incoming or outgoing server remains, so
+our verdict matches what the person's mail client will do with the same file. Placeholders such as
+``%EMAILADDRESS%`` are kept as written; ``config_candidates`` fills hostname placeholders per address.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET  # Element type only; parsing goes through xmlsafe
+
+from assistant.core.errors import InputError
+from assistant.core.model import (
+    AccountConfig,
+    Auth,
+    Candidate,
+    Pop3Settings,
+    Protocol,
+    Security,
+    ServerConfig,
+    Source,
+)
+from assistant.core.xmlsafe import local_name, parse_xml
+
+_SOCKET_TYPES: dict[str, Security] = {"SSL": "ssl", "STARTTLS": "starttls", "plain": "plain"}
+# Thunderbird's <authentication> values and their meaning here (None: valid, not ours to set up).
+_AUTH_IN: dict[str, Auth | None] = {
+    "password-cleartext": "password-cleartext", "plain": "password-cleartext",
+    "password-encrypted": "password-encrypted", "secure": "password-encrypted",
+    "OAuth2": "OAuth2", "GSSAPI": None, "NTLM": None,
+}
+_AUTH_OUT: dict[str, Auth | None] = {
+    **_AUTH_IN, "none": "none", "client-IP-address": "none", "smtp-after-pop": "none",
+}
+_DEFAULT_PORTS: dict[tuple[str, Security], int] = {
+    ("imap", "ssl"): 993, ("imap", "starttls"): 143, ("imap", "plain"): 143,
+    ("pop3", "ssl"): 995, ("pop3", "starttls"): 110, ("pop3", "plain"): 110,
+}
+_PLACEHOLDER = re.compile(r"%[A-Z0-9]+%")
+_HOST_CHARS = re.compile(r"^[A-Za-z0-9.\-]+$")
+
+
+class _Skip(Exception):
+    """This server entry is unusable; the message says why (kept for the error if nothing remains)."""
+
+
+def _text(parent: ET.Element, name: str) -> str | None:
+    for child in parent:
+        if local_name(child) == name:
+            return (child.text or "").strip()
+    return None
+
+
+def _all_text(parent: ET.Element, name: str) -> list[str]:
+    return [(c.text or "").strip() for c in parent if local_name(c) == name]
+
+
+def _children(parent: ET.Element, name: str) -> list[ET.Element]:
+    return [c for c in parent if local_name(c) == name]
+
+
+def valid_hostname(value: str) -> bool:
+    """Thunderbird's InputSanitizer.hostname: ASCII letters, digits, '-', '.', placeholders; no IDN."""
+    bare = _PLACEHOLDER.sub("x", value)
+    return bool(bare) and len(bare) <= 253 and _HOST_CHARS.match(bare) is not None and ".." not in bare
+
+
+def _port(server: ET.Element, required: bool) -> int | None:
+    raw = _text(server, "port")
+    if raw is None or raw == "":
+        if required:
+            raise _Skip("no <port>")
+        return None
+    if not raw.isdigit() or not 1 <= int(raw) <= 65535:
+        raise _Skip(f"port {raw!r} is not 1-65535")
+    return int(raw)
+
+
+def _server(server: ET.Element, outgoing: bool) -> tuple[ServerConfig, Pop3Settings | None]:
+    kind = server.get("type", "")
+    allowed = ("smtp",) if outgoing else ("imap", "pop3")
+    if kind not in allowed:
+        raise _Skip(f"server type {kind!r} is not supported here")
+    protocol: Protocol = "smtp" if kind == "smtp" else ("imap" if kind == "imap" else "pop3")
+    host = _text(server, "hostname")
+    if not host:
+        raise _Skip("no <hostname>")
+    if not valid_hostname(host):
+        raise _Skip(f"invalid hostname {host!r}")
+    security = next((_SOCKET_TYPES[s] for s in _all_text(server, "socketType") if s in _SOCKET_TYPES), None)
+    if security is None:
+        raise _Skip(f"{host}: no <socketType> of SSL, STARTTLS or plain")
+    port = _port(server, required=outgoing) or _DEFAULT_PORTS[(protocol, security)]
+    table = _AUTH_OUT if outgoing else _AUTH_IN
+    methods = [a for a in _all_text(server, "authentication") if a in table]
+    if not methods:
+        raise _Skip(f"{host}: no recognised <authentication>")
+    auth = next((m for m in (table[a] for a in methods) if m is not None), None)
+    if auth is None:
+        raise _Skip(f"{host}: only {', '.join(methods)} authentication, which this program cannot set up")
+    username = _text(server, "username")
+    if not username:
+        if outgoing and auth != "none":
+            raise _Skip(f"{host}: no <username> for password authentication")
+        username = "%EMAILADDRESS%" if auth != "none" else ""
+    pop3: Pop3Settings | None = None
+    if protocol == "pop3":
+        pop3 = _pop3_settings(server)
+    return ServerConfig(protocol=protocol, host=host, port=port, security=security, username=username,
+                        auth=auth), pop3
+
+
+def _bool(value: str | None, default: bool) -> bool:
+    if value is None:
+        return default
+    return {"true": True, "false": False}.get(value.lower(), default)
+
+
+def _pop3_settings(server: ET.Element) -> Pop3Settings:
+    block = next(iter(_children(server, "pop3")), None)
+    if block is None:
+        return Pop3Settings()
+    days_text = _text(block, "daysToLeaveMessagesOnServer")
+    days = int(days_text) if days_text and days_text.isdigit() else Pop3Settings().days_to_leave
+    return Pop3Settings(leave_on_server=_bool(_text(block, "leaveMessagesOnServer"), True),
+                        days_to_leave=days,
+                        download_on_biff=_bool(_text(block, "downloadOnBiff"), True))
+
+
+def read_autoconfig(data: bytes, origin: str) -> AccountConfig:
+    """Parse an autoconfig file; raise InputError (one line naming ``origin``) if nothing usable remains."""
+    root = parse_xml(data, origin)
+    if local_name(root) != "clientConfig":
+        raise InputError(f"{origin}: the root element is <{local_name(root)}>, expected <clientConfig>")
+    provider = next(iter(_children(root, "emailProvider")), None)
+    if provider is None:
+        raise InputError(f"{origin}: no <emailProvider> inside <clientConfig>")
+    provider_id = (provider.get("id") or "").strip()
+    if not valid_hostname(provider_id):
+        raise InputError(f"{origin}: <emailProvider id={provider_id!r}> is not a valid domain name")
+    domains = tuple(d.lower() for d in _all_text(provider, "domain") if valid_hostname(d))
+    if not domains:
+        raise InputError(f"{origin}: no valid <domain> in <emailProvider>")
+    incoming: list[ServerConfig] = []
+    outgoing: list[ServerConfig] = []
+    pop3: Pop3Settings | None = None
+    problems: dict[bool, str] = {}
+    for element in provider:
+        name = local_name(element)
+        if name not in ("incomingServer", "outgoingServer"):
+            continue
+        is_out = name == "outgoingServer"
+        try:
+            server, pop3_here = _server(element, is_out)
+        except _Skip as skip:
+            problems[is_out] = str(skip)
+            continue
+        (outgoing if is_out else incoming).append(server)
+        if pop3 is None and pop3_here is not None:
+            pop3 = pop3_here
+    for servers, is_out, label in ((incoming, False, "incomingServer"), (outgoing, True, "outgoingServer")):
+        if not servers:
+            why = f" (last problem: {problems[is_out]})" if is_out in problems else ""
+            raise InputError(f"{origin}: no usable <{label}>{why}")
+    docs = next(iter(_children(provider, "documentation")), None)
+    return AccountConfig(
+        domain=domains[0], incoming=tuple(incoming), outgoing=tuple(outgoing),
+        display_name=None, provider_id=provider_id.lower(),
+        provider_name=_text(provider, "displayName") or provider_id,
+        provider_short_name=_text(provider, "displayShortName") or None,
+        documentation_url=(docs.get("url") or None) if docs is not None else None,
+        pop3=pop3 or Pop3Settings(), domains=domains,
+    )
+
+
+def fill_placeholders(text: str, local: str | None, domain: str) -> str | None:
+    """Substitute %EMAILDOMAIN%/%EMAILLOCALPART%/%EMAILADDRESS%; None if one cannot be filled."""
+    values = {"%EMAILDOMAIN%": domain}
+    if local is not None:
+        values["%EMAILLOCALPART%"] = local
+        values["%EMAILADDRESS%"] = f"{local}@{domain}"
+    out = _PLACEHOLDER.sub(lambda m: values.get(m.group(0), m.group(0)), text)
+    return None if _PLACEHOLDER.search(out) else out
+
+
+def config_candidates(config: AccountConfig, source: Source, local: str | None,
+                      domain: str) -> list[Candidate]:
+    """The servers of ``config`` as Candidates in file order (``preference``), hostnames filled in.
+
+    Servers whose hostname needs a value we lack (e.g. %EMAILLOCALPART% for a bare domain) are left out.
+    """
+    out: list[Candidate] = []
+    for index, server in enumerate((*config.incoming, *config.outgoing)):
+        host = fill_placeholders(server.host, local, domain)
+        if host is None or not valid_hostname(host):
+            continue
+        out.append(Candidate(protocol=server.protocol, host=host.lower().rstrip("."), port=server.port,
+                             security=server.security, source=source, preference=index,
+                             username=server.username or None, auth=(server.auth,)))
+    return out
