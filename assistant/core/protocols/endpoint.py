@@ -1,0 +1,239 @@
+"""Probe one endpoint: connect, TLS (implicit or a real STARTTLS upgrade), capabilities — never credentials.
+
+Two entry points:
+
+* ``probe_endpoint`` — what discovery runs for every candidate; never raises for network or protocol
+  trouble, maps it to a status and one line of ``error``.
+* ``open_session`` — the same conversation stopped at the point where a client would sign in, returning
+  the live verified session so the sign-in test continues on exactly what was checked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+from dataclasses import dataclass, field
+
+from assistant.core import net, tls
+from assistant.core.context import Settings
+from assistant.core.model import Candidate, ProbeResult, Status, TlsFacts
+from assistant.core.protocols.base import Chat, clean
+from assistant.core.protocols.imap import ImapChat
+from assistant.core.protocols.lineconn import LineConnection, ProtocolError
+from assistant.core.protocols.pop3 import Pop3Chat
+from assistant.core.protocols.smtp import SmtpChat
+
+CHATS: dict[str, type[Chat]] = {"imap": ImapChat, "pop3": Pop3Chat, "smtp": SmtpChat}
+CLOSE_GRACE = 0.5
+
+
+class ProbeFailure(Exception):
+    """The conversation failed. ``status`` is a ProbeResult status; ``str()`` is the one-line error.
+
+    ``cert_failure``: the verified handshake rejected the certificate (an inspection pass can say why).
+    ``version_failure``: no shared TLS version (a legacy pass can tell whether the server is obsolete).
+    """
+
+    def __init__(self, status: Status, message: str, *, warning: str | None = None,
+                 cert_failure: bool = False, version_failure: bool = False,
+                 detail: str | None = None) -> None:
+        super().__init__(message)
+        self.status: Status = status
+        self.warning = warning
+        self.cert_failure = cert_failure
+        self.version_failure = version_failure
+        self.detail = detail
+
+
+@dataclass
+class Session:
+    """A live conversation that reached the point where a client would authenticate.
+
+    ``tls`` holds the facts of the handshake (``tls.verified`` True unless opened for inspection;
+    ``None`` for security "plain"); ``capabilities``/``auth_mechanisms`` were read over the final
+    session (after TLS when there is TLS — anything learnt before it is discarded). ``chat`` is the
+    protocol helper bound to ``conn`` (``ImapChat.next_tag()`` continues the tag sequence). Send
+    commands with ``conn.write()`` and read with ``conn.readline()``; every read stays bounded by
+    ``conn.max_line`` and ``conn.deadline`` (set it to your own step's deadline). Call ``close()``.
+    """
+
+    candidate: Candidate
+    conn: LineConnection
+    chat: Chat
+    address: str
+    tls: TlsFacts | None
+    capabilities: list[str]
+    auth_mechanisms: list[str]
+    greeting: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    async def close(self) -> None:
+        """Say goodbye (LOGOUT/QUIT) and close, waiting at most a moment for the server."""
+        try:
+            self.chat.quit()
+        except (ProtocolError, OSError):
+            pass
+        await self.conn.close(CLOSE_GRACE)
+
+
+async def open_session(candidate: Candidate, settings: Settings, *, deadline: float | None = None,
+                       ctx: ssl.SSLContext | None = None, verified: bool = True) -> Session:
+    """Connect and run greeting → (STARTTLS →) capabilities; raise ProbeFailure on any trouble.
+
+    ``deadline`` (``loop.time()`` based) bounds everything; default ``settings.endpoint_timeout`` from
+    now. ``ctx`` defaults to the verified ``tls.client_context(settings.cafile)``; pass another context
+    with ``verified=False`` only for inspection. A "starttls" candidate that does not offer or refuses
+    the upgrade fails (``protocol_error``): there is no fallback to plaintext.
+    """
+    loop = asyncio.get_running_loop()
+    if deadline is None:
+        deadline = loop.time() + settings.endpoint_timeout
+    if ctx is None:
+        ctx = tls.client_context(settings.cafile)
+    host, port, security = candidate.host.rstrip("."), candidate.port, candidate.security
+    where = f"{host}:{port}"
+    try:
+        sock, ip = await net.connect(host, port, settings.resolver,
+                                     max(0.05, min(settings.connect_timeout, deadline - loop.time())))
+    except net.ConnectError as exc:
+        status: Status = exc.kind if exc.kind in ("refused", "timeout", "unreachable", "dns_error") \
+            else "unreachable"  # type: ignore[assignment]
+        raise ProbeFailure(status, str(exc)) from None
+    conn: LineConnection | None = None
+    handed_over = False
+    phase = "TLS handshake" if security == "ssl" else "greeting"
+    try:
+        async with asyncio.timeout_at(deadline):
+            conn = await LineConnection.open(sock, host, max_line=settings.max_line,
+                                             ctx=ctx if security == "ssl" else None,
+                                             handshake_timeout=deadline - loop.time())
+            conn.deadline = deadline
+            session = await _converse(candidate, conn, ctx, ip, verified, deadline)
+            handed_over = True
+            return session
+    except ssl.SSLCertVerificationError as exc:
+        msg = exc.verify_message or exc.reason or str(exc)
+        raise ProbeFailure("tls_error", f"{where}: the server's certificate could not be verified ({msg})",
+                           cert_failure=True, detail=str(msg)) from None
+    except ssl.SSLError as exc:
+        raise _tls_failure(where, exc) from None
+    except ProtocolError as exc:
+        raise ProbeFailure("protocol_error", str(exc), warning=exc.warning) from None
+    except TimeoutError:
+        phase = conn.phase if conn is not None else phase
+        raise ProbeFailure("timeout", f"{where}: no answer to the {phase} in time") from None
+    except (ConnectionError, OSError) as exc:
+        phase = conn.phase if conn is not None else phase
+        if phase == "TLS handshake":
+            if isinstance(exc, ConnectionAbortedError) and "longer" in str(exc):
+                raise ProbeFailure("timeout", f"{where}: the TLS handshake did not finish in time") from None
+            raise ProbeFailure("tls_error", f"{where}: the connection broke during the TLS handshake "
+                                            f"({exc.strerror or exc})") from None
+        raise ProbeFailure("protocol_error", f"{where}: the connection broke while waiting for the "
+                                             f"{phase} ({exc.strerror or exc})") from None
+    finally:
+        if conn is None:
+            sock.close()
+        elif not handed_over:
+            conn.abort()
+
+
+def _tls_failure(where: str, exc: ssl.SSLError) -> ProbeFailure:
+    reason = exc.reason or ""
+    if tls.is_version_failure(exc):
+        return ProbeFailure("tls_error", f"{where}: no TLS version in common (we require TLS 1.2 or newer)",
+                            version_failure=True, detail=str(exc))
+    if reason == "WRONG_VERSION_NUMBER":
+        return ProbeFailure("tls_error", f"{where}: the server did not answer with TLS (this port may "
+                                         "expect plaintext or STARTTLS)", detail=str(exc))
+    return ProbeFailure("tls_error", f"{where}: the TLS handshake failed ({reason or exc})", detail=str(exc))
+
+
+async def _converse(candidate: Candidate, conn: LineConnection, ctx: ssl.SSLContext, ip: str,
+                    verified: bool, deadline: float) -> Session:
+    loop = asyncio.get_running_loop()
+    chat = CHATS[candidate.protocol](conn)
+    warnings: list[str] = []
+    text, greet_caps = await chat.greeting()
+    greeting: str | None = None
+    if candidate.security == "starttls":
+        if isinstance(chat, ImapChat) and chat.preauth:
+            raise ProtocolError(f"{conn.host}: the server skipped authentication before encryption "
+                                "(PREAUTH), so STARTTLS is impossible; this is a downgrade, not used",
+                                warning="preauth")
+        # Pre-TLS capabilities only decide whether to ask for the upgrade; they are discarded after it.
+        before = greet_caps or await chat.capabilities()
+        if not chat.offers_starttls(before):
+            raise ProtocolError(f"{conn.host}: the server does not offer STARTTLS; we do not continue "
+                                "without encryption", warning="starttls_missing")
+        await chat.starttls()
+        await conn.starttls(ctx, handshake_timeout=deadline - loop.time())
+        caps = await chat.capabilities()
+    elif candidate.security == "ssl":
+        greeting = clean(text)
+        caps = greet_caps or await chat.capabilities()
+    else:
+        caps = greet_caps or await chat.capabilities()
+        if any(c.upper() == "LOGINDISABLED" for c in caps):
+            warnings.append("logindisabled")
+    facts = tls.facts_from_ssl(conn.sslobj, conn.host, verified=verified) if conn.tls else None
+    return Session(candidate=candidate, conn=conn, chat=chat, address=ip, tls=facts, capabilities=caps,
+                   auth_mechanisms=chat.auth_mechanisms(caps), greeting=greeting, warnings=warnings)
+
+
+async def probe_endpoint(candidate: Candidate, settings: Settings) -> ProbeResult:
+    """Probe one candidate within ``settings.endpoint_timeout``; never raises except on cancellation."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    deadline = start + settings.endpoint_timeout
+    result = ProbeResult(candidate=candidate, status="ok")
+    try:
+        session = await open_session(candidate, settings, deadline=deadline)
+    except ProbeFailure as failure:
+        result.status, result.error = failure.status, str(failure)
+        if failure.warning:
+            result.warnings.append(failure.warning)
+        if failure.cert_failure or failure.version_failure:
+            await _inspect(candidate, settings, failure, result, deadline)
+    else:
+        _fill(result, session)
+        result.elapsed_ms = int((loop.time() - start) * 1000)
+        await session.close()
+        return result
+    result.elapsed_ms = int((loop.time() - start) * 1000)
+    return result
+
+
+async def _inspect(candidate: Candidate, settings: Settings, failure: ProbeFailure, result: ProbeResult,
+                   deadline: float) -> None:
+    """Second, unverified handshake to learn WHY: the certificate's faults or an obsolete TLS version."""
+    ctx = tls.legacy_context() if failure.version_failure else tls.inspection_context()
+    try:
+        session = await open_session(candidate, settings, deadline=deadline, ctx=ctx, verified=False)
+    except ProbeFailure:
+        result.tls = TlsFacts(verified=False, detail=failure.detail)
+        if failure.version_failure:
+            result.error = (f"{result.error}; this system also refused the obsolete versions, so the server "
+                            "may only speak TLS 1.0/1.1 or something else is wrong")
+        return
+    _fill(result, session)
+    assert session.tls is not None  # inspection always runs over TLS
+    session.tls.verified = False
+    session.tls.detail = failure.detail
+    if failure.version_failure and "weak_protocol" in session.tls.problems:
+        result.error = f"{candidate.host}:{candidate.port}: " + tls.describe("weak_protocol", session.tls,
+                                                                             candidate.host)
+    elif not any(p in tls.FAILURES for p in session.tls.problems):
+        session.tls.problems.insert(0, "untrusted_issuer")
+    result.status = "tls_error"
+    result.greeting = None  # unverified text is never shown as the server's own
+    await session.close()
+
+
+def _fill(result: ProbeResult, session: Session) -> None:
+    result.tls = session.tls
+    result.capabilities = list(session.capabilities)
+    result.auth_mechanisms = list(session.auth_mechanisms)
+    result.address = session.address
+    result.greeting = session.greeting
+    result.warnings.extend(w for w in session.warnings if w not in result.warnings)

@@ -1,0 +1,75 @@
+"""SMTP submission probing: 220 greeting → EHLO → STARTTLS → EHLO → QUIT (RFC 5321, RFC 3207, RFC 6409).
+
+Multi-line replies are bounded in lines as well as bytes per line. EHLO names us by our address literal,
+never by the computer's host name (which would leak it to every probed server).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+
+from assistant.core.protocols.base import MAX_RESPONSE_LINES, Chat
+from assistant.core.protocols.lineconn import ProtocolError
+
+
+class SmtpChat(Chat):
+    name = "smtp"
+
+    async def reply(self) -> tuple[int, list[str]]:
+        """One (possibly multi-line) reply: its code and the text of each line."""
+        lines: list[str] = []
+        code: str | None = None
+        for _ in range(MAX_RESPONSE_LINES):
+            text = await self.conn.read_text()
+            head, sep = text[:3], text[3:4]
+            if not head.isdigit() or sep not in ("", " ", "-") or (code is not None and head != code):
+                raise ProtocolError(f"{self.conn.host}: the {self.conn.phase} is not an SMTP reply")
+            code = head
+            lines.append(text[4:])
+            if sep != "-":
+                return int(code), lines
+        raise ProtocolError(f"{self.conn.host}: the {self.conn.phase} has too many lines")
+
+    async def greeting(self) -> tuple[str, list[str]]:
+        self.conn.phase = "SMTP greeting"
+        code, lines = await self.reply()
+        if code != 220:
+            raise ProtocolError(f"{self.conn.host}: the SMTP server refused the connection ({code})")
+        return " ".join(lines), []
+
+    def _helo_name(self) -> str:
+        ip = self.conn.local_ip()
+        if ip is None:
+            return "[127.0.0.1]"
+        return f"[IPv6:{ip}]" if ipaddress.ip_address(ip).version == 6 else f"[{ip}]"
+
+    async def capabilities(self) -> list[str]:
+        """EHLO keywords with their parameters (``AUTH PLAIN LOGIN``, ``SIZE 10240000``)."""
+        self.conn.phase = "answer to EHLO"
+        self.conn.write(f"EHLO {self._helo_name()}\r\n".encode("ascii"))
+        code, lines = await self.reply()
+        if code != 250:
+            raise ProtocolError(f"{self.conn.host}: the server refused EHLO ({code})")
+        return [" ".join(line.split()) for line in lines[1:] if line.strip()]
+
+    def offers_starttls(self, caps: list[str]) -> bool:
+        return any(c.split()[0].upper() == "STARTTLS" for c in caps)
+
+    async def starttls(self) -> None:
+        self.conn.phase = "answer to STARTTLS"
+        self.conn.write(b"STARTTLS\r\n")
+        code, _ = await self.reply()
+        if code != 220:
+            raise ProtocolError(f"{self.conn.host}: the server refused STARTTLS ({code}); we do not "
+                                "continue without encryption", warning="starttls_refused")
+
+    def auth_mechanisms(self, caps: list[str]) -> list[str]:
+        for c in caps:
+            words = c.replace("=", " ", 1).split() if c.upper().startswith("AUTH=") else c.split()
+            if words[0].upper() == "AUTH":
+                return [w.upper() for w in words[1:]]
+        return []
+
+    def quit(self) -> None:
+        if not self.conn.transport.is_closing():
+            self.conn.transport.write(b"QUIT\r\n")
