@@ -57,8 +57,11 @@ def _split(url: str) -> tuple[str, str, int, str]:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError("bad_url", f"{url}: only http and https URLs can be fetched")
-    if not parts.hostname or parts.username or parts.password:
-        raise FetchError("bad_url", f"{url}: needs a host name and no user name or password")
+    if not parts.hostname:
+        raise FetchError("bad_url", f"{url}: no host name")
+    if parts.username or parts.password:  # never echo them: they may be credentials
+        raise FetchError("bad_url", f"{parts.scheme}://{parts.hostname}{parts.path}: user names and "
+                                    "passwords in URLs are refused")
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
