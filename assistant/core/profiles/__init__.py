@@ -1,0 +1,98 @@
+"""Client profiles: one account model to autoconfig, Autodiscover, Apple profile or setup sheet, and back.
+
+Pure functions over bytes, so the CLI, the GUI and the tests share them, and ``convert`` is just
+``export_profile(import_profile(data))``. Importers recognise the format from the content, not the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.core.errors import InputError
+from assistant.core.model import AccountConfig
+from assistant.core.profiles._common import MAX_PROFILE_BYTES
+
+FORMATS: tuple[str, ...] = ("autoconfig", "autodiscover", "mobileconfig", "sheet")
+IMPORTABLE: tuple[str, ...] = ("autoconfig", "autodiscover", "mobileconfig")
+FILE_NAMES: dict[str, str] = {
+    "autoconfig": "config-v1.1.xml", "autodiscover": "autodiscover.xml",
+    "mobileconfig": "{name}.mobileconfig", "sheet": "{name}-mail-settings.html",
+}
+MEDIA_TYPES: dict[str, str] = {
+    "autoconfig": "application/xml", "autodiscover": "text/xml; charset=utf-8",
+    "mobileconfig": "application/x-apple-aspen-config", "sheet": "text/html; charset=utf-8",
+}
+_ROOT = re.compile(rb"<\s*([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
+
+
+def suggested_file_name(account: AccountConfig, fmt: str) -> str:
+    """The name clients and web servers expect (config-v1.1.xml, autodiscover.xml) or a readable one."""
+    base = (account.address or account.domain).replace("@", "_at_")
+    base = re.sub(r"[^A-Za-z0-9._-]+", "_", base).strip("._") or "mail"
+    return FILE_NAMES[fmt].format(name=base)
+
+
+def export_profile(account: AccountConfig, fmt: str, *, embed_password: bool = False,
+                   sign_identity: bytes | None = None, sign_password: bytes | None = None,
+                   allow_plain: bool = False) -> bytes:
+    """``account`` as ``fmt`` bytes. Only a mobileconfig can carry a password or a signature."""
+    if fmt not in FORMATS:
+        raise InputError(f"format: '{fmt}' is not one of {', '.join(FORMATS)}")
+    if embed_password and fmt != "mobileconfig":
+        raise InputError(f"{fmt}: only a mobileconfig can carry a password (it is never put in a {fmt})")
+    if sign_identity is not None and fmt != "mobileconfig":
+        raise InputError(f"{fmt}: only a mobileconfig can be signed")
+    if fmt == "autoconfig":
+        from assistant.core.profiles.autoconfig import write_autoconfig
+        return write_autoconfig(account, allow_plain=allow_plain)
+    if fmt == "autodiscover":
+        from assistant.core.profiles.autodiscover import write_autodiscover
+        return write_autodiscover(account, allow_plain=allow_plain)
+    if fmt == "sheet":
+        from assistant.core.profiles.sheet import write_sheet
+        return write_sheet(account, allow_plain=allow_plain)
+    from assistant.core.profiles.mobileconfig import write_mobileconfig
+    data = write_mobileconfig(account, embed_password=embed_password, allow_plain=allow_plain)
+    if sign_identity is not None:
+        from assistant.core.profiles.signing import sign_profile
+        data = sign_profile(data, sign_identity, sign_password)
+    return data
+
+
+def detect_format(data: bytes, origin: str) -> str:
+    """Which importable format ``data`` is, from its content; InputError naming ``origin`` otherwise."""
+    from assistant.core.profiles.signing import looks_signed
+    if not data.strip():
+        raise InputError(f"{origin}: the file is empty")
+    if looks_signed(data) or data.startswith(b"bplist"):
+        return "mobileconfig"
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"<"):
+        raise InputError(f"{origin}: not a profile (neither XML nor a signed Apple profile)")
+    # Skip the XML declaration, comments and a DOCTYPE to the first element.
+    body = re.sub(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>", b"", head, flags=re.S)
+    match = _ROOT.search(body)
+    root = match.group(2).decode("ascii") if match else ""
+    formats = {"clientConfig": "autoconfig", "Autodiscover": "autodiscover", "plist": "mobileconfig"}
+    if root not in formats:
+        raise InputError(f"{origin}: not a known profile (root element <{root or '?'}>; expected "
+                         f"clientConfig, Autodiscover or plist)")
+    return formats[root]
+
+
+def import_profile(data: bytes, origin: str) -> AccountConfig:
+    """Read an autoconfig, Autodiscover or Apple profile (plain or signed) into an account."""
+    if len(data) > MAX_PROFILE_BYTES:
+        raise InputError(f"{origin}: larger than {MAX_PROFILE_BYTES // 1024} KiB, not a profile")
+    fmt = detect_format(data, origin)
+    if fmt == "autoconfig":
+        from assistant.core.profiles.autoconfig_read import read_autoconfig
+        return read_autoconfig(data, origin)
+    if fmt == "autodiscover":
+        from assistant.core.profiles.autodiscover import read_autodiscover
+        return read_autodiscover(data, origin)
+    from assistant.core.profiles.mobileconfig import read_mobileconfig
+    from assistant.core.profiles.signing import looks_signed, unwrap_signed
+    if looks_signed(data):
+        data = unwrap_signed(data, origin)
+    return read_mobileconfig(data, origin)

@@ -1,0 +1,71 @@
+"""From a discovery result and a chosen protocol to the account a profile describes.
+
+Only servers the probe found usable (``DiscoveryResult.recommended``) go into an account: a profile hands
+settings to many people, so it must never carry a server we could not verify.
+"""
+
+from __future__ import annotations
+
+from assistant.core.errors import InputError
+from assistant.core.model import AUTHS, AccountConfig, Auth, DiscoveryResult, ProbeResult, ServerConfig
+
+INCOMING = ("imap", "pop3")
+
+# SASL mechanisms (upper case) grouped by the autoconfig authentication value a client should use.
+_CLEARTEXT = {"PLAIN", "LOGIN", "USER"}
+_ENCRYPTED = {"CRAM-MD5", "DIGEST-MD5", "SCRAM-SHA-1", "SCRAM-SHA-256", "SCRAM-SHA-1-PLUS",
+              "SCRAM-SHA-256-PLUS", "APOP"}
+_OAUTH = {"XOAUTH2", "OAUTHBEARER"}
+
+
+def auth_for(probe: ProbeResult) -> Auth:
+    """What a config file said wins; else what the server announced; else password-cleartext over TLS."""
+    for a in probe.candidate.auth:
+        if a in AUTHS:
+            return a  # type: ignore[return-value]
+    mechs = {m.upper() for m in probe.auth_mechanisms}
+    if not mechs or mechs & _CLEARTEXT:
+        return "password-cleartext"
+    if mechs & _ENCRYPTED:
+        return "password-encrypted"
+    if mechs & _OAUTH:
+        return "OAuth2"
+    return "password-cleartext"
+
+
+def server_from_probe(probe: ProbeResult) -> ServerConfig:
+    return ServerConfig(
+        protocol=probe.candidate.protocol, host=probe.candidate.host.rstrip("."), port=probe.candidate.port,
+        security=probe.candidate.security, username=probe.candidate.username or "%EMAILADDRESS%",
+        auth=auth_for(probe))
+
+
+def account_from_discovery(result: DiscoveryResult, *, protocol: str | None = None,
+                           display_name: str | None = None) -> AccountConfig:
+    """The chosen protocol's server first, the other protocol's as alternative, and the SMTP server.
+
+    Without ``protocol`` IMAP is taken when usable (mail stays on the server), else POP3.
+    """
+    rec = result.recommended
+    if protocol is None:
+        protocol = next((p for p in INCOMING if rec.get(p) is not None), None)
+        if protocol is None:
+            raise InputError(f"{result.domain}: the probe found no usable IMAP or POP3 server")
+    if protocol not in INCOMING:
+        raise InputError(f"protocol: '{protocol}' is not an incoming protocol (use imap or pop3)")
+    chosen = rec.get(protocol)
+    if chosen is None:
+        raise InputError(f"{result.domain}: the probe found no usable {protocol.upper()} server "
+                         f"(choose the other protocol or probe again)")
+    smtp = rec.get("smtp")
+    if smtp is None:
+        raise InputError(f"{result.domain}: the probe found no usable SMTP server for sending")
+    incoming = [server_from_probe(chosen)]
+    other = rec.get("pop3" if protocol == "imap" else "imap")
+    if other is not None:
+        incoming.append(server_from_probe(other))
+    return AccountConfig(
+        domain=result.domain, incoming=tuple(incoming), outgoing=(server_from_probe(smtp),),
+        address=result.address, display_name=display_name, provider_id=result.domain,
+        provider_name=result.domain_unicode, provider_short_name=result.domain_unicode.split(".")[0],
+    )

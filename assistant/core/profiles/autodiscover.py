@@ -1,0 +1,164 @@
+"""Outlook Autodiscover (POX) response: writer and reader.
+
+``SSL`` and ``Encryption`` are written so that both Outlook and Thunderbird read what we mean: implicit TLS
+is SSL on + Encryption SSL, STARTTLS is SSL on + Encryption TLS (never SSL off, which Thunderbird reads as
+plaintext), plaintext is SSL off + Encryption None. SPA is always written (Outlook assumes "on" when it is
+missing, which breaks password sign-in), and AuthRequired says whether sending needs a sign-in.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from assistant.core.errors import InputError
+from assistant.core.model import AccountConfig, Auth, Protocol, Security, ServerConfig
+from assistant.core.profiles._common import (
+    Node,
+    check_servers,
+    collapse,
+    domain_of,
+    expand,
+    fill_host,
+    guess_domain,
+    render,
+)
+from assistant.core.xmlsafe import local_name, parse_xml
+
+NS_RESPONSE = "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006"
+NS_OUTLOOK = "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a"
+_TYPES: dict[str, Protocol] = {"IMAP": "imap", "POP3": "pop3", "SMTP": "smtp"}
+_SSL_ENCRYPTION = {"ssl": ("on", "SSL"), "starttls": ("on", "TLS"), "plain": ("off", "None")}
+_STARTTLS_PORTS = {143, 110, 25, 587}
+
+
+def _protocol(account_node: Node, server: ServerConfig, account: AccountConfig) -> None:
+    if server.auth == "OAuth2":
+        raise InputError(f"autodiscover: {server.host} uses OAuth2 sign-in, which Autodiscover for "
+                         f"IMAP/POP3/SMTP cannot describe")
+    if server.auth == "none" and server.protocol != "smtp":
+        raise InputError(f"autodiscover: {server.host}: incoming servers always need a sign-in")
+    node = account_node.add("Protocol")
+    node.add("Type", {"imap": "IMAP", "pop3": "POP3", "smtp": "SMTP"}[server.protocol])
+    node.add("Server", fill_host(server.host, account, "autodiscover"))
+    node.add("Port", str(server.port))
+    node.add("DomainRequired", "off")
+    login = expand(server.username or "%EMAILADDRESS%", account.address)
+    if login and server.auth != "none":
+        node.add("LoginName", login)
+    node.add("SPA", "off")
+    ssl, encryption = _SSL_ENCRYPTION[server.security]
+    node.add("SSL", ssl)
+    node.add("Encryption", encryption)
+    node.add("AuthRequired", "off" if server.auth == "none" else "on")
+    if server.protocol == "smtp":
+        node.add("UsePOPAuth", "off")
+        node.add("SMTPLast", "off")
+
+
+def write_autodiscover(account: AccountConfig, *, allow_plain: bool = False) -> bytes:
+    """The autodiscover.xml response: one Protocol per incoming server (chosen first), then SMTP."""
+    check_servers(account, "autodiscover", allow_plain=allow_plain)
+    root = Node("Autodiscover", attrs={"xmlns": NS_RESPONSE})
+    response = root.add("Response", xmlns=NS_OUTLOOK)
+    if account.display_name or account.address:
+        user = response.add("User")
+        if account.display_name:
+            user.add("DisplayName", account.display_name)
+        if account.address:
+            user.add("AutoDiscoverSMTPAddress", account.address)
+    acc = response.add("Account")
+    acc.add("AccountType", "email")
+    acc.add("Action", "settings")
+    seen: set[str] = set()
+    for server in (*account.incoming, account.outgoing[0]):
+        if server.protocol in seen:  # Outlook uses one entry per type; later ones only confuse it
+            continue
+        seen.add(server.protocol)
+        _protocol(acc, server, account)
+    return render(root, 'version="1.0" encoding="utf-8"')
+
+
+# --- reading ----------------------------------------------------------------------------------------
+
+def _child(parent: ET.Element, name: str) -> ET.Element | None:
+    return next((c for c in parent if local_name(c) == name), None)
+
+
+def _text(parent: ET.Element, name: str) -> str | None:
+    node = _child(parent, name)
+    if node is None:
+        return None
+    if len(node):
+        raise InputError(f"<{name}> must hold text, not elements")
+    return (node.text or "").strip()
+
+
+def _security(proto: ET.Element, port: int) -> Security:
+    """Outlook's reading: Encryption rules when present; SSL off means plaintext; else by port."""
+    encryption = (_text(proto, "Encryption") or "").lower()
+    if encryption in ("ssl", "tls", "none"):
+        return {"ssl": "ssl", "tls": "starttls", "none": "plain"}[encryption]  # type: ignore[return-value]
+    if encryption not in ("", "auto"):
+        raise InputError(f"<Encryption> value {encryption!r} is not SSL, TLS, None or Auto")
+    if (_text(proto, "SSL") or "on").lower() == "off":
+        return "plain"
+    return "starttls" if port in _STARTTLS_PORTS else "ssl"
+
+
+def _read_protocol(proto: ET.Element, address: str | None) -> ServerConfig | None:
+    kind = (_text(proto, "Type") or "").upper()
+    if kind not in _TYPES:
+        return None  # Exchange, web and other entries are not ours to set up
+    host = _text(proto, "Server")
+    if not host:
+        raise InputError(f"{kind} entry has no <Server>")
+    port_text = _text(proto, "Port") or ""
+    if not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
+        raise InputError(f"{kind} entry: <Port> {port_text!r} is not 1-65535")
+    port = int(port_text)
+    # Outlook assumes SPA on when it is missing, but files that omit it (automx2's) mean plain passwords,
+    # which is also how Thunderbird reads them.
+    spa = (_text(proto, "SPA") or "off").lower() == "on"
+    auth: Auth = "password-encrypted" if spa else "password-cleartext"
+    if kind == "SMTP" and (_text(proto, "AuthRequired") or "on").lower() == "off":
+        auth = "none"
+    return ServerConfig(protocol=_TYPES[kind], host=host.lower().rstrip("."), port=port,
+                        security=_security(proto, port),
+                        username=collapse(_text(proto, "LoginName"), address), auth=auth)
+
+
+def read_autodiscover(data: bytes, origin: str) -> AccountConfig:
+    """An Autodiscover POX response → account; InputError naming ``origin`` when it is not usable."""
+    root = parse_xml(data, origin)
+    if local_name(root) != "Autodiscover":
+        raise InputError(f"{origin}: the root element is <{local_name(root)}>, expected <Autodiscover>")
+    try:
+        response = _child(root, "Response")
+        if response is None:
+            raise InputError("no <Response> inside <Autodiscover>")
+        error = _child(response, "Error")
+        if error is not None:
+            raise InputError(f"the response is an error ({_text(error, 'Message') or 'no message'})")
+        account_el = _child(response, "Account")
+        if account_el is None:
+            raise InputError("no <Account> inside <Response>")
+        action = (_text(account_el, "Action") or "settings").lower()
+        if action != "settings":
+            raise InputError(f"the response is a redirect (Action {action}), not settings")
+        user = _child(response, "User")
+        address = _text(user, "AutoDiscoverSMTPAddress") if user is not None else None
+        display = _text(user, "DisplayName") if user is not None else None
+        servers = [s for s in (_read_protocol(p, address) for p in account_el if local_name(p) == "Protocol")
+                   if s is not None]
+    except InputError as exc:
+        raise InputError(f"{origin}: {exc}") from None
+    incoming = tuple(s for s in servers if s.protocol != "smtp")
+    outgoing = tuple(s for s in servers if s.protocol == "smtp")
+    if not incoming:
+        raise InputError(f"{origin}: no IMAP or POP3 <Protocol> entry")
+    if not outgoing:
+        raise InputError(f"{origin}: no SMTP <Protocol> entry")
+    logins = [s.username for s in servers if "@" in s.username]
+    domain = domain_of(address) or domain_of(logins[0] if logins else None) or guess_domain(incoming[0].host)
+    return AccountConfig(domain=domain, incoming=incoming, outgoing=outgoing, address=address or None,
+                         display_name=display or None)

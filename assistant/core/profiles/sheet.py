@@ -1,0 +1,134 @@
+"""A printable HTML setup sheet: the settings, and where each kind of device wants them.
+
+For the person at the helpdesk counter and for mail apps no profile reaches. Standalone (inline CSS, no
+scripts, no external resources) so it prints and opens anywhere, and the GUI can turn it into a PDF. Every
+value is HTML-escaped; a password is never written. Sentences are templates the GUI can translate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from assistant.core.i18n import QT_TRANSLATE_NOOP
+from assistant.core.model import AccountConfig, ServerConfig
+from assistant.core.profiles._common import check_servers, expand
+
+Translate = Callable[[str, str], str]
+
+TEXTS: dict[str, str] = {
+    "title": QT_TRANSLATE_NOOP("sheet", "Mail settings for {who}"),
+    "intro": QT_TRANSLATE_NOOP("sheet", "Enter these settings in your mail app. Your password is not on "
+                                        "this sheet: type it in yourself when the app asks."),
+    "incoming": QT_TRANSLATE_NOOP("sheet", "Incoming mail ({protocol})"),
+    "alternative": QT_TRANSLATE_NOOP("sheet", "Also possible: incoming mail with {protocol}"),
+    "outgoing": QT_TRANSLATE_NOOP("sheet", "Outgoing mail (SMTP)"),
+    "server": QT_TRANSLATE_NOOP("sheet", "Server"),
+    "port": QT_TRANSLATE_NOOP("sheet", "Port"),
+    "security": QT_TRANSLATE_NOOP("sheet", "Connection security"),
+    "username": QT_TRANSLATE_NOOP("sheet", "User name"),
+    "auth": QT_TRANSLATE_NOOP("sheet", "Authentication"),
+    "your_address": QT_TRANSLATE_NOOP("sheet", "your full email address"),
+    "your_local": QT_TRANSLATE_NOOP("sheet", "the part of your email address before the @"),
+    "ssl": QT_TRANSLATE_NOOP("sheet", "SSL/TLS"),
+    "starttls": QT_TRANSLATE_NOOP("sheet", "STARTTLS"),
+    "plain": QT_TRANSLATE_NOOP("sheet", "None (not encrypted: avoid)"),
+    "password-cleartext": QT_TRANSLATE_NOOP("sheet", "Normal password"),
+    "password-encrypted": QT_TRANSLATE_NOOP("sheet", "Encrypted password"),
+    "OAuth2": QT_TRANSLATE_NOOP("sheet", "OAuth2 (sign in through the provider's web page)"),
+    "none": QT_TRANSLATE_NOOP("sheet", "No authentication"),
+    "pop3_leave": QT_TRANSLATE_NOOP("sheet", "Leave messages on the server for {days} days."),
+    "pop3_leave_forever": QT_TRANSLATE_NOOP("sheet", "Leave messages on the server."),
+    "pop3_remove": QT_TRANSLATE_NOOP("sheet", "Remove messages from the server after downloading."),
+    "where": QT_TRANSLATE_NOOP("sheet", "Where to enter them"),
+    "outlook": QT_TRANSLATE_NOOP("sheet", "Outlook on Windows"),
+    "outlook_steps": QT_TRANSLATE_NOOP(
+        "sheet", "File › Add Account › enter the address › Advanced options › Let me set up my account "
+                 "manually › choose {protocol} › enter the incoming and outgoing servers above."),
+    "thunderbird": QT_TRANSLATE_NOOP("sheet", "Thunderbird (Windows, macOS, Linux)"),
+    "thunderbird_steps": QT_TRANSLATE_NOOP(
+        "sheet", "Account Settings › Account Actions › Add Mail Account › enter name, address and "
+                 "password › Configure manually › enter the values above › Re-test › Done."),
+    "apple_mac": QT_TRANSLATE_NOOP("sheet", "Mail on macOS"),
+    "apple_mac_steps": QT_TRANSLATE_NOOP(
+        "sheet", "Mail › Settings › Accounts › + › Other Mail Account › name, address, password › "
+                 "Sign In; when asked, choose {protocol} and enter the servers above."),
+    "apple_ios": QT_TRANSLATE_NOOP("sheet", "Mail on iPhone and iPad"),
+    "apple_ios_steps": QT_TRANSLATE_NOOP(
+        "sheet", "Settings › Apps › Mail › Mail Accounts › Add Account › Other › Add Mail Account › "
+                 "Next › choose {protocol} › fill in Incoming and Outgoing Mail Server › Save."),
+    "android": QT_TRANSLATE_NOOP("sheet", "Android (Thunderbird for Android, K-9 Mail)"),
+    "android_steps": QT_TRANSLATE_NOOP(
+        "sheet", "Add account › enter the address › Manual setup › {protocol} › incoming server "
+                 "settings, then outgoing server settings from above."),
+    "footer": QT_TRANSLATE_NOOP("sheet", "Made with Mail Setup Assistant. Keep this sheet: it holds no "
+                                         "password."),
+}
+
+_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK TC",sans-serif;
+margin:2em auto;max-width:46em;color:#111;line-height:1.4}
+h1{font-size:1.5em;border-bottom:2px solid #333;padding-bottom:.2em}
+h2{font-size:1.15em;margin-top:1.4em}
+table{border-collapse:collapse;width:100%;margin:.4em 0}
+th,td{border:1px solid #999;padding:.35em .6em;text-align:left;vertical-align:top}
+th{background:#eee;width:35%}
+td{font-family:ui-monospace,Menlo,Consolas,monospace}
+.device{page-break-inside:avoid;break-inside:avoid;margin:.6em 0}
+.device h3{font-size:1em;margin:0 0 .2em}
+footer{margin-top:2em;font-size:.85em;color:#555}
+@media print{body{margin:0;max-width:none;font-size:11pt}h2{page-break-after:avoid;break-after:avoid}
+table{page-break-inside:avoid;break-inside:avoid}th{background:none}}
+"""
+
+
+def write_sheet(account: AccountConfig, *, translate: Translate | None = None,
+                allow_plain: bool = False) -> bytes:
+    """The sheet as UTF-8 HTML; ``translate(context, text)`` lets the GUI translate the templates."""
+    check_servers(account, "sheet", allow_plain=allow_plain)
+
+    def t(code: str, **params: object) -> str:
+        template = TEXTS[code]
+        if translate is not None:
+            template = translate("sheet", template)
+        return escape(template.format(**{k: str(v) for k, v in params.items()}))
+
+    def username(server: ServerConfig) -> str:
+        if server.username == "%EMAILLOCALPART%" and not account.address:
+            return f"<em>{t('your_local')}</em>"
+        value = expand(server.username or "%EMAILADDRESS%", account.address)
+        return escape(value) if value else f"<em>{t('your_address')}</em>"
+
+    def table(server: ServerConfig) -> list[str]:
+        rows = [(t("server"), escape(server.host)), (t("port"), escape(str(server.port))),
+                (t("security"), t(server.security))]
+        if server.auth != "none":
+            rows.append((t("username"), username(server)))
+        rows.append((t("auth"), t(server.auth)))
+        return ["<table>", *(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows), "</table>"]
+
+    who = account.address or account.provider_name or account.domain
+    chosen = account.incoming[0]
+    proto = "IMAP" if chosen.protocol == "imap" else "POP3"
+    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+           '<meta name="viewport" content="width=device-width, initial-scale=1">',
+           f"<title>{t('title', who=who)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
+           f"<h1>{t('title', who=who)}</h1>", f"<p>{t('intro')}</p>",
+           f"<h2>{t('incoming', protocol=proto)}</h2>", *table(chosen)]
+    if chosen.protocol == "pop3":
+        p = account.pop3
+        note = (t("pop3_leave", days=p.days_to_leave) if p.leave_on_server and p.days_to_leave
+                else t("pop3_leave_forever") if p.leave_on_server else t("pop3_remove"))
+        out.append(f"<p>{note}</p>")
+    out += [f"<h2>{t('outgoing')}</h2>", *table(account.outgoing[0])]
+    for alt in account.incoming[1:]:
+        if alt.protocol != chosen.protocol:
+            alt_proto = "IMAP" if alt.protocol == "imap" else "POP3"
+            out += [f"<h2>{t('alternative', protocol=alt_proto)}</h2>", *table(alt)]
+            break
+    out.append(f"<h2>{t('where')}</h2>")
+    for device in ("outlook", "thunderbird", "apple_mac", "apple_ios", "android"):
+        out += ['<section class="device">', f"<h3>{t(device)}</h3>",
+                f"<p>{t(device + '_steps', protocol=proto)}</p>", "</section>"]
+    out += [f"<footer>{t('footer')}</footer>", "</body>", "</html>", ""]
+    return "\n".join(out).encode("utf-8")
