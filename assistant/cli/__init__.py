@@ -15,7 +15,7 @@ from assistant import __version__
 from assistant.core.errors import EXIT_BAD_INPUT, AssistantError
 
 # Module names under assistant.cli, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ()
+COMMANDS: tuple[str, ...] = ("probe",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,6 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
                     "setup wizard opens.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (Qt, keychain, DNS, TLS, translations) and exit 0/1; "
+                             "must come first: --self-test [--dns-server IP[:PORT]]")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"assistant.cli.{name}").register(sub)
@@ -33,6 +36,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--self-test"]:  # a top-level option with its own small parser (assistant/selftest.py)
+        from assistant.selftest import main as self_test
+        try:
+            return self_test(argv[1:])
+        except AssistantError as exc:
+            print(f"mail-setup-assistant: {exc}", file=sys.stderr)
+            return exc.exit_code
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)

@@ -1,0 +1,96 @@
+"""The readable ``probe`` report: what to use, why, what is wrong, and everything that was tried.
+
+Written for the person at the helpdesk phone: the answer first, problems in plain words next, the technical
+list last. Only text the server sent over verified TLS is ever shown (ProbeResult.greeting guarantees it).
+"""
+
+from __future__ import annotations
+
+from assistant.core.model import DiscoveryResult, ProbeResult
+from assistant.core.rank import PROTOCOL_NAMES, SOURCE_NAMES
+
+SECURITY_NAMES = {"ssl": "SSL/TLS", "starttls": "STARTTLS", "plain": "no encryption"}
+STATUS_WORDS = {
+    "ok": "answered", "refused": "connection refused", "timeout": "no answer in time",
+    "tls_error": "TLS failed", "protocol_error": "protocol error", "dns_error": "name not found",
+    "unreachable": "unreachable",
+}
+ROLES = (("imap", "Incoming (IMAP)"), ("pop3", "Incoming (POP3)"), ("smtp", "Outgoing (SMTP)"))
+
+
+def security_label(r: ProbeResult) -> str:
+    """One short phrase: how safe talking to this endpoint is."""
+    if r.status != "ok":
+        if r.stopped == "better_found":
+            return "not needed: a better server was verified"
+        if r.stopped == "deadline":
+            return "not finished in time"
+        return STATUS_WORDS.get(r.status, r.status)
+    if r.candidate.security == "plain":
+        return "NOT encrypted"
+    if r.tls is not None and r.tls.verified:
+        return f"encrypted, certificate verified ({r.tls.version or 'TLS'})"
+    problems = ", ".join(r.tls.problems) if r.tls and r.tls.problems else "unverified"
+    return f"encrypted, certificate NOT trusted ({problems})"
+
+
+def _endpoint(r: ProbeResult) -> str:
+    c = r.candidate
+    return f"{c.host.rstrip('.')}:{c.port} {SECURITY_NAMES[c.security]}"
+
+
+def why(r: ProbeResult) -> str:
+    """The reasons a recommended server won, in the ranking's own order."""
+    c = r.candidate
+    parts = ["direct TLS (cannot be downgraded)" if c.security == "ssl"
+             else "STARTTLS verified (no direct-TLS server was verified)"]
+    parts.append("certificate verified")
+    source = SOURCE_NAMES.get(c.source, c.source)
+    parts.append(f"named by {source}" + (f", priority {c.preference}" if c.source == "srv" else ""))
+    return "; ".join(parts)
+
+
+def render(result: DiscoveryResult) -> str:
+    lines: list[str] = []
+    who = result.address or result.domain_unicode
+    domain = result.domain_unicode if result.domain_unicode == result.domain else \
+        f"{result.domain_unicode} = {result.domain}"
+    lines.append(f"Mail servers for {who} (domain {domain})")
+    lines.append(f"DNS: {result.resolver}; finished in {result.elapsed_ms / 1000:.2f} s")
+    lines.append("")
+    lines.append("Recommended")
+    for proto, role in ROLES:
+        r = result.recommended.get(proto)
+        if r is not None:
+            lines.append(f"  {role + ':':17} {_endpoint(r)}")
+            lines.append(f"  {'':17} why: {why(r)}")
+        elif proto in result.not_offered:
+            lines.append(f"  {role + ':':17} not offered (the provider's SRV record says so)")
+        else:
+            lines.append(f"  {role + ':':17} none found that is safe to use")
+    verdict = ("Ready: a safe incoming and outgoing server were found." if result.usable()
+               else "Not ready: no safe incoming and outgoing pair was found.")
+    lines += ["", verdict]
+    if result.warnings:
+        lines += ["", "Problems"]
+        for w in result.warnings:
+            lines.append(f"  ! {w.message}")
+    lines += ["", "Everything that was tried"]
+    for proto in ("imap", "pop3", "smtp"):
+        mine = [r for r in result.candidates if r.candidate.protocol == proto]
+        if not mine:
+            continue
+        lines.append(f"  {PROTOCOL_NAMES[proto]}")
+        for r in mine:
+            mark = "*" if result.recommended.get(proto) is r else ("+" if r.secure else "-")
+            lines.append(f"   {mark} {_endpoint(r):42} {security_label(r):48} {r.candidate.source:15} "
+                         f"{r.elapsed_ms:>6} ms")
+    if result.srv:
+        lines += ["", "SRV records"]
+        for s in result.srv:
+            lines.append(f"  {s.service}.{result.domain}  priority {s.priority} weight {s.weight} "
+                         f"port {s.port} -> {s.target}")
+    if result.mx:
+        lines += ["", "MX records", *(f"  {m.preference:>3} {m.host}" for m in result.mx)]
+    lines += ["", "Legend: * recommended, + safe alternative, - not safe to use"]
+    return "\n".join(lines) + "\n"
