@@ -1,0 +1,116 @@
+"""``mail-setup-assistant recommend``: IMAP or POP3 for how this mailbox is used, with the reasons.
+
+Without ``--probe`` both protocols are assumed offered; with a ``probe --json`` file the server's real
+facts (which protocols, UIDL, IDLE) decide too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from assistant.cli.common import write_output
+from assistant.core.errors import EXIT_OK, InputError
+from assistant.core.model import DiscoveryResult
+from assistant.core.recommend import BACKUPS, DEVICES, Reason, ServerFacts, Situation, recommend
+
+MAX_PROBE_BYTES = 8 * 1024 * 1024
+NAMES = {"imap": "IMAP", "pop3": "POP3"}
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "recommend", help="recommend IMAP or POP3 for how you read mail",
+        description="Recommend IMAP or POP3 from the devices that read this mailbox and your needs, and "
+                    "say why, what to set, and what the other choice would cost. Exit codes: 0 done, "
+                    "1 the server offers neither protocol, 2 bad input.")
+    p.add_argument("--devices", default="computer", metavar="LIST",
+                   help=f"comma-separated devices that read this mailbox, repeats allowed "
+                        f"({', '.join(DEVICES)}; default: computer), e.g. computer,computer,phone")
+    p.add_argument("--shared", action="store_true", help="other people read this mailbox too")
+    p.add_argument("--offline", action="store_true", help="all mail must be readable without a connection")
+    p.add_argument("--limited-storage", action="store_true",
+                   help="server storage is limited, or you want mail off the server")
+    p.add_argument("--backup", choices=BACKUPS, default="unknown",
+                   help="who backs up your mail: me (my device), provider, nobody (default: unknown)")
+    p.add_argument("--probe", metavar="FILE", help="the JSON of 'probe --json' for the server's facts")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=run)
+
+
+def read_bounded(path: str, limit: int, what: str) -> bytes:
+    """A whole file (``-`` is stdin), refused unread beyond ``limit`` bytes."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(limit + 1)
+        else:
+            with open(path, "rb") as fh:
+                data = fh.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, expected a {what}") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise InputError(f"{path}: larger than {limit // 1024} KiB, not a {what}")
+    return data
+
+
+def load_probe(path: str) -> DiscoveryResult:
+    """A ``probe --json`` file; InputError naming the file and the problem."""
+    data = read_bounded(path, MAX_PROBE_BYTES, "probe JSON file")
+    try:
+        return DiscoveryResult.from_dict(json.loads(data.decode("utf-8")))
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text, expected the JSON of 'probe --json'") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise InputError(f"{path}: not a probe result ({exc})") from None
+    except RecursionError:
+        raise InputError(f"{path}: nested too deeply, not a probe result") from None
+
+
+def situation_from_args(args: argparse.Namespace) -> Situation:
+    devices = tuple(d.strip().lower() for d in str(args.devices).split(",") if d.strip())
+    if not devices:
+        raise InputError("--devices: name at least one device (computer, phone, tablet, webmail)")
+    try:
+        return Situation(devices=devices, shared=args.shared, offline=args.offline,
+                         limited_storage=args.limited_storage, backup=args.backup)
+    except InputError as exc:
+        raise InputError(f"--{exc}") from None
+
+
+def _lines(title: str, reasons: list[Reason]) -> list[str]:
+    return [title, *(f"  - {r.text()}" for r in reasons)] if reasons else []
+
+
+def render_text(rec: Any) -> str:
+    out = [f"Recommendation: {NAMES[rec.protocol]} ({'clear' if rec.strength == 'clear' else 'leaning'})",
+           *_lines("Why:", rec.reasons), *_lines("Settings:", rec.settings.notes)]
+    if rec.alternative:
+        out += _lines(f"The alternative, {NAMES[rec.alternative]}, would cost:", rec.alternative_costs)
+    out += _lines("Good to know:", rec.caveats)
+    return "\n".join(out) + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    situation = situation_from_args(args)
+    facts = ServerFacts.from_discovery(load_probe(args.probe)) if args.probe else ServerFacts()
+    rec = recommend(situation, facts)
+    if args.json:
+        doc = {"schema_version": 1, "situation": {
+            "devices": list(situation.devices), "shared": situation.shared, "offline": situation.offline,
+            "limited_storage": situation.limited_storage, "backup": situation.backup},
+            "facts": {"imap_offered": facts.imap_offered, "pop3_offered": facts.pop3_offered,
+                      "pop3_uidl": facts.pop3_uidl, "imap_idle": facts.imap_idle,
+                      "quota_bytes": facts.quota_bytes},
+            "recommendation": rec.to_dict()}
+        write_output(None, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    else:
+        write_output(None, render_text(rec).encode("utf-8"))
+    return EXIT_OK
