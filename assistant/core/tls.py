@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import ssl
+import warnings
 from datetime import UTC, datetime
 
 import truststore
@@ -85,7 +86,9 @@ def inspection_context() -> ssl.SSLContext:
 def legacy_context() -> ssl.SSLContext:
     """Unverified context accepting TLS 1.0/1.1, to tell "only obsolete TLS" from other handshake failures."""
     ctx = inspection_context()
-    ctx.minimum_version = ssl.TLSVersion.TLSv1
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # deprecated is exactly what we look for
+        ctx.minimum_version = ssl.TLSVersion.TLSv1
     ctx.set_ciphers("ALL:@SECLEVEL=0")
     return ctx
 
@@ -117,7 +120,7 @@ def facts_from_ssl(sslobj: ssl.SSLObject | None, host: str, *, verified: bool,
     if der:
         fill_certificate(facts, der, now=now)
         if not verified:
-            facts.problems = classify(der, host, now=now)
+            facts.problems = classify(der, host, now=now, fallback=False)
     if facts.version and facts.version not in MODERN_VERSIONS and "weak_protocol" not in facts.problems:
         facts.problems.append("weak_protocol")
     if facts.days_left is not None and 0 <= facts.days_left <= EXPIRES_SOON_DAYS \
@@ -139,11 +142,11 @@ def fill_certificate(facts: TlsFacts, der: bytes, *, now: datetime | None = None
     facts.fingerprint_sha256 = hashlib.sha256(der).hexdigest()
 
 
-def classify(der: bytes, host: str, *, now: datetime | None = None) -> list[str]:
+def classify(der: bytes, host: str, *, now: datetime | None = None, fallback: bool = True) -> list[str]:
     """Why this leaf fails for ``host``: time, name, self-signature; else its issuer is not trusted.
 
-    Only called after a verified handshake failed, so "nothing visibly wrong" means the chain's anchor
-    is unknown to us (``untrusted_issuer``).
+    Meant for after a verified handshake rejected the certificate, where "nothing visibly wrong" means
+    the chain's anchor is unknown to us (``untrusted_issuer``); ``fallback=False`` leaves that out.
     """
     cert = x509.load_der_x509_certificate(der)
     now = now or datetime.now(UTC)
@@ -156,7 +159,7 @@ def classify(der: bytes, host: str, *, now: datetime | None = None) -> list[str]
         problems.append("hostname_mismatch")
     if is_self_signed(cert):
         problems.append("self_signed")
-    if not problems:
+    if not problems and fallback:
         problems.append("untrusted_issuer")
     return problems
 

@@ -87,7 +87,8 @@ class CertFactory:
                 .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
                 .sign(key, hashes.SHA256()))
         self._n += 1
-        cert_path, key_path = self.dir / f"{self._n:02d}-selfsigned.crt", self.dir / f"{self._n:02d}-selfsigned.key"
+        stem = self.dir / f"{self._n:02d}-selfsigned"
+        cert_path, key_path = stem.with_suffix(".crt"), stem.with_suffix(".key")
         cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
         key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                                serialization.NoEncryption()))

@@ -31,17 +31,19 @@ class ProbeFailure(Exception):
     """The conversation failed. ``status`` is a ProbeResult status; ``str()`` is the one-line error.
 
     ``cert_failure``: the verified handshake rejected the certificate (an inspection pass can say why).
-    ``version_failure``: no shared TLS version (a legacy pass can tell whether the server is obsolete).
+    ``version_failure``: no shared TLS version (a legacy pass can tell whether the server is obsolete);
+    ``legacy_retry``: that pass is worth trying (also when the server just hung up mid-handshake).
     """
 
     def __init__(self, status: Status, message: str, *, warning: str | None = None,
-                 cert_failure: bool = False, version_failure: bool = False,
+                 cert_failure: bool = False, version_failure: bool = False, legacy_retry: bool = False,
                  detail: str | None = None) -> None:
         super().__init__(message)
         self.status: Status = status
         self.warning = warning
         self.cert_failure = cert_failure
         self.version_failure = version_failure
+        self.legacy_retry = legacy_retry or version_failure
         self.detail = detail
 
 
@@ -127,8 +129,10 @@ async def open_session(candidate: Candidate, settings: Settings, *, deadline: fl
         if phase == "TLS handshake":
             if isinstance(exc, ConnectionAbortedError) and "longer" in str(exc):
                 raise ProbeFailure("timeout", f"{where}: the TLS handshake did not finish in time") from None
+            # Some servers and middleboxes just hang up on a version they refuse: let the legacy pass look.
             raise ProbeFailure("tls_error", f"{where}: the connection broke during the TLS handshake "
-                                            f"({exc.strerror or exc})") from None
+                                            f"({exc.strerror or type(exc).__name__})",
+                               legacy_retry=True) from None
         raise ProbeFailure("protocol_error", f"{where}: the connection broke while waiting for the "
                                              f"{phase} ({exc.strerror or exc})") from None
     finally:
@@ -193,7 +197,7 @@ async def probe_endpoint(candidate: Candidate, settings: Settings) -> ProbeResul
         result.status, result.error = failure.status, str(failure)
         if failure.warning:
             result.warnings.append(failure.warning)
-        if failure.cert_failure or failure.version_failure:
+        if failure.cert_failure or failure.legacy_retry:
             await _inspect(candidate, settings, failure, result, deadline)
     else:
         _fill(result, session)
@@ -207,7 +211,7 @@ async def probe_endpoint(candidate: Candidate, settings: Settings) -> ProbeResul
 async def _inspect(candidate: Candidate, settings: Settings, failure: ProbeFailure, result: ProbeResult,
                    deadline: float) -> None:
     """Second, unverified handshake to learn WHY: the certificate's faults or an obsolete TLS version."""
-    ctx = tls.legacy_context() if failure.version_failure else tls.inspection_context()
+    ctx = tls.legacy_context() if failure.legacy_retry else tls.inspection_context()
     try:
         session = await open_session(candidate, settings, deadline=deadline, ctx=ctx, verified=False)
     except ProbeFailure:
@@ -216,18 +220,24 @@ async def _inspect(candidate: Candidate, settings: Settings, failure: ProbeFailu
             result.error = (f"{result.error}; this system also refused the obsolete versions, so the server "
                             "may only speak TLS 1.0/1.1 or something else is wrong")
         return
-    _fill(result, session)
-    assert session.tls is not None  # inspection always runs over TLS
-    session.tls.verified = False
-    session.tls.detail = failure.detail
-    if failure.version_failure and "weak_protocol" in session.tls.problems:
-        result.error = f"{candidate.host}:{candidate.port}: " + tls.describe("weak_protocol", session.tls,
-                                                                             candidate.host)
-    elif not any(p in tls.FAILURES for p in session.tls.problems):
-        session.tls.problems.insert(0, "untrusted_issuer")
-    result.status = "tls_error"
-    result.greeting = None  # unverified text is never shown as the server's own
-    await session.close()
+    try:
+        facts = session.tls
+        assert facts is not None  # inspection always runs over TLS
+        facts.verified, facts.detail = False, failure.detail
+        if failure.legacy_retry and "weak_protocol" not in facts.problems:
+            # Modern TLS worked this time, so the certificate was never the question: report no guesses.
+            result.tls = TlsFacts(verified=False, detail=failure.detail)
+            return
+        _fill(result, session)
+        if "weak_protocol" in facts.problems:
+            result.error = f"{candidate.host}:{candidate.port}: " + tls.describe("weak_protocol", facts,
+                                                                                 candidate.host)
+        elif not any(p in tls.FAILURES for p in facts.problems):
+            facts.problems.insert(0, "untrusted_issuer")
+        result.status = "tls_error"
+        result.greeting = None  # unverified text is never shown as the server's own
+    finally:
+        await session.close()
 
 
 def _fill(result: ProbeResult, session: Session) -> None:
