@@ -283,8 +283,9 @@ def _tls_rank(version: str) -> int:
 
 def finding(code: str, preset: Preset, host: str | None = None, protocol: str | None = None) -> Finding:
     """A policy Finding whose English message is the template filled from its own fields."""
-    msg = MESSAGES[code].format(organisation=preset.name, host=host or "", protocol=(protocol or "").upper())
-    return Finding(code=code, message=msg, host=host, protocol=protocol)
+    params = {"organisation": preset.name, "host": host or "", "protocol": (protocol or "").upper()}
+    return Finding(code=code, message=MESSAGES[code].format(**params), host=host, protocol=protocol,
+                   params=params)
 
 
 def apply_policy(result: DiscoveryResult, preset: Preset) -> DiscoveryResult:

@@ -1,0 +1,85 @@
+"""The password in transit: a wrapper that never prints it, where it may come from, and scrubbing.
+
+A plain ``str`` password ends up in tracebacks (frame locals), ``repr`` of dataclasses and f-strings by
+accident; ``Secret`` makes each of those show ``***`` and forces code that needs the value to say
+``reveal()``. Server replies can echo what we sent (a bad SASL reply, a LOGIN error quoting the
+argument), so every server text we keep goes through ``scrub`` first.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+
+from assistant.core import secrets
+from assistant.core.errors import InputError
+
+MAX_PASSWORD = 4096  # longer than any real password; bounds what we send and what we search for
+
+
+class Secret:
+    """A password. ``str``/``repr``/``format`` show ``***``; only ``reveal()`` gives the text."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        if not value:
+            raise InputError("the password is empty")
+        if len(value) > MAX_PASSWORD:
+            raise InputError(f"the password is longer than {MAX_PASSWORD} characters")
+        if any(c in value for c in "\r\n\0"):
+            raise InputError("the password contains a line break or NUL character, which mail servers "
+                             "cannot receive")
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('***')"
+
+    __str__ = __repr__
+
+    def __format__(self, spec: str) -> str:
+        return "***"
+
+    def __reduce__(self) -> tuple[object, ...]:  # no pickling into caches or crash dumps
+        raise TypeError("a Secret cannot be pickled")
+
+    def forms(self) -> list[str]:
+        """Encodings a server could echo back: the text itself and its base64 (SASL) forms."""
+        raw = self._value.encode("utf-8")
+        out = [self._value, base64.b64encode(raw).decode("ascii")]
+        return [f for f in out if len(f) >= 3]
+
+
+def scrub(text: str | None, *secrets_: Secret | None, extra: tuple[str, ...] = ()) -> str | None:
+    """``text`` with every form of the secrets (and any ``extra`` strings, e.g. SASL blobs) replaced."""
+    if text is None:
+        return None
+    needles: list[str] = list(extra)
+    for s in secrets_:
+        if s is not None:
+            needles.extend(s.forms())
+    for n in sorted(set(needles), key=len, reverse=True):
+        if n:
+            text = text.replace(n, "[redacted]")
+    return text
+
+
+def from_env(var: str) -> Secret:
+    """The password from environment variable ``var`` (``--password-env``); InputError if unset/empty."""
+    if not var or "=" in var:
+        raise InputError(f"--password-env {var!r}: not a variable name")
+    value = os.environ.get(var)
+    if value is None:
+        raise InputError(f"--password-env {var}: the variable is not set")
+    if not value:
+        raise InputError(f"--password-env {var}: the variable is empty")
+    return Secret(value)
+
+
+def from_keychain(account: str) -> Secret | None:
+    """The password saved for ``account`` in the OS keychain, or None. Raises SecretStoreError."""
+    value = secrets.get(account)
+    return Secret(value) if value else None
