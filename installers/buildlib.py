@@ -1,0 +1,305 @@
+"""Build-time helpers for build.spec, installers/build.py and the tests (no PySide6 import at module level).
+
+Generated artifacts (icons, the Windows version resource, the NSIS file lists, .qm catalogs) are produced
+here at build time from sources in the tree, so no generated binary is ever committed.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import struct
+import subprocess
+import sys
+import tomllib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+ROOT = Path(__file__).resolve().parents[1]
+APP_NAME = "Mail Setup Assistant"
+APP_ID = "org.mailsetupassistant.MailSetupAssistant"
+GUI_EXE = "mail-setup-assistant"          # the windowed program (the .app's executable on macOS)
+CONSOLE_EXE = "mail-setup-assistant-cli"  # the console twin for support logs (Windows only)
+SHIPPED_LANGUAGES = ("en", "zh_TW")       # English needs no catalog; the others get Qt's qtbase_<lang>.qm
+PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512, 1024)
+
+# Qt plugin folders the app uses; each maps to the plugin file stems kept (None = keep the whole folder).
+# Everything else under plugins/ (eglfs, evdev, network information, TLS, SQL, QML tooling, the Wayland
+# compositor side, virtual keyboard...) is dropped together with libraries only those plugins needed.
+KEPT_PLUGINS: dict[str, re.Pattern[str] | None] = {
+    "platforms": re.compile(r"^(lib)?q(xcb|wayland.*|offscreen|windows|cocoa)$"),
+    "platformthemes": None,
+    "platforminputcontexts": re.compile(r"^lib(compose|ibus)platforminputcontextplugin$"),
+    "imageformats": re.compile(r"^(lib)?q(svg|ico)$"),
+    "iconengines": None,
+    "styles": None,
+    "xcbglintegrations": None,
+    "wayland-shell-integration": re.compile(r"^libxdg-shell$"),
+    "wayland-decoration-client": None,
+}
+
+
+def project_version(root: Path = ROOT) -> str:
+    """The one version number, from pyproject.toml, so the bundle and installers never disagree."""
+    with (root / "pyproject.toml").open("rb") as fh:
+        return str(tomllib.load(fh)["project"]["version"])
+
+
+def version_tuple(version: str) -> tuple[int, int, int, int]:
+    """``1.2.3rc1`` → (1, 2, 3, 0): Windows version resources and NSIS want four small integers."""
+    nums = [int(m) for m in re.findall(r"\d+", version.split("+")[0].split("rc")[0].split("a")[0])[:4]]
+    nums += [0] * (4 - len(nums))
+    if any(n > 65535 for n in nums):
+        raise ValueError(f"version {version!r}: parts must be at most 65535 for Windows")
+    return nums[0], nums[1], nums[2], nums[3]
+
+
+def windows_version_info(version: str) -> str:
+    """The text PyInstaller's EXE(version=...) reads: file/product version and names for Explorer's tab."""
+    v = version_tuple(version)
+    strings = {
+        "CompanyName": "The Mail Setup Assistant developers",
+        "FileDescription": APP_NAME,
+        "FileVersion": version,
+        "InternalName": GUI_EXE,
+        "LegalCopyright": "MIT License",
+        "OriginalFilename": f"{GUI_EXE}.exe",
+        "ProductName": APP_NAME,
+        "ProductVersion": version,
+    }
+    table = ",\n          ".join(f"StringStruct({k!r}, {val!r})" for k, val in strings.items())
+    return (
+        "VSVersionInfo(\n"
+        f"  ffi=FixedFileInfo(filevers={v}, prodvers={v}, mask=0x3f, flags=0x0, OS=0x40004,\n"
+        "                    fileType=0x1, subtype=0x0, date=(0, 0)),\n"
+        "  kids=[\n"
+        "    StringFileInfo([StringTable('040904B0', [\n"
+        f"          {table}])]),\n"
+        "    VarFileInfo([VarStruct('Translation', [1033, 1200])])\n"
+        "  ]\n"
+        ")\n"
+    )
+
+
+def find_icon_source(root: Path = ROOT) -> Path | None:
+    """The one SVG the icons come from: resources/icons/mail-setup-assistant.svg, else the only SVG there."""
+    icons = root / "resources" / "icons"
+    preferred = icons / "mail-setup-assistant.svg"
+    if preferred.is_file():
+        return preferred
+    svgs = sorted(icons.glob("*.svg"))
+    return svgs[0] if svgs else None
+
+
+@dataclass(frozen=True)
+class Icons:
+    png: Path
+    ico: Path
+    icns: Path
+
+
+def render_icons(svg: Path, out: Path) -> Icons:
+    """Render the SVG with Qt in a child process (keeps Qt out of PyInstaller's) and pack .ico/.icns."""
+    out.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    subprocess.run([sys.executable, str(Path(__file__)), "render-png", str(svg), str(out)],
+                   check=True, env=env, timeout=120)
+    pngs = {n: (out / f"icon-{n}.png").read_bytes() for n in PNG_SIZES}
+    icons = Icons(out / "icon-256.png", out / "app.ico", out / "app.icns")
+    icons.ico.write_bytes(pack_ico({n: pngs[n] for n in PNG_SIZES if n <= 256}))
+    icns_types = {16: b"icp4", 32: b"icp5", 64: b"icp6", 128: b"ic07", 256: b"ic08", 512: b"ic09",
+                  1024: b"ic10"}
+    icons.icns.write_bytes(pack_icns({icns_types[n]: pngs[n] for n in icns_types}))
+    return icons
+
+
+def pack_ico(pngs: dict[int, bytes]) -> bytes:
+    """An .ico whose entries are PNG images (valid since Windows Vista), smallest first."""
+    sizes = sorted(pngs)
+    header = struct.pack("<HHH", 0, 1, len(sizes))
+    offset = len(header) + 16 * len(sizes)
+    entries, blobs = b"", b""
+    for n in sizes:
+        data = pngs[n]
+        dim = 0 if n >= 256 else n
+        entries += struct.pack("<BBBBHHII", dim, dim, 0, 0, 1, 32, len(data), offset + len(blobs))
+        blobs += data
+    return header + entries + blobs
+
+
+def pack_icns(entries: dict[bytes, bytes]) -> bytes:
+    """An .icns of PNG-compressed entries (OSType + big-endian length including the 8-byte header)."""
+    body = b"".join(kind + struct.pack(">I", len(data) + 8) + data for kind, data in entries.items())
+    return b"icns" + struct.pack(">I", len(body) + 8) + body
+
+
+def _render_png(svg: Path, out: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    renderer = QSvgRenderer(str(svg))
+    if not renderer.isValid():
+        raise SystemExit(f"{svg}: not a valid SVG image")
+    for n in PNG_SIZES:
+        image = QImage(n, n, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter)
+        painter.end()
+        if not image.save(str(out / f"icon-{n}.png"), b"PNG"):
+            raise SystemExit(f"{out}: cannot write icon-{n}.png")
+    del app
+
+
+def compile_translations(root: Path = ROOT) -> list[Path]:
+    """resources/translations/*.ts → .qm with Qt's lrelease (the .qm files are never committed)."""
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    made = []
+    for ts in sorted((root / "resources" / "translations").glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+            made.append(qm)
+            continue
+        cmd = [str(lrelease)] if lrelease.exists() else ["pyside6-lrelease"]
+        subprocess.run([*cmd, "-silent", str(ts), "-qm", str(qm)], check=True, timeout=120)
+        made.append(qm)
+    return made
+
+
+def resource_datas(root: Path = ROOT) -> list[tuple[str, str]]:
+    """(source, destination folder) pairs for every shipped file under resources/ (not the .ts sources)."""
+    res = root / "resources"
+    pairs = []
+    for path in sorted(res.rglob("*")):
+        if path.is_file() and path.suffix not in {".ts", ".pro"} and not path.name.startswith("."):
+            pairs.append((str(path), str(Path("resources") / path.parent.relative_to(res))))
+    return pairs
+
+
+# ----- pruning the Analysis tables ------------------------------------------------------------------
+
+_QT_PART = re.compile(r"^PySide6/(?:Qt/)?(plugins|translations)/(.+)$")
+
+
+def qt_file_dropped(dest: str) -> bool:
+    """Whether a bundled Qt plugin or translation is one the app never loads."""
+    m = _QT_PART.match(PurePosixPath(dest.replace("\\", "/")).as_posix())
+    if not m:
+        return False
+    kind, rest = m.groups()
+    if kind == "translations":
+        wanted = {f"qtbase_{lang}.qm" for lang in SHIPPED_LANGUAGES if lang != "en"}
+        return rest not in wanted
+    folder, _, filename = rest.partition("/")
+    if folder not in KEPT_PLUGINS:
+        return True
+    pattern = KEPT_PLUGINS[folder]
+    stem = filename.split(".")[0]
+    return pattern is not None and not pattern.match(stem)
+
+
+TocEntry = tuple[str, str, str]
+
+# Plugins kept whose own dependencies are not bundled: the GTK theme plugin can only load where GTK 3 is
+# installed, and GTK brings cairo, pango, gdk-pixbuf... itself; bundling older copies only adds weight.
+SHED_DEPENDENCIES = re.compile(r"^PySide6/(?:Qt/)?plugins/platformthemes/(lib)?qgtk3\.")
+
+
+def _base(dest: str) -> str:
+    return PurePosixPath(dest.replace("\\", "/")).name
+
+
+def prune_binaries(binaries: Sequence[TocEntry], drop: Callable[[str], bool],
+                   imports: Callable[[str], Iterable[str]],
+                   shed: Callable[[str], bool] = lambda _d: False) -> tuple[list[TocEntry], list[TocEntry]]:
+    """Drop the chosen entries and the shared libraries that only they (or ``shed`` entries) needed.
+
+    A library is removed only if something dropped or shed links to it and nothing kept does (directly or
+    through other kept libraries), so libraries a hook added for dlopen() stay.
+    """
+    files = [e for e in binaries if e[2] != "SYMLINK"]
+    by_name = {_base(e[0]): e for e in files}
+
+    def closure(start: Iterable[TocEntry]) -> set[str]:
+        seen: set[str] = set()
+        todo = [e[1] for e in start]
+        while todo:
+            for name in imports(todo.pop()):
+                base = _base(name)
+                if base in by_name and base not in seen:
+                    seen.add(base)
+                    todo.append(by_name[base][1])
+        return seen
+
+    roots = [e for e in files if drop(e[0])]
+    root_names = {_base(e[0]) for e in roots}
+    candidates = closure([*roots, *(e for e in files if shed(e[0]))]) - root_names
+    kept_start = [e for e in files
+                  if not drop(e[0]) and not shed(e[0]) and _base(e[0]) not in candidates]
+    needed = closure(kept_start)
+    gone = root_names | (candidates - needed)
+    kept = [e for e in files if _base(e[0]) not in gone]
+    dropped = [e for e in files if _base(e[0]) in gone]
+    removed = {PurePosixPath(e[0].replace("\\", "/")).as_posix() for e in dropped}
+    kept += [e for e in binaries if e[2] == "SYMLINK" and not symlink_dangles(e, removed)]
+    return kept, dropped
+
+
+def symlink_dangles(entry: TocEntry, removed: set[str]) -> bool:
+    """Whether a SYMLINK table entry (dest, target relative to dest's folder) points at a removed file."""
+    dest = PurePosixPath(entry[0].replace("\\", "/"))
+    target = posixpath.normpath((dest.parent / entry[1].replace("\\", "/")).as_posix())
+    return PurePosixPath(target).as_posix() in removed
+
+
+# ----- NSIS file lists ------------------------------------------------------------------------------
+
+def _nsis_quote(text: str) -> str:
+    if '"' in text or "\n" in text:
+        raise ValueError(f"{text!r}: cannot be named in an NSIS script")
+    return text.replace("$", "$$")
+
+
+def nsis_file_lists(bundle: Path) -> str:
+    """Install and uninstall macros naming every file of the bundle, so the uninstaller deletes exactly
+    what was installed and removes folders only when empty (never a recursive delete)."""
+    files = sorted(p for p in bundle.rglob("*") if p.is_file() or p.is_symlink())
+    if not files:
+        raise ValueError(f"{bundle}: no files to install")
+    lines = ["; Generated by installers/buildlib.py from the bundle; do not edit.", "",
+             "!macro MSA_INSTALL_FILES"]
+    current: str | None = None
+    for path in files:
+        rel = path.relative_to(bundle)
+        folder = "\\".join(rel.parent.parts)
+        if folder != current:
+            suffix = "\\" + _nsis_quote(folder) if folder else ""
+            lines.append(f'  SetOutPath "$INSTDIR{suffix}"')
+            current = folder
+        lines.append(f'  File "{_nsis_quote(path.resolve().as_posix())}"')
+    lines += ['  SetOutPath "$INSTDIR"', "!macroend", "", "!macro MSA_UNINSTALL_FILES"]
+    for path in files:
+        lines.append(f'  Delete "$INSTDIR\\{_nsis_quote(chr(92).join(path.relative_to(bundle).parts))}"')
+    folders = {p.relative_to(bundle) for p in bundle.rglob("*") if p.is_dir() and not p.is_symlink()}
+    for folder_path in sorted(folders, key=lambda p: (-len(p.parts), str(p))):
+        lines.append(f'  RMDir "$INSTDIR\\{_nsis_quote(chr(92).join(folder_path.parts))}"')
+    lines += ["!macroend", ""]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str]) -> int:
+    """Small command line for the pieces the spec runs in a child process."""
+    if len(argv) == 3 and argv[0] == "render-png":
+        _render_png(Path(argv[1]), Path(argv[2]))
+        return 0
+    print("usage: buildlib.py render-png SVG OUTDIR", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,5 @@
+"""The frozen app's entry script: the same ``main()`` as the ``mail-setup-assistant`` console script."""
+
+from assistant.__main__ import main
+
+main()
