@@ -83,6 +83,17 @@ def test_well_known_location(web: World) -> None:
     assert "https://wk.test" + WELL_KNOWN in web.web.asked()
 
 
+def test_autoconfig_subdomain_beats_well_known_and_redirects_are_noted(web: World) -> None:
+    web.web.route("autoconfig.wk.test", AUTOCONFIG,
+                  Response(status=302, headers=[("Location", "https://autoconfig.wk.test/moved.xml")]))
+    web.web.route("autoconfig.wk.test", "/moved.xml", Response(config("first.wk.test", "wk.test")))
+    web.web.route("wk.test", WELL_KNOWN, Response(config("second.wk.test", "wk.test")))
+    out = run(web, "autoconfig", "wk.test")
+    assert {c.host for c in out.candidates} == {"first.wk.test"}
+    found = [r for r in out.reports if r.outcome == "found"]
+    assert len(found) == 2 and "via https://autoconfig.wk.test/moved.xml" in (found[0].detail or "")
+
+
 def test_https_beats_a_forged_http_file(web: World) -> None:
     web.web.route("autoconfig.forged.test", AUTOCONFIG, Response(config("imap.forged.test")), scheme="https")
     web.web.route("autoconfig.forged.test", AUTOCONFIG, Response(config("evil.attacker.test")), scheme="http")
@@ -172,6 +183,15 @@ def test_mx_based_lookup_uses_the_lowest_preference_host(web: World) -> None:
     assert hosts(out)[0] == ("imap", "imap.hoster.test", 993, "mx")
     assert {c.source for c in out.candidates} == {"mx"}
     assert "https://autoconfig.mail.hoster.test" + AUTOCONFIG in web.web.asked()
+
+
+def test_mx_next_subdomain_beats_the_registered_domain(web: World) -> None:
+    web.web.route("autoconfig.hoster.test", AUTOCONFIG, Response(config("base.hoster.test", "hoster.test")))
+    web.web.route("ispdb.example.test", "/v1.1/mail.hoster.test", Response(config("db.hoster.test")))
+    web.web.route("autoconfig.mail.hoster.test", AUTOCONFIG,
+                  Response(config("sub.hoster.test", "hoster.test")))
+    out = run(web, "mx", "dave@hosted.test")
+    assert {c.host for c in out.candidates} == {"sub.hoster.test"}
 
 
 def test_mx_based_lookup_falls_back_to_the_registered_domain_and_ispdb(web: World) -> None:
