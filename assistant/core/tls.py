@@ -224,11 +224,9 @@ def dns_name_matches(pattern: str, ref: str) -> bool:
         return pattern == ref
     p_labels, r_labels = pattern.split("."), ref.split(".")
     if p_labels[0] != "*" or any("*" in label for label in p_labels[1:]):
-        return False  # partial (f*o) and non-left-most wildcards are refused
+        return False  # partial (f*o, also xn--*) and non-left-most wildcards are refused (RFC 6125 §6.4.3)
     if len(p_labels) < 3 or len(p_labels) != len(r_labels):
         return False
-    if r_labels[0].startswith("xn--"):
-        return False  # RFC 6125 §6.4.3: no wildcard matching inside an A-label
     return p_labels[1:] == r_labels[1:]
 
 
