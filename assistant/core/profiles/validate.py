@@ -13,6 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from assistant.core.errors import InputError
 from assistant.core.xmlsafe import local_name, parse_xml
@@ -131,16 +132,19 @@ def _thunderbird_server(server: ET.Element, outgoing: bool, add: _Add) -> bool:
         add("thunderbird", "error", code, f"{label}: {detail}")
         return False
 
+    for value in (_first(server, "username") or "", _first(server, "hostname") or ""):
+        _placeholder_check(value, label, add)
     if (kind != "smtp") if outgoing else (kind not in _TB_IN_TYPES):
         return skip("server_type", f"type {kind!r} not supported")
-    if not _hostname_ok(_first(server, "hostname")):
+    url_host = urlsplit(_first(server, "url") or "").hostname  # Exchange types give a URL instead
+    if not _hostname_ok(_first(server, "hostname") or url_host):
         return skip("hostname", "missing or invalid <hostname>")
     port = _first(server, "port")
     if port is None and outgoing:
         return skip("port", "outgoing server without <port>")
     if port is not None and not (port.isdigit() and 1 <= int(port) <= 65535):
         return skip("port", f"port {port!r} is not 1-65535")
-    sockets = [s for s in _texts(server, "socketType") if s in _TB_SOCKET]
+    sockets = [s for s in _texts(server, "socketType") if s in _TB_SOCKET] or (["SSL"] if url_host else [])
     if not sockets:
         return skip("socket_type", "no <socketType> of SSL, STARTTLS or plain")
     auths = [a for a in _texts(server, "authentication") if a in (_TB_AUTH_OUT if outgoing else _TB_AUTH_IN)]
@@ -151,8 +155,6 @@ def _thunderbird_server(server: ET.Element, outgoing: bool, add: _Add) -> bool:
         return skip("username", "password authentication without <username>")
     if not outgoing and not username:
         add("thunderbird", "warning", "username", f"{label}: no <username> (Thunderbird uses 'undefined')")
-    for value in (username or "", _first(server, "hostname") or ""):
-        _placeholder_check(value, label, add)
     if sockets[0] == "plain":
         add("both", "warning", "plain", f"{label}: socketType plain sends the password unencrypted")
     if auths[0] in ("plain", "secure"):
