@@ -252,8 +252,6 @@ class _Run:
                     self.source_done(finished, self.source_tasks.pop(finished))
                 elif finished in self.running:
                     self.probe_done(finished)
-            if self.domain_missing and not self.found_anything():
-                break  # NXDOMAIN for the domain itself: nothing else can succeed
         await self.dns_check
 
     def on_deadline(self) -> None:
