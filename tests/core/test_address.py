@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.core.address import (
     ADDRESS_PROBLEMS,
@@ -90,3 +92,16 @@ def test_same_registered_domain() -> None:
     assert same_registered_domain("imap.example.co.uk", "example.co.uk")
     assert not same_registered_domain("imap.hoster.co.uk", "example.co.uk")
     assert not same_registered_domain("alice.github.io", "bob.github.io")
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_parses_or_is_refused_with_one_line(text: str) -> None:
+    try:
+        p = parse_address(text)
+    except AddressError as err:
+        assert "\n" not in str(err) and err.code in ADDRESS_PROBLEMS
+        return
+    assert p.domain == p.domain.lower() and p.domain.isascii() and "." in p.domain
+    assert parse_address(p.domain).domain == p.domain  # the ASCII form is itself valid and stable

@@ -4,6 +4,8 @@ usable remains, and refuse unsafe XML — every refusal one line naming the file
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.core.errors import InputError
 from assistant.core.model import Pop3Settings
@@ -154,3 +156,20 @@ def test_placeholders_that_cannot_be_filled_drop_the_server() -> None:
     assert [c.protocol for c in config_candidates(cfg, "autoconfig", None, "example.test")] == ["smtp"]
     assert config_candidates(cfg, "autoconfig", "bob", "example.test")[0].host == "bob.example.test"
     assert fill_placeholders("%UNKNOWN%.example.test", "a", "example.test") is None
+
+
+_PIECES = ["<clientConfig>", "</clientConfig>", '<emailProvider id="e.test">', "</emailProvider>",
+           "<domain>e.test</domain>", IMAP, POP3, SMTP, "<port>x</port>", "<socketType>SSL</socketType>",
+           "<incomingServer>", "</incomingServer>", "&amp;", "<!DOCTYPE x>", "\x00", "é", "%"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.binary(max_size=300), st.lists(st.sampled_from(_PIECES), max_size=12).map(
+    lambda parts: "".join(parts).encode("utf-8", "surrogatepass"))))
+def test_any_bytes_give_a_config_or_a_one_line_input_error(data: bytes) -> None:
+    try:
+        cfg = read_autoconfig(data, ORIGIN)
+    except InputError as err:
+        assert str(err).startswith(ORIGIN + ": ") and "\n" not in str(err)
+        return
+    assert cfg.incoming and cfg.outgoing
