@@ -127,3 +127,28 @@ def test_open_session_raises_probe_failure(dovecot: DovecotHandle) -> None:
     with pytest.raises(ProbeFailure) as info:
         asyncio.run(main())
     assert info.value.status == "tls_error" and info.value.cert_failure
+
+
+def test_fixture_users_can_sign_in_and_quota_answers(dovecot: DovecotHandle, certs: CertFactory) -> None:
+    """The fixture is usable for the sign-in tests: the configured user logs in, GETQUOTAROOT answers."""
+    async def main() -> list[str]:
+        s = settings(dovecot, str(certs.ca_pem))
+        session = await open_session(Candidate("imap", MAIL_HOST, 993, "ssl", "manual"), s)
+        chat = session.chat
+        user, password = next(iter(dovecot.users.items()))
+        out: list[str] = []
+        try:
+            for command in (f'LOGIN "{user}" "{password}"', "GETQUOTAROOT INBOX"):
+                tag = chat.next_tag()  # type: ignore[attr-defined]
+                session.conn.write(f"{tag} {command}\r\n".encode())
+                while not (line := await session.conn.read_text()).startswith(tag):
+                    out.append(line)
+                out.append(line)
+        finally:
+            await session.close()
+        return out
+
+    lines = asyncio.run(main())
+    assert lines[0].split()[1] == "OK", lines  # LOGIN
+    assert any(line.startswith("* QUOTA ") and "STORAGE" in line for line in lines), lines
+    assert lines[-1].split()[1] == "OK"
