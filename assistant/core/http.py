@@ -54,6 +54,8 @@ class _Answer:
 
 
 def _split(url: str) -> tuple[str, str, int, str]:
+    if not url.isascii() or any(ch.isspace() or not ch.isprintable() for ch in url):
+        raise FetchError("bad_url", f"{url!r}: URLs must be plain ASCII without spaces")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError("bad_url", f"{url}: only http and https URLs can be fetched")
@@ -132,6 +134,8 @@ async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, 
     try:
         writer.write(conn.send(request) + conn.send(h11.EndOfMessage()))
         await writer.drain()
+    except h11.LocalProtocolError as exc:
+        raise FetchError("bad_url", f"{url}: cannot be requested ({exc})") from None
     except OSError as exc:
         raise FetchError("unreachable", f"{url}: sending the request failed ({exc})") from None
     status = 0

@@ -91,6 +91,12 @@ def test_http_to_https_redirect_still_counts_as_insecure(web: World) -> None:
     assert r.body == b"<new/>" and r.secure is False
 
 
+def test_redirect_to_a_bad_location_is_a_clean_error(web: World) -> None:
+    web.web.route("files.example.test", "/old", Response(status=302, headers=[("Location", "/caf%C3%A9 x")]))
+    err = fails(web, "https://files.example.test/old")
+    assert err.kind == "bad_url"
+
+
 def test_more_than_three_redirects_fail(web: World) -> None:
     for i in range(5):
         web.web.route("files.example.test", f"/r{i}",
@@ -151,7 +157,8 @@ def test_silent_server_ends_at_the_deadline(web: World) -> None:
 
 
 @pytest.mark.parametrize("url", ["ftp://files.example.test/x", "https://user:pw@files.example.test/x",
-                                 "https:///nohost"])
+                                 "https:///nohost", "https://files.example.test/a b",
+                                 "https://files.example.test/ü", "https://files.example.test/\r\nX: y"])
 def test_bad_urls_are_refused(web: World, url: str) -> None:
     err = fails(web, url)
     assert err.kind == "bad_url" and "pw" not in str(err)
