@@ -15,7 +15,7 @@ from assistant import __version__
 from assistant.core.errors import EXIT_BAD_INPUT, AssistantError
 
 # Module names under assistant.cli, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ("probe", "recommend", "export", "convert", "gui")
+COMMANDS: tuple[str, ...] = ("probe", "recommend", "export", "convert", "verify", "report", "gui")
 
 
 def build_parser() -> argparse.ArgumentParser:
