@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
+from hypothesis import given
+from hypothesis import strategies as st
 
 from assistant.core import tls
 from assistant.core.model import TlsFacts
@@ -106,3 +108,16 @@ def test_every_problem_has_a_sentence() -> None:
     assert "2026-01-02" in tls.describe("expired", facts, "x")
     assert "TLSv1" in tls.describe("weak_protocol", facts, "x")
     assert "expires_soon" not in tls.FAILURES and "expired" in tls.FAILURES
+
+
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_name_matching_never_raises(pattern: str, ref: str) -> None:
+    assert tls.dns_name_matches(pattern, ref) in (True, False)
+
+
+@given(st.from_regex(r"[a-z0-9-]{1,20}(\.[a-z0-9-]{1,20}){1,4}", fullmatch=True))
+def test_a_name_matches_itself_and_its_one_label_wildcard(name: str) -> None:
+    assert tls.dns_name_matches(name, name)
+    labels = name.split(".")
+    if len(labels) >= 3:
+        assert tls.dns_name_matches("*." + ".".join(labels[1:]), name)
