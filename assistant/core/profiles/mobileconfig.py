@@ -49,6 +49,8 @@ _TYPES: dict[str, type] = {
     "OutgoingMailServerAuthentication": str, "OutgoingMailServerUsername": str,
     "PayloadIdentifier": str, "PayloadUUID": str, "PayloadType": str, "PayloadVersion": int,
 }
+_PLIST_NAMES = {str: "a string", int: "an integer", bool: "a boolean", float: "a real", list: "an array",
+                dict: "a dictionary", bytes: "data"}
 
 
 def _uuid(kind: str, identity: str) -> str:
@@ -144,8 +146,8 @@ def _get(d: dict[str, Any], key: str, *, required: bool = False) -> Any:
     value = d[key]
     expected = _TYPES.get(key)
     if expected is not None and (type(value) is not expected):
-        raise InputError(f"{key} must be a{'n' if expected is int else ''} {expected.__name__}, "
-                         f"not {type(value).__name__}")
+        names = {str: "a string", int: "an integer", bool: "a boolean (true/false)"}
+        raise InputError(f"{key} must be {names[expected]}, not {_PLIST_NAMES.get(type(value), 'that')}")
     return value
 
 

@@ -88,10 +88,13 @@ def write_sheet(account: AccountConfig, *, translate: Translate | None = None,
     check_servers(account, "sheet", allow_plain=allow_plain)
 
     def t(code: str, **params: object) -> str:
-        template = TEXTS[code]
+        values = {k: str(v) for k, v in params.items()}
         if translate is not None:
-            template = translate("sheet", template)
-        return escape(template.format(**{k: str(v) for k, v in params.items()}))
+            try:  # a broken translation (renamed placeholder) falls back to English, never fails
+                return escape(translate("sheet", TEXTS[code]).format(**values))
+            except (KeyError, IndexError, ValueError):
+                pass
+        return escape(TEXTS[code].format(**values))
 
     def username(server: ServerConfig) -> str:
         if server.username == "%EMAILLOCALPART%" and not account.address:
