@@ -1,0 +1,56 @@
+"""From a discovery result to the account a profile describes."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.core.account import account_from_discovery
+from assistant.core.errors import InputError
+from assistant.core.model import Candidate, DiscoveryResult, ProbeResult, ServerConfig, TlsFacts
+
+
+def probe(protocol: str, host: str, port: int, security: str = "ssl", *, mechs: tuple[str, ...] = (),
+          username: str | None = None, auth: tuple[str, ...] = ()) -> ProbeResult:
+    c = Candidate(protocol, host, port, security, "autoconfig", username=username, auth=auth)  # type: ignore[arg-type]
+    return ProbeResult(candidate=c, status="ok", tls=TlsFacts(verified=True), auth_mechanisms=list(mechs))
+
+
+def result(**rec: ProbeResult | None) -> DiscoveryResult:
+    r = DiscoveryResult(address="alice@example.com", domain="example.com", domain_unicode="example.com")
+    r.recommended = {"imap": None, "pop3": None, "smtp": None, **rec}
+    return r
+
+
+def test_chosen_first_other_as_alternative() -> None:
+    r = result(imap=probe("imap", "imap.example.com.", 993), pop3=probe("pop3", "pop.example.com", 995),
+               smtp=probe("smtp", "smtp.example.com", 587, "starttls"))
+    imap = account_from_discovery(r)
+    assert [s.protocol for s in imap.incoming] == ["imap", "pop3"]
+    assert imap.incoming[0] == ServerConfig("imap", "imap.example.com", 993, "ssl")
+    assert imap.outgoing == (ServerConfig("smtp", "smtp.example.com", 587, "starttls"),)
+    assert imap.address == "alice@example.com" and imap.domain == "example.com"
+    pop = account_from_discovery(r, protocol="pop3", display_name="Alice")
+    assert [s.protocol for s in pop.incoming] == ["pop3", "imap"] and pop.display_name == "Alice"
+
+
+def test_username_and_auth_from_what_was_learnt() -> None:
+    r = result(imap=probe("imap", "imap.example.com", 993, username="%EMAILLOCALPART%",
+                          auth=("password-encrypted",)),
+               smtp=probe("smtp", "smtp.example.com", 465, mechs=("CRAM-MD5", "SCRAM-SHA-256")))
+    account = account_from_discovery(r)
+    incoming, outgoing = account.incoming[0], account.outgoing[0]
+    assert (incoming.username, incoming.auth) == ("%EMAILLOCALPART%", "password-encrypted")
+    assert (outgoing.username, outgoing.auth) == ("%EMAILADDRESS%", "password-encrypted")
+    r.recommended["smtp"] = probe("smtp", "smtp.example.com", 465, mechs=("PLAIN", "LOGIN", "CRAM-MD5"))
+    assert account_from_discovery(r).outgoing[0].auth == "password-cleartext"
+
+
+@pytest.mark.parametrize(("rec", "protocol", "match"), [
+    ({}, None, "no usable IMAP or POP3"),
+    ({"imap": probe("imap", "i.example.com", 993)}, "pop3", "no usable POP3"),
+    ({"imap": probe("imap", "i.example.com", 993)}, None, "no usable SMTP"),
+    ({"imap": probe("imap", "i.example.com", 993)}, "smtp", "not an incoming protocol"),
+])
+def test_clear_errors(rec: dict[str, ProbeResult], protocol: str | None, match: str) -> None:
+    with pytest.raises(InputError, match=match):
+        account_from_discovery(result(**rec), protocol=protocol)
