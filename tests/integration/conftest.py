@@ -69,14 +69,14 @@ def autoconfig_xml(domain: str, servers: list[tuple[str, str, int, str]]) -> byt
             f"<displayName>{domain} mail</displayName>{body}</emailProvider></clientConfig>\n").encode()
 
 
-def build_zone(good: str, bad: dict[str, str], dead: str, silent: str) -> Zone:
+def build_zone(good: str, bad: dict[str, str], dead: str, silent: str, inject: str) -> Zone:
     z = Zone()
     for host in GOOD_HOSTS:
         z.host(host, good)
     for host, ip in bad.items():
         z.host(host, ip)
     for domain in ("srv.test", "fallback.test", "notoffered.test", "autocfg.test", "httponly.test",
-                   "guess.test", IDN_DOMAIN, "outside.test", "silent.test", "tlsbad.test"):
+                   "guess.test", IDN_DOMAIN, "outside.test", "silent.test", "tlsbad.test", "hostile.test"):
         z.mx(domain, f"mx.{domain}")
         z.host(f"mx.{domain}", good)
     # SRV found and recommended (implicit TLS preferred; STARTTLS listed too).
@@ -107,6 +107,10 @@ def build_zone(good: str, bad: dict[str, str], dead: str, silent: str) -> Zone:
     z.srv("_imaps._tcp.silent.test", "hang.silent.test", 993, priority=0)
     z.srv("_imaps._tcp.silent.test", "imap.silent.test", 993, priority=10)
     z.srv("_submissions._tcp.silent.test", "smtp.silent.test", 465)
+    # A STARTTLS-injecting IMAP server (a fake the test starts at ``inject_ip``:143).
+    z.host("inject.hostile.test", inject)
+    z.srv("_imap._tcp.hostile.test", "inject.hostile.test", 143)
+    z.srv("_submissions._tcp.hostile.test", "smtp.silent.test", 465)
     return z
 
 
@@ -131,6 +135,7 @@ class ProbeWorld:
     good_ip: str
     dead_ip: str
     silent_ip: str
+    inject_ip: str
     dovecots: list[DovecotHandle] = field(default_factory=list)
     silent: socket.socket | None = None
 
@@ -162,14 +167,14 @@ class ProbeWorld:
 def build_world(workdir: Path) -> ProbeWorld:
     """Start everything; on any failure stop what already runs and re-raise."""
     subnet = Subnet()
-    good_ip, dead_ip, silent_ip = subnet.take(), subnet.take(), subnet.take()
+    good_ip, dead_ip, silent_ip, inject_ip = subnet.take(), subnet.take(), subnet.take(), subnet.take()
     bad_ips = {host: subnet.take() for host in BAD_CERTS}
     certs = CertFactory(workdir / "mail-certs")
-    zone = build_zone(good_ip, bad_ips, dead_ip, silent_ip)
+    zone = build_zone(good_ip, bad_ips, dead_ip, silent_ip, inject_ip)
     base = start_world(workdir / "web", subnet, WEB_HOSTS, zone)
     cafile = workdir / "trusted.pem"  # the web world's CA and ours: what --cafile points at
     cafile.write_bytes(Path(base.cafile).read_bytes() + certs.ca_pem.read_bytes())
-    world = ProbeWorld(base, str(cafile), good_ip, dead_ip, silent_ip)
+    world = ProbeWorld(base, str(cafile), good_ip, dead_ip, silent_ip, inject_ip)
     try:
         leaf = certs.good(*GOOD_HOSTS)
         world.dovecots.append(start_dovecot(good_ip, leaf.cert_pem, leaf.key_pem))

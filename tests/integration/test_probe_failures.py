@@ -14,6 +14,7 @@ from assistant.core.context import Settings
 from assistant.core.dns import Resolver, ServerAddress
 from assistant.core.errors import DomainError, InputError
 from assistant.core.probe import discover
+from tests.hostile.fakeserver import Conn, fake_server
 from tests.integration.conftest import BAD_CERTS, ProbeWorld, checked, validate
 from tests.support.loopback import Subnet
 
@@ -153,3 +154,31 @@ def test_silent_listener_really_is_silent(probe_world: ProbeWorld) -> None:
         s.settimeout(0.3)
         with pytest.raises(TimeoutError):
             s.recv(1)
+
+
+async def _imap_injector(conn: Conn) -> None:
+    """Answers STARTTLS with "go ahead" and, in the same packet, a forged post-TLS capability line."""
+    await conn.send(b"* OK ready\r\n")
+    while line := await conn.line():
+        tag, verb = line.split()[:2]
+        if verb.upper() == b"CAPABILITY":
+            await conn.send(b"* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED\r\n" + tag + b" OK done\r\n")
+        elif verb.upper() == b"STARTTLS":
+            await conn.send(tag + b" OK begin TLS\r\n* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n")
+            await conn.hold()
+        else:
+            await conn.send(tag + b" BAD no\r\n")
+
+
+def test_starttls_injection_is_warned_and_never_recommended(probe_world: ProbeWorld) -> None:
+    async def main() -> dict[str, Any]:
+        async with fake_server(probe_world.inject_ip, 143, _imap_injector):
+            return checked(await discover("lee@hostile.test", probe_world.settings()))
+
+    doc = asyncio.run(main())
+    injected = [c for c in doc["candidates"] if c["host"] == "inject.hostile.test"]
+    assert len(injected) == 1 and injected[0]["status"] == "protocol_error"
+    assert "starttls_injection" in injected[0]["warnings"]
+    assert doc["recommended"]["imap"] is None
+    found = [w for w in doc["warnings"] if w["code"] == "starttls_injection"]
+    assert [(w["host"], w["protocol"]) for w in found] == [("inject.hostile.test", "imap")]
