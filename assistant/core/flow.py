@@ -149,14 +149,24 @@ def risks_of(probe: ProbeResult, result: DiscoveryResult | None = None) -> tuple
     return tuple(out)
 
 
+def usable_with_risk(p: ProbeResult) -> bool:
+    """Reachable, or refused only because its certificate failed verification (a client can still be
+    told to accept it, which is exactly what the confirmation is for)."""
+    return p.status == "ok" or (p.status == "tls_error" and p.tls is not None and bool(p.tls.problems))
+
+
 def pick(result: DiscoveryResult) -> dict[Protocol, Choice | None]:
-    """Per protocol: the orchestrator's recommendation, else the first reachable server (with its risks)."""
+    """Per protocol: the orchestrator's recommendation, else the best-ranked server usable with a risk.
+
+    ``result.candidates`` is already in rank order, so the first usable one is the least bad.
+    """
     picked: dict[Protocol, Choice | None] = {}
     for proto in ("imap", "pop3", "smtp"):
         best = result.recommended.get(proto)
         if best is None:
-            best = next((p for p in result.candidates
-                         if p.candidate.protocol == proto and p.status == "ok"), None)
+            best = next((p for p in result.candidates if p.candidate.protocol == proto and p.status == "ok"),
+                        None) or next((p for p in result.candidates
+                                       if p.candidate.protocol == proto and usable_with_risk(p)), None)
         picked[proto] = Choice(best, risks_of(best, result)) if best else None
     return picked
 

@@ -163,3 +163,15 @@ def test_failed_probes_are_never_offered_and_injection_is_a_risk() -> None:
     state = FlowState(discovery="done")
     flow.update_from_choices(state, choices, set())
     assert not state.discovered_usable and flow.next_page(Page.DISCOVERY, state) == Page.MANUAL
+
+
+def test_a_certificate_failure_is_offered_with_its_risk_but_other_failures_are_not() -> None:
+    bad = probe("imap", "expired.example.test", 993, verified=False, status="tls_error")
+    assert bad.tls is not None
+    bad.tls.problems.append("expired")
+    refused = probe("imap", "other.example.test", 993, verified=False, status="tls_error")  # no problems
+    smtp = probe("smtp", "smtp.example.test", 465)
+    choices = flow.pick(result(refused, bad, smtp))
+    assert choices["imap"] is not None and choices["imap"].probe is bad
+    assert choices["imap"].risks == ("certificate_problem",)
+    assert flow.pick(result(refused, smtp))["imap"] is None

@@ -1,0 +1,1 @@
+"""The PySide6 setup wizard: presentation, questions and choices over the Qt-free core."""

@@ -1,0 +1,94 @@
+"""Starting the wizard: QApplication, language, icon, preferences, and the resolver from the options.
+
+Preferences (language, last export folder) live in QSettings; passwords never do.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from assistant import APP_NAME, __version__, resources
+from assistant.core.context import Settings
+from assistant.core.dns import Resolver, parse_server
+from assistant.gui import i18n
+from assistant.gui.session import Session
+from assistant.gui.wizard import SetupWizard
+
+ORG = "MailSetupAssistant"
+
+
+@dataclass
+class Options:
+    """What the command line pre-fills (helpdesk use)."""
+
+    address: str | None = None
+    dns_server: str | None = None
+    cafile: str | None = None
+    lang: str | None = None
+    timeout: float = 20.0
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("mail-setup-assistant")
+    return app
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resources.path("icons", "mail-setup-assistant.svg")))
+
+
+def preferences() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG, "mail-setup-assistant")
+
+
+def settings_from(opts: Options) -> Settings:
+    """Raises InputError for a bad --dns-server (checked before any window opens)."""
+    server = parse_server(opts.dns_server) if opts.dns_server else None
+    return Settings(resolver=Resolver(server), cafile=opts.cafile, timeout=opts.timeout)
+
+
+def build_wizard(opts: Options, prefs: QSettings | None = None) -> SetupWizard:
+    """A ready wizard (translators installed for the chosen language); the caller shows it."""
+    app = application()
+    prefs = prefs or preferences()
+    i18n.build_catalogues()
+    lang = i18n.pick(opts.lang, str(prefs.value("language", "") or ""))
+    i18n.install(app, lang)
+    session = Session(settings=settings_from(opts), address=(opts.address or "").strip())
+    icon = app_icon()
+    app.setWindowIcon(icon)
+    wizard = SetupWizard(session, prefs, lang, icon)
+
+    def relaunch(code: str) -> None:
+        prefs.setValue("language", code)
+        new = build_wizard(Options(session.address or opts.address, opts.dns_server, opts.cafile, code,
+                                   opts.timeout), prefs)
+        new.session.display_name = session.display_name
+        new.move(wizard.pos())
+        new.show()
+        wizard.hide()
+        wizard.worker.shutdown()
+        wizard.deleteLater()
+        app.setProperty("wizard", new)
+
+    wizard.language_requested.connect(relaunch)
+    app.setProperty("wizard", wizard)
+    return wizard
+
+
+def run(opts: Options) -> int:
+    app = application()
+    wizard = build_wizard(opts)
+    wizard.show()
+    return int(app.exec())

@@ -1,0 +1,1 @@
+"""One module per wizard page; every page derives from ``base.Page``."""

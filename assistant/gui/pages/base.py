@@ -1,0 +1,60 @@
+"""What every page shares: access to the session, and "Next" enabled only when the flow says so."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+
+from assistant.core import flow
+from assistant.gui.session import Session
+from assistant.gui.text import tr
+
+if TYPE_CHECKING:
+    from assistant.gui.wizard import SetupWizard
+
+
+class Page(QWizardPage):
+    """A wizard page whose content scrolls (readable at 200 % scaling) and shows why "Next" is off."""
+
+    page_id: flow.Page
+
+    def __init__(self) -> None:
+        super().__init__()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        self.body = QVBoxLayout(body)
+        self.blocker = QLabel(self)
+        self.blocker.setWordWrap(True)
+        self.blocker.setObjectName("blocker")
+        outer.addWidget(self.blocker)
+
+    @property
+    def wiz(self) -> SetupWizard:
+        return cast("SetupWizard", self.wizard())
+
+    @property
+    def session(self) -> Session:
+        return self.wiz.session
+
+    def isComplete(self) -> bool:
+        wiz = self.wizard()
+        if wiz is None:
+            return False
+        reasons = flow.blockers(self.page_id, self.session.state)
+        self.blocker.setText(" ".join(tr("flow", flow.BLOCKERS[r]) for r in reasons))
+        self.blocker.setVisible(bool(reasons))
+        return not reasons
+
+    def changed(self) -> None:
+        """Re-ask the flow whether "Next" may be pressed (after any state change)."""
+        self.completeChanged.emit()
+
+    def nextId(self) -> int:
+        return flow.next_page(self.page_id, self.session.state)

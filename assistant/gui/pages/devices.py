@@ -1,0 +1,100 @@
+"""Page 4: how the mailbox is used, asked in everyday words — the input of the IMAP/POP3 recommendation."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.core import flow
+from assistant.core.recommend import Situation
+from assistant.gui.pages.base import Page
+from assistant.gui.widgets import icon_label
+
+
+class DevicesPage(Page):
+    page_id = flow.Page.DEVICES
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Your devices"))
+        self.setSubTitle(self.tr("A few questions about how you read mail, so we can suggest the best way "
+                                 "to set it up."))
+        where = QGroupBox(self.tr("Where do you read this mailbox?"))
+        grid = QGridLayout(where)
+        self.computers = QSpinBox()
+        self.computers.setRange(0, 9)
+        self.computers.setValue(1)
+        self.computers.setSuffix(self.tr(" computer(s)"))
+        self.computers.setAccessibleName(self.tr("Number of computers"))
+        self.phone = QCheckBox(self.tr("On a &phone"))
+        self.tablet = QCheckBox(self.tr("On a &tablet"))
+        self.webmail = QCheckBox(self.tr("In a &web browser (webmail)"))
+        rows: tuple[tuple[str, QWidget, QWidget | None], ...] = (
+            ("computer", QLabel(self.tr("On &computers:")), self.computers), ("phone", self.phone, None),
+            ("tablet", self.tablet, None), ("webmail", self.webmail, None))
+        for i, (icon, widget, extra) in enumerate(rows):
+            grid.addWidget(icon_label(icon), i, 0)
+            grid.addWidget(widget, i, 1)
+            if extra is not None:
+                grid.addWidget(extra, i, 2)
+                if isinstance(widget, QLabel):
+                    widget.setBuddy(extra)
+        self.body.addWidget(where)
+        habits = QGroupBox(self.tr("How you use it"))
+        hgrid = QGridLayout(habits)
+        self.shared = QCheckBox(self.tr("Other &people read this mailbox too"))
+        self.offline = QCheckBox(self.tr("I need &all my mail without an internet connection"))
+        self.storage = QCheckBox(self.tr("Space on the server is &limited, or I want mail off the server"))
+        for i, (kind, box) in enumerate((("shared", self.shared), ("offline", self.offline),
+                                         ("storage", self.storage))):
+            hgrid.addWidget(icon_label(kind), i, 0)
+            hgrid.addWidget(box, i, 1)
+        self.body.addWidget(habits)
+        backup = QGroupBox(self.tr("Who makes backups of your mail?"))
+        bl = QVBoxLayout(backup)
+        self.backup = QButtonGroup(self)
+        for i, (code, text) in enumerate((("me", self.tr("I back up my computer")),
+                                          ("provider", self.tr("My provider keeps backups")),
+                                          ("nobody", self.tr("Nobody")),
+                                          ("unknown", self.tr("I don't know")))):
+            radio = QRadioButton(text)
+            radio.setProperty("code", code)
+            radio.setChecked(code == "unknown")
+            self.backup.addButton(radio, i)
+            bl.addWidget(radio)
+        self.body.addWidget(backup)
+        self.body.addStretch(1)
+        self.computers.valueChanged.connect(self._any_device)
+        for box in (self.phone, self.tablet, self.webmail):
+            box.toggled.connect(self._any_device)
+
+    def _any_device(self, *_args: object) -> None:
+        if not any((self.computers.value(), self.phone.isChecked(), self.tablet.isChecked(),
+                    self.webmail.isChecked())):
+            self.computers.setValue(1)  # at least one device reads the mail
+
+    def situation(self) -> Situation:
+        devices = ["computer"] * self.computers.value()
+        devices += [name for name, box in (("phone", self.phone), ("tablet", self.tablet),
+                                           ("webmail", self.webmail)) if box.isChecked()]
+        checked = self.backup.checkedButton()
+        backup = str(checked.property("code")) if checked else "unknown"
+        return Situation(devices=tuple(devices or ["computer"]), shared=self.shared.isChecked(),
+                         offline=self.offline.isChecked(), limited_storage=self.storage.isChecked(),
+                         backup=backup)  # type: ignore[arg-type]
+
+    def initializePage(self) -> None:
+        self.computers.setFocus()
+
+    def validatePage(self) -> bool:
+        self.session.situation = self.situation()
+        return True

@@ -1,0 +1,308 @@
+"""Page 2: the checks, live (per source and server, with elapsed time and Cancel), then the results.
+
+Discovery runs on the worker's asyncio loop; this page only reacts to the worker's queued signals. Servers
+with risks (plaintext, certificate problem, outside the domain, ...) are never used silently: each needs its
+own unchecked-by-default "I understand the risks" box naming the server.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+)
+
+from assistant.core import flow
+from assistant.core.context import ProgressEvent
+from assistant.core.i18n import QT_TRANSLATE_NOOP
+from assistant.core.model import DiscoveryResult, ProbeResult
+from assistant.core.probe import discover
+from assistant.gui.pages.base import Page
+from assistant.gui.text import (
+    badge_kind,
+    finding_text,
+    probe_details,
+    security_name,
+    source_name,
+    status_name,
+    tr,
+)
+from assistant.gui.widgets import Badge
+
+PROGRESS_LABELS = {
+    "SRV records": QT_TRANSLATE_NOOP("progress", "SRV records"),
+    "autoconfig file": QT_TRANSLATE_NOOP("progress", "autoconfig file"),
+    "ISP database": QT_TRANSLATE_NOOP("progress", "ISP database"),
+    "MX-based lookup": QT_TRANSLATE_NOOP("progress", "MX-based lookup"),
+}
+_MARKS = {"started": "…", "done": "✔", "failed": "✖"}
+
+
+def progress_label(label: str) -> str:
+    """The core's source labels translated; endpoint labels (host:port) are technical and stay as they are."""
+    template = PROGRESS_LABELS.get(label)
+    return QCoreApplication.translate("progress", template) if template else label
+
+
+class DiscoveryPage(Page):
+    page_id = flow.Page.DISCOVERY
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Looking for your mail servers"))
+        self.job = 0
+        self._connected = False
+        self.started = 0.0
+        self.rows: dict[str, QListWidgetItem] = {}
+        self.probes: dict[str, list[ProbeResult]] = {}
+        # status line: what happens, elapsed time, cancel / again
+        top = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.elapsed = QLabel()
+        self.elapsed.setAccessibleName(self.tr("Elapsed time"))
+        self.cancel_btn = QPushButton(self.tr("&Stop checking"))
+        self.cancel_btn.setAccessibleDescription(self.tr("Cancels the checks that are still running"))
+        self.again_btn = QPushButton(self.tr("Check &again"))
+        self.again_btn.setAccessibleDescription(self.tr("Runs all checks once more"))
+        top.addWidget(self.status, 1)
+        top.addWidget(self.elapsed)
+        top.addWidget(self.cancel_btn)
+        top.addWidget(self.again_btn)
+        self.body.addLayout(top)
+        self.checks = QListWidget()
+        self.checks.setAccessibleName(self.tr("Checks"))
+        self.checks.setAccessibleDescription(self.tr("Each source and server being checked, and its outcome"))
+        self.checks.setMaximumHeight(130)
+        self.body.addWidget(self.checks)
+        # results: one table per protocol, details of the selected row beside
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Servers found"))
+        self.tables: dict[str, QTableWidget] = {}
+        for proto, name in (("imap", self.tr("Incoming (IMAP)")), ("pop3", self.tr("Incoming (POP3)")),
+                            ("smtp", self.tr("Outgoing (SMTP)"))):
+            table = QTableWidget(0, 5)
+            table.setHorizontalHeaderLabels([self.tr("Server"), self.tr("Port"), self.tr("Security"),
+                                             self.tr("Result"), self.tr("Found through")])
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            table.verticalHeader().setVisible(False)
+            table.setAccessibleName(name)
+            table.setTabKeyNavigation(False)
+            table.itemSelectionChanged.connect(self._show_details)
+            self.tables[proto] = table
+            self.tabs.addTab(table, name)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName(self.tr("Technical details"))
+        self.details.setAccessibleDescription(
+            self.tr("Certificate, capabilities and source of the selected server"))
+        self.details.setPlaceholderText(self.tr("Select a server to see its technical details."))
+        self.details.setMaximumHeight(140)
+        self.body.addWidget(self.tabs, 1)
+        self.body.addWidget(self.details)
+        # problems in plain words, and the confirmations they need
+        self.problems = QGroupBox(self.tr("Problems found"))
+        self.problems_layout = QVBoxLayout(self.problems)
+        self.body.addWidget(self.problems)
+        self.confirm_boxes: dict[str, QCheckBox] = {}
+        self.manual_box = QCheckBox(self.tr("Enter or change the settings &by hand on the next page"))
+        self.manual_box.setAccessibleDescription(
+            self.tr("Lets you type the server names, ports and security yourself"))
+        self.body.addWidget(self.manual_box)
+        self.timer = QTimer(self)
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self._tick)
+        self.cancel_btn.clicked.connect(self.cancel)
+        self.again_btn.clicked.connect(self.start)
+        self.manual_box.toggled.connect(self._manual_toggled)
+
+    # --- running ----------------------------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        if not self._connected:
+            worker = self.wiz.worker
+            worker.progress.connect(self._progress)
+            worker.finished.connect(self._finished)
+            worker.failed.connect(self._failed)
+            worker.cancelled.connect(self._cancelled)
+            self._connected = True
+        if self.session.state.discovery in ("idle", "running"):
+            self.start()
+
+    def start(self) -> None:
+        s = self.session
+        s.state.discovery = "running"
+        s.result, s.choices = None, {}
+        self.checks.clear()
+        self.rows.clear()
+        self._fill(None)
+        self.status.setText(self.tr("Checking the mail servers for {domain}…").format(domain=s.domain()))
+        self.started = time.monotonic()
+        self.timer.start()
+        self._tick()
+        self.cancel_btn.setEnabled(True)
+        self.again_btn.setEnabled(False)
+        address, settings = s.address, s.settings
+
+        def job(report: Callable[[ProgressEvent], None]) -> Coroutine[Any, Any, object]:
+            return discover(address, settings, report)
+
+        self.job = self.wiz.worker.start(job)
+        self.changed()
+        self.cancel_btn.setFocus()
+
+    def cancel(self) -> None:
+        self.wiz.worker.cancel()
+
+    def cleanupPage(self) -> None:
+        self.wiz.worker.cancel()
+        self.timer.stop()
+        self.session.state.discovery = "idle"
+
+    def _tick(self) -> None:
+        secs = time.monotonic() - self.started
+        self.elapsed.setText(self.tr("%n second(s)", "", int(secs)) if secs >= 1 else "")
+
+    def _progress(self, job: int, event: object) -> None:
+        if job != self.job or not isinstance(event, ProgressEvent):
+            return
+        key = f"{event.kind}:{event.label}"
+        text = f"{_MARKS.get(event.state, '')} {progress_label(event.label)}"
+        if event.state == "failed" and event.detail:
+            text += f" — {status_name(event.detail)}"
+        item = self.rows.get(key)
+        if item is None:
+            item = QListWidgetItem(text)
+            self.rows[key] = item
+            self.checks.addItem(item)
+            self.checks.scrollToItem(item)
+        else:
+            item.setText(text)
+
+    def _end(self, outcome: str, message: str) -> None:
+        self.timer.stop()
+        self._tick()
+        self.session.state.discovery = outcome
+        self.status.setText(message)
+        self.cancel_btn.setEnabled(False)
+        self.again_btn.setEnabled(True)
+        self.changed()
+
+    def _finished(self, job: int, result: object) -> None:
+        if job != self.job or not isinstance(result, DiscoveryResult):
+            return
+        s = self.session
+        s.result = result
+        s.choices = flow.pick(result)
+        flow.update_from_choices(s.state, s.choices, s.confirmed)
+        self._fill(result)
+        if s.state.found_incoming and s.state.found_outgoing:
+            msg = self.tr("Finished. These are the servers we found.")
+        else:
+            msg = self.tr("Finished, but no complete set of usable servers was found. "
+                          "You can enter the settings by hand on the next page.")
+        self._end("done", msg)
+
+    def _failed(self, job: int, message: str, kind: str) -> None:
+        if job != self.job:
+            return
+        self._fill(None)
+        text = message if kind != "error" else self.tr("The checks stopped because of an internal error "
+                                                       "({0}).").format(message)
+        self._end("failed", text + " " + self.tr("You can check again or enter the settings by hand."))
+
+    def _cancelled(self, job: int) -> None:
+        if job != self.job:
+            return
+        self._end("cancelled",
+                  self.tr("Checks cancelled. You can check again or enter the settings by hand."))
+
+    # --- results ----------------------------------------------------------------------------------------
+
+    def _fill(self, result: DiscoveryResult | None) -> None:
+        self.probes = {p: [] for p in self.tables}
+        for r in result.candidates if result else []:
+            self.probes.setdefault(r.candidate.protocol, []).append(r)
+        for proto, table in self.tables.items():
+            rows = self.probes.get(proto, [])
+            table.setRowCount(len(rows))
+            for i, r in enumerate(rows):
+                c = r.candidate
+                for col, text in enumerate((c.host, str(c.port), security_name(c.security),
+                                            status_name(r.status), source_name(c.source))):
+                    item = QTableWidgetItem(text)
+                    table.setItem(i, col, item)
+                table.setCellWidget(i, 2, Badge(badge_kind(r)))
+            table.resizeColumnsToContents()
+        self.details.clear()
+        self._fill_problems(result)
+
+    def _fill_problems(self, result: DiscoveryResult | None) -> None:
+        while self.problems_layout.count():
+            item = self.problems_layout.takeAt(0)
+            w = item.widget() if item is not None else None
+            if w is not None:
+                w.deleteLater()
+        self.confirm_boxes.clear()
+        if result is None:
+            self.problems.setVisible(False)
+            return
+        for f in result.warnings:
+            self._add_line(finding_text(f))
+        for choice in self.session.choices.values():
+            if choice is None or not choice.risks or choice.host in self.confirm_boxes:
+                continue
+            c = choice.probe.candidate
+            for risk in choice.risks:
+                self._add_line(tr("flow", flow.RISKS[risk], host=choice.host, port=c.port))
+            box = QCheckBox(tr("flow", flow.CONFIRM, host=choice.host))
+            box.setChecked(choice.host in self.session.confirmed)
+            box.setAccessibleDescription(
+                self.tr("Confirms that you accept the risks listed above for this server"))
+            box.toggled.connect(lambda on, host=choice.host: self._confirm(host, on))
+            self.confirm_boxes[choice.host] = box
+            self.problems_layout.addWidget(box)
+        self.problems.setVisible(self.problems_layout.count() > 0)
+
+    def _add_line(self, text: str) -> None:
+        label = QLabel("⚠ " + text)
+        label.setWordWrap(True)
+        self.problems_layout.addWidget(label)
+
+    def _confirm(self, host: str, on: bool) -> None:
+        s = self.session
+        (s.confirmed.add if on else s.confirmed.discard)(host)
+        flow.update_from_choices(s.state, s.choices, s.confirmed)
+        self.changed()
+
+    def _manual_toggled(self, on: bool) -> None:
+        self.session.state.edit_manually = on
+        self.changed()
+
+    def _show_details(self) -> None:
+        table = self.sender()
+        for proto, t in self.tables.items():
+            if t is table:
+                rows = t.selectionModel().selectedRows()
+                if rows and rows[0].row() < len(self.probes.get(proto, [])):
+                    self.details.setPlainText(probe_details(self.probes[proto][rows[0].row()]))

@@ -1,0 +1,259 @@
+"""Page 3: the server settings by hand — when nothing usable was found, or to change what was.
+
+Every field is checked as typed (host names with IDNA rules, ports by range). "Test these settings" probes
+the entered servers with the same code discovery uses, off the GUI thread. Choosing no encryption needs an
+explicit confirmation naming the server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import idna
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+)
+
+from assistant.core import flow
+from assistant.core.context import ProgressEvent
+from assistant.core.model import Candidate, ProbeResult, Protocol, Security, ServerConfig
+from assistant.core.protocols import probe_endpoint
+from assistant.gui.pages.base import Page
+from assistant.gui.text import badge_kind, security_name, status_name, tr
+from assistant.gui.widgets import Badge
+
+DEFAULT_PORTS: dict[tuple[str, str], int] = {
+    ("imap", "ssl"): 993, ("imap", "starttls"): 143, ("imap", "plain"): 143,
+    ("pop3", "ssl"): 995, ("pop3", "starttls"): 110, ("pop3", "plain"): 110,
+    ("smtp", "ssl"): 465, ("smtp", "starttls"): 587, ("smtp", "plain"): 587,
+}
+SECURITIES: tuple[Security, ...] = ("ssl", "starttls", "plain")
+
+
+def host_problem(text: str) -> str | None:
+    """None for a usable host name (IDN allowed), else the reason in the interface language."""
+    host = text.strip().rstrip(".")
+    if not host:
+        return QCoreApplication.translate("ManualPage", "Enter the server's name.")
+    if " " in host or "@" in host or "/" in host or ":" in host:
+        return QCoreApplication.translate("ManualPage", "A server name has no spaces, @, / or :.")
+    try:
+        ascii_host = idna.encode(host, uts46=True).decode("ascii")
+    except (idna.IDNAError, UnicodeError):
+        return QCoreApplication.translate("ManualPage", "This is not a valid server name.")
+    if "." not in ascii_host or len(ascii_host) > 253:
+        return QCoreApplication.translate("ManualPage",
+                                          "Enter the full server name, such as mail.example.com.")
+    return None
+
+
+class ServerBox(QGroupBox):
+    """Host, port, security and user name for one server, each validated."""
+
+    def __init__(self, title: str, protocols: tuple[Protocol, ...], on_change: Callable[[], None]) -> None:
+        super().__init__(title)
+        self.on_change = on_change
+        form = QFormLayout(self)
+        self.protocol = QComboBox()
+        for p in protocols:
+            self.protocol.addItem(p.upper(), p)
+        self.protocol.setVisible(len(protocols) > 1)
+        self.host = QLineEdit()
+        self.host.setAccessibleName(
+            QCoreApplication.translate("ManualPage", "{0}: server name").format(title))
+        self.host_problem = QLabel()
+        self.host_problem.setWordWrap(True)
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.port.setAccessibleName(QCoreApplication.translate("ManualPage", "{0}: port").format(title))
+        self.security = QComboBox()
+        for sec in SECURITIES:
+            self.security.addItem(security_name(sec), sec)
+        self.security.setAccessibleName(
+            QCoreApplication.translate("ManualPage", "{0}: security").format(title))
+        self.username = QLineEdit("%EMAILADDRESS%")
+        self.username.setAccessibleName(
+            QCoreApplication.translate("ManualPage", "{0}: user name").format(title))
+        self.username.setAccessibleDescription(
+            QCoreApplication.translate("ManualPage", "%EMAILADDRESS% stands for your full email address"))
+        self.result = QHBoxLayout()
+        if len(protocols) > 1:
+            form.addRow(QCoreApplication.translate("ManualPage", "&Protocol:"), self.protocol)
+        form.addRow(QCoreApplication.translate("ManualPage", "Ser&ver:"), self.host)
+        form.addRow("", self.host_problem)
+        form.addRow(QCoreApplication.translate("ManualPage", "Po&rt:"), self.port)
+        form.addRow(QCoreApplication.translate("ManualPage", "Securit&y:"), self.security)
+        form.addRow(QCoreApplication.translate("ManualPage", "&User name:"), self.username)
+        form.addRow("", self.result)
+        self.protocol.currentIndexChanged.connect(self._default_port)
+        self.security.currentIndexChanged.connect(self._default_port)
+        for sig in (self.host.textChanged, self.port.valueChanged, self.username.textChanged):
+            sig.connect(self._changed)
+        self._default_port()
+
+    @property
+    def proto(self) -> Protocol:
+        return self.protocol.currentData()  # type: ignore[no-any-return]
+
+    @property
+    def sec(self) -> Security:
+        return self.security.currentData()  # type: ignore[no-any-return]
+
+    def _default_port(self) -> None:
+        self.port.setValue(DEFAULT_PORTS[(self.proto, self.sec)])
+        self._changed()
+
+    def _changed(self) -> None:
+        problem = host_problem(self.host.text()) if self.host.text() else None
+        self.host_problem.setText(problem or "")
+        self.host_problem.setVisible(bool(problem))
+        self.show_result(None)
+        self.on_change()
+
+    def valid(self) -> bool:
+        return host_problem(self.host.text()) is None and bool(self.username.text().strip())
+
+    def load(self, s: ServerConfig) -> None:
+        self.protocol.setCurrentIndex(max(0, self.protocol.findData(s.protocol)))
+        self.security.setCurrentIndex(max(0, self.security.findData(s.security)))
+        self.host.setText(s.host)
+        self.port.setValue(s.port)
+        self.username.setText(s.username)
+
+    def config(self) -> ServerConfig:
+        host = self.host.text().strip().rstrip(".")
+        return ServerConfig(protocol=self.proto, host=host, port=self.port.value(), security=self.sec,
+                            username=self.username.text().strip())
+
+    def show_result(self, probe: ProbeResult | None) -> None:
+        while self.result.count():
+            item = self.result.takeAt(0)
+            w = item.widget() if item is not None else None
+            if w is not None:
+                w.deleteLater()
+        if probe is not None:
+            self.result.addWidget(Badge(badge_kind(probe)))
+            label = QLabel(status_name(probe.status) + (f" — {probe.error}" if probe.error else ""))
+            label.setWordWrap(True)
+            self.result.addWidget(label, 1)
+
+
+class ManualPage(Page):
+    page_id = flow.Page.MANUAL
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Server settings"))
+        self.setSubTitle(self.tr("Enter the settings your provider gives you. You can test them before "
+                                 "going on."))
+        self.incoming = ServerBox(self.tr("Incoming mail"), ("imap", "pop3"), self._changed)
+        self.outgoing = ServerBox(self.tr("Outgoing mail (SMTP)"), ("smtp",), self._changed)
+        self.body.addWidget(self.incoming)
+        self.body.addWidget(self.outgoing)
+        row = QHBoxLayout()
+        self.test_btn = QPushButton(self.tr("&Test these settings"))
+        self.test_btn.setAccessibleDescription(self.tr("Connects to both servers and checks their security"))
+        self.test_status = QLabel()
+        self.test_status.setWordWrap(True)
+        row.addWidget(self.test_btn)
+        row.addWidget(self.test_status, 1)
+        self.body.addLayout(row)
+        self.plain_confirm = QCheckBox()
+        self.plain_confirm.setVisible(False)
+        self.body.addWidget(self.plain_confirm)
+        self.body.addStretch(1)
+        self.test_btn.clicked.connect(self.test)
+        self.plain_confirm.toggled.connect(self._changed)
+        self.job = 0
+        self._connected = False
+        self._plain_hosts = ""
+
+    def initializePage(self) -> None:
+        s = self.session
+        if not self._connected:
+            self.wiz.worker.finished.connect(self._tested)
+            self.wiz.worker.failed.connect(self._test_failed)
+            self.wiz.worker.cancelled.connect(self._test_failed)
+            self._connected = True
+        if not self.incoming.host.text():  # prefill from what discovery offered, or guesses for the domain
+            offered = flow.accepted(s.choices, s.confirmed) if s.choices else {}
+            for box, protos in ((self.incoming, ("imap", "pop3")), (self.outgoing, ("smtp",))):
+                found = next((c for p in protos if (c := offered.get(p)) is not None), None)  # type: ignore[call-overload]
+                if found is not None:
+                    box.load(ServerConfig.from_candidate(found.probe.candidate))
+                elif s.domain():
+                    box.host.setText(f"{'mail' if box is self.incoming else 'smtp'}.{s.domain()}")
+        self._changed()
+        self.incoming.host.setFocus()
+
+    def _changed(self, *_args: object) -> None:
+        if self.wizard() is None:  # still being built
+            return
+        s = self.session
+        plain = [b.host.text().strip() for b in (self.incoming, self.outgoing) if b.sec == "plain"]
+        hosts = ", ".join(plain)
+        if hosts != self._plain_hosts:
+            self._plain_hosts = hosts
+            self.plain_confirm.blockSignals(True)
+            self.plain_confirm.setChecked(False)
+            self.plain_confirm.blockSignals(False)
+        self.plain_confirm.setText(tr("flow", flow.CONFIRM, host=hosts) + " " +
+                                   self.tr("(passwords and mail would be sent without encryption)"))
+        self.plain_confirm.setVisible(bool(plain))
+        s.state.manual_valid = self.incoming.valid() and self.outgoing.valid()
+        s.state.manual_unconfirmed = bool(plain) and not self.plain_confirm.isChecked()
+        if s.state.manual_valid:
+            inc, out = self.incoming.config(), self.outgoing.config()
+            s.manual = {inc.protocol: inc, "smtp": out}
+            s.protocol = inc.protocol
+        self.changed()
+
+    def test(self) -> None:
+        if not (self.incoming.valid() and self.outgoing.valid()):
+            self.test_status.setText(self.tr("Correct the highlighted fields first."))
+            return
+        settings = self.session.settings
+        cands = [Candidate(b.proto, b.config().host, b.port.value(), b.sec, "manual",
+                           username=b.config().username) for b in (self.incoming, self.outgoing)]
+
+        async def both() -> list[ProbeResult]:
+            return [await probe_endpoint(c, settings) for c in cands]
+
+        def job(_report: Callable[[ProgressEvent], None]) -> Coroutine[Any, Any, object]:
+            return both()
+
+        self.test_status.setText(self.tr("Testing…"))
+        self.test_btn.setEnabled(False)
+        self.job = self.wiz.worker.start(job)
+
+    def _tested(self, job: int, results: object) -> None:
+        if job != self.job or not isinstance(results, list):
+            return
+        self.test_btn.setEnabled(True)
+        for box, probe in zip((self.incoming, self.outgoing), results, strict=True):
+            box.show_result(probe)
+            self.session.manual_probes[probe.candidate.protocol] = probe
+        good = all(isinstance(p, ProbeResult) and p.secure for p in results)
+        self.test_status.setText(self.tr("Both servers answered with verified encryption.") if good else
+                                 self.tr("Some settings did not work safely; see the results above."))
+
+    def _test_failed(self, job: int, *_args: object) -> None:
+        if job != self.job:
+            return
+        self.test_btn.setEnabled(True)
+        self.test_status.setText(self.tr("The test could not be completed."))
+
+    def cleanupPage(self) -> None:
+        self.wiz.worker.cancel()
+        self.test_btn.setEnabled(True)
+

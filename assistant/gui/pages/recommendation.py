@@ -1,0 +1,95 @@
+"""Page 5: IMAP or POP3, with the reasons, the alternative and what it would cost; the person may switch."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLabel, QRadioButton, QVBoxLayout
+
+from assistant.core import flow
+from assistant.core.errors import AssistantError
+from assistant.core.recommend import Reason, recommend
+from assistant.gui.pages.base import Page
+from assistant.gui.text import tr
+
+NAMES = {"imap": "IMAP", "pop3": "POP3"}
+
+
+def reason_text(r: Reason) -> str:
+    return tr("recommend", r.template, **dict(r.params))
+
+
+class RecommendationPage(Page):
+    page_id = flow.Page.RECOMMENDATION
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Our recommendation"))
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        font = self.headline.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.body.addWidget(self.headline)
+        self.sections: dict[str, QLabel] = {}
+        for key, title in (("reasons", self.tr("Why")), ("settings", self.tr("Settings we will use")),
+                           ("caveats", self.tr("Good to know")), ("costs", self.tr("The alternative"))):
+            box = QGroupBox(title)
+            label = QLabel()
+            label.setWordWrap(True)
+            label.setAccessibleName(title)
+            QVBoxLayout(box).addWidget(label)
+            self.sections[key] = label
+            self.body.addWidget(box)
+        choose = QGroupBox(self.tr("Which one do you want?"))
+        cl = QVBoxLayout(choose)
+        self.group = QButtonGroup(self)
+        self.radios: dict[str, QRadioButton] = {}
+        for i, proto in enumerate(("imap", "pop3")):
+            radio = QRadioButton()
+            radio.setProperty("code", proto)
+            self.group.addButton(radio, i)
+            self.radios[proto] = radio
+            cl.addWidget(radio)
+        self.body.addWidget(choose)
+        self.body.addStretch(1)
+        self.group.buttonToggled.connect(self._chosen)
+
+    def initializePage(self) -> None:
+        s = self.session
+        try:
+            rec = recommend(s.situation, s.facts())
+        except AssistantError as exc:
+            s.recommendation = None
+            self.headline.setText(str(exc))
+            for label in self.sections.values():
+                label.setText("")
+            return
+        s.recommendation = rec
+        name = NAMES[rec.protocol]
+        self.headline.setText(self.tr("We recommend {0}.").format(name) if rec.strength == "clear"
+                              else self.tr("We suggest {0}.").format(name))
+        bullet = "\n".join
+        self.sections["reasons"].setText(bullet("• " + reason_text(r) for r in rec.reasons))
+        self.sections["settings"].setText(bullet("• " + reason_text(r) for r in rec.settings.notes))
+        self.sections["caveats"].setText(bullet("• " + reason_text(r) for r in rec.caveats))
+        box = self.sections["caveats"].parentWidget()
+        if box is not None:
+            box.setVisible(bool(rec.caveats))
+        if rec.alternative:
+            costs = bullet("• " + reason_text(r) for r in rec.alternative_costs)
+            other = self.tr("You may choose {0} instead.").format(NAMES[rec.alternative])
+            self.sections["costs"].setText(other + ("\n" + costs if costs else ""))
+        else:
+            self.sections["costs"].setText(self.tr("Your server offers only {0}.").format(name))
+        for proto, radio in self.radios.items():
+            offered = proto == rec.protocol or proto == rec.alternative
+            radio.setEnabled(offered)
+            radio.setText(self.tr("Use {0} (recommended)").format(NAMES[proto]) if proto == rec.protocol
+                          else self.tr("Use {0} instead").format(NAMES[proto]))
+        self.radios[rec.protocol].setChecked(True)
+        s.protocol = rec.protocol
+        self.radios[rec.protocol].setFocus()
+
+    def _chosen(self, button: object, on: bool) -> None:
+        if on and isinstance(button, QRadioButton):
+            self.session.protocol = str(button.property("code"))

@@ -1,0 +1,140 @@
+"""Translating the core's sentence templates and naming things the same way on every page.
+
+The core keeps English templates marked with ``QT_TRANSLATE_NOOP(context, ...)``; here they go through
+``QCoreApplication.translate`` with the same context and are formatted with the fields the result carries.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from assistant.core import rank
+from assistant.core.i18n import QT_TRANSLATE_NOOP
+from assistant.core.model import Finding, ProbeResult
+
+
+def tr(context: str, template: str, **fields: object) -> str:
+    """``template`` translated in ``context`` and formatted; English if a translation breaks a placeholder."""
+    text = QCoreApplication.translate(context, template)
+    try:
+        return text.format(**fields)
+    except (KeyError, IndexError, ValueError):
+        return template.format(**fields)
+
+
+def finding_text(f: Finding) -> str:
+    """A discovery warning in the interface language (the English ``message`` when no template matches)."""
+    if f.code in rank.WARNINGS:
+        params = dict(f.params)
+        params.setdefault("message", f.message)
+        try:
+            return rank.render(f.code, params, QCoreApplication.translate)
+        except (KeyError, IndexError, ValueError):
+            return f.message
+    return f.message
+
+
+def security_name(security: str) -> str:
+    return {
+        "ssl": QCoreApplication.translate("text", "SSL/TLS"),
+        "starttls": QCoreApplication.translate("text", "STARTTLS"),
+        "plain": QCoreApplication.translate("text", "None (unencrypted)"),
+    }.get(security, security)
+
+
+def status_name(status: str) -> str:
+    return {
+        "ok": QCoreApplication.translate("text", "Reachable"),
+        "refused": QCoreApplication.translate("text", "Refused"),
+        "timeout": QCoreApplication.translate("text", "No answer"),
+        "tls_error": QCoreApplication.translate("text", "Encryption failed"),
+        "protocol_error": QCoreApplication.translate("text", "Unexpected answer"),
+        "dns_error": QCoreApplication.translate("text", "Name not found"),
+        "unreachable": QCoreApplication.translate("text", "Unreachable"),
+    }.get(status, status)
+
+
+def source_name(source: str) -> str:
+    template = rank.SOURCE_NAMES.get(source)
+    return QCoreApplication.translate("sources", template) if template else source
+
+
+def badge_kind(p: ProbeResult) -> str:
+    """One of "verified", "starttls", "problem", "plaintext", "failed" — the badge a row shows."""
+    if p.status != "ok":
+        return "failed"
+    if p.candidate.security == "plain":
+        return "plaintext"
+    if p.tls is None or not p.tls.verified or "starttls_injection" in p.warnings:
+        return "problem"
+    return "verified" if p.candidate.security == "ssl" else "starttls"
+
+
+def badge_text(kind: str) -> str:
+    return {
+        "verified": QCoreApplication.translate("text", "✔ Verified TLS"),
+        "starttls": QCoreApplication.translate("text", "✔ STARTTLS"),
+        "problem": QCoreApplication.translate("text", "⚠ Problem"),
+        "plaintext": QCoreApplication.translate("text", "✖ Plaintext"),
+        "failed": QCoreApplication.translate("text", "– Not usable"),
+    }.get(kind, kind)
+
+
+# Labels of the technical details pane; marked for lupdate, translated when shown.
+DETAIL_LABELS: dict[str, str] = {
+    "status": QT_TRANSLATE_NOOP("text", "Status: {0}"),
+    "source": QT_TRANSLATE_NOOP("text", "Found through: {0}"),
+    "address": QT_TRANSLATE_NOOP("text", "Address: {0}"),
+    "error": QT_TRANSLATE_NOOP("text", "Error: {0}"),
+    "tls": QT_TRANSLATE_NOOP("text", "TLS: {0}"),
+    "verified": QT_TRANSLATE_NOOP("text", "Certificate verified: {0}"),
+    "yes": QT_TRANSLATE_NOOP("text", "yes"),
+    "no": QT_TRANSLATE_NOOP("text", "no"),
+    "subject": QT_TRANSLATE_NOOP("text", "Subject: {0}"),
+    "issuer": QT_TRANSLATE_NOOP("text", "Issuer: {0}"),
+    "not_after": QT_TRANSLATE_NOOP("text", "Valid until: {0}"),
+    "fingerprint": QT_TRANSLATE_NOOP("text", "SHA-256 fingerprint: {0}"),
+    "sans": QT_TRANSLATE_NOOP("text", "Names: {0}"),
+    "problem": QT_TRANSLATE_NOOP("text", "Problem: {0}"),
+    "capabilities": QT_TRANSLATE_NOOP("text", "Capabilities: {0}"),
+    "auth": QT_TRANSLATE_NOOP("text", "Sign-in methods: {0}"),
+    "warnings": QT_TRANSLATE_NOOP("text", "Warnings: {0}"),
+}
+
+
+def _line(key: str, value: object) -> str:
+    return QCoreApplication.translate("text", DETAIL_LABELS[key]).format(value)
+
+
+def probe_details(p: ProbeResult) -> str:
+    """The technical facts of one endpoint as plain text (certificate, capabilities, source)."""
+    c = p.candidate
+    lines = [f"{c.protocol.upper()} {c.host}:{c.port} ({security_name(c.security)})",
+             _line("status", status_name(p.status)), _line("source", source_name(c.source))]
+    if p.address:
+        lines.append(_line("address", p.address))
+    if p.error:
+        lines.append(_line("error", p.error))
+    if p.tls:
+        tls = p.tls
+        lines.append(_line("tls", f"{tls.version or '?'} {tls.cipher or ''}".strip()))
+        yes_no = QCoreApplication.translate("text", DETAIL_LABELS["yes" if tls.verified else "no"])
+        lines.append(_line("verified", yes_no))
+        for key, value in (("subject", tls.subject), ("issuer", tls.issuer), ("not_after", tls.not_after),
+                           ("fingerprint", tls.fingerprint_sha256)):
+            if value:
+                lines.append(_line(key, value))
+        if tls.sans:
+            lines.append(_line("sans", ", ".join(tls.sans)))
+        for problem in tls.problems:
+            lines.append(_line("problem", QCoreApplication.translate(
+                "tls_problems", rank.PROBLEMS.get(problem, problem))))
+        if tls.detail:
+            lines.append(tls.detail)
+    if p.capabilities:
+        lines.append(_line("capabilities", " ".join(p.capabilities)))
+    if p.auth_mechanisms:
+        lines.append(_line("auth", " ".join(p.auth_mechanisms)))
+    if p.warnings:
+        lines.append(_line("warnings", ", ".join(p.warnings)))
+    return "\n".join(lines)

@@ -1,0 +1,99 @@
+"""The wizard under test: built against the integration test world (real dnsmasq, Dovecot, web server).
+
+The world itself comes from ``tests/integration/conftest.py`` (one definition for every suite); each test
+gets a fresh wizard with its own QSettings file, and every worker thread is shut down in teardown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWizard
+from pytestqt.qtbot import QtBot
+
+from assistant.core import flow
+from assistant.gui import i18n
+from assistant.gui.app import app_icon
+from assistant.gui.session import Session
+from assistant.gui.wizard import SetupWizard
+from tests.integration.conftest import ProbeWorld, build_world
+from tests.support.keyrings import MemoryKeyring
+
+# Scenarios in the integration world, by what the wizard should do with them.
+FOUND = "alice@srv.test"  # IMAP, POP3 and SMTP with verified TLS
+NOTHING = "bob@dead.fallback.test"  # the domain exists, nothing answers
+CERT_PROBLEM = "carol@tlsbad.test"  # IMAP only with certificate faults, SMTP fine
+OUTSIDE = "dave@outside.test"  # IMAP server in another domain, named by unsigned DNS
+SILENT = "erin@hang.silent.test"  # a server that accepts and never says a word
+
+
+@pytest.fixture(scope="session")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProbeWorld]:
+    w = build_world(tmp_path_factory.mktemp("gui-world"))
+    try:
+        yield w
+    finally:
+        w.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def catalogues() -> None:
+    """The .qm files are build output: build them once so the zh_TW tests load real catalogues."""
+    i18n.build_catalogues()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    before = keyring.get_keyring()
+    kr = MemoryKeyring()
+    keyring.set_keyring(kr)
+    yield kr
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
+def make_wizard(qtbot: QtBot, world: ProbeWorld, tmp_path: Path) -> Iterator[Callable[..., SetupWizard]]:
+    made: list[SetupWizard] = []
+
+    def make(address: str = "", lang: str = "en", timeout: float = 10.0) -> SetupWizard:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        i18n.install(app, lang)
+        prefs = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
+        session = Session(settings=world.settings(timeout), address=address)
+        wiz = SetupWizard(session, prefs, lang, app_icon())
+        qtbot.addWidget(wiz)
+        wiz.show()
+        made.append(wiz)
+        return wiz
+
+    yield make
+    for wiz in made:
+        wiz.worker.shutdown()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    i18n.install(app, "en")
+
+
+def click_next(qtbot: QtBot, wiz: SetupWizard) -> None:
+    button = wiz.button(QWizard.WizardButton.NextButton)
+    assert button.isEnabled(), f"Next is disabled on page {flow.Page(wiz.currentId()).name}"
+    qtbot.mouseClick(button, _left())
+
+
+def _left():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    return Qt.MouseButton.LeftButton
+
+
+def wait_discovery(qtbot: QtBot, wiz: SetupWizard, timeout_ms: int = 60000) -> None:
+    ended = ("done", "failed", "cancelled")
+    qtbot.waitUntil(lambda: wiz.session.state.discovery in ended, timeout=timeout_ms)
+
+
+def page(wiz: SetupWizard) -> flow.Page:
+    return flow.Page(wiz.currentId())
