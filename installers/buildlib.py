@@ -151,7 +151,7 @@ def _render_png(svg: Path, out: Path) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer.render(painter)
         painter.end()
-        if not image.save(str(out / f"icon-{n}.png"), b"PNG"):
+        if not image.save(str(out / f"icon-{n}.png")):  # format from the suffix
             raise SystemExit(f"{out}: cannot write icon-{n}.png")
     del app
 
@@ -259,10 +259,16 @@ def symlink_dangles(entry: TocEntry, removed: set[str]) -> bool:
 
 # ----- NSIS file lists ------------------------------------------------------------------------------
 
-def _nsis_quote(text: str) -> str:
-    if '"' in text or "\n" in text:
+def _nsis_check(text: str) -> str:
+    """A compile-time path (File): NSIS takes it literally, except quotes and ``${`` defines."""
+    if '"' in text or "\n" in text or "${" in text:
         raise ValueError(f"{text!r}: cannot be named in an NSIS script")
-    return text.replace("$", "$$")
+    return text
+
+
+def _nsis_quote(text: str) -> str:
+    """A run-time path (SetOutPath, Delete, RMDir): ``$`` starts a variable there, so it is doubled."""
+    return _nsis_check(text).replace("$", "$$")
 
 
 def nsis_file_lists(bundle: Path) -> str:
@@ -281,7 +287,7 @@ def nsis_file_lists(bundle: Path) -> str:
             suffix = "\\" + _nsis_quote(folder) if folder else ""
             lines.append(f'  SetOutPath "$INSTDIR{suffix}"')
             current = folder
-        lines.append(f'  File "{_nsis_quote(path.resolve().as_posix())}"')
+        lines.append(f'  File "{_nsis_check(path.resolve().as_posix())}"')
     lines += ['  SetOutPath "$INSTDIR"', "!macroend", "", "!macro MSA_UNINSTALL_FILES"]
     for path in files:
         lines.append(f'  Delete "$INSTDIR\\{_nsis_quote(chr(92).join(path.relative_to(bundle).parts))}"')
