@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from xml.sax.saxutils import escape, quoteattr
 
 import idna
@@ -140,4 +141,9 @@ def domain_of(address: str | None) -> str | None:
 
 def guess_domain(host: str) -> str:
     """Importers without an address: the server's registered domain (imap.example.co.uk → example.co.uk)."""
-    return str(PublicSuffixList().privatesuffix(host.lower()) or host.lower())
+    return str(_suffixes().privatesuffix(host.lower()) or host.lower())
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> PublicSuffixList:
+    return PublicSuffixList()
