@@ -13,6 +13,8 @@ import os
 import sys
 from dataclasses import replace
 
+import idna
+
 from assistant.cli.common import add_discovery_options, write_output
 from assistant.cli.recommend import load_probe, read_bounded
 from assistant.core.account import account_from_discovery
@@ -95,10 +97,21 @@ def signing_args(args: argparse.Namespace, fmt: str) -> tuple[bytes | None, byte
     return identity, secret.encode("utf-8")
 
 
+def domain_of_arg(text: str) -> str:
+    """ADDRESS's domain in ASCII, so bücher.test matches a file written for xn--bcher-kva.test."""
+    domain = text.strip().rpartition("@")[2].lower().rstrip(".")
+    if domain.isascii():
+        return domain
+    try:
+        return idna.encode(domain, uts46=True).decode("ascii")
+    except idna.IDNAError:
+        raise InputError(f"ADDRESS: '{text}' has an invalid domain name") from None
+
+
 def _with_address(account: AccountConfig, text: str, source: str) -> AccountConfig:
     """Apply ADDRESS to an account read from a file: an address personalises it, a domain must match."""
     text = text.strip()
-    domain = text.rpartition("@")[2].lower().rstrip(".")
+    domain = domain_of_arg(text)
     known = {account.domain.lower(), *(d.lower() for d in account.domains)}
     if domain not in known:
         raise InputError(f"{source}: describes {account.domain}, not {domain}")
@@ -118,7 +131,7 @@ def account_from_args(args: argparse.Namespace) -> AccountConfig:
     else:
         if args.probe:
             result = load_probe(args.probe)
-            domain = args.address.strip().rpartition("@")[2].lower().rstrip(".")
+            domain = domain_of_arg(args.address)
             if domain != result.domain.lower():
                 raise InputError(f"{args.probe}: is the probe of {result.domain}, not {domain}")
         else:
