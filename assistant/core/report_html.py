@@ -107,7 +107,11 @@ def html_document(report: Report) -> str:
         _recommendation_items(report.recommendation)
     system = "; ".join(f"{k}: {v}" for k, v in report.system.items())
     timings = ", ".join(f"{k} {v} ms" for k, v in report.timings.items())
-    preset = (f"<p>Organisation settings: {_e(report.preset.name)}</p>" if report.preset else "")
+    preset = ""
+    if report.preset:
+        support = " — ".join(_e(x) for x in (report.preset.support_url, report.preset.support_contact) if x)
+        preset = (f"<p>Organisation settings: {_e(report.preset.name)}"
+                  f"{'. Help: ' + support if support else ''}</p>")
     sources = "".join(f"<li>{_e(s.source)}: <code>{_e(s.target)}</code> — {_e(s.outcome)}"
                       f"{' (' + _e(s.detail) + ')' if s.detail else ''}</li>" for s in d.sources)
     return f"""<!DOCTYPE html>
