@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): run by hand, numbers go to docs/benchmarks.md."""
