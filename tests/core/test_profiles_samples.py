@@ -14,7 +14,9 @@ from assistant.core.model import AccountConfig, Pop3Settings, ServerConfig
 from assistant.core.profiles import FORMATS, export_profile, suggested_file_name
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
-REFERENCE = Path(os.environ.get("MSA_REFERENCE_DATA", "/work/shared/reference/data"))
+# The researched reference data lives in shared/ beside the repository (as laid out for developers and CI).
+REFERENCE = Path(os.environ.get("MSA_REFERENCE_DATA",
+                                Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "data"))
 
 IMAP_ACCOUNT = AccountConfig(
     domain="example.com",
