@@ -10,10 +10,10 @@ from PySide6.QtCore import QCoreApplication
 
 from assistant.core import rank
 from assistant.core.i18n import QT_TRANSLATE_NOOP
-from assistant.core.model import Finding, ProbeResult
+from assistant.core.model import Finding, ProbeResult, TlsFacts
 
 
-def tr(context: str, template: str, **fields: object) -> str:
+def core_text(context: str, template: str, **fields: object) -> str:
     """``template`` translated in ``context`` and formatted; English if a translation breaks a placeholder."""
     text = QCoreApplication.translate(context, template)
     try:
@@ -106,6 +106,15 @@ def _line(key: str, value: object) -> str:
     return QCoreApplication.translate("text", DETAIL_LABELS[key]).format(value)
 
 
+def tls_problem_text(code: str, facts: TlsFacts, host: str) -> str:
+    """A certificate problem in plain words, in the interface language (fields as ``tls.describe``)."""
+    template = rank.PROBLEMS.get(code, rank.PROBLEMS["unknown"])
+    fields = {"host": host, "date": (facts.not_after or "?")[:10], "start": (facts.not_before or "?")[:10],
+              "days": facts.days_left if facts.days_left is not None else "?",
+              "version": facts.version or "?"}
+    return core_text("tls", template, **fields)
+
+
 def probe_details(p: ProbeResult) -> str:
     """The technical facts of one endpoint as plain text (certificate, capabilities, source)."""
     c = p.candidate
@@ -127,8 +136,7 @@ def probe_details(p: ProbeResult) -> str:
         if tls.sans:
             lines.append(_line("sans", ", ".join(tls.sans)))
         for problem in tls.problems:
-            lines.append(_line("problem", QCoreApplication.translate(
-                "tls_problems", rank.PROBLEMS.get(problem, problem))))
+            lines.append(_line("problem", tls_problem_text(problem, tls, c.host)))
         if tls.detail:
             lines.append(tls.detail)
     if p.capabilities:

@@ -9,7 +9,7 @@ from assistant.core.address import ADDRESS_PROBLEMS, AddressError, parse_address
 from assistant.core.errors import InputError
 from assistant.gui.i18n import LANGUAGES
 from assistant.gui.pages.base import Page
-from assistant.gui.text import tr
+from assistant.gui.text import core_text
 
 
 class AddressPage(Page):
@@ -74,7 +74,7 @@ class AddressPage(Page):
             if parsed.address is None:
                 raise AddressError("no_local", text)
         except AddressError as exc:
-            message = tr("address", ADDRESS_PROBLEMS[exc.code], text=exc.text, label=exc.label)
+            message = core_text("address", ADDRESS_PROBLEMS[exc.code], text=exc.text, label=exc.label)
             state.address_valid = False
         except InputError as exc:
             message, state.address_valid = str(exc), False

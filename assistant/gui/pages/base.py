@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard
 
 from assistant.core import flow
 from assistant.gui.session import Session
-from assistant.gui.text import tr
+from assistant.gui.text import core_text
 
 if TYPE_CHECKING:
     from assistant.gui.wizard import SetupWizard
@@ -48,7 +48,7 @@ class Page(QWizardPage):
         if wiz is None:
             return False
         reasons = flow.blockers(self.page_id, self.session.state)
-        self.blocker.setText(" ".join(tr("flow", flow.BLOCKERS[r]) for r in reasons))
+        self.blocker.setText(" ".join(core_text("flow", flow.BLOCKERS[r]) for r in reasons))
         self.blocker.setVisible(bool(reasons))
         return not reasons
 

@@ -37,12 +37,12 @@ from assistant.core.probe import discover
 from assistant.gui.pages.base import Page
 from assistant.gui.text import (
     badge_kind,
+    core_text,
     finding_text,
     probe_details,
     security_name,
     source_name,
     status_name,
-    tr,
 )
 from assistant.gui.widgets import Badge
 
@@ -274,8 +274,8 @@ class DiscoveryPage(Page):
                 continue
             c = choice.probe.candidate
             for risk in choice.risks:
-                self._add_line(tr("flow", flow.RISKS[risk], host=choice.host, port=c.port))
-            box = QCheckBox(tr("flow", flow.CONFIRM, host=choice.host))
+                self._add_line(core_text("flow", flow.RISKS[risk], host=choice.host, port=c.port))
+            box = QCheckBox(core_text("flow", flow.CONFIRM, host=choice.host))
             box.setChecked(choice.host in self.session.confirmed)
             box.setAccessibleDescription(
                 self.tr("Confirms that you accept the risks listed above for this server"))

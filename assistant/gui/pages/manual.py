@@ -29,7 +29,7 @@ from assistant.core.context import ProgressEvent
 from assistant.core.model import Candidate, ProbeResult, Protocol, Security, ServerConfig
 from assistant.core.protocols import probe_endpoint
 from assistant.gui.pages.base import Page
-from assistant.gui.text import badge_kind, security_name, status_name, tr
+from assistant.gui.text import badge_kind, core_text, security_name, status_name
 from assistant.gui.widgets import Badge
 
 DEFAULT_PORTS: dict[tuple[str, str], int] = {
@@ -207,7 +207,7 @@ class ManualPage(Page):
             self.plain_confirm.blockSignals(True)
             self.plain_confirm.setChecked(False)
             self.plain_confirm.blockSignals(False)
-        self.plain_confirm.setText(tr("flow", flow.CONFIRM, host=hosts) + " " +
+        self.plain_confirm.setText(core_text("flow", flow.CONFIRM, host=hosts) + " " +
                                    self.tr("(passwords and mail would be sent without encryption)"))
         self.plain_confirm.setVisible(bool(plain))
         s.state.manual_valid = self.incoming.valid() and self.outgoing.valid()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit
 
 from assistant.core import flow, secrets
 from assistant.gui.pages.base import Page
-from assistant.gui.text import tr
+from assistant.gui.text import core_text
 
 
 class PasswordPage(Page):
@@ -62,7 +62,7 @@ class PasswordPage(Page):
                 secrets.store(s.address, s.password)
             except secrets.SecretStoreError as exc:
                 s.keychain = exc.code
-                s.keychain_message = tr("secrets", secrets.MESSAGES[exc.code], reason=exc.reason)
+                s.keychain_message = core_text("secrets", secrets.MESSAGES[exc.code], reason=exc.reason)
                 self.message.setText(s.keychain_message)
             else:
                 s.keychain = "saved"

@@ -8,13 +8,13 @@ from assistant.core import flow
 from assistant.core.errors import AssistantError
 from assistant.core.recommend import Reason, recommend
 from assistant.gui.pages.base import Page
-from assistant.gui.text import tr
+from assistant.gui.text import core_text
 
 NAMES = {"imap": "IMAP", "pop3": "POP3"}
 
 
 def reason_text(r: Reason) -> str:
-    return tr("recommend", r.template, **dict(r.params))
+    return core_text("recommend", r.template, **dict(r.params))
 
 
 class RecommendationPage(Page):
