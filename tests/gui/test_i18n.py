@@ -13,8 +13,17 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import (QAbstractButton, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QTableWidget,
-                               QTabWidget, QWidget, QWizard)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTabWidget,
+    QWidget,
+    QWizard,
+)
 from pytestqt.qtbot import QtBot
 
 from assistant.core.flow import Page
@@ -42,11 +51,12 @@ def test_catalogue_has_no_unfinished_or_empty_entries() -> None:
     for ctx, src, m in messages():
         tr = m.find("translation")
         assert tr is not None
-        texts = [f.text or "" for f in tr.iter("numerusform")] if m.get("numerus") == "yes" else [tr.text or ""]
+        plural = m.get("numerus") == "yes"
+        texts = [f.text or "" for f in tr.iter("numerusform")] if plural else [tr.text or ""]
         if tr.get("type") in ("unfinished", "vanished", "obsolete") or not all(t.strip() for t in texts):
             bad.append(f"{ctx}: {src!r}")
-    assert bad == [], "untranslated in zh_TW (run python -m assistant.gui.i18n_build update, then translate):\n" \
-        + "\n".join(bad)
+    hint = "run python -m assistant.gui.i18n_build update, then translate"
+    assert bad == [], f"untranslated in zh_TW ({hint}):\n" + "\n".join(bad)
 
 
 def test_translations_keep_placeholders_and_keyboard_accelerators() -> None:
