@@ -95,8 +95,10 @@ def _check_translations(res: Path, translator: type, qt_dir: str) -> list[Check]
     ours = translator()
     if not qm.is_file():
         out.append(Check("translations", "FAIL", f"{qm} is missing (the build compiles the .ts sources)"))
-    elif not ours.load(str(qm)) or ours.isEmpty():
+    elif not ours.load(str(qm)):
         out.append(Check("translations", "FAIL", f"{qm} did not load as a Qt catalog"))
+    elif ours.isEmpty():
+        out.append(Check("translations", "FAIL", f"{qm} holds no translations"))
     else:
         out.append(Check("translations", "ok", f"{qm.name} loaded"))
     qt = translator()

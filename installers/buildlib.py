@@ -157,16 +157,16 @@ def _render_png(svg: Path, out: Path) -> None:
 
 
 def compile_translations(root: Path = ROOT) -> list[Path]:
-    """resources/translations/*.ts → .qm with Qt's lrelease (the .qm files are never committed)."""
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    """resources/translations/*.ts → .qm through the app's own step (assistant.gui.i18n.build_catalogues),
+    run in a child process; then insist every catalog exists and is newer than its source."""
+    code = "from assistant.gui.i18n import build_catalogues; build_catalogues()"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root, env=env, timeout=300)
     made = []
     for ts in sorted((root / "resources" / "translations").glob("*.ts")):
         qm = ts.with_suffix(".qm")
-        if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
-            made.append(qm)
-            continue
-        cmd = [str(lrelease)] if lrelease.exists() else ["pyside6-lrelease"]
-        subprocess.run([*cmd, "-silent", str(ts), "-qm", str(qm)], check=True, timeout=120)
+        if not qm.is_file() or qm.stat().st_mtime < ts.stat().st_mtime or qm.stat().st_size < 64:
+            raise RuntimeError(f"{ts.name}: no up-to-date .qm was built (is pyside6-lrelease installed?)")
         made.append(qm)
     return made
 

@@ -103,6 +103,18 @@ def test_corrupt_catalog_and_schema_fail(tmp_path: Path) -> None:
     assert "broken.json: not valid JSON" in out.stdout
 
 
+def test_catalog_without_any_finished_translation_fails(tmp_path: Path) -> None:
+    res = make_resources(tmp_path)
+    ts = tmp_path / "empty.ts"
+    ts.write_text(TS.replace("<translation>下一步</translation>", '<translation type="unfinished"/>'),
+                  encoding="utf-8")
+    subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(res / "translations" / "assistant_zh_TW.qm")],
+                   check=True, timeout=60)
+    out = run_child(res)
+    assert out.returncode == 1
+    assert "assistant_zh_TW.qm holds no translations" in out.stdout
+
+
 def test_platform_plugin_that_cannot_load_is_one_fail_line_not_an_abort(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="no-such-platform")
     out = subprocess.run([sys.executable, "-m", "assistant", "--self-test"], cwd=REPO, env=env,
