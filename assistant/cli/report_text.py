@@ -25,7 +25,10 @@ def security_label(r: ProbeResult) -> str:
             return "not needed: a better server was verified"
         if r.stopped == "deadline":
             return "not finished in time"
-        return STATUS_WORDS.get(r.status, r.status)
+        words = STATUS_WORDS.get(r.status, r.status)
+        if r.tls is not None and r.tls.problems:
+            return f"{words} ({', '.join(r.tls.problems)})"
+        return words
     if r.candidate.security == "plain":
         return "NOT encrypted"
     if r.tls is not None and r.tls.verified:
@@ -39,15 +42,33 @@ def _endpoint(r: ProbeResult) -> str:
     return f"{c.host.rstrip('.')}:{c.port} {SECURITY_NAMES[c.security]}"
 
 
-def why(r: ProbeResult) -> str:
+def why(r: ProbeResult, result: DiscoveryResult) -> str:
     """The reasons a recommended server won, in the ranking's own order."""
     c = r.candidate
     parts = ["direct TLS (cannot be downgraded)" if c.security == "ssl"
              else "STARTTLS verified (no direct-TLS server was verified)"]
     parts.append("certificate verified")
-    source = SOURCE_NAMES.get(c.source, c.source)
-    parts.append(f"named by {source}" + (f", priority {c.preference}" if c.source == "srv" else ""))
+    named = f"named by {SOURCE_NAMES.get(c.source, c.source)}"
+    if c.source == "srv":
+        record = next((s for s in result.srv if s.target.rstrip(".").lower() == c.host.rstrip(".").lower()
+                       and s.port == c.port and s.protocol == c.protocol and s.security == c.security), None)
+        if record is not None:
+            named += f" (priority {record.priority})"
+    parts.append(named)
     return "; ".join(parts)
+
+
+def _missing_guesses(results: list[ProbeResult]) -> tuple[list[ProbeResult], list[str]]:
+    """Guessed names that do not exist say nothing each; the report folds them into one line."""
+    shown, missing = [], []
+    for r in results:
+        if r.candidate.source == "guess" and r.status == "dns_error":
+            host = r.candidate.host.rstrip(".")
+            if host not in missing:
+                missing.append(host)
+        else:
+            shown.append(r)
+    return shown, missing
 
 
 def render(result: DiscoveryResult) -> str:
@@ -63,7 +84,7 @@ def render(result: DiscoveryResult) -> str:
         r = result.recommended.get(proto)
         if r is not None:
             lines.append(f"  {role + ':':17} {_endpoint(r)}")
-            lines.append(f"  {'':17} why: {why(r)}")
+            lines.append(f"  {'':17} why: {why(r, result)}")
         elif proto in result.not_offered:
             lines.append(f"  {role + ':':17} not offered (the provider's SRV record says so)")
         else:
@@ -81,10 +102,13 @@ def render(result: DiscoveryResult) -> str:
         if not mine:
             continue
         lines.append(f"  {PROTOCOL_NAMES[proto]}")
+        mine, missing = _missing_guesses(mine)
         for r in mine:
             mark = "*" if result.recommended.get(proto) is r else ("+" if r.secure else "-")
             lines.append(f"   {mark} {_endpoint(r):42} {security_label(r):48} {r.candidate.source:15} "
                          f"{r.elapsed_ms:>6} ms")
+        if missing:
+            lines.append(f"   - guessed names that do not exist: {', '.join(missing)}")
     if result.srv:
         lines += ["", "SRV records"]
         for s in result.srv:
