@@ -116,18 +116,27 @@ class _Run:
 
     # --- candidates -----------------------------------------------------------------------------------
 
-    def offer(self, c: Candidate) -> None:
-        """A source named ``c``: keep the best label per endpoint, start probing it unless pointless."""
-        if c.source == "guess" and (c.protocol in self.sourced or c.protocol in self.not_offered):
-            return
-        key: Key = c.key
-        old = self.best.get(key)
-        if old is None or rank.candidate_key(c) < rank.candidate_key(old):
-            self.best[key] = c
-        if c.source in _AUTHORITATIVE and c.protocol not in self.sourced:
-            self.sourced.add(c.protocol)
-            self.drop_guesses(c.protocol)
-        self.consider(key)
+    def offer(self, candidates: list[Candidate]) -> None:
+        """A source named these: keep the best label per endpoint, start probing unless pointless.
+
+        All labels are updated before guesses are dropped, so a running guess for an endpoint the same
+        answer names is relabelled and kept instead of being cancelled and started again.
+        """
+        keys: list[Key] = []
+        for c in candidates:
+            if c.source == "guess" and (c.protocol in self.sourced or c.protocol in self.not_offered):
+                continue
+            old = self.best.get(c.key)
+            if old is None or rank.candidate_key(c) < rank.candidate_key(old):
+                self.best[c.key] = c
+            keys.append(c.key)
+        for c in candidates:
+            if c.source in _AUTHORITATIVE and c.protocol not in self.sourced:
+                self.sourced.add(c.protocol)
+                self.drop_guesses(c.protocol)
+        for key in dict.fromkeys(keys):
+            if key in self.best:
+                self.consider(key)
 
     def consider(self, key: Key) -> None:
         if key in self.running.values():
@@ -206,8 +215,7 @@ class _Run:
             for proto in out.not_offered:
                 if proto not in self.sourced:
                     self.drop_guesses(proto)
-        for c in out.candidates:
-            self.offer(c)
+        self.offer(out.candidates)
         self.emit("source", SOURCE_LABELS.get(name, name), "done", f"{len(out.candidates)} servers")
 
     async def check_dns(self) -> None:
@@ -242,8 +250,7 @@ class _Run:
             self.source_tasks[task] = name
             self.all_tasks.append(task)
             self.emit("source", SOURCE_LABELS.get(name, name), "started")
-        for c in extra:
-            self.offer(c)
+        self.offer(extra)
         while self.source_tasks or self.running:
             waiting: set[asyncio.Task[Any]] = {*self.source_tasks, *self.running}
             done, _ = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
