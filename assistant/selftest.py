@@ -121,6 +121,16 @@ def _check_icon(res: Path, reader: type) -> list[Check]:
     return [Check("resources", "ok", f"icon {svgs[0].name} renders ({image.width()}x{image.height()})")]
 
 
+def _check_gui_imports() -> list[Check]:
+    """Import the whole wizard: a Qt module left out of a bundle only shows up when its page is imported."""
+    import importlib
+
+    importlib.import_module("assistant.gui.app")
+    loaded = [m for m in sys.modules if m.startswith("assistant.gui")]
+    qt = sorted(m.split(".")[1] for m in sys.modules if m.startswith("PySide6.Qt") and m.count(".") == 1)
+    return [Check("gui", "ok", f"wizard code imports ({len(loaded)} modules; Qt: {', '.join(qt)})")]
+
+
 # ----- files, keyring, DNS, TLS -----------------------------------------------------------------------
 
 def _check_schemas(res: Path) -> list[Check]:
@@ -236,6 +246,7 @@ def run(res: Path | None = None, dns_server: str | None = None, dns_name: str = 
     add(_guard("dns", lambda: _check_dns(dns_server, dns_name)))
     add(_guard("tls", _check_tls))
     add(_guard("qt", lambda: _check_qt(res, sink)))
+    add(_guard("gui", _check_gui_imports))
     return checks
 
 

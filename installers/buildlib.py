@@ -36,6 +36,7 @@ KEPT_PLUGINS: dict[str, re.Pattern[str] | None] = {
     "iconengines": None,
     "styles": None,
     "xcbglintegrations": None,
+    "printsupport": None,  # the setup sheet's print dialog (QtPrintSupport)
     "wayland-shell-integration": re.compile(r"^libxdg-shell$"),
     "wayland-decoration-client": None,
 }

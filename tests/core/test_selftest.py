@@ -28,7 +28,9 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 </TS>
 """
 RUN_CHECKS = (
-    "import sys\n"
+    "import os, sys\n"
+    "for name in filter(None, os.environ.get('BLOCK_MODULES', '').split(',')):\n"
+    "    sys.modules[name] = None  # as if the bundle had left it out\n"
     "from pathlib import Path\n"
     "from assistant import selftest\n"
     "checks = selftest.run(Path(sys.argv[1]))\n"
@@ -82,6 +84,14 @@ def test_complete_installation_passes_every_check(tmp_path: Path) -> None:
     assert "icon " in text and " renders (" in text
     assert "using keyrings MemoryKeyring" in text
     assert "record types SRV" in text and "verified context" in text
+    assert "wizard code imports" in text
+
+
+def test_qt_module_missing_from_an_installation_fails_the_gui_check(tmp_path: Path) -> None:
+    out = run_child(make_resources(tmp_path), BLOCK_MODULES="PySide6.QtPrintSupport")
+    assert out.returncode == 1
+    [line] = [ln for ln in out.stdout.splitlines() if ln.startswith("FAIL")]
+    assert line.startswith("FAIL  gui") and "PySide6.QtPrintSupport" in line
 
 
 def test_missing_catalog_and_icon_each_fail(tmp_path: Path) -> None:

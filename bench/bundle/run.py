@@ -1,0 +1,167 @@
+"""Bundle benchmark: our frozen app against a bare PySide6 QWizard app, built in the same run.
+
+    .venv/bin/python bench/bundle/run.py [--runs 7] [--out DIR]
+
+Builds three one-folder bundles with the same PyInstaller, Python and Qt, all through build.spec so the
+settings (onedir, upx=False, the same excludes) are identical:
+  * ours        — build.spec as shipped (Qt plugins/translations pruned, strip on Linux)
+  * bare-naive  — the bare app with PyInstaller's defaults (no pruning, no strip): the reference
+  * bare-tuned  — the bare app with our pruning and strip, to show what the app itself adds
+Then measures size on disk and start-up to the first window mapped on an X server (Xvfb, no window
+manager): the time from spawning the process to the X server's MapNotify for its first top-level window,
+seen through Xlib on the root window. Every process is started fresh; the page cache is warm after the
+first run (dropping it would disturb the other work on this machine). Targets: size ≤ 0.8× bare-naive,
+start-up ≤ 1.3× bare-naive.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import json
+import os
+import select
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+BARE = Path(__file__).resolve().parent / "bare_app.py"
+MAP_NOTIFY = 19
+SUBSTRUCTURE_NOTIFY_MASK = 1 << 19
+
+
+def build(kind: str, dist: Path, work: Path) -> tuple[Path, float]:
+    spec_args = {"ours": [], "bare-naive": ["--", "--bare", str(BARE), "bare", "--no-prune"],
+                 "bare-tuned": ["--", "--bare", str(BARE), "bare"]}[kind]
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
+                    "--distpath", str(dist / kind), "--workpath", str(work / kind), str(REPO / "build.spec"),
+                    *spec_args], check=True, timeout=1800)
+    seconds = time.perf_counter() - start
+    folder = dist / kind / ("Mail Setup Assistant" if kind == "ours" else "bare")
+    exe = folder / ("mail-setup-assistant" if kind == "ours" else "bare")
+    return exe, seconds
+
+
+def size_kib(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) // 1024
+
+
+class Xvfb:
+    """An Xvfb on a free display, plus an Xlib connection watching the root window for MapNotify."""
+
+    def __init__(self) -> None:
+        read_fd, write_fd = os.pipe()
+        self.proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-nolisten", "tcp",
+                                      "-screen", "0", "1280x800x24"], pass_fds=(write_fd,),
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write_fd)
+        ready, _, _ = select.select([read_fd], [], [], 30)
+        if not ready:
+            self.proc.kill()
+            raise RuntimeError("Xvfb did not start within 30 s (apt-get install xvfb)")
+        self.display = ":" + os.read(read_fd, 32).decode().strip()
+        os.close(read_fd)
+        self.x = ctypes.cdll.LoadLibrary("libX11.so.6")
+        self.x.XOpenDisplay.restype = ctypes.c_void_p
+        self.x.XOpenDisplay.argtypes = [ctypes.c_char_p]
+        for name in ("XDefaultRootWindow", "XConnectionNumber", "XPending", "XFlush"):
+            getattr(self.x, name).argtypes = [ctypes.c_void_p]
+        self.x.XDefaultRootWindow.restype = ctypes.c_ulong
+        self.x.XSelectInput.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_long]
+        self.x.XNextEvent.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+        self.dpy = self.x.XOpenDisplay(self.display.encode())
+        if not self.dpy:
+            raise RuntimeError(f"cannot open X display {self.display}")
+        self.x.XSelectInput(self.dpy, self.x.XDefaultRootWindow(self.dpy), SUBSTRUCTURE_NOTIFY_MASK)
+        self.x.XFlush(self.dpy)
+        self.fd = self.x.XConnectionNumber(self.dpy)
+
+    def drain(self) -> None:
+        event = (ctypes.c_long * 24)()
+        while self.x.XPending(self.dpy):
+            self.x.XNextEvent(self.dpy, ctypes.byref(event))
+
+    def time_to_first_map(self, exe: Path, home: Path, timeout: float = 60) -> float:
+        self.drain()
+        env = dict(os.environ, DISPLAY=self.display, QT_QPA_PLATFORM="xcb", HOME=str(home),
+                   XDG_CONFIG_HOME=str(home / ".config"))
+        event = (ctypes.c_long * 24)()
+        start = time.perf_counter()
+        proc = subprocess.Popen([str(exe)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            while True:
+                left = start + timeout - time.perf_counter()
+                if left <= 0 or proc.poll() is not None:
+                    raise RuntimeError(f"{exe.name}: no window within {timeout:g} s (exit {proc.poll()})")
+                if not self.x.XPending(self.dpy):
+                    select.select([self.fd], [], [], left)
+                    continue
+                self.x.XNextEvent(self.dpy, ctypes.byref(event))
+                if ctypes.cast(event, ctypes.POINTER(ctypes.c_int))[0] == MAP_NOTIFY:
+                    return time.perf_counter() - start
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--runs", type=int, default=7)
+    p.add_argument("--out", type=Path, default=None, help="keep the builds here (default: a temp folder)")
+    args = p.parse_args()
+    root = args.out or Path(tempfile.mkdtemp(prefix="bench-bundle-"))
+    results: dict[str, dict[str, object]] = {}
+    exes = {}
+    for kind in ("ours", "bare-naive", "bare-tuned"):
+        exe, seconds = build(kind, root / "dist", root / "work")
+        exes[kind] = exe
+        results[kind] = {"size_kib": size_kib(exe.parent), "build_s": round(seconds, 1)}
+    xvfb = Xvfb()
+    try:
+        home = root / "home"
+        for kind in exes:  # interleave runs so machine noise hits every variant alike
+            results[kind]["start_s"] = []
+        for _ in range(args.runs):
+            for kind, exe in exes.items():
+                shutil.rmtree(home, ignore_errors=True)
+                home.mkdir()
+                results[kind]["start_s"].append(round(xvfb.time_to_first_map(exe, home), 3))  # type: ignore[union-attr]
+    finally:
+        xvfb.stop()
+    for r in results.values():
+        r["start_median_s"] = statistics.median(r["start_s"])  # type: ignore[arg-type]
+    ref = results["bare-naive"]
+    ours = results["ours"]
+    size_ratio = ours["size_kib"] / ref["size_kib"]  # type: ignore[operator]
+    start_ratio = ours["start_median_s"] / ref["start_median_s"]  # type: ignore[operator]
+    print(json.dumps(results, indent=2))
+    print("\n| bundle | size (KiB) | build (s) | start-up to first window, median of "
+          f"{args.runs} (s) | all runs (s) |\n|---|---|---|---|---|")
+    for kind, r in results.items():
+        print(f"| {kind} | {r['size_kib']:,} | {r['build_s']} | {r['start_median_s']:.3f} | "
+              f"{', '.join(f'{t:.3f}' for t in r['start_s'])} |")  # type: ignore[attr-defined]
+    print(f"\nsize: ours / bare-naive = {size_ratio:.3f} (target ≤ 0.8) "
+          f"{'PASS' if size_ratio <= 0.8 else 'MISS'}")
+    print(f"start-up: ours / bare-naive = {start_ratio:.3f} (target ≤ 1.3) "
+          f"{'PASS' if start_ratio <= 1.3 else 'MISS'}")
+    print(f"builds kept in {root}")
+    return 0 if size_ratio <= 0.8 and start_ratio <= 1.3 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
