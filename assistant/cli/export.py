@@ -73,7 +73,10 @@ def _secret(env: str, prompt: str, what: str) -> str:
         return value
     if not sys.stdin.isatty():
         raise InputError(f"{what}: set ${env} or run in a terminal to be asked (never on the command line)")
-    return getpass.getpass(prompt)
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise InputError(f"{what}: no password was typed") from None
 
 
 def signing_args(args: argparse.Namespace, fmt: str) -> tuple[bytes | None, bytes | None]:

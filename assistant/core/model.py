@@ -65,8 +65,8 @@ class Candidate:
         return cls(
             protocol=_choice(d, "protocol", PROTOCOLS), host=_str(d, "host"), port=_port(d, "port"),
             security=_choice(d, "security", SECURITIES), source=_choice(d, "source", SOURCES),
-            preference=int(d.get("preference", 0) or 0), weight=int(d.get("weight", 0) or 0),
-            username=d.get("username"), auth=tuple(str(a) for a in d.get("auth", []) or []),
+            preference=_int(d, "preference"), weight=_int(d, "weight"),
+            username=_opt_str(d, "username"), auth=tuple(str(a) for a in _list(d, "auth")),
         )
 
 
@@ -92,8 +92,21 @@ class TlsFacts:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> TlsFacts:
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in d.items() if k in known})
+        kw: dict[str, Any] = {}
+        for f in fields(cls):
+            if d.get(f.name) is None:
+                continue
+            if f.name == "verified":
+                if not isinstance(d["verified"], bool):
+                    raise ValueError("field 'tls.verified' must be true or false")
+                kw["verified"] = d["verified"]
+            elif f.name in ("problems", "sans"):
+                kw[f.name] = [str(v) for v in _list(d, f.name)]
+            elif f.name == "days_left":
+                kw["days_left"] = _int(d, "days_left")
+            else:
+                kw[f.name] = _opt_str(d, f.name)
+        return cls(**kw)
 
 
 @dataclass(frozen=True)
@@ -115,8 +128,8 @@ class Finding:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Finding:
         params = d.get("params") or {}
-        return cls(code=_str(d, "code"), message=_str(d, "message"), host=d.get("host"),
-                   protocol=d.get("protocol"),
+        return cls(code=_str(d, "code"), message=_str(d, "message"), host=_opt_str(d, "host"),
+                   protocol=_opt_str(d, "protocol"),
                    params={str(k): str(v) for k, v in params.items()} if isinstance(params, dict) else {})
 
 
@@ -157,15 +170,19 @@ class ProbeResult:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ProbeResult:
+        if not isinstance(d, dict):
+            raise ValueError("each probe result must be an object")
         tls = d.get("tls")
+        if tls is not None and not isinstance(tls, dict):
+            raise ValueError("field 'tls' must be an object or null")
         return cls(
             candidate=Candidate.from_dict(d), status=_choice(d, "status", STATUSES),
-            tls=TlsFacts.from_dict(tls) if isinstance(tls, dict) else None,
-            capabilities=[str(c) for c in d.get("capabilities", []) or []],
-            auth_mechanisms=[str(c) for c in d.get("auth_mechanisms", []) or []],
-            elapsed_ms=int(d.get("elapsed_ms", 0) or 0), error=d.get("error"),
-            warnings=[str(w) for w in d.get("warnings", []) or []], address=d.get("address"),
-            greeting=d.get("greeting"), stopped=d.get("stopped"),
+            tls=TlsFacts.from_dict(tls) if tls is not None else None,
+            capabilities=[str(c) for c in _list(d, "capabilities")],
+            auth_mechanisms=[str(c) for c in _list(d, "auth_mechanisms")],
+            elapsed_ms=_int(d, "elapsed_ms"), error=_opt_str(d, "error"),
+            warnings=[str(w) for w in _list(d, "warnings")], address=_opt_str(d, "address"),
+            greeting=_opt_str(d, "greeting"), stopped=_opt_str(d, "stopped"),
         )
 
 
@@ -186,9 +203,11 @@ class SrvRecord:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> SrvRecord:
+        if not isinstance(d, dict):
+            raise ValueError("each SRV record must be an object")
         return cls(service=_str(d, "service"), protocol=_choice(d, "protocol", PROTOCOLS),
-                   security=_choice(d, "security", SECURITIES), priority=int(d["priority"]),
-                   weight=int(d["weight"]), port=int(d["port"]), target=_str(d, "target"))
+                   security=_choice(d, "security", SECURITIES), priority=_int(d, "priority"),
+                   weight=_int(d, "weight"), port=_int(d, "port"), target=_str(d, "target"))
 
 
 @dataclass(frozen=True)
@@ -260,20 +279,20 @@ class DiscoveryResult:
             raise ValueError("'recommended' must be an object")
         try:
             return cls(
-                address=d.get("address"), domain=_str(d, "domain"),
-                domain_unicode=str(d.get("domain_unicode") or d["domain"]),
-                local_part=d.get("local_part"),
-                mx=[MxRecord(int(m["preference"]), str(m["host"])) for m in d.get("mx", []) or []],
-                srv=[SrvRecord.from_dict(s) for s in d.get("srv", []) or []],
-                not_offered=[_choice({"p": p}, "p", PROTOCOLS) for p in d.get("not_offered", []) or []],
-                candidates=[ProbeResult.from_dict(c) for c in d.get("candidates", []) or []],
+                address=_opt_str(d, "address"), domain=_str(d, "domain"),
+                domain_unicode=_opt_str(d, "domain_unicode") or _str(d, "domain"),
+                local_part=_opt_str(d, "local_part"),
+                mx=[MxRecord(_int(m, "preference"), _str(m, "host")) for m in _list(d, "mx", dict)],
+                srv=[SrvRecord.from_dict(s) for s in _list(d, "srv")],
+                not_offered=[_choice({"p": p}, "p", PROTOCOLS) for p in _list(d, "not_offered")],
+                candidates=[ProbeResult.from_dict(c) for c in _list(d, "candidates")],
                 recommended={p: (ProbeResult.from_dict(r) if isinstance(r, dict) else None)
                              for p, r in rec.items() if p in PROTOCOLS},
-                warnings=[Finding.from_dict(w) for w in d.get("warnings", []) or []],
-                resolver=str(d.get("resolver", "system")), elapsed_ms=int(d.get("elapsed_ms", 0) or 0),
-                schema_version=int(d.get("schema_version", SCHEMA_VERSION)),
+                warnings=[Finding.from_dict(w) for w in _list(d, "warnings", dict)],
+                resolver=_opt_str(d, "resolver") or "system", elapsed_ms=_int(d, "elapsed_ms"),
+                schema_version=_int(d, "schema_version", SCHEMA_VERSION),
             )
-        except (KeyError, TypeError) as exc:
+        except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"missing or malformed field {exc}") from None
 
 
@@ -337,10 +356,54 @@ class AccountConfig:
 
 # --- small validators shared by the from_dict readers --------------------------------------------------
 
+def parse_decimal(text: str | None, max_digits: int = 9) -> int | None:
+    """ASCII digits as an int, else None.
+
+    Why not ``text.isdigit()`` + ``int()``: ``isdigit`` accepts "²" (which ``int`` refuses) and ``int``
+    refuses more than 4300 digits; both reach us from servers and files and must not raise ValueError.
+    """
+    if not text or len(text) > max_digits or not text.isascii() or not text.isdigit():
+        return None
+    return int(text)
+
+
+def parse_port(text: str | None) -> int | None:
+    """A port number 1-65535 written in ASCII digits, else None."""
+    value = parse_decimal(text, 5)
+    return value if value is not None and 1 <= value <= 65535 else None
+
+
 def _str(d: dict[str, Any], key: str) -> str:
     v = d.get(key)
     if not isinstance(v, str) or not v:
         raise ValueError(f"field '{key}' must be a non-empty string")
+    return v
+
+
+def _opt_str(d: dict[str, Any], key: str) -> str | None:
+    v = d.get(key)
+    if v is not None and not isinstance(v, str):
+        raise ValueError(f"field '{key}' must be a string or null")
+    return v
+
+
+def _int(d: dict[str, Any], key: str, default: int = 0) -> int:
+    """A JSON integer (not a bool, not 1e400); missing or null is ``default``."""
+    v = d.get(key)
+    if v is None:
+        return default
+    if not isinstance(v, int) or isinstance(v, bool) or abs(v) > 2**53:
+        raise ValueError(f"field '{key}' must be an integer")
+    return v
+
+
+def _list(d: dict[str, Any], key: str, item: type | None = None) -> list[Any]:
+    """A JSON array (missing or null is empty), optionally of objects of type ``item``."""
+    v = d.get(key)
+    if v is None:
+        return []
+    if not isinstance(v, list) or (item is not None and not all(isinstance(x, item) for x in v)):
+        raise ValueError(f"field '{key}' must be a list" + (" of objects" if item is dict else ""))
     return v
 
 
