@@ -36,14 +36,14 @@ class Badge(QLabel):
         self.kind = kind
         self.setAccessibleName(badge_text(kind))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setAutoFillBackground(True)
-        self.setMargin(2)
         self._apply()
 
     def _apply(self) -> None:
-        pal = self.palette()
-        pal.setColor(QPalette.ColorRole.Window, badge_colour(self.kind, pal))
-        self.setPalette(pal)
+        # A style sheet survives being placed in a table cell (a set palette role does not always).
+        tint = badge_colour(self.kind, self.palette()).name()
+        self.setAutoFillBackground(False)
+        self.setStyleSheet(f"QLabel {{ background-color: {tint}; color: palette(window-text); "
+                           f"border-radius: 3px; padding: 1px 6px; }}")
 
 
 def device_icon(kind: str, palette: QPalette, size: int = 48) -> QIcon:

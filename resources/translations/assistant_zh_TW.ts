@@ -247,6 +247,10 @@
         </translation>
     </message>
     <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
         <source>Finished. These are the servers we found.</source>
         <translation>完成。以下是我們找到的伺服器。</translation>
     </message>
@@ -265,6 +269,14 @@
     <message>
         <source>Checks cancelled. You can check again or enter the settings by hand.</source>
         <translation>檢查已取消。您可以重新檢查，或手動輸入設定。</translation>
+    </message>
+    <message>
+        <source>not needed, a better server was found</source>
+        <translation>不需要，已找到更好的伺服器</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已略過</translation>
     </message>
     <message>
         <source>Confirms that you accept the risks listed above for this server</source>

@@ -8,8 +8,11 @@ source strings of the catalogue: a source string shown as is means something esc
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QTableWidget,
     QTabWidget,
@@ -120,6 +124,9 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
             yield name, w.title()
         elif isinstance(w, QLineEdit | QPlainTextEdit):
             yield name, w.placeholderText()
+        elif isinstance(w, QListWidget):
+            for i in range(w.count()):
+                yield name, w.item(i).text().split(" — ")[-1]  # the outcome after the (technical) label
         elif isinstance(w, QTabWidget):
             for i in range(w.count()):
                 yield name, w.tabText(i)
@@ -174,3 +181,18 @@ def test_every_page_is_translated_in_zh_tw(qtbot: QtBot, make_wizard: Callable[.
     assert page(other) is Page.MANUAL
     check_page(other, english, seen)
     assert set(seen) == set(Page), f"pages not walked: {set(Page) - set(seen)}"
+
+
+def test_catalogue_is_up_to_date_with_the_code(tmp_path: Path) -> None:
+    """A string added to the code but not yet in the .ts would show in English: lupdate must add nothing."""
+    from assistant.gui.i18n_build import sources
+    fresh = tmp_path / "fresh.ts"
+    exe = Path(sys.executable).with_name("pyside6-lupdate")
+    subprocess.run([str(exe), "-silent", "-locations", "none", *map(str, sources()), "-ts", str(fresh)],
+                   check=True, timeout=120)
+    found = {(c.findtext("name") or "", m.findtext("source") or "")
+             for c in ET.parse(fresh).getroot().iter("context") for m in c.iter("message")}
+    known = {(ctx, src) for ctx, src, _ in messages()}
+    missing = sorted(found - known)
+    assert missing == [], "not in resources/translations/assistant_zh_TW.ts (run python -m " \
+        "assistant.gui.i18n_build update, then translate):\n" + "\n".join(map(str, missing))

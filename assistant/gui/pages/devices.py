@@ -48,6 +48,7 @@ class DevicesPage(Page):
                 grid.addWidget(extra, i, 2)
                 if isinstance(widget, QLabel):
                     widget.setBuddy(extra)
+        grid.setColumnStretch(3, 1)
         self.body.addWidget(where)
         habits = QGroupBox(self.tr("How you use it"))
         hgrid = QGridLayout(habits)
@@ -58,6 +59,7 @@ class DevicesPage(Page):
                                          ("storage", self.storage))):
             hgrid.addWidget(icon_label(kind), i, 0)
             hgrid.addWidget(box, i, 1)
+        hgrid.setColumnStretch(2, 1)
         self.body.addWidget(habits)
         backup = QGroupBox(self.tr("Who makes backups of your mail?"))
         bl = QVBoxLayout(backup)

@@ -71,6 +71,7 @@ class DiscoveryPage(Page):
         self._connected = False
         self.started = 0.0
         self.rows: dict[str, QListWidgetItem] = {}
+        self.labels: dict[str, str] = {}
         self.probes: dict[str, list[ProbeResult]] = {}
         # status line: what happens, elapsed time, cancel / again
         top = QHBoxLayout()
@@ -90,8 +91,7 @@ class DiscoveryPage(Page):
         self.checks = QListWidget()
         self.checks.setAccessibleName(self.tr("Checks"))
         self.checks.setAccessibleDescription(self.tr("Each source and server being checked, and its outcome"))
-        self.checks.setMaximumHeight(130)
-        self.body.addWidget(self.checks)
+        self.checks.setMaximumHeight(96)
         # results: one table per protocol, details of the selected row beside
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Servers found"))
@@ -117,13 +117,15 @@ class DiscoveryPage(Page):
         self.details.setAccessibleDescription(
             self.tr("Certificate, capabilities and source of the selected server"))
         self.details.setPlaceholderText(self.tr("Select a server to see its technical details."))
-        self.details.setMaximumHeight(140)
-        self.body.addWidget(self.tabs, 1)
-        self.body.addWidget(self.details)
+        self.details.setMaximumHeight(120)
         # problems in plain words, and the confirmations they need
         self.problems = QGroupBox(self.tr("Problems found"))
         self.problems_layout = QVBoxLayout(self.problems)
+        # What needs a decision comes first; the live checks and technical facts follow.
         self.body.addWidget(self.problems)
+        self.body.addWidget(self.checks)
+        self.body.addWidget(self.tabs, 1)
+        self.body.addWidget(self.details)
         self.confirm_boxes: dict[str, QCheckBox] = {}
         self.manual_box = QCheckBox(self.tr("Enter or change the settings &by hand on the next page"))
         self.manual_box.setAccessibleDescription(
@@ -155,6 +157,7 @@ class DiscoveryPage(Page):
         s.result, s.choices = None, {}
         self.checks.clear()
         self.rows.clear()
+        self.labels.clear()
         self._fill(None)
         self.status.setText(self.tr("Checking the mail servers for {domain}…").format(domain=s.domain()))
         self.started = time.monotonic()
@@ -187,17 +190,16 @@ class DiscoveryPage(Page):
         if job != self.job or not isinstance(event, ProgressEvent):
             return
         key = f"{event.kind}:{event.label}"
-        text = f"{_MARKS.get(event.state, '')} {progress_label(event.label)}"
-        if event.state == "failed" and event.detail:
-            text += f" — {status_name(event.detail)}"
-        item = self.rows.get(key)
-        if item is None:
-            item = QListWidgetItem(text)
+        if key not in self.rows:
+            self.labels[key] = progress_label(event.label)
+            item = QListWidgetItem()
             self.rows[key] = item
             self.checks.addItem(item)
             self.checks.scrollToItem(item)
-        else:
-            item.setText(text)
+        note = ""
+        if event.state == "failed" and event.detail:
+            note = self.tr("stopped") if event.detail == "cancelled" else status_name(event.detail)
+        self._set_row(key, _MARKS.get(event.state, ""), note)
 
     def _end(self, outcome: str, message: str) -> None:
         self.timer.stop()
@@ -216,6 +218,7 @@ class DiscoveryPage(Page):
         s.choices = flow.pick(result)
         flow.update_from_choices(s.state, s.choices, s.confirmed)
         self._fill(result)
+        self._settle_checks(result)
         if s.state.found_incoming and s.state.found_outgoing:
             msg = self.tr("Finished. These are the servers we found.")
         else:
@@ -236,6 +239,31 @@ class DiscoveryPage(Page):
             return
         self._end("cancelled",
                   self.tr("Checks cancelled. You can check again or enter the settings by hand."))
+
+    def _settle_checks(self, result: DiscoveryResult) -> None:
+        """Give every endpoint row its final outcome: probes stopped early report no "done" event."""
+        for r in result.candidates:
+            c = r.candidate
+            key = f"endpoint:{c.protocol.upper()} {c.host}:{c.port} ({c.security})"
+            if key not in self.rows:
+                continue
+            if r.stopped == "better_found":
+                self._set_row(key, "–", self.tr("not needed, a better server was found"))
+            else:
+                self._set_row(key, "✔" if r.status == "ok" else "✖",
+                              "" if r.status == "ok" else status_name(r.status))
+        for key, item in self.rows.items():
+            if item.text().startswith(_MARKS["started"]):
+                self._set_row(key, "–", self.tr("skipped"))
+        # Servers that answered first, then failures, then what was not needed.
+        order = {"✔": 0, "✖": 1}
+        items = [self.checks.takeItem(0) for _ in range(self.checks.count())]
+        for item in sorted(items, key=lambda i: order.get(i.text()[:1], 2)):
+            self.checks.addItem(item)
+        self.checks.scrollToTop()
+
+    def _set_row(self, key: str, mark: str, note: str) -> None:
+        self.rows[key].setText(f"{mark} {self.labels[key]}" + (f" — {note}" if note else ""))
 
     # --- results ----------------------------------------------------------------------------------------
 

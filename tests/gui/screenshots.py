@@ -1,0 +1,161 @@
+"""Screenshots of every wizard page in English and Traditional Chinese, for docs/ and the README.
+
+Run under a real X server (Xvfb), against the same test world the tests use (dnsmasq + Dovecot on this
+machine's loopback; needs root for the standard ports)::
+
+    xvfb-run -a -s "-screen 0 2400x1800x24" .venv/bin/python -m tests.gui.screenshots
+
+It writes docs/screenshots/{en,zh_TW}-NN-page.png, plus a 200 % scaled pair (QT_SCALE_FACTOR=2) and a
+dark-palette pair. Each variant runs in its own process because the scale factor is fixed at start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+OUT = REPO / "docs" / "screenshots"
+VARIANTS = [  # (lang, extra args, environment)
+    ("en", [], {}), ("zh_TW", [], {}),
+    ("en", ["--only", "discovery", "--suffix", "scale200"], {"QT_SCALE_FACTOR": "2"}),
+    ("zh_TW", ["--only", "discovery", "--suffix", "scale200"], {"QT_SCALE_FACTOR": "2"}),
+    ("en", ["--only", "risk", "--dark", "--suffix", "dark"], {}),
+    ("zh_TW", ["--only", "risk", "--dark", "--suffix", "dark"], {}),
+]
+
+
+def dark_palette() -> object:
+    from PySide6.QtGui import QColor, QPalette
+    p = QPalette()
+    roles = {QPalette.ColorRole.Window: "#2b2b2b", QPalette.ColorRole.WindowText: "#e6e6e6",
+             QPalette.ColorRole.Base: "#1e1e1e", QPalette.ColorRole.AlternateBase: "#2f2f2f",
+             QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#353535",
+             QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#3d7fd9",
+             QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.Mid: "#444444",
+             QPalette.ColorRole.Midlight: "#3a3a3a", QPalette.ColorRole.PlaceholderText: "#9a9a9a"}
+    for role, colour in roles.items():
+        p.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    return p
+
+
+def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from assistant.core.flow import Page
+    from assistant.gui import i18n
+    from assistant.gui.app import app_icon, application
+    from assistant.gui.session import Session
+    from assistant.gui.wizard import SetupWizard
+    from tests.gui.conftest import FOUND, NOTHING, OUTSIDE
+    from tests.integration.conftest import build_world
+
+    app = application()
+    if dark:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())  # type: ignore[arg-type]
+    i18n.build_catalogues()
+    i18n.install(app, lang)
+    tmp = Path(tempfile.mkdtemp(prefix="shots-"))
+    world = build_world(tmp / "world")
+    saved: list[Path] = []
+    wizards: list[SetupWizard] = []
+
+    def wizard(address: str) -> SetupWizard:
+        prefs = QSettings(str(tmp / "prefs.ini"), QSettings.Format.IniFormat)
+        wiz = SetupWizard(Session(settings=world.settings(10), address=""), prefs, lang, app_icon())
+        wiz.resize(900, 720)
+        wiz.show()
+        wizards.append(wiz)
+        wiz.pages[Page.ADDRESS].address.setText(address)  # type: ignore[attr-defined]
+        wiz.pages[Page.ADDRESS].name.setText("Alice Example" if lang == "en" else "王小明")  # type: ignore[attr-defined]
+        return wiz
+
+    def settle(wiz: SetupWizard, until: object = None, ms: int = 30000) -> None:
+        import time
+        end = time.monotonic() + ms / 1000
+        while time.monotonic() < end:
+            app.processEvents()
+            if until is None or until():  # type: ignore[operator]
+                break
+            time.sleep(0.01)
+        for _ in range(20):
+            app.processEvents()
+            time.sleep(0.01)
+
+    def grab(wiz: SetupWizard, name: str) -> None:
+        settle(wiz)
+        path = OUT / f"{lang}-{name}{'-' + suffix if suffix else ''}.png"
+        wiz.grab().save(str(path))
+        saved.append(path)
+
+    def discovered(wiz: SetupWizard) -> bool:
+        return wiz.session.state.discovery in ("done", "failed", "cancelled")
+
+    try:
+        OUT.mkdir(parents=True, exist_ok=True)
+        if only in (None, "discovery"):
+            wiz = wizard(FOUND)
+            if only is None:
+                grab(wiz, "1-address")
+            wiz.next()
+            settle(wiz, lambda: discovered(wiz))
+            wiz.pages[Page.DISCOVERY].tables["imap"].selectRow(0)  # type: ignore[attr-defined]
+            grab(wiz, "2-discovery")
+            if only is None:
+                for name in ("4-devices", "5-recommendation", "6-password", "7-export", "8-done"):
+                    wiz.next()
+                    if name == "6-password":
+                        wiz.pages[Page.PASSWORD].password.setText("example")  # type: ignore[attr-defined]
+                    if name == "7-export":
+                        wiz.pages[Page.EXPORT].folder.setText(str(Path.home()))  # type: ignore[attr-defined]
+                    grab(wiz, name)
+        if only in (None, "risk"):
+            wiz = wizard(OUTSIDE)
+            wiz.next()
+            settle(wiz, lambda: discovered(wiz))
+            grab(wiz, "2-discovery-risk")
+        if only is None:
+            wiz = wizard(NOTHING)
+            wiz.next()
+            settle(wiz, lambda: discovered(wiz))
+            wiz.next()
+            grab(wiz, "3-manual")
+    finally:
+        for wiz in wizards:
+            wiz.worker.shutdown()
+        world.stop()
+        QApplication.processEvents()
+    return saved
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang")
+    parser.add_argument("--only", choices=["discovery", "risk"])
+    parser.add_argument("--suffix", default="")
+    parser.add_argument("--dark", action="store_true")
+    args = parser.parse_args(argv)
+    if args.lang:
+        for path in shoot(args.lang, args.only, args.suffix, args.dark):
+            print(path.relative_to(REPO))
+        return 0
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen" or not os.environ.get("DISPLAY"):
+        print("run under an X server: xvfb-run -a -s '-screen 0 2400x1800x24' .venv/bin/python -m "
+              "tests.gui.screenshots", file=sys.stderr)
+        return 2
+    for lang, extra, env in VARIANTS:
+        subprocess.run([sys.executable, "-m", "tests.gui.screenshots", "--lang", lang, *extra], cwd=REPO,
+                       env={**os.environ, **env}, check=True, timeout=300)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
