@@ -19,6 +19,7 @@ import dns.rdatatype
 import dns.resolver
 
 from assistant.core.errors import InputError
+from assistant.core.model import parse_port
 
 
 class DnsError(Exception):
@@ -62,9 +63,10 @@ def parse_server(text: str) -> ServerAddress:
 
 
 def _port(text: str, whole: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise InputError(f"--dns-server {whole!r}: port must be 1-65535")
-    return int(text)
+    port = parse_port(text)
+    if port is None:
+        raise InputError(f"--dns-server {whole[:80]!r}: port must be 1-65535")
+    return port
 
 
 class Resolver:

@@ -21,6 +21,8 @@ from assistant.core.model import (
     Security,
     ServerConfig,
     Source,
+    parse_decimal,
+    parse_port,
 )
 from assistant.core.xmlsafe import local_name, parse_xml
 
@@ -73,9 +75,10 @@ def _port(server: ET.Element, required: bool) -> int | None:
         if required:
             raise _Skip("no <port>")
         return None
-    if not raw.isdigit() or not 1 <= int(raw) <= 65535:
-        raise _Skip(f"port {raw!r} is not 1-65535")
-    return int(raw)
+    port = parse_port(raw)
+    if port is None:
+        raise _Skip(f"port {raw[:20]!r} is not 1-65535")
+    return port
 
 
 def _server(server: ET.Element, outgoing: bool) -> tuple[ServerConfig, Pop3Settings | None]:
@@ -123,7 +126,9 @@ def _pop3_settings(server: ET.Element) -> Pop3Settings:
     if block is None:
         return Pop3Settings()
     days_text = _text(block, "daysToLeaveMessagesOnServer")
-    days = int(days_text) if days_text and days_text.isdigit() else Pop3Settings().days_to_leave
+    days = parse_decimal(days_text, 5)
+    if days is None:
+        days = Pop3Settings().days_to_leave
     return Pop3Settings(leave_on_server=_bool(_text(block, "leaveMessagesOnServer"), True),
                         days_to_leave=days,
                         download_on_biff=_bool(_text(block, "downloadOnBiff"), True))

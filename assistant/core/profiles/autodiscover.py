@@ -11,7 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from assistant.core.errors import InputError
-from assistant.core.model import AccountConfig, Auth, Protocol, Security, ServerConfig
+from assistant.core.model import AccountConfig, Auth, Protocol, Security, ServerConfig, parse_port
 from assistant.core.profiles._common import (
     Node,
     check_servers,
@@ -113,9 +113,9 @@ def _read_protocol(proto: ET.Element, address: str | None) -> ServerConfig | Non
     if not host:
         raise InputError(f"{kind} entry has no <Server>")
     port_text = _text(proto, "Port") or ""
-    if not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
-        raise InputError(f"{kind} entry: <Port> {port_text!r} is not 1-65535")
-    port = int(port_text)
+    port = parse_port(port_text)
+    if port is None:
+        raise InputError(f"{kind} entry: <Port> {port_text[:20]!r} is not 1-65535")
     # Outlook assumes SPA on when it is missing, but files that omit it (automx2's) mean plain passwords,
     # which is also how Thunderbird reads them.
     spa = (_text(proto, "SPA") or "off").lower() == "on"

@@ -22,7 +22,8 @@ class SmtpChat(Chat):
         for _ in range(MAX_RESPONSE_LINES):
             text = await self.conn.read_text()
             head, sep = text[:3], text[3:4]
-            if not head.isdigit() or sep not in ("", " ", "-") or (code is not None and head != code):
+            digits = head.isascii() and head.isdigit()  # isdigit alone takes "²", which int() refuses
+            if not digits or sep not in ("", " ", "-") or (code is not None and head != code):
                 raise ProtocolError(f"{self.conn.host}: the {self.conn.phase} is not an SMTP reply")
             code = head
             lines.append(text[4:])
