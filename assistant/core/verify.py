@@ -137,7 +137,13 @@ def usernames_for(server: ServerConfig, address: str) -> list[str]:
     configured = (server.username.replace("%EMAILADDRESS%", address).replace("%EMAILLOCALPART%", local)
                   .replace("%EMAILDOMAIN%", domain))
     forms = [configured, address, local] if configured else [address, local]
-    return [f for f in dict.fromkeys(forms) if f and "%" not in f]
+    # A user name comes from files and servers; with a line break in it, it would end our command
+    # and start another of the sender's choosing (after which our password follows).
+    return [f for f in dict.fromkeys(forms) if f and "%" not in f and _safe_username(f)]
+
+
+def _safe_username(name: str) -> bool:
+    return len(name) <= 320 and not any(ord(c) < 0x20 or ord(c) == 0x7F for c in name)
 
 
 def _result(server: ServerConfig, code: str, **kw: Any) -> SigninResult:
@@ -166,6 +172,9 @@ async def verify_server(server: ServerConfig, address: str, secret: Secret, sett
         result = _result(server, "timeout", detail=f"no result within {settings.timeout:g} s")
     except (ConnectionError, OSError) as exc:
         result = _result(server, "unreachable", detail=scrub(str(exc.strerror or exc), secret))
+    except (ValueError, UnicodeError, LookupError, ArithmeticError) as exc:
+        # A reply we failed to foresee must end as a result, not a traceback (which would print locals).
+        result = _result(server, "protocol_error", detail=f"unexpected answer ({type(exc).__name__})")
     else:
         result = _result(server, out.code, username=out.username, tried=out.tried, mechanism=out.mechanism,
                          pinned=verified.pinned, tls=verified.tls, facts=out.facts,

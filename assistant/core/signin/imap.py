@@ -6,7 +6,7 @@ import base64
 import re
 from dataclasses import dataclass, field
 
-from assistant.core.signin.secret import Secret, scrub
+from assistant.core.signin.secret import Secret, scrub_cut
 from assistant.core.signin.session import MAX_LINES, Lines, SessionError
 
 MAX_LITERAL = 64 * 1024
@@ -85,15 +85,15 @@ async def sign_in(lines: Lines, caps: list[str], usernames: list[str], secret: S
                 await lines.send(f"{tag} AUTHENTICATE PLAIN")
                 cont = await lines.read_line()
                 if not cont.startswith("+"):
-                    out.code, out.response = "protocol_error", scrub(cont[:200], secret, extra=(blob,))
+                    out.code, out.response = "protocol_error", scrub_cut(cont, 200, secret, extra=(blob,))
                     return out
                 await lines.send(blob)
             status, _ = await response(lines, tag)
-            out.response = scrub(status[:300], secret, extra=(blob,))
+            out.response = scrub_cut(status, 300, secret, extra=(blob,))
         else:
             out.mechanism = "LOGIN"
             status = await _login(lines, tag, user, secret)
-            out.response = scrub(status[:300], secret)
+            out.response = scrub_cut(status, 300, secret)
         if status.upper().startswith("OK"):
             out.code, out.username = "ok", user
             break

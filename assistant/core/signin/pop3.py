@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import base64
 
+from assistant.core.model import parse_decimal
 from assistant.core.signin.imap import Outcome
-from assistant.core.signin.secret import Secret, scrub
+from assistant.core.signin.secret import Secret, scrub_cut
 from assistant.core.signin.session import MAX_LINES, Lines, SessionError
 
 
@@ -41,7 +42,7 @@ async def sign_in(lines: Lines, caps: list[str], usernames: list[str], secret: S
             if reply.rstrip() == "+":  # server wants the initial response on its own line
                 await lines.send(blob)
                 reply = await lines.read_line()
-            out.response = scrub(reply[:300], secret, extra=(blob,))
+            out.response = scrub_cut(reply, 300, secret, extra=(blob,))
         else:
             out.mechanism = "USER/PASS"
             await lines.send(f"USER {user}")
@@ -49,7 +50,7 @@ async def sign_in(lines: Lines, caps: list[str], usernames: list[str], secret: S
             if reply.startswith("+OK"):
                 await lines.send(f"PASS {secret.reveal()}")
                 reply = await lines.read_line()
-            out.response = scrub(reply[:300], secret)
+            out.response = scrub_cut(reply, 300, secret)
         if reply.startswith("+OK"):
             out.code, out.username = "ok", user
             break
@@ -57,8 +58,7 @@ async def sign_in(lines: Lines, caps: list[str], usernames: list[str], secret: S
         return out
     await lines.send("STAT")
     parts = (await lines.read_line()).split()
-    out.facts["messages"] = int(parts[1]) if parts[:1] == ["+OK"] and len(parts) > 1 and parts[1].isdigit() \
-        else None
+    out.facts["messages"] = parse_decimal(parts[1], 12) if parts[:1] == ["+OK"] and len(parts) > 1 else None
     after = await capa(lines)
     out.facts["uidl"] = any(c.split()[:1] == ["UIDL"] for c in (after if after is not None else upper))
     return out

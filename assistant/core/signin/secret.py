@@ -67,6 +67,11 @@ def scrub(text: str | None, *secrets_: Secret | None, extra: tuple[str, ...] = (
     return text
 
 
+def scrub_cut(text: str, limit: int, *secrets_: Secret | None, extra: tuple[str, ...] = ()) -> str:
+    """``scrub``, then cut to ``limit``: cutting first could split an echoed password past recognition."""
+    return (scrub(text, *secrets_, extra=extra) or "")[:limit]
+
+
 def from_env(var: str) -> Secret:
     """The password from environment variable ``var`` (``--password-env``); InputError if unset/empty."""
     if not var or "=" in var:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 
 from assistant.core.signin.imap import Outcome
-from assistant.core.signin.secret import Secret, scrub
+from assistant.core.signin.secret import Secret, scrub_cut
 from assistant.core.signin.session import MAX_LINES, Lines, SessionError
 
 
@@ -14,7 +14,7 @@ async def reply(lines: Lines) -> tuple[int, list[str]]:
     out: list[str] = []
     while True:
         line = await lines.read_line()
-        if len(line) < 3 or not line[:3].isdigit():
+        if len(line) < 3 or not (line[:3].isascii() and line[:3].isdigit()):
             raise SessionError("protocol_error", "the server sent a malformed SMTP reply")
         out.append(line[4:])
         if len(line) == 3 or line[3] != "-":
@@ -57,7 +57,7 @@ async def sign_in(lines: Lines, caps: list[str], usernames: list[str], secret: S
                     break
                 await lines.send(answer)
                 code, text = await reply(lines)
-        out.response = scrub(f"{code} {' '.join(text)}"[:300], secret, extra=extra)
+        out.response = scrub_cut(f"{code} {' '.join(text)}", 300, secret, extra=extra)
         if code == 235:
             out.code, out.username = "ok", user
             break
