@@ -19,6 +19,8 @@ from assistant.core.model import MxRecord, SourceReport
 from assistant.core.sources.autoconfig import Fetched, fetch_config, use_config
 from assistant.core.sources.ispdb import ispdb_url
 
+MAX_RECORDS = 10  # only the best is used; the rest are reported, and a huge answer must not bloat reports
+
 
 def _ms(start: float) -> int:
     return int((time.monotonic() - start) * 1000)
@@ -39,7 +41,11 @@ async def mx_records(domain: str, settings: Settings, outcome: SourceOutcome) ->
     records = sorted((MxRecord(int(getattr(rr, "preference", 0)),
                                str(getattr(rr, "exchange", ".")).rstrip(".").lower() or ".")
                       for rr in answer), key=lambda m: (m.preference, m.host))
+    dropped = max(0, len(records) - MAX_RECORDS)
+    records = records[:MAX_RECORDS]
     detail = ", ".join(f"{m.preference} {m.host}" for m in records) or "no MX record"
+    if dropped:
+        detail += f" (and {dropped} more, ignored)"
     outcome.reports.append(SourceReport("mx", domain, "found" if records else "not_found", detail,
                                         _ms(start)))
     return records

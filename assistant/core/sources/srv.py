@@ -20,6 +20,9 @@ SERVICES: tuple[tuple[str, Protocol, Security], ...] = (
     ("_pop3s._tcp", "pop3", "ssl"), ("_pop3._tcp", "pop3", "starttls"),
     ("_submissions._tcp", "smtp", "ssl"), ("_submission._tcp", "smtp", "starttls"),
 )
+# Records kept per service. A DNS answer can hold thousands (64 KiB over TCP); each would become a probe,
+# i.e. thousands of connections to wherever the (unsigned) answer points. Real providers publish a few.
+MAX_RECORDS = 10
 
 
 def _ms(start: float) -> int:
@@ -44,8 +47,12 @@ async def _lookup(service: str, protocol: Protocol, security: Security, domain: 
                                  priority=int(getattr(rr, "priority", 0)),
                                  weight=int(getattr(rr, "weight", 0)),
                                  port=int(getattr(rr, "port", 0)), target=target))
+    dropped = max(0, len(records) - MAX_RECORDS)
+    records = rank_records(records)[:MAX_RECORDS]
     outcome = "found" if records else "not_found"
     detail = "; ".join(f"{r.priority} {r.weight} {r.port} {r.target}" for r in records) or "no SRV record"
+    if dropped:
+        detail += f" (and {dropped} more records, ignored: at most {MAX_RECORDS} are used)"
     return records, SourceReport("srv", name, outcome, detail, _ms(start)), False
 
 
