@@ -196,3 +196,32 @@ def test_catalogue_is_up_to_date_with_the_code(tmp_path: Path) -> None:
     missing = sorted(found - known)
     assert missing == [], "not in resources/translations/assistant_zh_TW.ts (run python -m " \
         "assistant.gui.i18n_build update, then translate):\n" + "\n".join(map(str, missing))
+
+
+def test_switching_language_rebuilds_the_wizard_and_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from assistant.gui.app import Options, build_wizard
+    prefs = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
+    first = build_wizard(Options(address="ann@example.test", lang="en"), prefs)
+    qtbot.addWidget(first)
+    first.show()
+    assert first.windowTitle() == "Mail Setup Assistant"
+    language = first.pages[Page.ADDRESS].language  # type: ignore[attr-defined]
+    language.setCurrentIndex(language.findData("zh_TW"))
+    app = QApplication.instance()
+    assert app is not None
+    second = app.property("wizard")
+    try:
+        assert isinstance(second, SetupWizard) and second is not first
+        assert second.windowTitle() == "郵件設定助理"
+        assert second.session.address == "ann@example.test"
+        assert second.button(QWizard.WizardButton.CancelButton).text() != "Cancel"  # Qt's own strings too
+        assert prefs.value("language") == "zh_TW"
+    finally:
+        if isinstance(second, SetupWizard):
+            second.worker.shutdown()
+            second.close()
+            second.deleteLater()
+        i18n.install(app, "en")  # type: ignore[arg-type]

@@ -273,3 +273,40 @@ def test_prefilled_address_and_keyboard_only_start(qtbot: QtBot, make_wizard: Ma
     assert page(wiz) is Page.DISCOVERY
     wait_discovery(qtbot, wiz)
     assert wiz.session.state.discovered_usable
+
+
+def focus_ring(qtbot: QtBot, wiz: SetupWizard, presses: int = 80) -> list[object]:
+    """The widgets Tab visits, in order, starting from the page's initial focus."""
+    seen: list[object] = []
+    for _ in range(presses):
+        w = QApplication.focusWidget()
+        assert w is not None, "nothing has the keyboard focus"
+        if w in seen:
+            break
+        seen.append(w)
+        qtbot.keyClick(w, Qt.Key.Key_Tab)
+    return seen
+
+
+def test_every_control_is_reachable_by_keyboard(qtbot: QtBot, make_wizard: MakeWizard) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QWidget
+    wiz = make_wizard(address=FOUND)
+    wiz.activateWindow()
+    qtbot.waitUntil(wiz.isActiveWindow, timeout=5000)
+    for step in range(8):
+        current = wiz.currentPage()
+        qtbot.wait(20)
+        ring = focus_ring(qtbot, wiz)
+        controls = [w for w in current.findChildren(QWidget)
+                    if isinstance(w, QAbstractButton | QLineEdit | QComboBox | QAbstractSpinBox)
+                    and w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        missing = [f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r}" for w in controls
+                   if w not in ring and w.parent() not in ring]  # a spin box's editor: the box has focus
+        assert missing == [], f"not reachable with Tab on {page(wiz).name}: {missing}"
+        assert wiz.button(wiz.WizardButton.CancelButton) in ring
+        if step == 0:
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+            wait_discovery(qtbot, wiz)
+        elif page(wiz) is not Page.DONE:
+            click_next(qtbot, wiz)
+    assert page(wiz) is Page.DONE

@@ -113,6 +113,7 @@ class DiscoveryPage(Page):
             self.tabs.addTab(table, name)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
+        self.details.setTabChangesFocus(True)
         self.details.setAccessibleName(self.tr("Technical details"))
         self.details.setAccessibleDescription(
             self.tr("Certificate, capabilities and source of the selected server"))

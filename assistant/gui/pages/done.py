@@ -31,6 +31,7 @@ class DonePage(Page):
         self.body.addLayout(row)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
+        self.report.setTabChangesFocus(True)
         self.report.setAccessibleName(self.tr("Diagnostics report"))
         self.body.addWidget(self.report, 1)
         self.copy_btn.clicked.connect(self.copy)

@@ -76,7 +76,9 @@ class ExportPage(Page):
         self.embed.setAccessibleDescription(
             self.tr("Anyone who gets the file can read the password; leave this off unless you need it"))
         sf.addRow(self.sign)
-        sf.addRow(self.tr("Certificate &file:"), row)
+        identity_label = QLabel(self.tr("Certificate &file:"))
+        identity_label.setBuddy(self.identity)  # a layout row has no buddy of its own
+        sf.addRow(identity_label, row)
         sf.addRow(self.tr("Certificate pass&word:"), self.identity_pw)
         sf.addRow(self.embed)
         self.body.addWidget(sign)

@@ -1,0 +1,54 @@
+"""``mail-setup-assistant`` without a command opens the wizard; ``gui`` options pre-fill it; bad options
+end with one line and exit code 2 before any window opens."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+from assistant.gui import app
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[app.Options]:
+    calls: list[app.Options] = []
+
+    def fake_run(opts: app.Options) -> int:  # stands in for the event loop, not for any protocol
+        calls.append(opts)
+        return 0
+
+    monkeypatch.setattr(app, "run", fake_run)
+    return calls
+
+
+def test_no_command_opens_the_wizard(opened: list[app.Options]) -> None:
+    assert main([]) == 0
+    assert opened == [app.Options()]
+
+
+def test_gui_options_prefill(opened: list[app.Options], tmp_path: Path) -> None:
+    ca = tmp_path / "ca.pem"
+    ca.write_text("-----BEGIN CERTIFICATE-----\n")
+    assert main(["gui", "--address", "ann@example.test", "--dns-server", "127.0.0.1:5353",
+                 "--cafile", str(ca), "--lang", "zh-TW"]) == 0
+    assert opened == [app.Options(address="ann@example.test", dns_server="127.0.0.1:5353", cafile=str(ca),
+                                  lang="zh-TW")]
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["gui", "--lang", "klingon"], "--lang 'klingon'"),
+    (["gui", "--dns-server", "not-an-ip"], "--dns-server 'not-an-ip'"),
+    (["gui", "--cafile", "/nonexistent/ca.pem"], "--cafile /nonexistent/ca.pem"),
+])
+def test_bad_options_are_one_line_and_exit_2(args: list[str], words: str) -> None:
+    proc = subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True,
+                          cwd=REPO, timeout=60)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0] and "Traceback" not in proc.stderr
