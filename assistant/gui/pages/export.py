@@ -241,11 +241,19 @@ class ExportPage(Page):
         doc = self.sheet_document()
         if doc is None:
             return None
-        writer = QPdfWriter(path)
+        out = Path(path)
+        tmp = out.with_name(f".{out.name}.tmp")  # written whole, then renamed: never a half PDF
+        writer = QPdfWriter(str(tmp))
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setTitle(self.tr("Mail settings"))
         doc.print_(writer)
-        out = Path(path)
+        del writer  # closes the file
+        try:
+            tmp.replace(out)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            self.status.setText(f"{out}: {exc.strerror or exc}")
+            return None
         if out.exists():
             self.session.exported = sorted(set(self.session.exported) | {out})
             self.status.setText(self.tr("Saved: {0}").format(out.name))
