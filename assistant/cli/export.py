@@ -20,6 +20,7 @@ from assistant.cli.recommend import load_probe, read_bounded
 from assistant.core.account import account_from_discovery
 from assistant.core.errors import EXIT_OK, InputError
 from assistant.core.model import AccountConfig
+from assistant.core.presets import add_preset_option, apply_policy, preset_from_args
 from assistant.core.profiles import FORMATS, export_profile, import_profile
 from assistant.core.profiles._common import MAX_PROFILE_BYTES
 
@@ -59,11 +60,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         f"prompt); anyone with the file can read it")
     add_output_options(p)
     add_discovery_options(p)
-    try:
-        from assistant.core.presets import add_preset_option
-        add_preset_option(p)
-    except ImportError:  # pragma: no cover - presets are optional for export
-        pass
+    add_preset_option(p)
     p.set_defaults(func=run)
 
 
@@ -122,7 +119,12 @@ def _with_address(account: AccountConfig, text: str, source: str) -> AccountConf
 
 
 def account_from_args(args: argparse.Namespace) -> AccountConfig:
+    """The account to write. A ``--preset`` policy holds for saved probes as it does for live ones."""
+    preset = preset_from_args(args)  # a bad preset file is bad input before anything else is read
     if args.from_file:
+        if preset is not None:
+            raise InputError("--preset: cannot be checked against a profile (--from); use --probe or a "
+                             "live probe")
         data = read_bounded(args.from_file, MAX_PROFILE_BYTES, "profile")
         account = _with_address(import_profile(data, args.from_file), args.address, args.from_file)
         if args.protocol:
@@ -137,6 +139,8 @@ def account_from_args(args: argparse.Namespace) -> AccountConfig:
             domain = domain_of_arg(args.address)
             if domain != result.domain.lower():
                 raise InputError(f"{args.probe}: is the probe of {result.domain}, not {domain}")
+            if preset is not None:
+                result = apply_policy(result, preset)
         else:
             from assistant.cli.probe import discover_from_args
             result = discover_from_args(args)

@@ -41,7 +41,7 @@ def one_line(proc: subprocess.CompletedProcess[bytes], *words: str) -> str:
 
 def server(protocol: str, host: str, number: int, **extra: Any) -> dict[str, Any]:
     d: dict[str, Any] = {"protocol": protocol, "host": host, "port": number, "security": "ssl",
-                         "source": "srv", "status": "ok", "tls": {"verified": True},
+                         "source": "srv", "status": "ok", "tls": {"verified": True, "version": "TLSv1.3"},
                          "capabilities": ["IDLE", "UIDL"]}
     d.update(extra)
     return d
@@ -189,3 +189,24 @@ def test_closed_prompt_in_export_is_one_line(good_probe: Path) -> None:
     text = out.decode("utf-8", "replace")
     assert code == 2, text
     assert "Traceback" not in text and "no password was typed" in text, text
+
+
+# --- export --preset: the policy holds for saved probes too ------------------------------------------------
+
+def test_export_applies_the_preset_policy_to_a_saved_probe(tmp_path: Path) -> None:
+    """``export --probe F --preset P`` used to ignore P: a forbidden protocol still went into the profile."""
+    doc = probe_doc()
+    pop3 = server("pop3", "pop.example.com", 995)
+    doc["candidates"] += [pop3, doc["recommended"]["smtp"]]
+    doc["recommended"]["pop3"] = pop3
+    probe = tmp_path / "probe.json"
+    probe.write_text(json.dumps(doc), encoding="utf-8")
+    preset = tmp_path / "preset.toml"
+    preset.write_text('name = "Example Corp"\n[policy]\nforbidden_protocols = ["imap"]\n', encoding="utf-8")
+    proc = msa("export", ADDRESS, "--format", "autoconfig", "--probe", str(probe), "--preset", str(preset))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert b"pop.example.com" in proc.stdout and b"imap.example.com" not in proc.stdout
+    one_line(msa("export", ADDRESS, "--format", "autoconfig", "--probe", str(probe), "--preset",
+                  str(tmp_path / "missing.toml")), "missing.toml")
+    one_line(msa("export", ADDRESS, "--format", "autoconfig", "--probe", str(probe), "--preset",
+                 str(tmp_path)), tmp_path.name)
