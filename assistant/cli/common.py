@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from assistant.core.errors import InputError
+from assistant.core.errors import AssistantError, InputError
 
 DEFAULT_TIMEOUT = 20.0
 
@@ -29,8 +29,12 @@ def add_discovery_options(p: argparse.ArgumentParser) -> None:
 def write_output(path: str | None, data: bytes, *, force: bool = False) -> None:
     """Write to stdout, or atomically to ``path`` (temp file + rename); never clobber without ``force``."""
     if path is None or path == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        try:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:  # `... | head`: one line, not a traceback (and none again at exit)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise AssistantError("standard output was closed before everything was written") from None
         return
     target = Path(path)
     if target.is_dir():

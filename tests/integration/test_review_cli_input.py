@@ -210,3 +210,18 @@ def test_export_applies_the_preset_policy_to_a_saved_probe(tmp_path: Path) -> No
                   str(tmp_path / "missing.toml")), "missing.toml")
     one_line(msa("export", ADDRESS, "--format", "autoconfig", "--probe", str(probe), "--preset",
                  str(tmp_path)), tmp_path.name)
+
+
+def test_closed_stdout_is_one_line(good_probe: Path) -> None:
+    """``export ... | head`` with the reader gone: one line and exit 1, not a BrokenPipeError traceback."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "assistant", "export", ADDRESS, "--format", "sheet",
+                               "--probe", str(good_probe)], stdout=write_end, stderr=subprocess.PIPE,
+                              stdin=subprocess.DEVNULL, cwd=REPO, timeout=60, check=False)
+    finally:
+        os.close(write_end)
+    err = proc.stderr.decode()
+    assert proc.returncode == 1, err
+    assert err.count("\n") == 1 and "Traceback" not in err and "standard output was closed" in err, err
