@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from typing import Any
 
 from assistant.core.errors import InputError
@@ -33,6 +35,10 @@ def run(args: argparse.Namespace) -> int:
                 pass
         except OSError as exc:
             raise InputError(f"--cafile {args.cafile}: cannot read ({exc.strerror or exc})") from None
+    if sys.platform.startswith("linux") and not any(
+            os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        raise InputError("no graphical display (DISPLAY is not set); use the probe, recommend and export "
+                         "commands instead")
     from assistant.gui.app import Options
     from assistant.gui.app import run as run_gui
     return run_gui(Options(address=args.address, dns_server=args.dns_server, cafile=args.cafile,

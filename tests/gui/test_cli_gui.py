@@ -3,6 +3,7 @@ end with one line and exit code 2 before any window opens."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -52,3 +53,11 @@ def test_bad_options_are_one_line_and_exit_2(args: list[str], words: str) -> Non
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0] and "Traceback" not in proc.stderr
+
+
+def test_no_display_is_one_line_not_a_crash() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = subprocess.run([sys.executable, "-m", "assistant"], capture_output=True, text=True, cwd=REPO,
+                          timeout=60, env=env)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().count("\n") == 0 and "no graphical display" in proc.stderr
