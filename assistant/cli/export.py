@@ -18,6 +18,7 @@ import idna
 from assistant.cli.common import add_discovery_options, write_output
 from assistant.cli.recommend import load_probe, read_bounded
 from assistant.core.account import account_from_discovery
+from assistant.core.address import parse_address
 from assistant.core.errors import EXIT_OK, InputError
 from assistant.core.model import AccountConfig
 from assistant.core.presets import add_preset_option, apply_policy, preset_from_args
@@ -98,7 +99,11 @@ def signing_args(args: argparse.Namespace, fmt: str) -> tuple[bytes | None, byte
 
 
 def domain_of_arg(text: str) -> str:
-    """ADDRESS's domain in ASCII, so bücher.test matches a file written for xn--bcher-kva.test."""
+    """ADDRESS's domain in ASCII, so bücher.test matches a file written for xn--bcher-kva.test.
+
+    ADDRESS is checked like everywhere else first: it goes into the profile as the account's address.
+    """
+    parse_address(text)
     domain = text.strip().rpartition("@")[2].lower().rstrip(".")
     if domain.isascii():
         return domain

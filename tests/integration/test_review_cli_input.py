@@ -225,3 +225,11 @@ def test_closed_stdout_is_one_line(good_probe: Path) -> None:
     err = proc.stderr.decode()
     assert proc.returncode == 1, err
     assert err.count("\n") == 1 and "Traceback" not in err and "standard output was closed" in err, err
+
+
+@pytest.mark.parametrize("address", ["x<b>\r\nfoo@example.com", "a b@example.com", "@example.com"])
+def test_export_checks_the_address_it_writes(good_probe: Path, address: str) -> None:
+    """With --probe or --from, ADDRESS went into the profile unchecked (line breaks and all)."""
+    proc = msa("export", address, "--format", "autodiscover", "--probe", str(good_probe))
+    one_line(proc)
+    assert proc.stdout == b""
