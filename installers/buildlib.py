@@ -35,7 +35,6 @@ KEPT_PLUGINS: dict[str, re.Pattern[str] | None] = {
     "imageformats": re.compile(r"^(lib)?q(svg|ico)$"),
     "iconengines": None,
     "styles": None,
-    "xcbglintegrations": None,
     "printsupport": None,  # the setup sheet's print dialog (QtPrintSupport)
     "wayland-shell-integration": re.compile(r"^libxdg-shell$"),
     "wayland-decoration-client": None,
@@ -207,8 +206,38 @@ def qt_file_dropped(dest: str) -> bool:
 TocEntry = tuple[str, str, str]
 
 # Plugins kept whose own dependencies are not bundled: the GTK theme plugin can only load where GTK 3 is
-# installed, and GTK brings cairo, pango, gdk-pixbuf... itself; bundling older copies only adds weight.
-SHED_DEPENDENCIES = re.compile(r"^PySide6/(?:Qt/)?plugins/platformthemes/(lib)?qgtk3\.")
+# installed, and GTK brings cairo, pango, gdk-pixbuf... itself; the CUPS print plugin needs the system's
+# CUPS client to reach any printer anyway (without it, the print dialog offers "Print to PDF" only).
+SHED_DEPENDENCIES = re.compile(
+    r"^PySide6/(?:Qt/)?plugins/(platformthemes/(lib)?qgtk3|printsupport/(lib)?cupsprintersupport)\.")
+
+# System libraries never bundled (Linux): the font stack must match the system's own font configuration
+# (a bundled fontconfig cannot read a newer distribution's config files), so it comes from the system, as
+# AppImage's exclude list also does.
+SYSTEM_LIBRARIES = re.compile(r"^lib(fontconfig|freetype)\.so")
+
+
+def dropped_from_bundle(dest: str) -> bool:
+    """Qt files the app never loads, and system libraries that must come from the system."""
+    return qt_file_dropped(dest) or bool(SYSTEM_LIBRARIES.match(_base(dest)))
+
+
+def shed_dependencies(dest: str) -> bool:
+    return bool(SHED_DEPENDENCIES.match(dest.replace("\\", "/")))
+
+
+def direct_imports(path: str) -> list[str]:
+    """The libraries a binary links to directly (ELF DT_NEEDED via objdump; PyInstaller's reader elsewhere).
+
+    ldd would list indirect ones too, which hides that a library was only needed through a dropped one.
+    """
+    if sys.platform.startswith("linux"):
+        out = subprocess.run(["objdump", "-p", path], capture_output=True, text=True, timeout=60)
+        if out.returncode == 0:
+            return [ln.split()[1] for ln in out.stdout.splitlines() if ln.strip().startswith("NEEDED")]
+    from PyInstaller.depend import bindepend  # type: ignore[import-untyped]
+
+    return [name for name, _ in bindepend.get_imports(path)]
 
 
 def _base(dest: str) -> str:
@@ -226,20 +255,22 @@ def prune_binaries(binaries: Sequence[TocEntry], drop: Callable[[str], bool],
     files = [e for e in binaries if e[2] != "SYMLINK"]
     by_name = {_base(e[0]): e for e in files}
 
+    roots = [e for e in files if drop(e[0])]
+    root_names = {_base(e[0]) for e in roots}
+
     def closure(start: Iterable[TocEntry]) -> set[str]:
+        """Everything reachable from ``start`` without passing through a dropped file."""
         seen: set[str] = set()
         todo = [e[1] for e in start]
         while todo:
             for name in imports(todo.pop()):
                 base = _base(name)
-                if base in by_name and base not in seen:
+                if base in by_name and base not in seen and base not in root_names:
                     seen.add(base)
                     todo.append(by_name[base][1])
         return seen
 
-    roots = [e for e in files if drop(e[0])]
-    root_names = {_base(e[0]) for e in roots}
-    candidates = closure([*roots, *(e for e in files if shed(e[0]))]) - root_names
+    candidates = closure([*roots, *(e for e in files if shed(e[0]))])
     kept_start = [e for e in files
                   if not drop(e[0]) and not shed(e[0]) and _base(e[0]) not in candidates]
     needed = closure(kept_start)

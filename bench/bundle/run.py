@@ -3,10 +3,12 @@
     .venv/bin/python bench/bundle/run.py [--runs 7] [--out DIR]
 
 Builds three one-folder bundles with the same PyInstaller, Python and Qt, all through build.spec so the
-settings (onedir, upx=False, the same excludes) are identical:
+base settings (onedir, upx=False, console flags) are identical:
   * ours        — build.spec as shipped (Qt plugins/translations pruned, strip on Linux)
-  * bare-naive  — the bare app with PyInstaller's defaults (no pruning, no strip): the reference
-  * bare-tuned  — the bare app with our pruning and strip, to show what the app itself adds
+  * bare-naive  — the bare app with PyInstaller's defaults (no excludes, no pruning, no strip): the
+                  reference ("a naive build")
+  * bare-excludes — the bare app with our module excludes only (what excludes alone save)
+  * bare-tuned  — the bare app with our excludes, pruning and strip, to show what the app itself adds
 Then measures size on disk and start-up to the first window mapped on an X server (Xvfb, no window
 manager): the time from spawning the process to the X server's MapNotify for its first top-level window,
 seen through Xlib on the root window. Every process is started fresh; the page cache is warm after the
@@ -20,6 +22,7 @@ import argparse
 import ctypes
 import json
 import os
+import random
 import select
 import shutil
 import signal
@@ -37,8 +40,9 @@ SUBSTRUCTURE_NOTIFY_MASK = 1 << 19
 
 
 def build(kind: str, dist: Path, work: Path) -> tuple[Path, float]:
-    spec_args = {"ours": [], "bare-naive": ["--", "--bare", str(BARE), "bare", "--no-prune"],
-                 "bare-tuned": ["--", "--bare", str(BARE), "bare"]}[kind]
+    bare = ["--", "--bare", str(BARE), "bare"]
+    spec_args = {"ours": [], "bare-naive": [*bare, "--no-prune", "--no-excludes"],
+                 "bare-excludes": [*bare, "--no-prune"], "bare-tuned": bare}[kind]
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
                     "--distpath", str(dist / kind), "--workpath", str(work / kind), str(REPO / "build.spec"),
@@ -57,17 +61,12 @@ class Xvfb:
     """An Xvfb on a free display, plus an Xlib connection watching the root window for MapNotify."""
 
     def __init__(self) -> None:
-        read_fd, write_fd = os.pipe()
-        self.proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-nolisten", "tcp",
-                                      "-screen", "0", "1280x800x24"], pass_fds=(write_fd,),
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(write_fd)
-        ready, _, _ = select.select([read_fd], [], [], 30)
-        if not ready:
-            self.proc.kill()
-            raise RuntimeError("Xvfb did not start within 30 s (apt-get install xvfb)")
-        self.display = ":" + os.read(read_fd, 32).decode().strip()
-        os.close(read_fd)
+        rng = random.Random(os.getpid())
+        number = next(n for n in (rng.randint(100, 999) for _ in range(200))
+                      if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists())
+        self.display = f":{number}"
+        self.proc = subprocess.Popen(["Xvfb", self.display, "-nolisten", "tcp", "-screen", "0",
+                                      "1280x800x24"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.x = ctypes.cdll.LoadLibrary("libX11.so.6")
         self.x.XOpenDisplay.restype = ctypes.c_void_p
         self.x.XOpenDisplay.argtypes = [ctypes.c_char_p]
@@ -76,9 +75,13 @@ class Xvfb:
         self.x.XDefaultRootWindow.restype = ctypes.c_ulong
         self.x.XSelectInput.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_long]
         self.x.XNextEvent.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
-        self.dpy = self.x.XOpenDisplay(self.display.encode())
-        if not self.dpy:
-            raise RuntimeError(f"cannot open X display {self.display}")
+        deadline = time.monotonic() + 10
+        while not (dpy := self.x.XOpenDisplay(self.display.encode())) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if not dpy:
+            self.stop()
+            raise RuntimeError(f"cannot open X display {self.display} (is xvfb installed?)")
+        self.dpy = dpy
         self.x.XSelectInput(self.dpy, self.x.XDefaultRootWindow(self.dpy), SUBSTRUCTURE_NOTIFY_MASK)
         self.x.XFlush(self.dpy)
         self.fd = self.x.XConnectionNumber(self.dpy)
@@ -127,7 +130,7 @@ def main() -> int:
     root = args.out or Path(tempfile.mkdtemp(prefix="bench-bundle-"))
     results: dict[str, dict[str, object]] = {}
     exes = {}
-    for kind in ("ours", "bare-naive", "bare-tuned"):
+    for kind in ("ours", "bare-naive", "bare-excludes", "bare-tuned"):
         exe, seconds = build(kind, root / "dist", root / "work")
         exes[kind] = exe
         results[kind] = {"size_kib": size_kib(exe.parent), "build_s": round(seconds, 1)}

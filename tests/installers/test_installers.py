@@ -1,4 +1,4 @@
-"""Build helpers and installer scripts, without building the whole bundle (that is tests/integration/test_frozen.py).
+"""Build helpers and installer scripts, without building the whole bundle (tests/integration/test_frozen.py).
 
 makensis really compiles the Windows installer (Debian package nsis); the macOS script's unsigned path runs
 with stand-ins for Apple's tools (they exist only on macOS) to prove no signing step runs without secrets.
@@ -127,6 +127,8 @@ def test_invalid_svg_fails_the_build(tmp_path: Path) -> None:
     ("PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", True),
     ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", False),
     ("PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so", True),
+    ("PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so", True),
+    ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", False),
     ("PySide6/Qt/lib/libQt6Core.so.6", False),
     ("cryptography/hazmat/bindings/_rust.abi3.so", False),
 ])
@@ -163,6 +165,30 @@ def test_prune_drops_only_libraries_no_kept_file_needs() -> None:
     assert {"libQt6Gui.so.6", "libglib.so.0", "libdlopened.so", "libQt6XcbQpa.so.6",
             "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "libglib.so.link"} <= kept_names
     assert "libvncsupport.so.link" not in kept_names
+
+
+def test_system_font_libraries_go_with_what_only_they_needed() -> None:
+    deps = {"gui": ["libfontconfig.so.1", "libpng16.so.16"], "fc": ["libexpat.so.1", "libfreetype.so.6"],
+            "ft": ["libpng16.so.16", "libbrotlidec.so.1"], "expat": [], "png": [], "brotli": [],
+            "cups": ["libcups.so.2"], "libcups": ["libgnutls.so.30"], "gnutls": []}
+    toc = [("PySide6/Qt/lib/libQt6Gui.so.6", "gui", "BINARY"), ("libfontconfig.so.1", "fc", "BINARY"),
+           ("libfreetype.so.6", "ft", "BINARY"), ("libexpat.so.1", "expat", "BINARY"),
+           ("libpng16.so.16", "png", "BINARY"), ("libbrotlidec.so.1", "brotli", "BINARY"),
+           ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "cups", "BINARY"),
+           ("libcups.so.2", "libcups", "BINARY"), ("libgnutls.so.30", "gnutls", "BINARY")]
+    kept, dropped = buildlib.prune_binaries(toc, buildlib.dropped_from_bundle, lambda src: deps[src],
+                                            shed=buildlib.shed_dependencies)
+    assert {e[0] for e in dropped} == {"libfontconfig.so.1", "libfreetype.so.6", "libexpat.so.1",
+                                       "libbrotlidec.so.1", "libcups.so.2", "libgnutls.so.30"}
+    assert {e[0] for e in kept} == {"PySide6/Qt/lib/libQt6Gui.so.6", "libpng16.so.16",
+                                    "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so"}
+
+
+def test_direct_imports_lists_only_what_a_library_links_itself() -> None:
+    import _ssl
+    direct = buildlib.direct_imports(_ssl.__file__)
+    assert any(n.startswith("libssl.so") for n in direct)
+    assert not any(n.startswith("ld-linux") for n in direct)  # ldd would add the loader and more
 
 
 # ----- Windows installer ----------------------------------------------------------------------------
