@@ -9,7 +9,6 @@ stricter minimum TLS version from a preset, and a small line interface for the s
 from __future__ import annotations
 
 import asyncio
-import ssl
 from dataclasses import dataclass
 
 from assistant.core import tls
@@ -99,9 +98,7 @@ async def open_verified(server: ServerConfig, settings: Settings, deadline: floa
         raise SessionError("plaintext_refused", f"{server.host}:{server.port}: no encryption configured")
     candidate = Candidate(protocol=server.protocol, host=server.host, port=server.port,
                           security=server.security, source="manual")
-    ctx = tls.client_context(settings.cafile)
-    if min_tls == "1.3":
-        ctx.minimum_version = ssl.TLSVersion.TLSv1_3
+    ctx = tls.client_context(settings.cafile, min_version="1.3" if min_tls == "1.3" else "1.2")
     try:
         session = await open_session(candidate, settings, deadline=deadline, ctx=ctx)
     except ProbeFailure as failure:
