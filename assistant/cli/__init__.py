@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from assistant import __version__
-from assistant.core.errors import EXIT_BAD_INPUT, AssistantError
+from assistant.core.errors import EXIT_BAD_INPUT, EXIT_NOTHING_USABLE, AssistantError
 
 # Module names under assistant.cli, in the order `--help` lists them.
 COMMANDS: tuple[str, ...] = ("probe", "recommend", "export", "convert", "verify", "report", "gui")
@@ -60,3 +61,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("mail-setup-assistant: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        _quiet_stdout()
+        print("mail-setup-assistant: output closed early (broken pipe)", file=sys.stderr)
+        return EXIT_NOTHING_USABLE
+    except Exception as exc:
+        # A bug of ours. The message text is not printed: it could carry server data or, worse, a secret.
+        if os.environ.get("MSA_DEBUG"):
+            raise
+        print(f"mail-setup-assistant: internal error ({type(exc).__name__}); run again with MSA_DEBUG=1 "
+              "for details and please report it", file=sys.stderr)
+        return EXIT_NOTHING_USABLE
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot raise a second BrokenPipeError."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
