@@ -123,3 +123,16 @@ def test_validator_on_real_isp_files() -> None:
     assert ("both", "placeholder") in office  # the known %EMAILADDRESS typo
     wind = {(p.reader, p.code) for p in check_autoconfig((folder / "bay.wind.ne.jp.xml").read_bytes())}
     assert ("android", "no_imap") in wind and ("both", "plain") in wind
+
+
+def test_validator_reports_a_port_in_non_ascii_digits_instead_of_crashing() -> None:
+    # "²".isdigit() is True but int("²") raises: the validator must call it an invalid port.
+    server = ("<hostname>{h}</hostname><port>{p}</port><socketType>SSL</socketType><username>u</username>"
+              "<authentication>password-cleartext</authentication>")
+    xml = ('<clientConfig version="1.1"><emailProvider id="e.test"><domain>e.test</domain>'
+           f'<incomingServer type="imap">{server.format(h="i.e.test", p="²")}</incomingServer>'
+           f'<outgoingServer type="smtp">{server.format(h="s.e.test", p="465")}</outgoingServer>'
+           "</emailProvider></clientConfig>").encode()
+    codes = {(p.reader, p.code) for p in check_autoconfig(xml)}
+    assert ("thunderbird", "port") in codes
+    assert ("android", "port") in codes

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from assistant.core.errors import InputError
+from assistant.core.model import parse_decimal, parse_port
 from assistant.core.xmlsafe import local_name, parse_xml
 
 _PLACEHOLDER = re.compile(r"%[A-Z0-9]+%")
@@ -142,7 +143,7 @@ def _thunderbird_server(server: ET.Element, outgoing: bool, add: _Add) -> bool:
     port = _first(server, "port")
     if port is None and outgoing:
         return skip("port", "outgoing server without <port>")
-    if port is not None and not (port.isdigit() and 1 <= int(port) <= 65535):
+    if port is not None and parse_port(port) is None:
         return skip("port", f"port {port!r} is not 1-65535")
     sockets = [s for s in _texts(server, "socketType") if s in _TB_SOCKET] or (["SSL"] if url_host else [])
     if not sockets:
@@ -183,7 +184,8 @@ def _android_server(server: ET.Element, add: _Add) -> None:
     if not _hostname_ok(_first(server, "hostname")):
         add("android", "error", "hostname", f"{label}: missing or invalid <hostname>")
     port = _first(server, "port")
-    if port is None or not port.isdigit() or int(port) > 65535:
+    android_port = parse_decimal(port, 5)
+    if android_port is None or android_port > 65535:
         add("android", "error", "port", f"{label}: missing or invalid <port>")
     if not _first(server, "username"):
         add("android", "error", "username", f"{label}: missing <username>")
@@ -197,8 +199,8 @@ def _android_server(server: ET.Element, add: _Add) -> None:
 def _order_checks(incoming: list[ET.Element], outgoing: list[ET.Element], add: _Add) -> None:
     for server in (*incoming, *outgoing):
         port, socket = _first(server, "port"), _first(server, "socketType")
-        if port and port.isdigit():
-            p = int(port)
+        p = parse_port(port)
+        if p is not None:
             if (socket == "STARTTLS" and p in _IMPLICIT_PORTS) or (socket == "SSL" and p in _STARTTLS_PORTS):
                 add("both", "warning", "port_mismatch", f"port {p} with socketType {socket}")
 
@@ -226,7 +228,7 @@ def thunderbird_reads_autodiscover(data: bytes, origin: str = "autodiscover") ->
         kind = (_first(proto, "Type") or "").upper()
         if kind not in ("IMAP", "POP3", "SMTP"):
             continue
-        port = int(_first(proto, "Port") or "0")
+        port = parse_port(_first(proto, "Port")) or 0
         ssl = (_first(proto, "SSL") or "on").lower()
         encryption = (_first(proto, "Encryption") or "").lower()
         if ssl == "off" or encryption == "none":
