@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -122,42 +123,48 @@ class Xvfb:
         self.proc.wait(timeout=10)
 
 
+@dataclass
+class Variant:
+    exe: Path
+    size_kib: int
+    build_s: float
+    start_s: list[float] = field(default_factory=list)
+
+    @property
+    def start_median_s(self) -> float:
+        return statistics.median(self.start_s)
+
+
 def main() -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     p.add_argument("--runs", type=int, default=7)
     p.add_argument("--out", type=Path, default=None, help="keep the builds here (default: a temp folder)")
     args = p.parse_args()
     root = args.out or Path(tempfile.mkdtemp(prefix="bench-bundle-"))
-    results: dict[str, dict[str, object]] = {}
-    exes = {}
+    results: dict[str, Variant] = {}
     for kind in ("ours", "bare-naive", "bare-excludes", "bare-tuned"):
         exe, seconds = build(kind, root / "dist", root / "work")
-        exes[kind] = exe
-        results[kind] = {"size_kib": size_kib(exe.parent), "build_s": round(seconds, 1)}
+        results[kind] = Variant(exe, size_kib(exe.parent), round(seconds, 1))
     xvfb = Xvfb()
     try:
         home = root / "home"
-        for kind in exes:  # interleave runs so machine noise hits every variant alike
-            results[kind]["start_s"] = []
-        for _ in range(args.runs):
-            for kind, exe in exes.items():
+        for _ in range(args.runs):  # interleave runs so machine noise hits every variant alike
+            for v in results.values():
                 shutil.rmtree(home, ignore_errors=True)
                 home.mkdir()
-                results[kind]["start_s"].append(round(xvfb.time_to_first_map(exe, home), 3))  # type: ignore[union-attr]
+                v.start_s.append(round(xvfb.time_to_first_map(v.exe, home), 3))
     finally:
         xvfb.stop()
-    for r in results.values():
-        r["start_median_s"] = statistics.median(r["start_s"])  # type: ignore[arg-type]
-    ref = results["bare-naive"]
-    ours = results["ours"]
-    size_ratio = ours["size_kib"] / ref["size_kib"]  # type: ignore[operator]
-    start_ratio = ours["start_median_s"] / ref["start_median_s"]  # type: ignore[operator]
-    print(json.dumps(results, indent=2))
+    ref, ours = results["bare-naive"], results["ours"]
+    size_ratio = ours.size_kib / ref.size_kib
+    start_ratio = ours.start_median_s / ref.start_median_s
+    print(json.dumps({k: {"size_kib": v.size_kib, "build_s": v.build_s, "start_s": v.start_s,
+                          "start_median_s": v.start_median_s} for k, v in results.items()}, indent=2))
     print("\n| bundle | size (KiB) | build (s) | start-up to first window, median of "
           f"{args.runs} (s) | all runs (s) |\n|---|---|---|---|---|")
-    for kind, r in results.items():
-        print(f"| {kind} | {r['size_kib']:,} | {r['build_s']} | {r['start_median_s']:.3f} | "
-              f"{', '.join(f'{t:.3f}' for t in r['start_s'])} |")  # type: ignore[attr-defined]
+    for kind, v in results.items():
+        print(f"| {kind} | {v.size_kib:,} | {v.build_s} | {v.start_median_s:.3f} | "
+              f"{', '.join(f'{t:.3f}' for t in v.start_s)} |")
     print(f"\nsize: ours / bare-naive = {size_ratio:.3f} (target ≤ 0.8) "
           f"{'PASS' if size_ratio <= 0.8 else 'MISS'}")
     print(f"start-up: ours / bare-naive = {start_ratio:.3f} (target ≤ 1.3) "
