@@ -181,6 +181,69 @@ def resource_datas(root: Path = ROOT) -> list[tuple[str, str]]:
     return pairs
 
 
+def runtime_distributions(root_dist: str = "mail-setup-assistant") -> list[str]:
+    """The installed distributions the app needs at run time (its requirements, recursively, no extras)."""
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+
+    seen: dict[str, str] = {}
+    todo = [root_dist]
+    while todo:
+        name = todo.pop()
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue
+        key = dist.metadata["Name"].lower().replace("_", "-")
+        if key in seen:
+            continue
+        seen[key] = dist.metadata["Name"]
+        for text in dist.requires or []:
+            req = Requirement(text)
+            if req.marker is None or req.marker.evaluate({"extra": ""}):
+                todo.append(req.name)
+    return sorted((v for k, v in seen.items() if k != root_dist), key=str.lower)
+
+
+_LICENSE_NAMES = ("LICENSE", "LICENCE", "COPYING", "NOTICE")
+_NO_LICENSE_FILE = {  # wheels that ship no licence text of their own
+    "pyside6-essentials": "LGPL-3.0-only (Qt for Python). Qt's libraries are the separate, replaceable files "
+                          "under _internal/PySide6/Qt/lib; their source is at https://code.qt.io.",
+    "shiboken6": "LGPL-3.0-only (Qt for Python's binding generator runtime); source at https://code.qt.io.",
+}
+
+
+def third_party_notices(out: Path) -> list[tuple[str, str]]:
+    """THIRD-PARTY-NOTICES.txt plus each bundled distribution's licence files, as (source, dest) datas."""
+    from importlib import metadata
+
+    out.mkdir(parents=True, exist_ok=True)
+    lines = [f"{APP_NAME} includes the following software. Licence texts are in the licenses/ folder.", ""]
+    pairs: list[tuple[str, str]] = []
+    python_license = Path(sys.base_prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}" / \
+        "LICENSE.txt"
+    lines.append(f"Python {sys.version.split()[0]} — PSF-2.0")
+    if python_license.is_file():
+        pairs.append((str(python_license), "licenses/Python"))
+    for name in runtime_distributions():
+        dist = metadata.distribution(name)
+        meta = dist.metadata
+        expression = meta.get_all("License-Expression") or []
+        classic = [ln for v in meta.get_all("License") or [] for ln in str(v).splitlines()[:1] if ln.strip()]
+        text = str((expression or classic or ["see licence file"])[0])
+        lines.append(f"{name} {dist.version} — {text}")
+        files = [f for f in dist.files or [] if f.name.upper().startswith(_LICENSE_NAMES)]
+        for f in files:
+            pairs.append((str(f.locate()), f"licenses/{name}"))
+        canonical = re.sub(r"[-_.]+", "-", name).lower()
+        if not files and canonical in _NO_LICENSE_FILE:
+            lines.append(f"    {_NO_LICENSE_FILE[canonical]}")
+    notices = out / "THIRD-PARTY-NOTICES.txt"
+    notices.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [(str(notices), "."), *pairs]
+
+
 # ----- pruning the Analysis tables ------------------------------------------------------------------
 
 _QT_PART = re.compile(r"^PySide6/(?:Qt/)?(plugins|translations)/(.+)$")

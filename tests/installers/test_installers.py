@@ -105,6 +105,24 @@ def test_invalid_svg_fails_the_build(tmp_path: Path) -> None:
         buildlib.render_icons(bad, tmp_path / "out")
 
 
+# ----- licences -------------------------------------------------------------------------------------
+
+def test_runtime_distributions_follow_requirements_without_extras() -> None:
+    names = {n.lower().replace("_", "-") for n in buildlib.runtime_distributions()}
+    assert {"pyside6-essentials", "shiboken6", "keyring", "cryptography", "dnspython", "truststore"} <= names
+    assert not names & {"pytest", "pyinstaller", "mypy", "mail-setup-assistant"}
+
+
+def test_third_party_notices_name_qt_lgpl_and_copy_licence_texts(tmp_path: Path) -> None:
+    pairs = buildlib.third_party_notices(tmp_path)
+    notices = (tmp_path / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+    assert "PySide6_Essentials" in notices and "replaceable files under _internal/PySide6/Qt/lib" in notices
+    assert any(line.startswith("Python 3.11") for line in notices.splitlines())
+    dests = {dest for _src, dest in pairs}
+    assert {"licenses/cryptography", "licenses/keyring", "licenses/dnspython"} <= dests
+    assert all(Path(src).is_file() for src, _dest in pairs)
+
+
 # ----- pruning --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("dest", "dropped"), [

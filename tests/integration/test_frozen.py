@@ -129,6 +129,8 @@ def test_bundle_is_pruned_and_complete(built: Built) -> None:
     names = {p.name for p in internal.rglob("*")}
     assert not {n for n in names if n.startswith(("QtNetwork", "QtQml", "QtQuick", "QtWebEngine"))}
     assert "LICENSE" in names and any(n.startswith("keyring-") and n.endswith(".dist-info") for n in names)
+    assert "PySide6_Essentials" in (internal / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+    assert (internal / "licenses" / "cryptography").is_dir()
     dangling = [str(p) for p in built.bundle.rglob("*") if p.is_symlink() and not p.exists()]
     assert dangling == []
     # Every Qt library a bundled file links to is in the bundle (pruning removed nothing still needed).
