@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from assistant.core.errors import InputError
+from assistant.core.presets import add_preset_option, load_preset
 
 
 def register(sub: Any) -> None:
@@ -19,6 +20,7 @@ def register(sub: Any) -> None:
     p.add_argument("--cafile", metavar="PEM", help="also trust the CA certificates in this PEM file")
     p.add_argument("--lang", metavar="LANG", help="interface language: en or zh_TW (default: the system's)")
     p.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS", help=argparse.SUPPRESS)
+    add_preset_option(p)
     p.set_defaults(func=run)
 
 
@@ -35,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
                 pass
         except OSError as exc:
             raise InputError(f"--cafile {args.cafile}: cannot read ({exc.strerror or exc})") from None
+    if args.preset:
+        load_preset(args.preset)  # a bad preset is bad input: one line naming the field, before any window
     if sys.platform.startswith("linux") and not any(
             os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
         raise InputError("no graphical display (DISPLAY is not set); use the probe, recommend and export "
@@ -42,4 +46,4 @@ def run(args: argparse.Namespace) -> int:
     from assistant.gui.app import Options
     from assistant.gui.app import run as run_gui
     return run_gui(Options(address=args.address, dns_server=args.dns_server, cafile=args.cafile,
-                           lang=args.lang, timeout=args.timeout))
+                           lang=args.lang, timeout=args.timeout, preset=args.preset))

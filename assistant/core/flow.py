@@ -12,6 +12,7 @@ from enum import IntEnum
 
 from assistant.core.i18n import QT_TRANSLATE_NOOP
 from assistant.core.model import DiscoveryResult, ProbeResult, Protocol
+from assistant.core.presets import Policy, violations
 
 
 class Page(IntEnum):
@@ -42,6 +43,7 @@ class FlowState:
     edit_manually: bool = False
     manual_valid: bool = False
     manual_unconfirmed: bool = False  # manual settings without encryption, not yet confirmed
+    signin: str = "idle"  # idle | running | done: the optional sign-in test on the password page
 
     @property
     def discovered_usable(self) -> bool:
@@ -59,6 +61,8 @@ BLOCKERS: dict[str, str] = {
     "manual_invalid": QT_TRANSLATE_NOOP("flow", "Correct the highlighted fields to continue."),
     "manual_unconfirmed": QT_TRANSLATE_NOOP(
         "flow", "Confirm that you understand the risk of an unencrypted connection."),
+    "signin_running": QT_TRANSLATE_NOOP(
+        "flow", "Please wait until the sign-in test has finished, or stop it."),
 }
 
 
@@ -92,6 +96,8 @@ def blockers(page: Page, state: FlowState) -> list[str]:
             out.append("manual_invalid")
         elif state.manual_unconfirmed:
             out.append("manual_unconfirmed")
+    elif page is Page.PASSWORD and state.signin == "running":
+        out.append("signin_running")
     return out
 
 
@@ -155,18 +161,24 @@ def usable_with_risk(p: ProbeResult) -> bool:
     return p.status == "ok" or (p.status == "tls_error" and p.tls is not None and bool(p.tls.problems))
 
 
-def pick(result: DiscoveryResult) -> dict[Protocol, Choice | None]:
+def pick(result: DiscoveryResult, policy: Policy | None = None) -> dict[Protocol, Choice | None]:
     """Per protocol: the orchestrator's recommendation, else the best-ranked server usable with a risk.
 
-    ``result.candidates`` is already in rank order, so the first usable one is the least bad.
+    ``result.candidates`` is already in rank order, so the first usable one is the least bad. With an
+    organisation's ``policy`` (``result`` already passed through ``presets.apply_policy``) the fallback
+    never offers what the policy rules out: a forbidden protocol, a server outside the allowed domains.
     """
     picked: dict[Protocol, Choice | None] = {}
     for proto in ("imap", "pop3", "smtp"):
+        if policy is not None and proto in policy.forbidden_protocols:
+            picked[proto] = None
+            continue
+        mine = [p for p in result.candidates if p.candidate.protocol == proto
+                and (policy is None or not violations(p, policy))]
         best = result.recommended.get(proto)
         if best is None:
-            best = next((p for p in result.candidates if p.candidate.protocol == proto and p.status == "ok"),
-                        None) or next((p for p in result.candidates
-                                       if p.candidate.protocol == proto and usable_with_risk(p)), None)
+            best = next((p for p in mine if p.status == "ok"), None) or next(
+                (p for p in mine if usable_with_risk(p)), None)
         picked[proto] = Choice(best, risks_of(best, result)) if best else None
     return picked
 
@@ -190,3 +202,18 @@ def update_from_choices(state: FlowState, choices: dict[Protocol, Choice | None]
     for side in (("imap", "pop3"), ("smtp",)):
         if not any(ok.get(p) for p in side):
             state.unconfirmed |= {c.host for p in side if (c := choices.get(p)) and c.host not in confirmed}
+
+
+def pins(choices: dict[Protocol, Choice | None], confirmed: set[str]) -> dict[Protocol, tuple[str, ...]]:
+    """Per protocol, the certificate fingerprint a sign-in may accept instead of a verified chain.
+
+    Only a server whose certificate problem the person confirmed by name gets one, and only the exact
+    certificate its probe saw: never a blanket "ignore certificate errors".
+    """
+    out: dict[Protocol, tuple[str, ...]] = {}
+    for proto, choice in accepted(choices, confirmed).items():
+        tls = choice.probe.tls if choice else None
+        if (choice and "certificate_problem" in choice.risks and choice.host in confirmed and tls
+                and tls.fingerprint_sha256):
+            out[proto] = (tls.fingerprint_sha256.lower(),)
+    return out

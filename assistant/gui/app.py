@@ -10,11 +10,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from assistant import APP_NAME, __version__, resources
 from assistant.core.context import Settings
 from assistant.core.dns import Resolver, parse_server
+from assistant.core.errors import EXIT_BAD_INPUT, InputError
+from assistant.core.presets import Preset, load_preset
 from assistant.gui import i18n
 from assistant.gui.session import Session
 from assistant.gui.wizard import SetupWizard
@@ -31,6 +33,7 @@ class Options:
     cafile: str | None = None
     lang: str | None = None
     timeout: float = 20.0
+    preset: str | None = None  # an organisation's preset file (--preset)
 
 
 def application() -> QApplication:
@@ -58,14 +61,19 @@ def settings_from(opts: Options) -> Settings:
     return Settings(resolver=Resolver(server), cafile=opts.cafile, timeout=opts.timeout)
 
 
-def build_wizard(opts: Options, prefs: QSettings | None = None) -> SetupWizard:
-    """A ready wizard (translators installed for the chosen language); the caller shows it."""
+def build_wizard(opts: Options, prefs: QSettings | None = None,
+                 preset: Preset | None = None) -> SetupWizard:
+    """A ready wizard (translators installed for the chosen language); the caller shows it.
+
+    ``preset`` is the already loaded ``opts.preset`` (``run`` loads it once, so a language switch
+    keeps the same policy even if the file changes meanwhile).
+    """
     app = application()
     prefs = prefs or preferences()
     i18n.build_catalogues()
     lang = i18n.pick(opts.lang, str(prefs.value("language", "") or ""))
     i18n.install(app, lang)
-    session = Session(settings=settings_from(opts), address=(opts.address or "").strip())
+    session = Session(settings=settings_from(opts), address=(opts.address or "").strip(), preset=preset)
     icon = app_icon()
     app.setWindowIcon(icon)
     wizard = SetupWizard(session, prefs, lang, icon)
@@ -73,7 +81,7 @@ def build_wizard(opts: Options, prefs: QSettings | None = None) -> SetupWizard:
     def relaunch(code: str) -> None:
         prefs.setValue("language", code)
         new = build_wizard(Options(session.address or opts.address, opts.dns_server, opts.cafile, code,
-                                   opts.timeout), prefs)
+                                   opts.timeout, opts.preset), prefs, session.preset)
         new.session.display_name = session.display_name
         new.move(wizard.pos())
         new.show()
@@ -89,6 +97,13 @@ def build_wizard(opts: Options, prefs: QSettings | None = None) -> SetupWizard:
 
 def run(opts: Options) -> int:
     app = application()
-    wizard = build_wizard(opts)
+    preset = None
+    if opts.preset:
+        try:
+            preset = load_preset(opts.preset)
+        except InputError as exc:  # checked before, but the file can change: say so in a window too
+            QMessageBox.critical(None, APP_NAME, str(exc))
+            return EXIT_BAD_INPUT
+    wizard = build_wizard(opts, preset=preset)
     wizard.show()
     return int(app.exec())

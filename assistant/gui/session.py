@@ -14,9 +14,14 @@ from assistant import __version__
 from assistant.core import flow
 from assistant.core.account import account_from_discovery
 from assistant.core.context import Settings
+from assistant.core.errors import InputError
 from assistant.core.flow import Choice, FlowState
 from assistant.core.model import AccountConfig, DiscoveryResult, ProbeResult, Protocol, ServerConfig
+from assistant.core.presets import Preset
 from assistant.core.recommend import Recommendation, ServerFacts, Situation
+from assistant.core.report import LeakError, redact
+from assistant.core.signin.secret import Secret
+from assistant.core.verify import SigninResult, VerifyResult
 
 
 @dataclass
@@ -37,6 +42,15 @@ class Session:
     keychain: str = ""  # "saved", "not_asked", or a SecretStoreError code
     keychain_message: str = ""
     exported: list[Path] = field(default_factory=list)
+    preset: Preset | None = None  # an organisation's servers and policy (--preset)
+    signin: VerifyResult | None = None  # the last sign-in test, for the password it was run with
+
+    def forbidden(self, protocol: str) -> bool:
+        return self.preset is not None and protocol in self.preset.policy.forbidden_protocols
+
+    def pins(self) -> dict[Protocol, tuple[str, ...]]:
+        """Certificates the person accepted by name on the discovery page; none for typed-in settings."""
+        return {} if self.uses_manual else flow.pins(self.choices, self.confirmed)
 
     @property
     def uses_manual(self) -> bool:
@@ -47,7 +61,8 @@ class Session:
         if self.uses_manual:
             probes = {p: pr for p, pr in self.manual_probes.items() if p in self.manual}
             base = ServerFacts.from_discovery(self._with(probes))
-            return replace(base, imap_offered="imap" in self.manual, pop3_offered="pop3" in self.manual)
+            return replace(base, imap_offered="imap" in self.manual and not self.forbidden("imap"),
+                           pop3_offered="pop3" in self.manual and not self.forbidden("pop3"))
         ok = flow.accepted(self.choices, self.confirmed)
         return ServerFacts.from_discovery(self._with({p: c.probe for p, c in ok.items() if c}))
 
@@ -84,6 +99,7 @@ class Session:
                  f"Python: {platform.python_version()}", f"Address: {shown}",
                  f"Resolver: {self.settings.resolver.server or 'system'}",
                  f"CA file: {'yes' if self.settings.cafile else 'no'}",
+                 f"Preset: {self.preset.name if self.preset else 'none'}",
                  f"Discovery: {self.state.discovery}"]
         if self.result is not None:
             lines.append(f"Elapsed: {self.result.elapsed_ms} ms")
@@ -105,4 +121,31 @@ class Session:
         lines.append(f"Password given: {'yes' if self.password else 'no'}; "
                      f"keychain: {self.keychain or 'n/a'}")
         lines.append(f"Exported: {', '.join(p.name for p in self.exported) or 'nothing'}")
-        return "\n".join(lines)
+        lines.extend(self._signin_lines())
+        text = "\n".join(lines)
+        # Belt and braces: nothing above takes the password, and this proves it for every encoding.
+        if not self.password:
+            return text
+        try:
+            return redact(text, (Secret(self.password),))
+        except InputError:  # a password no server could take (too long); still never shown
+            return text.replace(self.password, "[redacted]")
+        except LeakError:  # e.g. a password that is the word "redacted": give nothing rather than risk it
+            return lines[0] + "\nThe diagnostics cannot be shown without revealing the password."
+
+    def _signin_lines(self) -> list[str]:
+        if self.signin is None:
+            return ["Sign-in test: not run"]
+        out = [f"Sign-in test: {'ok' if self.signin.ok else 'failed'} ({self.signin.elapsed_ms} ms)"]
+        for side, r in (("incoming", self.signin.incoming), ("outgoing", self.signin.outgoing)):
+            facts = " ".join(f"{k}={v}" for k, v in r.facts.items() if v is not None)
+            out.append(f"  {side} {r.protocol} {r.host}:{r.port} {r.security}: {r.code}"
+                       f"{' user=' + self.username_form(r) if r.username else ''}"
+                       f"{' mechanism=' + r.mechanism if r.mechanism else ''}"
+                       f"{' pinned' if r.pinned else ''}{' ' + facts if facts else ''}")
+        return out
+
+    def username_form(self, r: SigninResult) -> str:
+        """Which user name worked, named by its form: the report masks the address, so never the name."""
+        local = self.address.partition("@")[0]
+        return {self.address: "full address", local: "local part"}.get(r.username or "", "as configured")

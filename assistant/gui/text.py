@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from assistant.core import rank
+from assistant.core import presets, rank
 from assistant.core.i18n import QT_TRANSLATE_NOOP
 from assistant.core.model import Finding, ProbeResult, TlsFacts
 
@@ -31,6 +31,8 @@ def finding_text(f: Finding) -> str:
             return rank.render(f.code, params, QCoreApplication.translate)
         except (KeyError, IndexError, ValueError):
             return f.message
+    if f.code in presets.MESSAGES:  # an organisation's policy (its params come from the preset)
+        return core_text("presets", presets.MESSAGES[f.code], **dict(f.params))
     return f.message
 
 

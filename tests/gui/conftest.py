@@ -30,6 +30,10 @@ CERT_PROBLEM = "carol@tlsbad.test"  # IMAP only with certificate faults, SMTP fi
 OUTSIDE = "dave@outside.test"  # IMAP server in another domain, named by unsigned DNS
 SILENT = "erin@hang.silent.test"  # a server that accepts and never says a word
 
+# Mailboxes the sign-in tests use (test-only passwords): alice signs in with her full address, carol only
+# with the part before the @ (so the wizard must report that form).
+ACCOUNTS = {FOUND: "Gui-Alice-Pw-7!", "carol": "Carol's pw 9"}
+
 
 @pytest.fixture(scope="session")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProbeWorld]:
@@ -38,6 +42,22 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProbeWorld]:
         yield w
     finally:
         w.stop()
+
+
+def add_accounts(world: ProbeWorld, accounts: dict[str, str]) -> None:
+    """Create mailboxes on every Dovecot of the world: its passwd-file is re-read when it changes."""
+    for d in world.dovecots:
+        passwd = d.directory / "passwd"
+        known = {line.split(":", 1)[0] for line in passwd.read_text().splitlines()}
+        with passwd.open("a") as fh:
+            fh.writelines(f"{u}:{{PLAIN}}{pw}::::::\n" for u, pw in accounts.items() if u not in known)
+        d.users.update(accounts)
+
+
+@pytest.fixture(scope="session")
+def accounts(world: ProbeWorld) -> dict[str, str]:
+    add_accounts(world, ACCOUNTS)
+    return ACCOUNTS
 
 
 @pytest.fixture(scope="session", autouse=True)

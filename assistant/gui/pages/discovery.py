@@ -33,6 +33,7 @@ from assistant.core import flow
 from assistant.core.context import ProgressEvent
 from assistant.core.i18n import QT_TRANSLATE_NOOP
 from assistant.core.model import DiscoveryResult, ProbeResult
+from assistant.core.presets import apply_policy
 from assistant.core.probe import discover
 from assistant.gui.pages.base import Page
 from assistant.gui.text import (
@@ -166,10 +167,18 @@ class DiscoveryPage(Page):
         self._tick()
         self.cancel_btn.setEnabled(True)
         self.again_btn.setEnabled(False)
-        address, settings = s.address, s.settings
+        address, settings, preset = s.address, s.settings, s.preset
+
+        async def with_policy(report: Callable[[ProgressEvent], None]) -> DiscoveryResult:
+            # The organisation's servers join the candidates; its policy decides what may be offered.
+            if preset is None:
+                return await discover(address, settings, report)
+            found = await discover(address, preset.apply_settings(settings), report,
+                                   extra=preset.candidates())
+            return apply_policy(found, preset)
 
         def job(report: Callable[[ProgressEvent], None]) -> Coroutine[Any, Any, object]:
-            return discover(address, settings, report)
+            return with_policy(report)
 
         self.job = self.wiz.worker.start(job)
         self.changed()
@@ -216,7 +225,7 @@ class DiscoveryPage(Page):
             return
         s = self.session
         s.result = result
-        s.choices = flow.pick(result)
+        s.choices = flow.pick(result, s.preset.policy if s.preset else None)
         flow.update_from_choices(s.state, s.choices, s.confirmed)
         self._fill(result)
         self._settle_checks(result)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton
 from assistant.core import flow
 from assistant.core.errors import AssistantError
 from assistant.gui.pages.base import Page
+from assistant.gui.signin_text import describe
 from assistant.gui.text import security_name
 
 
@@ -48,6 +49,8 @@ class DonePage(Page):
             for server in (*account.incoming[:1], *account.outgoing[:1]):
                 lines.append(f"• {server.protocol.upper()}: {server.host}:{server.port} "
                              f"({security_name(server.security)})")
+        if s.signin is not None:
+            lines.append(describe(s.signin, s.address))
         if s.keychain == "saved":
             lines.append(self.tr("Your password is saved in the system keychain."))
         elif s.keychain_message:

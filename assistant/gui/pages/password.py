@@ -1,18 +1,51 @@
-"""Page 6: the password (optional, masked) and whether to keep it in the system keychain.
+"""Page 6: the password (optional, masked), keeping it in the system keychain, and a sign-in test.
 
 The password stays in memory for this session only. Saving goes through ``core.secrets`` (keyring, no
 plaintext fallback); when the keychain is missing or refuses, the page says so and the wizard carries on.
-``SetupWizard.sign_in`` is the seam where a sign-in test plugs in later: a callable taking the account and
-password and returning an error sentence or None.
+"Test sign-in" runs the core's sign-in on the worker thread. The safety rules live in core; the page only
+passes, per server, the certificate fingerprint the person accepted by name on the discovery page.
+``SetupWizard.sign_in`` stays as a seam: a callable (account, password) -> error sentence or None on Next.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit
+import asyncio
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from assistant.core import flow, secrets
+from assistant.core.context import ProgressEvent, Settings
+from assistant.core.errors import AssistantError
+from assistant.core.model import ServerConfig
+from assistant.core.signin.secret import Secret
+from assistant.core.verify import SigninResult, VerifyResult, verify_server
 from assistant.gui.pages.base import Page
+from assistant.gui.signin_text import describe
 from assistant.gui.text import core_text
+
+_MARKS = {"started": "…", "done": "✔", "failed": "✖"}
+
+
+async def sign_in_both(address: str, servers: tuple[ServerConfig, ServerConfig], secret: Secret,
+                       settings: Settings, pins: tuple[tuple[str, ...], tuple[str, ...]],
+                       min_tls: str | None, report: Callable[[ProgressEvent], None]) -> VerifyResult:
+    """``verify_account`` with a pin per server, so a certificate confirmed for one host never lets a
+    different host through; progress per server for the page."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+
+    async def one(server: ServerConfig, pinned: tuple[str, ...]) -> SigninResult:
+        label = f"{server.protocol.upper()} {server.host}:{server.port}"
+        report(ProgressEvent("endpoint", label, "started"))
+        r = await verify_server(server, address, secret, settings, pins=pinned, min_tls=min_tls)
+        report(ProgressEvent("endpoint", label, "done" if r.ok else "failed", r.code))
+        return r
+
+    inc, out = await asyncio.gather(one(servers[0], pins[0]), one(servers[1], pins[1]))
+    return VerifyResult(address=address, incoming=inc, outgoing=out,
+                        elapsed_ms=int((loop.time() - start) * 1000))
 
 
 class PasswordPage(Page):
@@ -40,18 +73,151 @@ class PasswordPage(Page):
         form.addRow("", self.remember)
         form.addRow("", self.message)
         self.body.addLayout(form)
+        row = QHBoxLayout()
+        self.test_btn = QPushButton(self.tr("&Test sign-in"))
+        self.test_btn.setAccessibleDescription(
+            self.tr("Signs in to the incoming and outgoing server with this password, without sending mail"))
+        self.stop_btn = QPushButton(self.tr("S&top"))
+        self.stop_btn.setAccessibleDescription(self.tr("Stops the sign-in test"))
+        self.stop_btn.setEnabled(False)
+        row.addWidget(self.test_btn)
+        row.addWidget(self.stop_btn)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.progress = QLabel()
+        self.progress.setWordWrap(True)
+        self.progress.setAccessibleName(self.tr("Sign-in progress"))
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setAccessibleName(self.tr("Sign-in result"))
+        self.body.addWidget(self.progress)
+        self.body.addWidget(self.result)
         self.body.addStretch(1)
         self.reveal.toggled.connect(lambda on: self.password.setEchoMode(
             QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
         self.password.textChanged.connect(self._typed)
+        self.test_btn.clicked.connect(self.test)
+        self.stop_btn.clicked.connect(self.stop)
+        self.job = 0
+        self._connected = False
+        self._steps: dict[str, str] = {}
+        self._tested_for: tuple[ServerConfig | None, ServerConfig | None] | None = None
 
     def initializePage(self) -> None:
+        if not self._connected:
+            worker = self.wiz.worker
+            worker.progress.connect(self._progress)
+            worker.finished.connect(self._finished)
+            worker.failed.connect(self._failed)
+            worker.cancelled.connect(self._cancelled)
+            self._connected = True
         self.message.setText("")
-        self.remember.setEnabled(bool(self.password.text()))
+        try:
+            servers = self._servers()
+        except AssistantError:
+            servers = None
+        if servers != self._tested_for:  # back here with other servers chosen: the old result is void
+            self._forget()
+        self._enable()
         self.password.setFocus()
 
-    def _typed(self, text: str) -> None:
+    def _servers(self) -> tuple[ServerConfig | None, ServerConfig | None]:
+        account = self.session.account()
+        return (account.incoming[0] if account.incoming else None,
+                account.outgoing[0] if account.outgoing else None)
+
+    def _enable(self) -> None:
+        text = self.password.text()
         self.remember.setEnabled(bool(text))
+        self.test_btn.setEnabled(bool(text) and self.session.state.signin != "running")
+
+    def _typed(self, _text: str) -> None:
+        self._forget()  # a result belongs to the password it was tested with
+        self._enable()
+
+    def _forget(self) -> None:
+        if self.session.state.signin == "running":
+            self.wiz.worker.cancel()
+        self.session.signin = None
+        self._tested_for = None
+        self.result.setText("")
+        self.progress.setText("")
+
+    # --- the sign-in test -------------------------------------------------------------------------------
+
+    def test(self) -> None:
+        s = self.session
+        try:
+            secret = Secret(self.password.text())
+            account = s.account()
+        except AssistantError as exc:
+            self.result.setText(str(exc))
+            return
+        if not account.incoming or not account.outgoing:
+            self.result.setText(self.tr("There is no incoming and outgoing server to sign in to yet."))
+            return
+        incoming, outgoing = account.incoming[0], account.outgoing[0]
+        self._tested_for = (incoming, outgoing)
+        pins = s.pins()
+        both = (pins.get(incoming.protocol, ()), pins.get("smtp", ()))
+        min_tls = s.preset.policy.min_tls if s.preset else None
+        address, settings = s.address, s.settings
+
+        def job(report: Callable[[ProgressEvent], None]) -> Coroutine[Any, Any, object]:
+            return sign_in_both(address, (incoming, outgoing), secret, settings, both, min_tls, report)
+
+        s.signin = None
+        s.state.signin = "running"
+        self._steps = {}
+        self.result.setText("")
+        self.progress.setText(self.tr("Signing in…"))
+        self.test_btn.setEnabled(False)
+        self.stop_btn.setEnabled(True)
+        self.job = self.wiz.worker.start(job)
+        self.changed()
+        self.stop_btn.setFocus()
+
+    def stop(self) -> None:
+        self.wiz.worker.cancel()
+
+    def _progress(self, job: int, event: object) -> None:
+        if job != self.job or not isinstance(event, ProgressEvent):
+            return
+        self._steps[event.label] = _MARKS.get(event.state, "")
+        self.progress.setText("\n".join(f"{mark} {label}" for label, mark in self._steps.items()))
+
+    def _end(self, text: str) -> None:
+        self.session.state.signin = "done"
+        self.stop_btn.setEnabled(False)
+        self.test_btn.setEnabled(bool(self.password.text()))
+        self.result.setText(text)
+        self.changed()
+        self.test_btn.setFocus()
+
+    def _finished(self, job: int, result: object) -> None:
+        if job != self.job or not isinstance(result, VerifyResult):
+            return
+        self.session.signin = result
+        self._end(describe(result, self.session.address))
+
+    def _failed(self, job: int, message: str, kind: str) -> None:
+        if job != self.job:
+            return
+        self._end(message if kind != "error" else self.tr("The sign-in test stopped because of an internal "
+                                                          "error ({0}).").format(message))
+
+    def _cancelled(self, job: int) -> None:
+        if job != self.job:
+            return
+        self._end(self.tr("The sign-in test was stopped."))
+
+    def cleanupPage(self) -> None:
+        if self.session.state.signin == "running":
+            self.wiz.worker.cancel()
+            self.session.state.signin = "idle"
+        self.stop_btn.setEnabled(False)
+
+    # --- Next -------------------------------------------------------------------------------------------
 
     def validatePage(self) -> bool:
         s = self.session

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLabel, QRadioButton, QVBoxLayout
 
-from assistant.core import flow
+from assistant.core import flow, presets
 from assistant.core.errors import AssistantError
 from assistant.core.recommend import Reason, recommend
 from assistant.gui.pages.base import Page
@@ -81,8 +81,14 @@ class RecommendationPage(Page):
             self.sections["costs"].setText(other + ("\n" + costs if costs else ""))
         else:
             self.sections["costs"].setText(self.tr("Your server offers only {0}.").format(name))
+        other = "pop3" if rec.protocol == "imap" else "imap"
+        if s.preset is not None and s.forbidden(other):
+            # Say why the other protocol is missing: the organisation's rule, not the server.
+            self.sections["costs"].setText(core_text(
+                "presets", presets.MESSAGES["policy_protocol_forbidden"], organisation=s.preset.name,
+                protocol=NAMES[other], host=""))
         for proto, radio in self.radios.items():
-            offered = proto == rec.protocol or proto == rec.alternative
+            offered = (proto == rec.protocol or proto == rec.alternative) and not s.forbidden(proto)
             radio.setEnabled(offered)
             radio.setText(self.tr("Use {0} (recommended)").format(NAMES[proto]) if proto == rec.protocol
                           else self.tr("Use {0} instead").format(NAMES[proto]))

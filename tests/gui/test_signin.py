@@ -1,0 +1,179 @@
+"""The password page's sign-in test, against the real Dovecot of the test world (mailboxes made here).
+
+Success with the user-name form reported, a wrong password, a certificate problem confirmed on the results
+page (sign-in goes through the pin of exactly that certificate) and one never confirmed (refused, nothing
+sent), the keychain on and off, and the password searched for in everything the wizard shows or copies.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from assistant.core import secrets
+from assistant.core.flow import Page
+from assistant.gui.pages.discovery import DiscoveryPage
+from assistant.gui.pages.manual import ManualPage
+from assistant.gui.pages.password import PasswordPage
+from assistant.gui.wizard import SetupWizard
+from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, click_next, page, wait_discovery
+from tests.support.keyrings import MemoryKeyring
+
+pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+MakeWizard = Callable[..., SetupWizard]
+
+
+def to_discovery(qtbot: QtBot, wiz: SetupWizard, address: str) -> DiscoveryPage:
+    qtbot.keyClicks(wiz.pages[Page.ADDRESS].address, address)  # type: ignore[attr-defined]
+    click_next(qtbot, wiz)
+    wait_discovery(qtbot, wiz)
+    disc = wiz.pages[Page.DISCOVERY]
+    assert isinstance(disc, DiscoveryPage)
+    return disc
+
+
+def to_password(qtbot: QtBot, wiz: SetupWizard) -> PasswordPage:
+    """From the discovery (or manual) page through devices and recommendation to the password page."""
+    while page(wiz) is not Page.PASSWORD:
+        click_next(qtbot, wiz)
+    pw = wiz.pages[Page.PASSWORD]
+    assert isinstance(pw, PasswordPage)
+    return pw
+
+
+def sign_in(qtbot: QtBot, wiz: SetupWizard, pw: PasswordPage, password: str) -> str:
+    pw.password.setText(password)
+    assert pw.test_btn.isEnabled()
+    qtbot.mouseClick(pw.test_btn, Qt.MouseButton.LeftButton)
+    assert wiz.session.state.signin == "running"
+    assert not wiz.button(wiz.WizardButton.NextButton).isEnabled()  # no Next while it runs
+    assert pw.stop_btn.isEnabled()
+    qtbot.waitUntil(lambda: wiz.session.state.signin == "done", timeout=60000)
+    assert wiz.button(wiz.WizardButton.NextButton).isEnabled()
+    return pw.result.text()
+
+
+def everything_shown(wiz: SetupWizard) -> str:
+    """All text the wizard's pages show (labels, fields, reports), to search for the password."""
+    from PySide6.QtWidgets import QLabel, QPlainTextEdit
+    texts = []
+    for p in wiz.pages.values():
+        texts += [w.text() for w in p.findChildren(QLabel)]
+        texts += [w.toPlainText() for w in p.findChildren(QPlainTextEdit)]
+    return "\n".join(texts)
+
+
+def test_sign_in_works_and_names_the_user_name_form(qtbot: QtBot, make_wizard: MakeWizard,
+                                                    accounts: dict[str, str], memory_keyring: MemoryKeyring,
+                                                    caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    password = accounts[FOUND]
+    wiz = make_wizard(timeout=30.0)
+    to_discovery(qtbot, wiz, FOUND)
+    pw = to_password(qtbot, wiz)
+    text = sign_in(qtbot, wiz, pw, password)
+    result = wiz.session.signin
+    assert result is not None and result.ok, text
+    assert result.incoming.username == FOUND and result.incoming.host == "imap.srv.test"
+    assert not result.incoming.pinned  # a verified server needs no pin
+    assert "The password works" in text
+    assert "Signed in to imap.srv.test (IMAP)" in text and "Signed in to smtp.srv.test (SMTP)" in text
+    assert "Your full email address is the user name." in text
+    assert "Folders on the server:" in text and "SMTP AUTH" in text
+    assert "✔ IMAP imap.srv.test:993" in pw.progress.text()
+    # Remember is off: nothing reaches the keychain.
+    assert not pw.remember.isChecked()
+    click_next(qtbot, wiz)
+    assert memory_keyring.store == {}
+    click_next(qtbot, wiz)
+    assert page(wiz) is Page.DONE
+    done = wiz.pages[Page.DONE]
+    assert "The password works" in done.summary.text()  # type: ignore[attr-defined]
+    qtbot.mouseClick(done.copy_btn, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    report = QApplication.clipboard().text()
+    assert "Sign-in test: ok" in report and "user=full address" in report
+    assert "imap imap.srv.test:993 ssl: ok" in report
+    for leak in (password, "alice@"):
+        assert leak not in report
+    assert password not in everything_shown(wiz)
+    assert password not in caplog.text
+
+
+def test_wrong_password_is_said_plainly_and_remember_stores_only_when_ticked(
+        qtbot: QtBot, make_wizard: MakeWizard, accounts: dict[str, str],
+        memory_keyring: MemoryKeyring) -> None:
+    wiz = make_wizard(timeout=30.0)
+    to_discovery(qtbot, wiz, FOUND)
+    pw = to_password(qtbot, wiz)
+    text = sign_in(qtbot, wiz, pw, "not-the-password")
+    result = wiz.session.signin
+    assert result is not None and result.incoming.code == "auth_failed" and not result.ok
+    assert "The sign-in test did not succeed." in text
+    assert "The server rejected the user name or password (imap.srv.test, IMAP" in text
+    # Typing another password voids the result: it belonged to the old one.
+    pw.password.setText(accounts[FOUND])
+    assert wiz.session.signin is None and pw.result.text() == ""
+    pw.remember.setChecked(True)
+    click_next(qtbot, wiz)
+    assert memory_keyring.store == {(secrets.SERVICE, FOUND): accounts[FOUND]}
+    assert wiz.session.keychain == "saved"
+    assert "Sign-in test: not run" in wiz.session.report()
+
+
+def test_confirmed_certificate_problem_signs_in_through_its_pin(qtbot: QtBot, make_wizard: MakeWizard,
+                                                               accounts: dict[str, str]) -> None:
+    wiz = make_wizard(timeout=30.0)
+    disc = to_discovery(qtbot, wiz, CERT_PROBLEM)
+    s = wiz.session
+    imap = s.choices["imap"]
+    assert imap is not None and "certificate_problem" in imap.risks
+    assert s.pins() == {}  # nothing confirmed, nothing pinned
+    disc.confirm_boxes[imap.host].setChecked(True)
+    assert imap.probe.tls is not None and imap.probe.tls.fingerprint_sha256
+    assert s.pins() == {"imap": (imap.probe.tls.fingerprint_sha256,)}
+    pw = to_password(qtbot, wiz)
+    text = sign_in(qtbot, wiz, pw, accounts["carol"])
+    result = s.signin
+    assert result is not None and result.incoming.ok, text
+    assert result.incoming.host == imap.host and result.incoming.pinned
+    assert result.incoming.username == "carol" and result.incoming.tried == [CERT_PROBLEM, "carol"]
+    assert "The part before the @ (carol) is the user name" in text
+    assert "the certificate you confirmed" in text
+    assert "pinned" in s.report()
+
+
+def test_unconfirmed_certificate_problem_is_refused_without_sending(qtbot: QtBot, make_wizard: MakeWizard,
+                                                                   accounts: dict[str, str]) -> None:
+    wiz = make_wizard(timeout=30.0)
+    to_discovery(qtbot, wiz, NOTHING)
+    click_next(qtbot, wiz)
+    manual = wiz.pages[Page.MANUAL]
+    assert isinstance(manual, ManualPage)
+    manual.incoming.host.setText("selfsigned.tlsbad.test")  # self-signed, never confirmed anywhere
+    manual.outgoing.host.setText("smtp.srv.test")
+    pw = to_password(qtbot, wiz)
+    assert wiz.session.pins() == {}
+    text = sign_in(qtbot, wiz, pw, accounts["carol"])
+    result = wiz.session.signin
+    assert result is not None and result.incoming.code == "certificate_not_trusted"
+    assert result.incoming.tried == []  # no user name, let alone a password, was sent
+    assert "could not be verified, so the password was not sent" in text
+    assert "to protect it" in text
+
+
+def test_stop_cancels_the_sign_in(qtbot: QtBot, make_wizard: MakeWizard, accounts: dict[str, str]) -> None:
+    wiz = make_wizard(timeout=30.0)
+    to_discovery(qtbot, wiz, FOUND)
+    pw = to_password(qtbot, wiz)
+    pw.password.setText("wrong, so the server delays its answer")
+    qtbot.mouseClick(pw.test_btn, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pw.stop_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wiz.session.state.signin == "done", timeout=30000)
+    assert wiz.session.signin is None
+    assert pw.result.text() == "The sign-in test was stopped."
