@@ -18,6 +18,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from bench.bundle.run import Xvfb
 from tests.support.certs import CertFactory
 from tests.support.dnsmasq import Dnsmasq, Zone, start_dnsmasq
 from tests.support.dovecot import DovecotHandle, start_dovecot
@@ -58,7 +59,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 def frozen(b: Built, *args: str, timeout: float = 120, **env: str) -> subprocess.CompletedProcess[str]:
-    full = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env)
+    full = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **env}
     return subprocess.run([str(b.exe), *args], env=full, capture_output=True, text=True, timeout=timeout,
                           cwd=b.dist)
 
@@ -99,6 +100,18 @@ def test_frozen_self_test_passes(built: Built, world: World) -> None:
     assert "FAIL" not in out.stdout
     assert "_imaps._tcp.frozen.test SRV via" in out.stdout and "1 SRV record(s)" in out.stdout
     assert "platform plugin 'offscreen'" in out.stdout
+
+
+def test_frozen_wizard_opens_a_window_on_x11(built: Built, tmp_path: Path) -> None:
+    """The real X11 path: the bundled xcb plugin and libraries load, and the wizard maps its window."""
+    xvfb = Xvfb()
+    try:
+        xvfb.time_to_first_map(built.exe, tmp_path, timeout=90)  # raises if it exits or shows nothing
+        out = frozen(built, "--self-test", QT_QPA_PLATFORM="xcb", DISPLAY=xvfb.display)
+    finally:
+        xvfb.stop()
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "platform plugin 'xcb'" in out.stdout
 
 
 def test_frozen_probe_against_the_test_servers(built: Built, world: World) -> None:
