@@ -175,3 +175,41 @@ def test_a_certificate_failure_is_offered_with_its_risk_but_other_failures_are_n
     assert choices["imap"] is not None and choices["imap"].probe is bad
     assert choices["imap"].risks == ("certificate_problem",)
     assert flow.pick(result(refused, smtp))["imap"] is None
+
+
+# --- the sign-in test and an organisation's policy ------------------------------------------------------
+
+def test_password_page_waits_for_a_running_sign_in() -> None:
+    state = usable_state()
+    assert flow.blockers(Page.PASSWORD, state) == []
+    state.signin = "running"
+    assert flow.blockers(Page.PASSWORD, state) == ["signin_running"]
+    state.signin = "done"
+    assert flow.blockers(Page.PASSWORD, state) == []
+
+
+def test_pick_never_offers_what_the_policy_forbids() -> None:
+    from assistant.core.presets import Policy
+    pop = probe("pop3", "pop.example.test", 995)
+    r = result(probe("imap", "imap.example.test", 993), pop, probe("smtp", "smtp.example.test", 465))
+    r.recommended["pop3"] = None  # what apply_policy leaves; the fallback must not bring it back
+    assert flow.pick(r)["pop3"] is not None
+    assert flow.pick(r, Policy(forbidden_protocols=("pop3",)))["pop3"] is None
+    risky = result(probe("imap", "imap.other.test", 993, verified=False, status="tls_error"),
+                   probe("smtp", "smtp.example.test", 465), recommend=False)
+    risky.candidates[0].tls.problems = ["self_signed"]  # type: ignore[union-attr]
+    assert flow.pick(risky)["imap"] is not None
+    assert flow.pick(risky, Policy(allowed_server_domains=("example.test",)))["imap"] is None
+
+
+def test_pins_only_for_a_confirmed_certificate_problem() -> None:
+    bad = probe("imap", "imap.example.test", 993, verified=False)
+    assert bad.tls is not None
+    bad.tls.fingerprint_sha256 = "AB" * 32
+    good = probe("smtp", "smtp.example.test", 465)
+    assert good.tls is not None
+    good.tls.fingerprint_sha256 = "cd" * 32
+    choices = flow.pick(result(bad, good, recommend=False))
+    assert flow.pins(choices, set()) == {}  # not confirmed: nothing pinned
+    assert flow.pins(choices, {"imap.example.test"}) == {"imap": ("ab" * 32,)}  # that server only
+    assert flow.pins(choices, {"smtp.example.test"}) == {}  # a verified server never needs a pin

@@ -61,3 +61,49 @@ def test_no_display_is_one_line_not_a_crash() -> None:
                           timeout=60, env=env)
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and "no graphical display" in proc.stderr
+
+
+def test_gui_preset_is_loaded_before_the_window(opened: list[app.Options], tmp_path: Path) -> None:
+    preset = tmp_path / "org.toml"
+    preset.write_text('name = "Example Corp"\n[policy]\nforbidden_protocols = ["pop3"]\n', encoding="utf-8")
+    assert main(["gui", "--preset", str(preset)]) == 0
+    assert opened == [app.Options(preset=str(preset))]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ('name = "X"\n[policy]\nmin_tsl = "1.3"\n', "org.toml: policy.min_tsl: unknown field"),
+    ('name = "X"\n[[servers]]\nprotocol = "imap"\nhost = "a.test"\nport = 0\nsecurity = "ssl"\n',
+     "org.toml: servers[0].port: expected a port number"),
+])
+def test_bad_preset_is_one_line_and_exit_2(tmp_path: Path, text: str, words: str) -> None:
+    preset = tmp_path / "org.toml"
+    preset.write_text(text, encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}  # would open a window if the preset were taken
+    proc = subprocess.run([sys.executable, "-m", "assistant", "gui", "--preset", str(preset)],
+                          capture_output=True, text=True, cwd=REPO, timeout=60, env=env)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0] and "Traceback" not in proc.stderr
+
+
+def test_language_switch_keeps_the_preset(qtbot: object, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from assistant.core.presets import load_preset
+    preset_path = tmp_path / "org.json"
+    preset_path.write_text('{"name": "Example Corp"}', encoding="utf-8")
+    preset = load_preset(preset_path)
+    prefs = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
+    wiz = app.build_wizard(app.Options(preset=str(preset_path), lang="en"), prefs, preset)
+    assert wiz.session.preset is preset
+    preset_path.write_text("broken", encoding="utf-8")  # the file changing later does not matter
+    wiz.language_requested.emit("zh_TW")
+    new = QApplication.instance().property("wizard")  # type: ignore[union-attr]
+    try:
+        assert new is not wiz and new.session.preset is preset and new.language == "zh_TW"
+    finally:
+        new.worker.shutdown()
+        new.close()
+        wiz.worker.shutdown()
+        app.i18n.install(QApplication.instance(), "en")  # type: ignore[arg-type]

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from assistant.core import secrets
 from assistant.core.flow import Page
+from assistant.core.presets import Preset, load_preset
 from assistant.gui.pages.discovery import DiscoveryPage
 from assistant.gui.pages.manual import ManualPage
 from assistant.gui.pages.password import PasswordPage
@@ -177,3 +179,86 @@ def test_stop_cancels_the_sign_in(qtbot: QtBot, make_wizard: MakeWizard, account
     qtbot.waitUntil(lambda: wiz.session.state.signin == "done", timeout=30000)
     assert wiz.session.signin is None
     assert pw.result.text() == "The sign-in test was stopped."
+
+
+# --- presets ----------------------------------------------------------------------------------------------
+
+def preset_file(tmp_path: Path, text: str) -> Preset:
+    path = tmp_path / "preset.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_preset(path)
+
+
+def test_preset_forbidding_pop3_is_obeyed_and_explained(qtbot: QtBot, make_wizard: MakeWizard,
+                                                        tmp_path: Path) -> None:
+    wiz = make_wizard()
+    wiz.session.preset = preset_file(tmp_path, 'name = "Example Corp"\n[policy]\n'
+                                               'forbidden_protocols = ["pop3"]\n')
+    disc = to_discovery(qtbot, wiz, FOUND)
+    s = wiz.session
+    assert s.result is not None and any(r.candidate.protocol == "pop3" and r.secure
+                                        for r in s.result.candidates)  # POP3 exists and works ...
+    assert s.choices["pop3"] is None  # ... but is not offered
+    problems = " ".join(w.text() for w in disc.problems.findChildren(QLabel))
+    assert "Example Corp does not allow POP3" in problems
+    click_next(qtbot, wiz)
+    devices = wiz.pages[Page.DEVICES]
+    devices.storage.setChecked(True)  # type: ignore[attr-defined]  # on its own this would lead to POP3
+    click_next(qtbot, wiz)
+    rec = wiz.pages[Page.RECOMMENDATION]
+    assert s.recommendation is not None and s.recommendation.protocol == "imap"
+    assert not rec.radios["pop3"].isEnabled()  # type: ignore[attr-defined]
+    assert "Example Corp does not allow POP3" in rec.sections["costs"].text()  # type: ignore[attr-defined]
+
+
+def test_preset_without_policy_recommends_pop3_for_limited_storage(qtbot: QtBot,
+                                                                   make_wizard: MakeWizard) -> None:
+    """The control for the test above: the same answers without the preset do lead to POP3."""
+    wiz = make_wizard()
+    to_discovery(qtbot, wiz, FOUND)
+    click_next(qtbot, wiz)
+    wiz.pages[Page.DEVICES].storage.setChecked(True)  # type: ignore[attr-defined]
+    click_next(qtbot, wiz)
+    assert wiz.session.recommendation is not None and wiz.session.recommendation.protocol == "pop3"
+
+
+def test_preset_with_fixed_servers_is_what_gets_set_up(qtbot: QtBot, make_wizard: MakeWizard,
+                                                       tmp_path: Path, accounts: dict[str, str]) -> None:
+    """Nothing answers for the address's own domain; the organisation's servers (STARTTLS, a fixed user
+    name) are found, set up and signed in to. (A domain with its own SRV servers is not used here: the
+    probe engine may cancel a preset's STARTTLS server once an implicit-TLS one verified.)"""
+    wiz = make_wizard(timeout=30.0)
+    wiz.session.preset = preset_file(tmp_path, f"""name = "Srv Org"
+domains = ["srv.test"]
+[[servers]]
+protocol = "imap"
+host = "imap.srv.test"
+port = 143
+security = "starttls"
+username = "{FOUND}"
+[[servers]]
+protocol = "smtp"
+host = "smtp.srv.test"
+port = 587
+security = "starttls"
+username = "{FOUND}"
+""")
+    disc = to_discovery(qtbot, wiz, NOTHING)
+    s = wiz.session
+    assert s.state.discovered_usable  # without the preset this address finds nothing (see test_wizard)
+    problems = " ".join(w.text() for w in disc.problems.findChildren(QLabel))
+    assert "not in a domain Srv Org's settings are meant for" in problems
+    click_next(qtbot, wiz)
+    assert page(wiz) is Page.DEVICES
+    pw = to_password(qtbot, wiz)
+    account = s.account()
+    assert [(x.host, x.port, x.security) for x in (*account.incoming, *account.outgoing)] == [
+        ("imap.srv.test", 143, "starttls"), ("smtp.srv.test", 587, "starttls")]
+    text = sign_in(qtbot, wiz, pw, accounts[FOUND])
+    assert s.signin is not None and s.signin.ok, text
+    assert s.signin.incoming.username == FOUND and f"The user name {FOUND} worked." in text
+    click_next(qtbot, wiz)
+    click_next(qtbot, wiz)
+    summary = wiz.pages[Page.DONE].summary.text()  # type: ignore[attr-defined]
+    assert "imap.srv.test:143" in summary and "smtp.srv.test:587" in summary
+    assert "Preset: Srv Org" in s.report()

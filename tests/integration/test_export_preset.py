@@ -1,0 +1,78 @@
+"""``export --preset``: the profile is built from the policy-applied result, live and from a saved probe,
+against the real test world (dnsmasq + Dovecot)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from assistant.core.profiles import import_profile
+from tests.integration.conftest import REPO, ProbeWorld
+
+NO_IMAP = 'name = "Example Corp"\n[policy]\nforbidden_protocols = ["imap"]\n'
+FIXED = """name = "Srv Org"
+[[servers]]
+protocol = "imap"
+host = "imap.srv.test"
+port = 143
+security = "starttls"
+[[servers]]
+protocol = "smtp"
+host = "smtp.srv.test"
+port = 587
+security = "starttls"
+"""
+
+
+def msa(world: ProbeWorld, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "assistant", *args, "--dns-server", world.dns_server,
+                           "--cafile", world.cafile, "--offline", "--timeout", "15"],
+                          capture_output=True, cwd=REPO, timeout=60, check=False)
+
+
+def preset(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "preset.toml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def servers(data: bytes, name: str) -> list[tuple[str, str, int, str]]:
+    account = import_profile(data, name)
+    return [(s.protocol, s.host, s.port, s.security) for s in (*account.incoming, *account.outgoing)]
+
+
+def test_live_export_obeys_a_forbidden_protocol(probe_world: ProbeWorld, tmp_path: Path) -> None:
+    plain = msa(probe_world, "export", "alice@srv.test", "--format", "autoconfig")
+    assert plain.returncode == 0, plain.stderr.decode()
+    assert servers(plain.stdout, "plain.xml")[0][:2] == ("imap", "imap.srv.test")  # the control
+    proc = msa(probe_world, "export", "alice@srv.test", "--format", "autoconfig", "--preset",
+               preset(tmp_path, NO_IMAP))
+    assert proc.returncode == 0, proc.stderr.decode()
+    found = servers(proc.stdout, "config-v1.1.xml")
+    assert [s[0] for s in found] == ["pop3", "smtp"]
+    assert found[0][1] == "pop.srv.test"
+
+
+def test_live_export_uses_the_presets_own_servers(probe_world: ProbeWorld, tmp_path: Path) -> None:
+    # bob@dead.fallback.test finds nothing by itself: only the preset's servers can be in the profile.
+    bare = msa(probe_world, "export", "bob@dead.fallback.test", "--format", "autoconfig")
+    assert bare.returncode != 0
+    proc = msa(probe_world, "export", "bob@dead.fallback.test", "--format", "mobileconfig", "--preset",
+               preset(tmp_path, FIXED))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert servers(proc.stdout, "x.mobileconfig") == [("imap", "imap.srv.test", 143, "starttls"),
+                                                      ("smtp", "smtp.srv.test", 587, "starttls")]
+
+
+def test_saved_probe_with_preset_matches_the_live_result(probe_world: ProbeWorld, tmp_path: Path) -> None:
+    probe = msa(probe_world, "probe", "alice@srv.test", "--json")
+    assert probe.returncode == 0, probe.stderr.decode()
+    saved = tmp_path / "probe.json"
+    saved.write_bytes(probe.stdout)
+    proc = subprocess.run([sys.executable, "-m", "assistant", "export", "alice@srv.test", "--format",
+                           "autoconfig", "--probe", str(saved), "--preset", preset(tmp_path, NO_IMAP)],
+                          capture_output=True, cwd=REPO, timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert [s[:2] for s in servers(proc.stdout, "c.xml")] == [("pop3", "pop.srv.test"),
+                                                               ("smtp", "smtp.srv.test")]
