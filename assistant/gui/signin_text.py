@@ -1,28 +1,57 @@
 """The sign-in test's outcome in plain words, for the password page and the Done page summary.
 
 The core gives codes, templates (``verify.MESSAGES``) and raw facts (quota in KiB, folder count, UIDL);
-this turns them into sentences a person understands, in the interface language.
+this turns them into sentences a person understands, in the interface language. The templates sit in one
+dict keyed by a stable code (marked for lupdate) so the catalogue and the code cannot drift apart.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from assistant.core import verify
+from assistant.core.i18n import QT_TRANSLATE_NOOP
 from assistant.core.verify import SigninResult, VerifyResult
 from assistant.gui.text import core_text
 
+TEXTS: dict[str, str] = {
+    "works": QT_TRANSLATE_NOOP("signin", "The password works: you can receive and send mail."),
+    "not_sent": QT_TRANSLATE_NOOP(
+        "signin", "The password was not sent to at least one server, to protect it."),
+    "failed": QT_TRANSLATE_NOOP("signin", "The sign-in test did not succeed."),
+    "full_address": QT_TRANSLATE_NOOP("signin", "Your full email address is the user name."),
+    "local_part": QT_TRANSLATE_NOOP(
+        "signin", "The part before the @ ({name}) is the user name, not the full address."),
+    "other_name": QT_TRANSLATE_NOOP("signin", "The user name {name} worked."),
+    "pinned": QT_TRANSLATE_NOOP(
+        "signin", "The connection used the certificate you confirmed on the results page."),
+    "storage": QT_TRANSLATE_NOOP("signin", "Storage used: {used} MB of {limit} MB."),
+    "folders": QT_TRANSLATE_NOOP("signin", "Folders on the server: {count}"),
+    "idle": QT_TRANSLATE_NOOP("signin", "New mail is announced at once (IDLE)."),
+    "messages": QT_TRANSLATE_NOOP("signin", "Messages waiting on the server: {count}"),
+    "uidl": QT_TRANSLATE_NOOP(
+        "signin", "The server lets your mail program remember which messages it already downloaded "
+                  "(UIDL)."),
+    "no_uidl": QT_TRANSLATE_NOOP(
+        "signin", "The server cannot say which messages were already downloaded (no UIDL), so some may "
+                  "be downloaded twice."),
+    "smtp_auth": QT_TRANSLATE_NOOP(
+        "signin", "The outgoing server accepted your sign-in for sending (SMTP AUTH)."),
+}
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("signin", text)
+
+def _t(code: str, **fields: object) -> str:
+    return core_text("signin", TEXTS[code], **fields)
+
+
+def _count(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def headline(result: VerifyResult) -> str:
     if result.ok:
-        return _tr("The password works: you can receive and send mail.")
+        return _t("works")
     if result.incoming.refused_for_safety or result.outgoing.refused_for_safety:
-        return _tr("The password was not sent to at least one server, to protect it.")
-    return _tr("The sign-in test did not succeed.")
+        return _t("not_sent")
+    return _t("failed")
 
 
 def outcome(r: SigninResult) -> str:
@@ -35,11 +64,10 @@ def username_form(r: SigninResult, address: str) -> str | None:
     if not r.ok or not r.username:
         return None
     if r.username == address:
-        return _tr("Your full email address is the user name.")
+        return _t("full_address")
     if r.username == address.partition("@")[0]:
-        return _tr("The part before the @ ({name}) is the user name, not the full address.").format(
-            name=r.username)
-    return _tr("The user name {name} worked.").format(name=r.username)
+        return _t("local_part", name=r.username)
+    return _t("other_name", name=r.username)
 
 
 def facts(r: SigninResult) -> list[str]:
@@ -47,25 +75,20 @@ def facts(r: SigninResult) -> list[str]:
     f = r.facts
     out: list[str] = []
     if r.pinned:
-        out.append(_tr("The connection used the certificate you confirmed on the results page."))
-    limit, used = f.get("quota_limit_kib"), f.get("quota_used_kib")
-    if isinstance(limit, int) and not isinstance(limit, bool) and limit > 0:
-        out.append(_tr("Storage used: {used} MB of {limit} MB.").format(
-            used=round((used if isinstance(used, int) else 0) / 1024), limit=round(limit / 1024)))
-    if isinstance(f.get("folders"), int) and not isinstance(f.get("folders"), bool):
-        out.append(_tr("Folders on the server: {count}").format(count=f["folders"]))
+        out.append(_t("pinned"))
+    limit, used = _count(f.get("quota_limit_kib")), _count(f.get("quota_used_kib"))
+    if limit:
+        out.append(_t("storage", used=round((used or 0) / 1024), limit=round(limit / 1024)))
+    if (folders := _count(f.get("folders"))) is not None:
+        out.append(_t("folders", count=folders))
     if f.get("idle") is True:
-        out.append(_tr("New mail is announced at once (IDLE)."))
-    if isinstance(f.get("messages"), int) and not isinstance(f.get("messages"), bool):
-        out.append(_tr("Messages waiting on the server: {count}").format(count=f["messages"]))
-    if f.get("uidl") is True:
-        out.append(_tr("The server lets your mail program remember which messages it already downloaded "
-                       "(UIDL)."))
-    elif f.get("uidl") is False:
-        out.append(_tr("The server cannot say which messages were already downloaded (no UIDL), so some "
-                       "may be downloaded twice."))
+        out.append(_t("idle"))
+    if (messages := _count(f.get("messages"))) is not None:
+        out.append(_t("messages", count=messages))
+    if f.get("uidl") is not None:
+        out.append(_t("uidl" if f["uidl"] else "no_uidl"))
     if f.get("auth_accepted") is True:
-        out.append(_tr("The outgoing server accepted your sign-in for sending (SMTP AUTH)."))
+        out.append(_t("smtp_auth"))
     return out
 
 

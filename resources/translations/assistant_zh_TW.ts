@@ -630,6 +630,46 @@ Replace them?</source>
         <source>&amp;Password:</source>
         <translation>密碼(&amp;P)：</translation>
     </message>
+    <message>
+        <source>&amp;Test sign-in</source>
+        <translation>測試登入(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Signs in to the incoming and outgoing server with this password, without sending mail</source>
+        <translation>用這組密碼登入收信與寄信伺服器，不會寄出任何郵件</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>停止(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Stops the sign-in test</source>
+        <translation>停止登入測試</translation>
+    </message>
+    <message>
+        <source>Sign-in progress</source>
+        <translation>登入進度</translation>
+    </message>
+    <message>
+        <source>Sign-in result</source>
+        <translation>登入結果</translation>
+    </message>
+    <message>
+        <source>There is no incoming and outgoing server to sign in to yet.</source>
+        <translation>目前還沒有可以登入的收信與寄信伺服器。</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登入…</translation>
+    </message>
+    <message>
+        <source>The sign-in test stopped because of an internal error ({0}).</source>
+        <translation>登入測試因內部錯誤而停止（{0}）。</translation>
+    </message>
+    <message>
+        <source>The sign-in test was stopped.</source>
+        <translation>登入測試已停止。</translation>
+    </message>
 </context>
 <context>
     <name>RecommendationPage</name>
@@ -800,6 +840,10 @@ Replace them?</source>
     <message>
         <source>Confirm that you understand the risk of an unencrypted connection.</source>
         <translation>請確認您了解未加密連線的風險。</translation>
+    </message>
+    <message>
+        <source>Please wait until the sign-in test has finished, or stop it.</source>
+        <translation>請等登入測試完成，或將它停止。</translation>
     </message>
     <message>
         <source>{host} port {port} sends your password and mail without encryption; anyone on the network path can read them.</source>
@@ -1174,6 +1218,65 @@ Replace them?</source>
     <message>
         <source>Made with Mail Setup Assistant. Keep this sheet: it holds no password.</source>
         <translation>由郵件設定助理製作。請保存這張說明表：上面沒有任何密碼。</translation>
+    </message>
+</context>
+<context>
+    <name>signin</name>
+    <message>
+        <source>The password works: you can receive and send mail.</source>
+        <translation>密碼正確：您可以收信和寄信。</translation>
+    </message>
+    <message>
+        <source>The password was not sent to at least one server, to protect it.</source>
+        <translation>為了保護您的密碼，至少有一台伺服器沒有收到密碼。</translation>
+    </message>
+    <message>
+        <source>The sign-in test did not succeed.</source>
+        <translation>登入測試沒有成功。</translation>
+    </message>
+    <message>
+        <source>Your full email address is the user name.</source>
+        <translation>使用者名稱是您完整的電子郵件地址。</translation>
+    </message>
+    <message>
+        <source>The part before the @ ({name}) is the user name, not the full address.</source>
+        <translation>使用者名稱是 @ 前面的部分（{name}），而不是完整的地址。</translation>
+    </message>
+    <message>
+        <source>The user name {name} worked.</source>
+        <translation>使用者名稱 {name} 可以登入。</translation>
+    </message>
+    <message>
+        <source>The connection used the certificate you confirmed on the results page.</source>
+        <translation>這次連線使用的是您在結果頁面上確認過的憑證。</translation>
+    </message>
+    <message>
+        <source>Storage used: {used} MB of {limit} MB.</source>
+        <translation>已使用空間：{used} MB／共 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>Folders on the server: {count}</source>
+        <translation>伺服器上的資料夾：{count} 個</translation>
+    </message>
+    <message>
+        <source>New mail is announced at once (IDLE).</source>
+        <translation>新郵件會立刻通知（IDLE）。</translation>
+    </message>
+    <message>
+        <source>Messages waiting on the server: {count}</source>
+        <translation>伺服器上等待收取的郵件：{count} 封</translation>
+    </message>
+    <message>
+        <source>The server lets your mail program remember which messages it already downloaded (UIDL).</source>
+        <translation>伺服器能讓您的郵件程式記住哪些郵件已經下載過（UIDL）。</translation>
+    </message>
+    <message>
+        <source>The server cannot say which messages were already downloaded (no UIDL), so some may be downloaded twice.</source>
+        <translation>伺服器無法告知哪些郵件已經下載過（不支援 UIDL），所以有些郵件可能會重複下載。</translation>
+    </message>
+    <message>
+        <source>The outgoing server accepted your sign-in for sending (SMTP AUTH).</source>
+        <translation>寄信伺服器接受了您的登入，可以寄信（SMTP AUTH）。</translation>
     </message>
 </context>
 <context>

@@ -262,3 +262,28 @@ username = "{FOUND}"
     summary = wiz.pages[Page.DONE].summary.text()  # type: ignore[attr-defined]
     assert "imap.srv.test:143" in summary and "smtp.srv.test:587" in summary
     assert "Preset: Srv Org" in s.report()
+
+
+def test_sign_in_and_policy_sentences_are_translated(qtbot: QtBot, make_wizard: MakeWizard, tmp_path: Path,
+                                                     accounts: dict[str, str]) -> None:
+    from tests.gui.test_i18n import check_page, english_sources
+    english = english_sources()
+    seen: dict[Page, int] = {}
+    wiz = make_wizard(lang="zh_TW", timeout=30.0)
+    wiz.session.preset = preset_file(tmp_path, 'name = "Example Corp"\ndomains = ["example.com"]\n'
+                                               '[policy]\nforbidden_protocols = ["pop3"]\n')
+    disc = to_discovery(qtbot, wiz, CERT_PROBLEM)
+    problems = [w.text() for w in disc.problems.findChildren(QLabel)]
+    assert any("Example Corp" in t and "網域" in t for t in problems), problems  # policy_domain_mismatch
+    imap = wiz.session.choices["imap"]
+    assert imap is not None
+    disc.confirm_boxes[imap.host].setChecked(True)
+    check_page(wiz, english, seen)
+    pw = to_password(qtbot, wiz)
+    text = sign_in(qtbot, wiz, pw, accounts["carol"])
+    assert wiz.session.signin is not None and wiz.session.signin.incoming.ok
+    lines = [line.strip(" •") for line in text.splitlines()]
+    assert "使用者名稱是 @ 前面的部分（carol），而不是完整的地址。" in lines
+    assert [line for line in lines if line in english] == []
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in line) for line in lines), lines
+    check_page(wiz, english, seen)

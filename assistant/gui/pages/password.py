@@ -77,7 +77,7 @@ class PasswordPage(Page):
         self.test_btn = QPushButton(self.tr("&Test sign-in"))
         self.test_btn.setAccessibleDescription(
             self.tr("Signs in to the incoming and outgoing server with this password, without sending mail"))
-        self.stop_btn = QPushButton(self.tr("S&top"))
+        self.stop_btn = QPushButton(self.tr("St&op"))
         self.stop_btn.setAccessibleDescription(self.tr("Stops the sign-in test"))
         self.stop_btn.setEnabled(False)
         row.addWidget(self.test_btn)
