@@ -50,11 +50,12 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from assistant.core.flow import Page
+    from assistant.core.presets import load_preset
     from assistant.gui import i18n
     from assistant.gui.app import app_icon, application
     from assistant.gui.session import Session
     from assistant.gui.wizard import SetupWizard
-    from tests.gui.conftest import FOUND, NOTHING, OUTSIDE
+    from tests.gui.conftest import ACCOUNTS, FOUND, NOTHING, OUTSIDE, add_accounts
     from tests.integration.conftest import build_world
 
     app = application()
@@ -65,12 +66,13 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
     i18n.install(app, lang)
     tmp = Path(tempfile.mkdtemp(prefix="shots-"))
     world = build_world(tmp / "world")
+    add_accounts(world, ACCOUNTS)
     saved: list[Path] = []
     wizards: list[SetupWizard] = []
 
     def wizard(address: str) -> SetupWizard:
         prefs = QSettings(str(tmp / "prefs.ini"), QSettings.Format.IniFormat)
-        wiz = SetupWizard(Session(settings=world.settings(10), address=""), prefs, lang, app_icon())
+        wiz = SetupWizard(Session(settings=world.settings(30), address=""), prefs, lang, app_icon())
         wiz.resize(900, 720)
         wiz.show()
         wizards.append(wiz)
@@ -112,8 +114,11 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
             if only is None:
                 for name in ("4-devices", "5-recommendation", "6-password", "7-export", "8-done"):
                     wiz.next()
-                    if name == "6-password":
-                        wiz.pages[Page.PASSWORD].password.setText("example")  # type: ignore[attr-defined]
+                    if name == "6-password":  # the sign-in test, run for real
+                        pw = wiz.pages[Page.PASSWORD]
+                        pw.password.setText(ACCOUNTS[FOUND])  # type: ignore[attr-defined]
+                        pw.test_btn.click()  # type: ignore[attr-defined]
+                        settle(wiz, lambda: wiz.session.state.signin == "done", 60000)
                     if name == "7-export":
                         wiz.pages[Page.EXPORT].folder.setText(str(Path.home()))  # type: ignore[attr-defined]
                     grab(wiz, name)
@@ -122,6 +127,17 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
             wiz.next()
             settle(wiz, lambda: discovered(wiz))
             grab(wiz, "2-discovery-risk")
+        if only is None:  # an organisation's preset forbids POP3: the recommendation says why
+            preset = tmp / "preset.toml"
+            preset.write_text('name = "Example Corp"\n[policy]\nforbidden_protocols = ["pop3"]\n')
+            wiz = wizard(FOUND)
+            wiz.session.preset = load_preset(preset)
+            wiz.next()
+            settle(wiz, lambda: discovered(wiz))
+            wiz.next()
+            wiz.pages[Page.DEVICES].storage.setChecked(True)  # type: ignore[attr-defined]
+            wiz.next()
+            grab(wiz, "5-recommendation-preset")
         if only is None:
             wiz = wizard(NOTHING)
             wiz.next()

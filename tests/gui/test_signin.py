@@ -209,6 +209,8 @@ def test_preset_forbidding_pop3_is_obeyed_and_explained(qtbot: QtBot, make_wizar
     assert s.recommendation is not None and s.recommendation.protocol == "imap"
     assert not rec.radios["pop3"].isEnabled()  # type: ignore[attr-defined]
     assert "Example Corp does not allow POP3" in rec.sections["costs"].text()  # type: ignore[attr-defined]
+    reasons = rec.sections["reasons"].text()  # type: ignore[attr-defined]
+    assert "Example Corp does not allow POP3" in reasons and "but not POP3" not in reasons
 
 
 def test_preset_without_policy_recommends_pop3_for_limited_storage(qtbot: QtBot,

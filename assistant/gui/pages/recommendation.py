@@ -69,7 +69,15 @@ class RecommendationPage(Page):
         self.headline.setText(self.tr("We recommend {0}.").format(name) if rec.strength == "clear"
                               else self.tr("We suggest {0}.").format(name))
         bullet = "\n".join
-        self.sections["reasons"].setText(bullet("• " + reason_text(r) for r in rec.reasons))
+        other = "pop3" if rec.protocol == "imap" else "imap"
+        policy = ""
+        if s.preset is not None and s.forbidden(other):
+            policy = core_text("presets", presets.MESSAGES["policy_protocol_forbidden"],
+                               organisation=s.preset.name, protocol=NAMES[other], host="")
+        # "The server offers only IMAP" would be wrong when the server offers both and a rule said no.
+        reasons = [reason_text(r) for r in rec.reasons
+                   if not (policy and r.code == f"only_{rec.protocol}_offered")]
+        self.sections["reasons"].setText(bullet("• " + t for t in ([policy] if policy else []) + reasons))
         self.sections["settings"].setText(bullet("• " + reason_text(r) for r in rec.settings.notes))
         self.sections["caveats"].setText(bullet("• " + reason_text(r) for r in rec.caveats))
         box = self.sections["caveats"].parentWidget()
@@ -81,12 +89,8 @@ class RecommendationPage(Page):
             self.sections["costs"].setText(other + ("\n" + costs if costs else ""))
         else:
             self.sections["costs"].setText(self.tr("Your server offers only {0}.").format(name))
-        other = "pop3" if rec.protocol == "imap" else "imap"
-        if s.preset is not None and s.forbidden(other):
-            # Say why the other protocol is missing: the organisation's rule, not the server.
-            self.sections["costs"].setText(core_text(
-                "presets", presets.MESSAGES["policy_protocol_forbidden"], organisation=s.preset.name,
-                protocol=NAMES[other], host=""))
+        if policy:  # say why the other protocol is missing: the organisation's rule, not the server
+            self.sections["costs"].setText(policy)
         for proto, radio in self.radios.items():
             offered = (proto == rec.protocol or proto == rec.alternative) and not s.forbidden(proto)
             radio.setEnabled(offered)
