@@ -289,3 +289,19 @@ def test_sign_in_and_policy_sentences_are_translated(qtbot: QtBot, make_wizard: 
     assert [line for line in lines if line in english] == []
     assert all(any("\u4e00" <= ch <= "\u9fff" for ch in line) for line in lines), lines
     check_page(wiz, english, seen)
+
+
+@pytest.mark.parametrize("password", ["Corp-Pass-2024", "redacted", "x" * 5000])
+def test_diagnostics_never_show_the_password(password: str) -> None:
+    """Even a password that is also a word of the report, or one no server would take, stays out."""
+    from assistant.core.context import Settings
+    from assistant.core.dns import Resolver
+    from assistant.core.model import ServerConfig
+    from assistant.gui.session import Session
+    s = Session(settings=Settings(resolver=Resolver()), address=f"{password[:20]}@example.test",
+                password=password)
+    # Nothing the report prints holds the password, unless a person typed it where it does not belong:
+    s.manual["imap"] = ServerConfig(protocol="imap", host=password, port=993, security="ssl")
+    report = s.report()
+    assert password not in report and password[:20] not in report
+    assert report.startswith("Mail Setup Assistant")
