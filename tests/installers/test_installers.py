@@ -21,6 +21,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "installers"))
 import buildlib  # noqa: E402
+import qtprune  # noqa: E402
 
 BUILD_PY = REPO / "installers" / "build.py"
 
@@ -151,7 +152,7 @@ def test_third_party_notices_name_qt_lgpl_and_copy_licence_texts(tmp_path: Path)
     ("cryptography/hazmat/bindings/_rust.abi3.so", False),
 ])
 def test_qt_file_dropped(dest: str, dropped: bool) -> None:
-    assert buildlib.qt_file_dropped(dest) is dropped
+    assert qtprune.qt_file_dropped(dest) is dropped
 
 
 def test_prune_drops_only_libraries_no_kept_file_needs() -> None:
@@ -174,9 +175,9 @@ def test_prune_drops_only_libraries_no_kept_file_needs() -> None:
         ("libvncsupport.so.link", "libvncsupport.so", "SYMLINK"),
         ("libglib.so.link", "libglib.so.0", "SYMLINK"),
     ]
-    kept, dropped = buildlib.prune_binaries(
-        toc, buildlib.qt_file_dropped, lambda src: deps[src],
-        shed=lambda dest: bool(buildlib.SHED_DEPENDENCIES.match(dest)))
+    kept, dropped = qtprune.prune_binaries(
+        toc, qtprune.qt_file_dropped, lambda src: deps[src],
+        shed=lambda dest: bool(qtprune.SHED_DEPENDENCIES.match(dest)))
     assert {e[0] for e in dropped} == {"PySide6/Qt/plugins/platforms/libqvnc.so", "libvncsupport.so",
                                        "libcairo.so.2"}
     kept_names = {e[0] for e in kept}
@@ -194,8 +195,8 @@ def test_system_font_libraries_go_with_what_only_they_needed() -> None:
            ("libpng16.so.16", "png", "BINARY"), ("libbrotlidec.so.1", "brotli", "BINARY"),
            ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "cups", "BINARY"),
            ("libcups.so.2", "libcups", "BINARY"), ("libgnutls.so.30", "gnutls", "BINARY")]
-    kept, dropped = buildlib.prune_binaries(toc, buildlib.dropped_from_bundle, lambda src: deps[src],
-                                            shed=buildlib.shed_dependencies)
+    kept, dropped = qtprune.prune_binaries(toc, qtprune.dropped_from_bundle, lambda src: deps[src],
+                                            shed=qtprune.shed_dependencies)
     assert {e[0] for e in dropped} == {"libfontconfig.so.1", "libfreetype.so.6", "libexpat.so.1",
                                        "libbrotlidec.so.1", "libcups.so.2", "libgnutls.so.30"}
     assert {e[0] for e in kept} == {"PySide6/Qt/lib/libQt6Gui.so.6", "libpng16.so.16",
@@ -204,7 +205,7 @@ def test_system_font_libraries_go_with_what_only_they_needed() -> None:
 
 def test_direct_imports_lists_only_what_a_library_links_itself() -> None:
     import _ssl
-    direct = buildlib.direct_imports(_ssl.__file__)
+    direct = qtprune.direct_imports(_ssl.__file__)
     assert any(n.startswith("libssl.so") for n in direct)
     assert not any(n.startswith("ld-linux") for n in direct)  # ldd would add the loader and more
 
