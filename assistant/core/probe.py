@@ -111,6 +111,13 @@ class _Run:
         return min(found, key=rank.candidate_key) if found else None
 
     def outranked(self, c: Candidate) -> bool:
+        """Not worth waiting for: a better server of its protocol is verified.
+
+        Servers the person or an organisation's preset named ("manual") are always probed to the end,
+        since a policy may prefer them over whatever discovery ranks first.
+        """
+        if c.source == "manual":
+            return False
         winner = self.best_verified(c.protocol)
         return winner is not None and rank.candidate_key(winner) < rank.candidate_key(c)
 
@@ -192,7 +199,7 @@ class _Run:
         if rank.recommendable(result):
             for other in list(self.running.values()):
                 oc = self.best[other]
-                if other[0] == key[0] and rank.candidate_key(c) < rank.candidate_key(oc):
+                if other[0] == key[0] and self.outranked(oc):
                     self.cancel_key(other)
                     self.results[other] = self.stopped(oc, "better_found", self.ms(self.started_at[other]))
                     self.emit("endpoint", _label(oc), "failed", "cancelled")

@@ -6,8 +6,11 @@ import asyncio
 from typing import Any
 
 from assistant.core.context import ProgressEvent
+from assistant.core.model import Candidate, DiscoveryResult
 from assistant.core.probe import discover
+from tests.hostile.fakeserver import Conn, fake_server
 from tests.integration.conftest import ProbeWorld, checked, validate
+from tests.support.loopback import Subnet
 
 
 def run(world: ProbeWorld, address: str, timeout: float = 10.0,
@@ -131,3 +134,34 @@ def test_outside_domain_srv_target_is_recommended_with_a_warning(probe_world: Pr
     outside = [w for w in doc["warnings"] if w["code"] == "outside_domain"]
     assert [(w["host"], w["protocol"]) for w in outside] == [("imap.provider-elsewhere.test", "imap")]
     assert "outside.test" in outside[0]["message"]
+
+
+
+async def _slow_plain_imap(conn: Conn) -> None:
+    """A plaintext IMAP server that takes a while to greet: long after the SRV servers are verified."""
+    await asyncio.sleep(1.5)
+    await conn.send(b"* OK slow but fine\r\n")
+    while line := await conn.line():
+        tag, verb = line.split()[:2]
+        if verb.upper() == b"CAPABILITY":
+            await conn.send(b"* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n" + tag + b" OK done\r\n")
+        elif verb.upper() == b"LOGOUT":
+            await conn.send(b"* BYE\r\n" + tag + b" OK bye\r\n")
+            return
+
+
+def test_servers_named_by_a_preset_are_probed_to_the_end(probe_world: ProbeWorld) -> None:
+    # imaps on imap.srv.test is verified within milliseconds and outranks everything else; a slower server
+    # the organisation's preset names must still be probed to the end (its policy may prefer it), where a
+    # discovered server ranked as low would be stopped as "better_found".
+    ip = Subnet().take()
+    preset_server = Candidate("imap", ip, 143, "plain", "manual")
+
+    async def go() -> DiscoveryResult:
+        async with fake_server(ip, 143, _slow_plain_imap):
+            return await discover("alice@srv.test", probe_world.settings(10.0), extra=(preset_server,))
+    doc = checked(asyncio.run(go()))
+    imap = {(c["host"], c["port"]): c for c in candidates(doc, "imap")}
+    assert imap[(ip, 143)]["status"] == "ok", imap[(ip, 143)]
+    assert imap[(ip, 143)]["stopped"] is None
+    assert rec(doc, "imap") == ("imap.srv.test", 993, "ssl", "srv")
