@@ -14,7 +14,15 @@ from typing import Any
 from assistant.cli.common import write_output
 from assistant.core.errors import EXIT_OK, InputError
 from assistant.core.model import DiscoveryResult
-from assistant.core.recommend import BACKUPS, DEVICES, Reason, ServerFacts, Situation, recommend
+from assistant.core.recommend import (
+    BACKUPS,
+    DEVICES,
+    Reason,
+    Recommendation,
+    ServerFacts,
+    Situation,
+    recommend,
+)
 
 MAX_PROBE_BYTES = 8 * 1024 * 1024
 NAMES = {"imap": "IMAP", "pop3": "POP3"}
@@ -98,18 +106,24 @@ def render_text(rec: Any) -> str:
     return "\n".join(out) + "\n"
 
 
+def document(situation: Situation, facts: ServerFacts, rec: Recommendation) -> dict[str, Any]:
+    """The ``--json`` object (resources/schemas/recommend.schema.json); fields are only ever added."""
+    return {"schema_version": 1,
+            "situation": {"devices": list(situation.devices), "shared": situation.shared,
+                          "offline": situation.offline, "limited_storage": situation.limited_storage,
+                          "backup": situation.backup},
+            "facts": {"imap_offered": facts.imap_offered, "pop3_offered": facts.pop3_offered,
+                      "pop3_uidl": facts.pop3_uidl, "imap_idle": facts.imap_idle,
+                      "quota_bytes": facts.quota_bytes},
+            "recommendation": rec.to_dict()}
+
+
 def run(args: argparse.Namespace) -> int:
     situation = situation_from_args(args)
     facts = ServerFacts.from_discovery(load_probe(args.probe)) if args.probe else ServerFacts()
     rec = recommend(situation, facts)
     if args.json:
-        doc = {"schema_version": 1, "situation": {
-            "devices": list(situation.devices), "shared": situation.shared, "offline": situation.offline,
-            "limited_storage": situation.limited_storage, "backup": situation.backup},
-            "facts": {"imap_offered": facts.imap_offered, "pop3_offered": facts.pop3_offered,
-                      "pop3_uidl": facts.pop3_uidl, "imap_idle": facts.imap_idle,
-                      "quota_bytes": facts.quota_bytes},
-            "recommendation": rec.to_dict()}
+        doc = document(situation, facts, rec)
         write_output(None, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     else:
         write_output(None, render_text(rec).encode("utf-8"))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 import assistant.core.recommend as recommend_module
+from assistant.cli.recommend import document
 from assistant.core.errors import AssistantError, InputError
 from assistant.core.model import Candidate, DiscoveryResult, ProbeResult, TlsFacts
 from assistant.core.recommend import TEXTS, ServerFacts, Situation, human_size, recommend
@@ -162,3 +165,12 @@ def test_every_template_is_marked_and_fills() -> None:
 def test_human_size() -> None:
     assert human_size(512) == "512 bytes"
     assert human_size(1536 * 1024 ** 2) == "1.5 GiB"
+
+
+RECOMMEND_SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "resources" / "schemas"
+                               / "recommend.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("situation", "facts"), [s[1:3] for s in SCENARIOS], ids=[s[0] for s in SCENARIOS])
+def test_every_scenario_fits_the_published_json_schema(situation: Situation, facts: ServerFacts) -> None:
+    jsonschema.validate(document(situation, facts, recommend(situation, facts)), RECOMMEND_SCHEMA)

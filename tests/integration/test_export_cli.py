@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 import trustme
 from cryptography import x509
@@ -81,6 +82,7 @@ def test_saved_probe_drives_export_and_recommend(probe_world: ProbeWorld, tmp_pa
     rec = msa("recommend", "--devices", "computer,phone", "--probe", str(probe), "--json")
     assert rec.returncode == 0, rec.stderr.decode()
     doc = json.loads(rec.stdout)
+    jsonschema.validate(doc, json.loads((REPO / "resources/schemas/recommend.schema.json").read_text()))
     assert doc["facts"]["imap_offered"] and doc["facts"]["pop3_offered"]
     assert doc["recommendation"]["protocol"] == "imap"
     assert doc["recommendation"]["reasons"][0]["code"] == "several_devices"
