@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from importlib import metadata
-
-try:
-    __version__ = metadata.version("mail-setup-assistant")
-except metadata.PackageNotFoundError:  # running from a source tree or a frozen bundle without metadata
-    __version__ = "0.1.0"
+# A literal, not importlib.metadata: reading installed metadata costs ~40 ms of start-up before the wizard
+# can show, and a frozen bundle or a plain source tree has none. pyproject.toml stays the one place to
+# change it: tests/core/test_version.py and build.spec fail when the two disagree.
+__version__ = "0.1.0"
 
 APP_NAME = "Mail Setup Assistant"

@@ -126,6 +126,9 @@ def _check_gui_imports() -> list[Check]:
     import importlib
 
     importlib.import_module("assistant.gui.app")
+    # The wizard builds its later pages after the window shows; import them (and the Qt modules they
+    # load on demand) here too.
+    importlib.import_module("assistant.gui.wizard").import_deferred()
     loaded = [m for m in sys.modules if m.startswith("assistant.gui")]
     qt = sorted(m.split(".")[1] for m in sys.modules if m.startswith("PySide6.Qt") and m.count(".") == 1)
     return [Check("gui", "ok", f"wizard code imports ({len(loaded)} modules; Qt: {', '.join(qt)})")]

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from assistant.core.dns import Resolver
 from assistant.core.model import Candidate, Finding, MxRecord, Protocol, SourceReport, SrvRecord
+
+if TYPE_CHECKING:  # a type only: importing dnspython here would put it before the wizard's first window
+    from assistant.core.dns import Resolver
 
 DEFAULT_ISPDB_URL = "https://autoconfig.thunderbird.net/v1.1/"
 

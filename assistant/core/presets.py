@@ -9,8 +9,6 @@ it the same way by calling one function.
 from __future__ import annotations
 
 import argparse
-import json
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -112,6 +110,8 @@ def load_preset(path: str | Path) -> Preset:
 
 
 def _parse(text: str, p: Path, where: _Where) -> dict[str, Any]:
+    import json  # here, not at the top: the wizard imports this module before its first window shows
+    import tomllib
     suffix = p.suffix.lower()
     try:
         if suffix == ".json":

@@ -1,6 +1,9 @@
 """Starting the wizard: QApplication, language, icon, preferences, and the resolver from the options.
 
 Preferences (language, last export folder) live in QSettings; passwords never do.
+Start-up speed matters (the window should appear as fast as a bare Qt wizard's): nothing here imports
+discovery, DNS, TLS or the keychain. The run settings are made on first use, and the wizard loads those
+modules on a background thread once its window is up (``assistant/gui/warmup.py``).
 """
 
 from __future__ import annotations
@@ -10,11 +13,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from assistant import APP_NAME, __version__, resources
 from assistant.core.context import Settings
-from assistant.core.dns import Resolver, parse_server
 from assistant.core.errors import EXIT_BAD_INPUT, InputError
 from assistant.core.presets import Preset, load_preset
 from assistant.gui import i18n
@@ -56,7 +58,8 @@ def preferences() -> QSettings:
 
 
 def settings_from(opts: Options) -> Settings:
-    """Raises InputError for a bad --dns-server (checked before any window opens)."""
+    """Raises InputError for a bad --dns-server (the gui command checks it before any window opens)."""
+    from assistant.core.dns import Resolver, parse_server  # dnspython: not before the first window
     server = parse_server(opts.dns_server) if opts.dns_server else None
     return Settings(resolver=Resolver(server), cafile=opts.cafile, timeout=opts.timeout)
 
@@ -73,7 +76,7 @@ def build_wizard(opts: Options, prefs: QSettings | None = None,
     i18n.build_catalogues()
     lang = i18n.pick(opts.lang, str(prefs.value("language", "") or ""))
     i18n.install(app, lang)
-    session = Session(settings=settings_from(opts), address=(opts.address or "").strip(), preset=preset)
+    session = Session(lambda: settings_from(opts), address=(opts.address or "").strip(), preset=preset)
     icon = app_icon()
     app.setWindowIcon(icon)
     wizard = SetupWizard(session, prefs, lang, icon)
@@ -86,7 +89,7 @@ def build_wizard(opts: Options, prefs: QSettings | None = None,
         new.move(wizard.pos())
         new.show()
         wizard.hide()
-        wizard.worker.shutdown()
+        wizard.shutdown_worker()
         wizard.deleteLater()
         app.setProperty("wizard", new)
 
@@ -102,8 +105,9 @@ def run(opts: Options) -> int:
         try:
             preset = load_preset(opts.preset)
         except InputError as exc:  # checked before, but the file can change: say so in a window too
+            from PySide6.QtWidgets import QMessageBox
             QMessageBox.critical(None, APP_NAME, str(exc))
             return EXIT_BAD_INPUT
     wizard = build_wizard(opts, preset=preset)
-    wizard.show()
+    wizard.show()  # the wizard loads the rest (pages, discovery modules) once it is up
     return int(app.exec())

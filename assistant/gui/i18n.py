@@ -8,8 +8,6 @@ file dialogs speak the same language.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -52,6 +50,7 @@ def ts_file(lang: str) -> Path:
 
 
 def _lrelease() -> list[str] | None:
+    import shutil
     exe = Path(sys.executable).with_name("pyside6-lrelease")
     if exe.exists():
         return [str(exe)]
@@ -73,6 +72,7 @@ def build_catalogues(force: bool = False) -> list[Path]:
         qm = ts.with_suffix(".qm")
         if not force and qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
             continue
+        import subprocess  # only when there is something to build: not on every start-up
         try:
             subprocess.run([*tool, "-silent", str(ts), "-qm", str(qm)], check=True, timeout=60,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

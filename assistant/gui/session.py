@@ -2,31 +2,36 @@
 
 Keeping it free of widgets makes the diagnostics report and the tests read one place. The password lives
 only here, in memory, for the length of the session; ``report()`` never includes it.
+The run settings may be given as a factory: building the resolver imports dnspython, which the first
+window must not wait for, so the app hands a factory and the settings are made on first use.
 """
 
 from __future__ import annotations
 
 import platform
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant import __version__
 from assistant.core import flow
 from assistant.core.account import account_from_discovery
 from assistant.core.context import Settings
-from assistant.core.errors import InputError
+from assistant.core.errors import AssistantError, DomainError, InputError
 from assistant.core.flow import Choice, FlowState
 from assistant.core.model import AccountConfig, DiscoveryResult, ProbeResult, Protocol, ServerConfig
 from assistant.core.presets import Preset
 from assistant.core.recommend import Recommendation, ServerFacts, Situation
-from assistant.core.report import LeakError, redact
-from assistant.core.signin.secret import Secret
-from assistant.core.verify import SigninResult, VerifyResult
+
+if TYPE_CHECKING:  # the sign-in code brings TLS and the keychain: imported where a result is used
+    from assistant.core.verify import SigninResult, VerifyResult
 
 
 @dataclass
 class Session:
-    settings: Settings
+    settings_source: Settings | Callable[[], Settings] = field(repr=False)
     address: str = ""
     display_name: str = ""
     state: FlowState = field(default_factory=FlowState)
@@ -39,11 +44,28 @@ class Session:
     recommendation: Recommendation | None = None
     protocol: str = "imap"
     password: str = field(default="", repr=False)
-    keychain: str = ""  # "saved", "not_asked", or a SecretStoreError code
+    keychain: str = ""  # "saved", "not_asked", "not_tried_failed", or a SecretStoreError code
     keychain_message: str = ""
     exported: list[Path] = field(default_factory=list)
     preset: Preset | None = None  # an organisation's servers and policy (--preset)
     signin: VerifyResult | None = None  # the last sign-in test, for the password it was run with
+    _settings_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    @property
+    def settings(self) -> Settings:
+        """The run settings, made on first use (from any thread; the worker's jobs ask for them).
+
+        A system whose DNS configuration cannot be read fails here as a DomainError (exit code 3's
+        meaning), which the worker reports on the page like any other failed check.
+        """
+        with self._settings_lock:
+            if not isinstance(self.settings_source, Settings):
+                from assistant.core.dns import DnsError
+                try:
+                    self.settings_source = self.settings_source()
+                except DnsError as exc:
+                    raise DomainError(str(exc)) from None
+            return self.settings_source
 
     def forbidden(self, protocol: str) -> bool:
         return self.preset is not None and protocol in self.preset.policy.forbidden_protocols
@@ -93,12 +115,18 @@ class Session:
 
     def report(self) -> str:
         """The helpdesk's diagnostics: what was found and chosen. No password, local part masked."""
+        from assistant.core.report import LeakError, redact
+        from assistant.core.signin.secret import Secret
         local, _, domain = self.address.partition("@")
         shown = f"{local[:1]}…@{domain}" if domain else self.address
+        try:
+            settings: Settings | None = self.settings
+        except AssistantError:
+            settings = None
         lines = [f"Mail Setup Assistant {__version__}", f"System: {platform.platform()}",
                  f"Python: {platform.python_version()}", f"Address: {shown}",
-                 f"Resolver: {self.settings.resolver.server or 'system'}",
-                 f"CA file: {'yes' if self.settings.cafile else 'no'}",
+                 f"Resolver: {(settings.resolver.server or 'system') if settings else 'unavailable'}",
+                 f"CA file: {'yes' if settings and settings.cafile else 'no'}",
                  f"Preset: {self.preset.name if self.preset else 'none'}",
                  f"Discovery: {self.state.discovery}"]
         if self.result is not None:

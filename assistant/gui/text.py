@@ -2,15 +2,21 @@
 
 The core keeps English templates marked with ``QT_TRANSLATE_NOOP(context, ...)``; here they go through
 ``QCoreApplication.translate`` with the same context and are formatted with the fields the result carries.
+``core.rank`` (which brings the TLS code and cryptography) is imported where it is needed, not here: the
+first page uses this module and must show before those load.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from assistant.core import presets, rank
+from assistant.core import presets
 from assistant.core.i18n import QT_TRANSLATE_NOOP
-from assistant.core.model import Finding, ProbeResult, TlsFacts
+
+if TYPE_CHECKING:
+    from assistant.core.model import Finding, ProbeResult, TlsFacts
 
 
 def core_text(context: str, template: str, **fields: object) -> str:
@@ -24,6 +30,7 @@ def core_text(context: str, template: str, **fields: object) -> str:
 
 def finding_text(f: Finding) -> str:
     """A discovery warning in the interface language (the English ``message`` when no template matches)."""
+    from assistant.core import rank
     if f.code in rank.WARNINGS:
         params = dict(f.params)
         params.setdefault("message", f.message)
@@ -57,6 +64,7 @@ def status_name(status: str) -> str:
 
 
 def source_name(source: str) -> str:
+    from assistant.core import rank
     template = rank.SOURCE_NAMES.get(source)
     return QCoreApplication.translate("sources", template) if template else source
 
@@ -110,6 +118,7 @@ def _line(key: str, value: object) -> str:
 
 def tls_problem_text(code: str, facts: TlsFacts, host: str) -> str:
     """A certificate problem in plain words, in the interface language (fields as ``tls.describe``)."""
+    from assistant.core import rank
     template = rank.PROBLEMS.get(code, rank.PROBLEMS["unknown"])
     fields = {"host": host, "date": (facts.not_after or "?")[:10], "start": (facts.not_before or "?")[:10],
               "days": facts.days_left if facts.days_left is not None else "?",

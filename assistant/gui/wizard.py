@@ -1,31 +1,34 @@
 """The QWizard shell: pages in order, navigation asked of ``core.flow``, About box, and shutdown.
 
 Signals: ``language_requested(str)`` when the person picks another language (the app rebuilds the wizard).
+
+Only the first page is built before the window shows: importing a page module loads its Qt classes (each
+with its enums) and building it costs time the person would spend looking at nothing. The other pages are
+built once the window is up, one per turn of the event loop (so it keeps painting and answering), and on
+demand whenever something needs one sooner (``pages[...]``, or "Next").
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QSettings, Signal, qVersion
-from PySide6.QtGui import QCloseEvent, QIcon
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtCore import QSettings, QTimer, Signal, qVersion
+from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
+from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from assistant import APP_NAME, __version__
 from assistant.core import flow
 from assistant.core.model import AccountConfig
+from assistant.gui import warmup
 from assistant.gui.pages.address import AddressPage
-from assistant.gui.pages.devices import DevicesPage
-from assistant.gui.pages.discovery import DiscoveryPage
-from assistant.gui.pages.done import DonePage
-from assistant.gui.pages.export import ExportPage
-from assistant.gui.pages.manual import ManualPage
-from assistant.gui.pages.password import PasswordPage
-from assistant.gui.pages.recommendation import RecommendationPage
 from assistant.gui.session import Session
-from assistant.gui.worker import AsyncWorker
+
+if TYPE_CHECKING:
+    from assistant.gui.worker import AsyncWorker
 
 # Returns a sentence when sign-in failed, None when it worked (plugged in by the sign-in feature).
 SignInCheck = Callable[[AccountConfig, str], str | None]
@@ -36,6 +39,56 @@ RUNTIME_LICENSES = (
     ("truststore", "MIT"), ("publicsuffixlist", "MPL-2.0"), ("defusedxml", "PSF-2.0"), ("h11", "MIT"),
     ("idna", "BSD-3-Clause"), ("keyring", "MIT"), ("Python", "PSF-2.0"),
 )
+
+# Every page after the first, in the order they are built after the window shows: module, class.
+LATER_PAGES: dict[flow.Page, tuple[str, str]] = {
+    flow.Page.DISCOVERY: ("assistant.gui.pages.discovery", "DiscoveryPage"),
+    flow.Page.MANUAL: ("assistant.gui.pages.manual", "ManualPage"),
+    flow.Page.DEVICES: ("assistant.gui.pages.devices", "DevicesPage"),
+    flow.Page.RECOMMENDATION: ("assistant.gui.pages.recommendation", "RecommendationPage"),
+    flow.Page.PASSWORD: ("assistant.gui.pages.password", "PasswordPage"),
+    flow.Page.EXPORT: ("assistant.gui.pages.export", "ExportPage"),
+    flow.Page.DONE: ("assistant.gui.pages.done", "DonePage"),
+}
+
+# Qt modules a page imports only when a button needs them (printing).
+DEFERRED_QT: tuple[str, ...] = ("PySide6.QtPrintSupport",)
+
+
+def import_deferred() -> list[str]:
+    """Import every module the wizard would otherwise load only later (the self-test proves a bundle has
+    them all); returns their names."""
+    names = [module for module, _cls in LATER_PAGES.values()] + ["assistant.gui.worker", *DEFERRED_QT]
+    for name in names:
+        importlib.import_module(name)
+    return names
+
+
+class PageMap(dict[flow.Page, QWizardPage]):
+    """The wizard's pages by id; asking for one not built yet builds it and adds it to the wizard."""
+
+    def __init__(self, wizard: QWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+
+    def add(self, pid: flow.Page, page: QWizardPage) -> QWizardPage:
+        self[pid] = page  # before setPage: QWizard asks nextId() while adding, which may look here
+        self._wizard.setPage(int(pid), page)
+        return page
+
+    def __missing__(self, pid: flow.Page) -> QWizardPage:
+        module, name = LATER_PAGES[pid]
+        page: QWizardPage = getattr(importlib.import_module(module), name)()
+        return self.add(pid, page)
+
+    def missing(self) -> list[flow.Page]:
+        return [pid for pid in LATER_PAGES if pid not in self]
+
+    def complete(self) -> PageMap:
+        """Every page built (for code that walks all of them)."""
+        for pid in self.missing():
+            self[pid]
+        return self
 
 
 class SetupWizard(QWizard):
@@ -48,7 +101,8 @@ class SetupWizard(QWizard):
         self.prefs = prefs
         self.language = language
         self.sign_in: SignInCheck | None = None
-        self.worker = AsyncWorker(self)
+        self._worker: AsyncWorker | None = None
+        self._shown = False  # until the window is up, nextId() names pages without building them
         self.setWindowTitle(self.tr("Mail Setup Assistant"))
         if icon is not None:
             self.setWindowIcon(icon)
@@ -57,22 +111,48 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&About"))
         self.customButtonClicked.connect(lambda _which: self.about())
-        self.pages = {
-            flow.Page.ADDRESS: AddressPage(), flow.Page.DISCOVERY: DiscoveryPage(),
-            flow.Page.MANUAL: ManualPage(), flow.Page.DEVICES: DevicesPage(),
-            flow.Page.RECOMMENDATION: RecommendationPage(), flow.Page.PASSWORD: PasswordPage(),
-            flow.Page.EXPORT: ExportPage(), flow.Page.DONE: DonePage(),
-        }
-        for pid, page in self.pages.items():
-            self.setPage(int(pid), page)
+        self.pages = PageMap(self)
+        self.pages.add(flow.Page.ADDRESS, AddressPage())
         self.setStartId(int(flow.Page.ADDRESS))
         self.resize(820, 640)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            QTimer.singleShot(0, self, self._build_later_pages)
+            QTimer.singleShot(0, self, warmup.start)
+
+    def _build_later_pages(self) -> None:
+        """Build one missing page, then come back on the next turn of the event loop for the next."""
+        missing = self.pages.missing()
+        if missing:
+            self.pages[missing[0]]
+        if len(missing) > 1:
+            QTimer.singleShot(0, self, self._build_later_pages)
+
+    @property
+    def worker(self) -> AsyncWorker:
+        """The asyncio worker, made when a page first needs it (asyncio is not needed to show page 1)."""
+        if self._worker is None:
+            warmup.wait()
+            from assistant.gui.worker import AsyncWorker
+            self._worker = AsyncWorker(self)
+        return self._worker
+
+    def shutdown_worker(self) -> None:
+        """Stop the worker thread if one was made (bounded; safe to repeat)."""
+        if self._worker is not None:
+            self._worker.shutdown()
 
     def nextId(self) -> int:
         current = self.currentId()
         if current < 0:
             return int(flow.Page.ADDRESS)
-        return int(flow.next_page(flow.Page(current), self.session.state))
+        nxt = flow.next_page(flow.Page(current), self.session.state)
+        if self._shown and nxt in LATER_PAGES:
+            self.pages[flow.Page(nxt)]  # "Next" must find the page, even if the build-up has not reached it
+        return int(nxt)
 
     def about_text(self) -> str:
         licenses = "".join(f"<li>{name}: {lic}</li>" for name, lic in RUNTIME_LICENSES)
@@ -86,12 +166,13 @@ class SetupWizard(QWizard):
                 + f"<p>Qt {qVersion()} · PySide6 {pyside_version} · Python {sys.version.split()[0]}</p>")
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
         QMessageBox.about(self, self.tr("About Mail Setup Assistant"), self.about_text())
 
     def done(self, result: int) -> None:
-        self.worker.shutdown()
+        self.shutdown_worker()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.worker.shutdown()
+        self.shutdown_worker()
         super().closeEvent(event)

@@ -84,7 +84,7 @@ def make_wizard(qtbot: QtBot, world: ProbeWorld, tmp_path: Path) -> Iterator[Cal
         assert isinstance(app, QApplication)
         i18n.install(app, lang)
         prefs = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
-        session = Session(settings=world.settings(timeout), address=address)
+        session = Session(world.settings(timeout), address=address)
         wiz = SetupWizard(session, prefs, lang, app_icon())
         qtbot.addWidget(wiz)
         wiz.show()
@@ -93,7 +93,7 @@ def make_wizard(qtbot: QtBot, world: ProbeWorld, tmp_path: Path) -> Iterator[Cal
 
     yield make
     for wiz in made:
-        wiz.worker.shutdown()
+        wiz.shutdown_worker()
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     i18n.install(app, "en")

@@ -72,7 +72,7 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
 
     def wizard(address: str) -> SetupWizard:
         prefs = QSettings(str(tmp / "prefs.ini"), QSettings.Format.IniFormat)
-        wiz = SetupWizard(Session(settings=world.settings(30), address=""), prefs, lang, app_icon())
+        wiz = SetupWizard(Session(world.settings(30), address=""), prefs, lang, app_icon())
         wiz.resize(900, 720)
         wiz.show()
         wizards.append(wiz)
@@ -146,7 +146,7 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
             grab(wiz, "3-manual")
     finally:
         for wiz in wizards:
-            wiz.worker.shutdown()
+            wiz.shutdown_worker()
         world.stop()
         QApplication.processEvents()
     return saved

@@ -103,7 +103,7 @@ def test_language_switch_keeps_the_preset(qtbot: object, tmp_path: Path) -> None
     try:
         assert new is not wiz and new.session.preset is preset and new.language == "zh_TW"
     finally:
-        new.worker.shutdown()
+        new.shutdown_worker()
         new.close()
-        wiz.worker.shutdown()
+        wiz.shutdown_worker()
         app.i18n.install(QApplication.instance(), "en")  # type: ignore[arg-type]

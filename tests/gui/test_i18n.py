@@ -221,7 +221,7 @@ def test_switching_language_rebuilds_the_wizard_and_is_remembered(qtbot: QtBot, 
         assert prefs.value("language") == "zh_TW"
     finally:
         if isinstance(second, SetupWizard):
-            second.worker.shutdown()
+            second.shutdown_worker()
             second.close()
             second.deleteLater()
         i18n.install(app, "en")  # type: ignore[arg-type]

@@ -65,7 +65,7 @@ def everything_shown(wiz: SetupWizard) -> str:
     """All text the wizard's pages show (labels, fields, reports), to search for the password."""
     from PySide6.QtWidgets import QLabel, QPlainTextEdit
     texts = []
-    for p in wiz.pages.values():
+    for p in wiz.pages.complete().values():
         texts += [w.text() for w in p.findChildren(QLabel)]
         texts += [w.toPlainText() for w in p.findChildren(QPlainTextEdit)]
     return "\n".join(texts)
@@ -298,7 +298,7 @@ def test_diagnostics_never_show_the_password(password: str) -> None:
     from assistant.core.dns import Resolver
     from assistant.core.model import ServerConfig
     from assistant.gui.session import Session
-    s = Session(settings=Settings(resolver=Resolver()), address=f"{password[:20]}@example.test",
+    s = Session(Settings(resolver=Resolver()), address=f"{password[:20]}@example.test",
                 password=password)
     # Nothing the report prints holds the password, unless a person typed it where it does not belong:
     s.manual["imap"] = ServerConfig(protocol="imap", host=password, port=993, security="ssl")

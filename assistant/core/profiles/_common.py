@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from xml.sax.saxutils import escape, quoteattr
 
 import idna
 from publicsuffixlist import PublicSuffixList
@@ -42,6 +41,9 @@ class Node:
 
 def render(root: Node, declaration: str = 'version="1.0" encoding="UTF-8"') -> bytes:
     """UTF-8 without BOM, two-space indent, every text and attribute escaped, ending in a newline."""
+    # Imported here: xml.sax.saxutils brings urllib.request and http.client (~30 ms), which the
+    # wizard's first window must not wait for.
+    from xml.sax.saxutils import escape, quoteattr
     lines = [f"<?xml {declaration}?>"]
 
     def walk(node: Node, depth: int) -> None:

@@ -34,7 +34,7 @@ from assistant.core.context import ProgressEvent
 from assistant.core.i18n import QT_TRANSLATE_NOOP
 from assistant.core.model import DiscoveryResult, ProbeResult
 from assistant.core.presets import apply_policy
-from assistant.core.probe import discover
+from assistant.gui import warmup
 from assistant.gui.pages.base import Page
 from assistant.gui.text import (
     badge_kind,
@@ -167,10 +167,13 @@ class DiscoveryPage(Page):
         self._tick()
         self.cancel_btn.setEnabled(True)
         self.again_btn.setEnabled(False)
-        address, settings, preset = s.address, s.settings, s.preset
+        address, preset = s.address, s.preset
+        warmup.wait()  # discovery's modules load after the first window (assistant/gui/warmup.py)
+        from assistant.core.probe import discover
 
         async def with_policy(report: Callable[[ProgressEvent], None]) -> DiscoveryResult:
             # The organisation's servers join the candidates; its policy decides what may be offered.
+            settings = s.settings  # made on first use, off the GUI thread (it loads the system's DNS setup)
             if preset is None:
                 return await discover(address, settings, report)
             found = await discover(address, preset.apply_settings(settings), report,

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices, QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -226,6 +225,7 @@ class ExportPage(Page):
         doc = self.sheet_document()
         if doc is None:
             return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # a Qt library only printing needs
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from assistant.core import flow
 from assistant.core.context import ProgressEvent
 from assistant.core.model import Candidate, ProbeResult, Protocol, Security, ServerConfig
-from assistant.core.protocols import probe_endpoint
+from assistant.gui import warmup
 from assistant.gui.pages.base import Page
 from assistant.gui.text import badge_kind, core_text, security_name, status_name
 from assistant.gui.widgets import Badge
@@ -64,7 +64,7 @@ class ServerBox(QGroupBox):
         super().__init__(title)
         self.on_change = on_change
         form = QFormLayout(self)
-        self.protocol = QComboBox()
+        self.protocol = QComboBox(self)  # a parent first: setVisible on an orphan opens it as a window
         for p in protocols:
             self.protocol.addItem(p.upper(), p)
         self.protocol.setVisible(len(protocols) > 1)
@@ -222,11 +222,14 @@ class ManualPage(Page):
         if not (self.incoming.valid() and self.outgoing.valid()):
             self.test_status.setText(self.tr("Correct the highlighted fields first."))
             return
-        settings = self.session.settings
+        session = self.session
         cands = [Candidate(b.proto, b.config().host, b.port.value(), b.sec, "manual",
                            username=b.config().username) for b in (self.incoming, self.outgoing)]
+        warmup.wait()
+        from assistant.core.protocols import probe_endpoint
 
         async def both() -> list[ProbeResult]:
+            settings = session.settings
             return [await probe_endpoint(c, settings) for c in cands]
 
         def job(_report: Callable[[ProgressEvent], None]) -> Coroutine[Any, Any, object]:

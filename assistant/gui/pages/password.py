@@ -9,21 +9,23 @@ passes, per server, the certificate fingerprint the person accepted by name on t
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
-from assistant.core import flow, secrets
+from assistant.core import flow
 from assistant.core.context import ProgressEvent, Settings
 from assistant.core.errors import AssistantError
 from assistant.core.model import ServerConfig
-from assistant.core.signin.secret import Secret
-from assistant.core.verify import SigninResult, VerifyResult, verify_server
+from assistant.gui import warmup
 from assistant.gui.pages.base import Page
 from assistant.gui.signin_text import describe
 from assistant.gui.text import core_text
+
+if TYPE_CHECKING:  # sign-in, TLS and the keychain load after the first window (assistant/gui/warmup.py)
+    from assistant.core.signin.secret import Secret
+    from assistant.core.verify import SigninResult, VerifyResult
 
 _MARKS = {"started": "…", "done": "✔", "failed": "✖"}
 
@@ -33,6 +35,9 @@ async def sign_in_both(address: str, servers: tuple[ServerConfig, ServerConfig],
                        min_tls: str | None, report: Callable[[ProgressEvent], None]) -> VerifyResult:
     """``verify_account`` with a pin per server, so a certificate confirmed for one host never lets a
     different host through; progress per server for the page."""
+    import asyncio
+
+    from assistant.core.verify import VerifyResult, verify_server
     loop = asyncio.get_running_loop()
     start = loop.time()
 
@@ -147,6 +152,8 @@ class PasswordPage(Page):
 
     def test(self) -> None:
         s = self.session
+        warmup.wait()
+        from assistant.core.signin.secret import Secret
         try:
             secret = Secret(self.password.text())
             account = s.account()
@@ -161,10 +168,14 @@ class PasswordPage(Page):
         pins = s.pins()
         both = (pins.get(incoming.protocol, ()), pins.get("smtp", ()))
         min_tls = s.preset.policy.min_tls if s.preset else None
-        address, settings = s.address, s.settings
+        address = s.address
+
+        async def run(report: Callable[[ProgressEvent], None]) -> VerifyResult:
+            settings = s.settings  # made on first use, off the GUI thread
+            return await sign_in_both(address, (incoming, outgoing), secret, settings, both, min_tls, report)
 
         def job(report: Callable[[ProgressEvent], None]) -> Coroutine[Any, Any, object]:
-            return sign_in_both(address, (incoming, outgoing), secret, settings, both, min_tls, report)
+            return run(report)
 
         s.signin = None
         s.state.signin = "running"
@@ -195,6 +206,7 @@ class PasswordPage(Page):
         self.test_btn.setFocus()
 
     def _finished(self, job: int, result: object) -> None:
+        from assistant.core.verify import VerifyResult
         if job != self.job or not isinstance(result, VerifyResult):
             return
         self.session.signin = result
@@ -220,6 +232,8 @@ class PasswordPage(Page):
     # --- Next -------------------------------------------------------------------------------------------
 
     def validatePage(self) -> bool:
+        warmup.wait()
+        from assistant.core import secrets
         s = self.session
         s.password = self.password.text()
         s.keychain, s.keychain_message = "not_asked", ""
