@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from assistant import APP_NAME, __version__, resources
@@ -72,6 +72,9 @@ def build_wizard(opts: Options, prefs: QSettings | None = None,
     keeps the same policy even if the file changes meanwhile).
     """
     app = application()
+    if app.palette().color(QPalette.ColorRole.Window).lightness() < 128:  # dark: indicators need help
+        from assistant.gui import style
+        style.apply(app)
     prefs = prefs or preferences()
     i18n.build_catalogues()
     lang = i18n.pick(opts.lang, str(prefs.value("language", "") or ""))

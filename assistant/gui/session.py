@@ -8,7 +8,6 @@ window must not wait for, so the app hands a factory and the settings are made o
 
 from __future__ import annotations
 
-import platform
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -44,7 +43,8 @@ class Session:
     recommendation: Recommendation | None = None
     protocol: str = "imap"
     password: str = field(default="", repr=False)
-    keychain: str = ""  # "saved", "not_asked", "not_tried_failed", or a SecretStoreError code
+    keychain: str = ""  # "saved", "not_asked", a SecretStoreError code, or why it was not tried
+    # ("signin_rejected" / "signin_failed": the sign-in test failed with this password)
     keychain_message: str = ""
     exported: list[Path] = field(default_factory=list)
     preset: Preset | None = None  # an organisation's servers and policy (--preset)
@@ -99,22 +99,53 @@ class Session:
     def domain(self) -> str:
         return self.address.rpartition("@")[2].strip().lower()
 
-    def account(self) -> AccountConfig:
-        """The account the exported profiles describe (never with the password)."""
+    def account(self, *, proved: bool = True) -> AccountConfig:
+        """The account the exported profiles describe (never with the password).
+
+        With ``proved`` (the default) a server the sign-in test signed in to carries the user name that
+        worked there, so a profile never tells a mail program to use a form the server refused. The
+        sign-in test itself asks with ``proved=False``: the servers as configured.
+        """
         name = self.display_name or None
         if self.uses_manual:
             incoming = tuple(s for p, s in self.manual.items() if p == self.protocol) + tuple(
                 s for p, s in self.manual.items() if p in ("imap", "pop3") and p != self.protocol)
             domain = self.domain()
-            return AccountConfig(domain=domain, incoming=incoming, outgoing=(self.manual["smtp"],),
-                                 address=self.address or None, display_name=name, provider_id=domain,
-                                 provider_name=domain, provider_short_name=domain.split(".")[0])
-        ok = flow.accepted(self.choices, self.confirmed)
-        return account_from_discovery(self._with({p: c.probe for p, c in ok.items() if c}),
-                                      protocol=self.protocol, display_name=name)
+            account = AccountConfig(domain=domain, incoming=incoming, outgoing=(self.manual["smtp"],),
+                                    address=self.address or None, display_name=name, provider_id=domain,
+                                    provider_name=domain, provider_short_name=domain.split(".")[0])
+        else:
+            ok = flow.accepted(self.choices, self.confirmed)
+            account = account_from_discovery(self._with({p: c.probe for p, c in ok.items() if c}),
+                                             protocol=self.protocol, display_name=name)
+        return self._proved_usernames(account) if proved else account
+
+    def _proved_usernames(self, account: AccountConfig) -> AccountConfig:
+        """``account`` with each server's user name replaced by the one the sign-in test proved on it.
+
+        The address and its local part become the placeholders profiles use for them (one file serves
+        the whole domain); any other proved name is written as it is.
+        """
+        if self.signin is None:
+            return account
+        proved = {(r.protocol, r.host.rstrip(".").lower(), r.port): r.username
+                  for r in (self.signin.incoming, self.signin.outgoing) if r.ok and r.username}
+        local = self.address.partition("@")[0]
+
+        def fix(server: ServerConfig) -> ServerConfig:
+            name = proved.get((server.protocol, server.host.rstrip(".").lower(), server.port))
+            if name is None:
+                return server
+            form = {self.address: "%EMAILADDRESS%", local: "%EMAILLOCALPART%"}.get(name, name)
+            return replace(server, username=form)
+
+        return replace(account, incoming=tuple(fix(s) for s in account.incoming),
+                       outgoing=tuple(fix(s) for s in account.outgoing))
 
     def report(self) -> str:
         """The helpdesk's diagnostics: what was found and chosen. No password, local part masked."""
+        import platform
+
         from assistant.core.report import LeakError, redact
         from assistant.core.signin.secret import Secret
         local, _, domain = self.address.partition("@")

@@ -63,6 +63,19 @@ def status_name(status: str) -> str:
     }.get(status, status)
 
 
+def result_name(p: ProbeResult) -> str:
+    """What became of one server: its status, unless the run stopped waiting for it, which says why.
+
+    A probe cut short reports the status "timeout", but "No answer" would blame a server that was merely
+    not needed (a better one was verified first) or that the whole run's time limit overtook.
+    """
+    if p.stopped == "better_found":
+        return QCoreApplication.translate("text", "Not needed — a better server was found")
+    if p.stopped == "deadline":
+        return QCoreApplication.translate("text", "Ran out of time")
+    return status_name(p.status)
+
+
 def source_name(source: str) -> str:
     from assistant.core import rank
     template = rank.SOURCE_NAMES.get(source)
@@ -130,7 +143,7 @@ def probe_details(p: ProbeResult) -> str:
     """The technical facts of one endpoint as plain text (certificate, capabilities, source)."""
     c = p.candidate
     lines = [f"{c.protocol.upper()} {c.host}:{c.port} ({security_name(c.security)})",
-             _line("status", status_name(p.status)), _line("source", source_name(c.source))]
+             _line("status", result_name(p)), _line("source", source_name(c.source))]
     if p.address:
         lines.append(_line("address", p.address))
     if p.error:

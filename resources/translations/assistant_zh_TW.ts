@@ -271,10 +271,6 @@
         <translation>檢查已取消。您可以重新檢查，或手動輸入設定。</translation>
     </message>
     <message>
-        <source>not needed, a better server was found</source>
-        <translation>不需要，已找到更好的伺服器</translation>
-    </message>
-    <message>
         <source>skipped</source>
         <translation>已略過</translation>
     </message>
@@ -871,6 +867,17 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>keychain</name>
+    <message>
+        <source>The password was not saved in the system keychain: the server rejected it in the sign-in test. Correct it and test again.</source>
+        <translation>密碼未儲存到系統鑰匙圈：伺服器在登入測試中拒絕了這組密碼。請更正後再測試一次。</translation>
+    </message>
+    <message>
+        <source>The password was not saved in the system keychain because the sign-in test did not succeed with it.</source>
+        <translation>由於使用這組密碼的登入測試沒有成功，密碼未儲存到系統鑰匙圈。</translation>
+    </message>
+</context>
+<context>
     <name>presets</name>
     <message>
         <source>{organisation} does not allow {protocol}; it is not recommended.</source>
@@ -1351,6 +1358,14 @@ Replace them?</source>
     <message>
         <source>Unreachable</source>
         <translation>無法連線</translation>
+    </message>
+    <message>
+        <source>Not needed — a better server was found</source>
+        <translation>不需要——已找到更好的伺服器</translation>
+    </message>
+    <message>
+        <source>Ran out of time</source>
+        <translation>時間已用完</translation>
     </message>
     <message>
         <source>✔ Verified TLS</source>

@@ -60,8 +60,10 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
 
     app = application()
     if dark:
+        from assistant.gui import style
         app.setStyle("Fusion")
         app.setPalette(dark_palette())  # type: ignore[arg-type]
+        style.apply(app)  # what build_wizard does on a dark Fusion palette
     i18n.build_catalogues()
     i18n.install(app, lang)
     tmp = Path(tempfile.mkdtemp(prefix="shots-"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit
 
 from assistant.core import flow
-from assistant.core.address import ADDRESS_PROBLEMS, AddressError, parse_address
 from assistant.core.errors import InputError
 from assistant.gui.i18n import LANGUAGES
 from assistant.gui.pages.base import Page
@@ -69,6 +68,13 @@ class AddressPage(Page):
     def _validate(self, text: str) -> None:
         state = self.session.state
         message = ""
+        if not text.strip():  # nothing typed yet: no need to load the IDNA tables and the suffix list
+            state.address_valid = False
+            self.problem.setText("")
+            self.problem.setVisible(False)
+            self.changed()
+            return
+        from assistant.core.address import ADDRESS_PROBLEMS, AddressError, parse_address
         try:
             parsed = parse_address(text)
             if parsed.address is None:

@@ -41,6 +41,7 @@ from assistant.gui.text import (
     core_text,
     finding_text,
     probe_details,
+    result_name,
     security_name,
     source_name,
     status_name,
@@ -261,10 +262,10 @@ class DiscoveryPage(Page):
             if key not in self.rows:
                 continue
             if r.stopped == "better_found":
-                self._set_row(key, "–", self.tr("not needed, a better server was found"))
+                self._set_row(key, "–", result_name(r))
             else:
                 self._set_row(key, "✔" if r.status == "ok" else "✖",
-                              "" if r.status == "ok" else status_name(r.status))
+                              "" if r.status == "ok" else result_name(r))
         for key, item in self.rows.items():
             if item.text().startswith(_MARKS["started"]):
                 self._set_row(key, "–", self.tr("skipped"))
@@ -290,7 +291,7 @@ class DiscoveryPage(Page):
             for i, r in enumerate(rows):
                 c = r.candidate
                 for col, text in enumerate((c.host, str(c.port), security_name(c.security),
-                                            status_name(r.status), source_name(c.source))):
+                                            result_name(r), source_name(c.source))):
                     item = QTableWidgetItem(text)
                     table.setItem(i, col, item)
                 table.setCellWidget(i, 2, Badge(badge_kind(r)))

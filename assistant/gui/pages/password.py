@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLine
 from assistant.core import flow
 from assistant.core.context import ProgressEvent, Settings
 from assistant.core.errors import AssistantError
+from assistant.core.i18n import QT_TRANSLATE_NOOP
 from assistant.core.model import ServerConfig
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
@@ -28,6 +29,17 @@ if TYPE_CHECKING:  # sign-in, TLS and the keychain load after the first window (
     from assistant.core.verify import SigninResult, VerifyResult
 
 _MARKS = {"started": "…", "done": "✔", "failed": "✖"}
+
+# Why "Remember it in the system keychain" did not store the password: a password the sign-in test could
+# not use is most likely mistyped, and a keychain entry would hand it to the mail program silently.
+KEYCHAIN_SKIPPED: dict[str, str] = {
+    "signin_rejected": QT_TRANSLATE_NOOP(
+        "keychain", "The password was not saved in the system keychain: the server rejected it in the "
+                    "sign-in test. Correct it and test again."),
+    "signin_failed": QT_TRANSLATE_NOOP(
+        "keychain", "The password was not saved in the system keychain because the sign-in test did not "
+                    "succeed with it."),
+}
 
 
 async def sign_in_both(address: str, servers: tuple[ServerConfig, ServerConfig], secret: Secret,
@@ -127,7 +139,7 @@ class PasswordPage(Page):
         self.password.setFocus()
 
     def _servers(self) -> tuple[ServerConfig | None, ServerConfig | None]:
-        account = self.session.account()
+        account = self.session.account(proved=False)
         return (account.incoming[0] if account.incoming else None,
                 account.outgoing[0] if account.outgoing else None)
 
@@ -156,7 +168,7 @@ class PasswordPage(Page):
         from assistant.core.signin.secret import Secret
         try:
             secret = Secret(self.password.text())
-            account = s.account()
+            account = s.account(proved=False)
         except AssistantError as exc:
             self.result.setText(str(exc))
             return
@@ -237,7 +249,12 @@ class PasswordPage(Page):
         s = self.session
         s.password = self.password.text()
         s.keychain, s.keychain_message = "not_asked", ""
-        if s.password and self.remember.isChecked():
+        skipped = self._keychain_skipped()
+        if s.password and self.remember.isChecked() and skipped:
+            s.keychain = skipped
+            s.keychain_message = core_text("keychain", KEYCHAIN_SKIPPED[skipped])
+            self.message.setText(s.keychain_message)
+        elif s.password and self.remember.isChecked():
             try:
                 secrets.store(s.address, s.password)
             except secrets.SecretStoreError as exc:
@@ -253,3 +270,12 @@ class PasswordPage(Page):
                 self.message.setText(problem)
                 return False
         return True
+
+    def _keychain_skipped(self) -> str | None:
+        """A ``KEYCHAIN_SKIPPED`` code when the sign-in test ran with this password and failed."""
+        result = self.session.signin  # cleared whenever the password changes: it belongs to this one
+        if result is None or result.ok:
+            return None
+        if "auth_failed" in (result.incoming.code, result.outgoing.code):
+            return "signin_rejected"
+        return "signin_failed"
