@@ -8,7 +8,10 @@ import sys
 from typing import Any
 
 from assistant.core.errors import InputError
-from assistant.core.presets import add_preset_option, load_preset
+
+# The same --preset as ``presets.add_preset_option`` (tests/gui/test_startup.py compares them), written out
+# here because importing core.presets brings the data model, which the first window must not wait for.
+PRESET_HELP = "an organisation's preset file (TOML or JSON): its servers and policy"
 
 
 def register(sub: Any) -> None:
@@ -20,7 +23,7 @@ def register(sub: Any) -> None:
     p.add_argument("--cafile", metavar="PEM", help="also trust the CA certificates in this PEM file")
     p.add_argument("--lang", metavar="LANG", help="interface language: en or zh_TW (default: the system's)")
     p.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS", help=argparse.SUPPRESS)
-    add_preset_option(p)
+    p.add_argument("--preset", metavar="FILE", help=PRESET_HELP)
     p.set_defaults(func=run)
 
 
@@ -38,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise InputError(f"--cafile {args.cafile}: cannot read ({exc.strerror or exc})") from None
     if args.preset:
+        from assistant.core.presets import load_preset
         load_preset(args.preset)  # a bad preset is bad input: one line naming the field, before any window
     if sys.platform.startswith("linux") and not any(
             os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from assistant.core.i18n import QT_TRANSLATE_NOOP
-from assistant.core.model import DiscoveryResult, ProbeResult, Protocol
-from assistant.core.presets import Policy, violations
+
+if TYPE_CHECKING:  # types only: the wizard's first page uses this module and must show before these load
+    from assistant.core.model import DiscoveryResult, ProbeResult, Protocol
+    from assistant.core.presets import Policy
 
 
 class Page(IntEnum):
@@ -168,6 +171,8 @@ def pick(result: DiscoveryResult, policy: Policy | None = None) -> dict[Protocol
     organisation's ``policy`` (``result`` already passed through ``presets.apply_policy``) the fallback
     never offers what the policy rules out: a forbidden protocol, a server outside the allowed domains.
     """
+    from assistant.core.presets import violations
+
     picked: dict[Protocol, Choice | None] = {}
     for proto in ("imap", "pop3", "smtp"):
         if policy is not None and proto in policy.forbidden_protocols:

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from assistant import APP_NAME, __version__, resources
-from assistant.core.context import Settings
 from assistant.core.errors import EXIT_BAD_INPUT, InputError
-from assistant.core.presets import Preset, load_preset
 from assistant.gui import i18n
 from assistant.gui.session import Session
 from assistant.gui.wizard import SetupWizard
+
+if TYPE_CHECKING:  # the data model behind these loads after the first window shows
+    from assistant.core.context import Settings
+    from assistant.core.presets import Preset
 
 ORG = "MailSetupAssistant"
 
@@ -59,6 +62,7 @@ def preferences() -> QSettings:
 
 def settings_from(opts: Options) -> Settings:
     """Raises InputError for a bad --dns-server (the gui command checks it before any window opens)."""
+    from assistant.core.context import Settings
     from assistant.core.dns import Resolver, parse_server  # dnspython: not before the first window
     server = parse_server(opts.dns_server) if opts.dns_server else None
     return Settings(resolver=Resolver(server), cafile=opts.cafile, timeout=opts.timeout)
@@ -105,6 +109,7 @@ def run(opts: Options) -> int:
     app = application()
     preset = None
     if opts.preset:
+        from assistant.core.presets import load_preset
         try:
             preset = load_preset(opts.preset)
         except InputError as exc:  # checked before, but the file can change: say so in a window too

@@ -16,15 +16,18 @@ from typing import TYPE_CHECKING
 
 from assistant import __version__
 from assistant.core import flow
-from assistant.core.account import account_from_discovery
-from assistant.core.context import Settings
 from assistant.core.errors import AssistantError, DomainError, InputError
-from assistant.core.flow import Choice, FlowState
-from assistant.core.model import AccountConfig, DiscoveryResult, ProbeResult, Protocol, ServerConfig
-from assistant.core.presets import Preset
-from assistant.core.recommend import Recommendation, ServerFacts, Situation
+from assistant.core.flow import FlowState
 
-if TYPE_CHECKING:  # the sign-in code brings TLS and the keychain: imported where a result is used
+if TYPE_CHECKING:
+    # The first window makes a Session and must show before the data model, presets and recommendation
+    # load (~20 ms of class creation); they are imported where used. The sign-in code brings TLS and the
+    # keychain.
+    from assistant.core.context import Settings
+    from assistant.core.flow import Choice
+    from assistant.core.model import AccountConfig, DiscoveryResult, ProbeResult, Protocol, ServerConfig
+    from assistant.core.presets import Preset
+    from assistant.core.recommend import Recommendation, ServerFacts, Situation
     from assistant.core.verify import SigninResult, VerifyResult
 
 
@@ -39,7 +42,6 @@ class Session:
     confirmed: set[str] = field(default_factory=set)
     manual: dict[Protocol, ServerConfig] = field(default_factory=dict)  # set when settings came by hand
     manual_probes: dict[Protocol, ProbeResult] = field(default_factory=dict)
-    situation: Situation = field(default_factory=Situation)
     recommendation: Recommendation | None = None
     protocol: str = "imap"
     password: str = field(default="", repr=False)
@@ -50,6 +52,19 @@ class Session:
     preset: Preset | None = None  # an organisation's servers and policy (--preset)
     signin: VerifyResult | None = None  # the last sign-in test, for the password it was run with
     _settings_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    _situation: Situation | None = field(default=None, init=False)
+
+    @property
+    def situation(self) -> Situation:
+        """Where and how the account will be used (the devices page sets it); made on first use."""
+        if self._situation is None:
+            from assistant.core.recommend import Situation
+            self._situation = Situation()
+        return self._situation
+
+    @situation.setter
+    def situation(self, value: Situation) -> None:
+        self._situation = value
 
     @property
     def settings(self) -> Settings:
@@ -58,6 +73,7 @@ class Session:
         A system whose DNS configuration cannot be read fails here as a DomainError (exit code 3's
         meaning), which the worker reports on the page like any other failed check.
         """
+        from assistant.core.context import Settings
         with self._settings_lock:
             if not isinstance(self.settings_source, Settings):
                 from assistant.core.dns import DnsError
@@ -80,6 +96,7 @@ class Session:
 
     def facts(self) -> ServerFacts:
         """What the servers in use offer, for the recommendation."""
+        from assistant.core.recommend import ServerFacts
         if self.uses_manual:
             probes = {p: pr for p, pr in self.manual_probes.items() if p in self.manual}
             base = ServerFacts.from_discovery(self._with(probes))
@@ -89,6 +106,7 @@ class Session:
         return ServerFacts.from_discovery(self._with({p: c.probe for p, c in ok.items() if c}))
 
     def _with(self, recommended: dict[Protocol, ProbeResult]) -> DiscoveryResult:
+        from assistant.core.model import DiscoveryResult
         base = self.result or DiscoveryResult(address=self.address or None, domain=self.domain(),
                                               domain_unicode=self.domain())
         rec: dict[str, ProbeResult | None] = {"imap": None, "pop3": None, "smtp": None}
@@ -106,6 +124,8 @@ class Session:
         worked there, so a profile never tells a mail program to use a form the server refused. The
         sign-in test itself asks with ``proved=False``: the servers as configured.
         """
+        from assistant.core.account import account_from_discovery
+        from assistant.core.model import AccountConfig
         name = self.display_name or None
         if self.uses_manual:
             incoming = tuple(s for p, s in self.manual.items() if p == self.protocol) + tuple(

@@ -2,8 +2,8 @@
 
 The core keeps English templates marked with ``QT_TRANSLATE_NOOP(context, ...)``; here they go through
 ``QCoreApplication.translate`` with the same context and are formatted with the fields the result carries.
-``core.rank`` (which brings the TLS code and cryptography) is imported where it is needed, not here: the
-first page uses this module and must show before those load.
+``core.rank`` (which brings the TLS code and cryptography) and ``core.presets`` are imported where they are
+needed, not here: the first page uses this module and must show before those load.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from assistant.core import presets
 from assistant.core.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -30,7 +29,7 @@ def core_text(context: str, template: str, **fields: object) -> str:
 
 def finding_text(f: Finding) -> str:
     """A discovery warning in the interface language (the English ``message`` when no template matches)."""
-    from assistant.core import rank
+    from assistant.core import presets, rank
     if f.code in rank.WARNINGS:
         params = dict(f.params)
         params.setdefault("message", f.message)

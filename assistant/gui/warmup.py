@@ -16,6 +16,11 @@ import threading
 
 # Qt-free modules only (no Qt class is created off the GUI thread), in the order the pages need them.
 HEAVY: tuple[str, ...] = (
+    "assistant.core.model",
+    "assistant.core.context",
+    "assistant.core.presets",
+    "assistant.core.recommend",
+    "assistant.core.account",
     "asyncio",
     "assistant.core.dns",
     "assistant.core.probe",

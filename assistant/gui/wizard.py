@@ -22,16 +22,16 @@ from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from assistant import APP_NAME, __version__
 from assistant.core import flow
-from assistant.core.model import AccountConfig
 from assistant.gui import warmup
 from assistant.gui.pages.address import AddressPage
 from assistant.gui.session import Session
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the data model loads after the first window shows
+    from assistant.core.model import AccountConfig
     from assistant.gui.worker import AsyncWorker
 
 # Returns a sentence when sign-in failed, None when it worked (plugged in by the sign-in feature).
-SignInCheck = Callable[[AccountConfig, str], str | None]
+SignInCheck = Callable[["AccountConfig", str], str | None]
 
 RUNTIME_LICENSES = (
     ("Qt for Python (PySide6)", "LGPL-3.0"), ("dnspython", "ISC"),

@@ -32,6 +32,9 @@ HEAVY = (
     "assistant.core.dns", "assistant.core.probe", "assistant.core.tls", "assistant.core.verify",
     "assistant.core.secrets", "assistant.core.sources", "assistant.cli.probe", "assistant.cli.export",
     "assistant.gui.worker", "assistant.gui.pages.discovery",
+    # The first page uses none of these; creating their classes cost ~20 ms before the window showed.
+    "assistant.core.model", "assistant.core.context", "assistant.core.presets", "assistant.core.recommend",
+    "assistant.core.account", "assistant.core.rank",
 )
 
 # The entry point imports the wizard module anyway, so importing it first to watch its first showEvent
@@ -98,7 +101,8 @@ def test_first_window_shows_before_the_heavy_modules_load(tmp_path: Path) -> Non
     assert record["pages_later"] == sorted(int(p) for p in Page)
     expected_later = {"asyncio", "dns.asyncresolver", "assistant.core.probe", "assistant.core.verify",
                       "assistant.core.secrets", "cryptography.x509", "keyring",
-                      "assistant.gui.pages.discovery"}
+                      "assistant.gui.pages.discovery", "assistant.core.model", "assistant.core.context",
+                      "assistant.core.presets", "assistant.core.recommend", "assistant.core.account"}
     assert expected_later <= set(record["later"]), f"not warmed up: {expected_later - set(record['later'])}"
     assert record["visible_windows"] == ["SetupWizard"], "a page opened a window of its own while built"
 
@@ -127,3 +131,21 @@ def test_a_page_not_built_yet_is_built_when_asked_for(qtbot: QtBot, world: objec
     assert list(wiz.pages) == [Page.ADDRESS]  # not shown: nothing else built
     page = wiz.pages[target]
     assert wiz.page(int(target)) is page and list(wiz.pages) == [Page.ADDRESS, target]
+
+
+def test_the_gui_commands_preset_option_is_the_shared_one() -> None:
+    """``cli/gui.py`` writes ``--preset`` out (importing core.presets would load the data model before the
+    first window); it must stay the option every other command gets from ``presets.add_preset_option``."""
+    import argparse
+
+    from assistant.cli import build_parser
+    from assistant.core.presets import add_preset_option
+
+    def preset_action(parser: argparse.ArgumentParser) -> tuple[object, ...]:
+        action = next(a for a in parser._actions if "--preset" in a.option_strings)
+        return action.option_strings, action.metavar, action.help, action.default, action.nargs
+
+    shared = argparse.ArgumentParser()
+    add_preset_option(shared)
+    sub = next(a for a in build_parser(("gui",))._actions if isinstance(a, argparse._SubParsersAction))
+    assert preset_action(sub.choices["gui"]) == preset_action(shared)
