@@ -19,7 +19,7 @@ import dns.rdatatype
 import dns.resolver
 
 from assistant.core.errors import InputError
-from assistant.core.model import parse_port
+from assistant.core.fields import parse_port
 
 
 class DnsError(Exception):

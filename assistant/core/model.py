@@ -8,7 +8,14 @@ published interface (``resources/schemas/probe.schema.json``) and other commands
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Literal, cast
+from typing import Any, Literal
+
+from assistant.core.fields import choice as _choice
+from assistant.core.fields import int_field as _int
+from assistant.core.fields import list_field as _list
+from assistant.core.fields import opt_str as _opt_str
+from assistant.core.fields import port_field as _port
+from assistant.core.fields import req_str as _str
 
 SCHEMA_VERSION = 1
 
@@ -352,70 +359,3 @@ class AccountConfig:
 
     def without_password(self) -> AccountConfig:
         return replace(self, password=None)
-
-
-# --- small validators shared by the from_dict readers --------------------------------------------------
-
-def parse_decimal(text: str | None, max_digits: int = 9) -> int | None:
-    """ASCII digits as an int, else None.
-
-    Why not ``text.isdigit()`` + ``int()``: ``isdigit`` accepts "²" (which ``int`` refuses) and ``int``
-    refuses more than 4300 digits; both reach us from servers and files and must not raise ValueError.
-    """
-    if not text or len(text) > max_digits or not text.isascii() or not text.isdigit():
-        return None
-    return int(text)
-
-
-def parse_port(text: str | None) -> int | None:
-    """A port number 1-65535 written in ASCII digits, else None."""
-    value = parse_decimal(text, 5)
-    return value if value is not None and 1 <= value <= 65535 else None
-
-
-def _str(d: dict[str, Any], key: str) -> str:
-    v = d.get(key)
-    if not isinstance(v, str) or not v:
-        raise ValueError(f"field '{key}' must be a non-empty string")
-    return v
-
-
-def _opt_str(d: dict[str, Any], key: str) -> str | None:
-    v = d.get(key)
-    if v is not None and not isinstance(v, str):
-        raise ValueError(f"field '{key}' must be a string or null")
-    return v
-
-
-def _int(d: dict[str, Any], key: str, default: int = 0) -> int:
-    """A JSON integer (not a bool, not 1e400); missing or null is ``default``."""
-    v = d.get(key)
-    if v is None:
-        return default
-    if not isinstance(v, int) or isinstance(v, bool) or abs(v) > 2**53:
-        raise ValueError(f"field '{key}' must be an integer")
-    return v
-
-
-def _list(d: dict[str, Any], key: str, item: type | None = None) -> list[Any]:
-    """A JSON array (missing or null is empty), optionally of objects of type ``item``."""
-    v = d.get(key)
-    if v is None:
-        return []
-    if not isinstance(v, list) or (item is not None and not all(isinstance(x, item) for x in v)):
-        raise ValueError(f"field '{key}' must be a list" + (" of objects" if item is dict else ""))
-    return v
-
-
-def _port(d: dict[str, Any], key: str) -> int:
-    v = d.get(key)
-    if not isinstance(v, int) or isinstance(v, bool) or not 1 <= v <= 65535:
-        raise ValueError(f"field '{key}' must be a port number 1-65535")
-    return v
-
-
-def _choice(d: dict[str, Any], key: str, allowed: tuple[str, ...]) -> Any:
-    v = d.get(key)
-    if v not in allowed:
-        raise ValueError(f"field '{key}' must be one of {', '.join(allowed)}")
-    return cast(Any, v)

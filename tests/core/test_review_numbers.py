@@ -12,7 +12,7 @@ import pytest
 
 from assistant.core.dns import parse_server
 from assistant.core.errors import InputError
-from assistant.core.model import parse_decimal, parse_port
+from assistant.core.fields import parse_decimal, parse_port
 from assistant.core.profiles import import_profile
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"

@@ -12,6 +12,7 @@ import re
 import xml.etree.ElementTree as ET  # Element type only; parsing goes through xmlsafe
 
 from assistant.core.errors import InputError
+from assistant.core.fields import parse_decimal, parse_port
 from assistant.core.model import (
     AccountConfig,
     Auth,
@@ -21,8 +22,6 @@ from assistant.core.model import (
     Security,
     ServerConfig,
     Source,
-    parse_decimal,
-    parse_port,
 )
 from assistant.core.xmlsafe import local_name, parse_xml
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from assistant.core.errors import InputError
-from assistant.core.model import AccountConfig, Auth, Protocol, Security, ServerConfig, parse_port
+from assistant.core.fields import parse_port
+from assistant.core.model import AccountConfig, Auth, Protocol, Security, ServerConfig
 from assistant.core.profiles._common import (
     Node,
     check_servers,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from assistant.core.errors import InputError
-from assistant.core.model import parse_decimal, parse_port
+from assistant.core.fields import parse_decimal, parse_port
 from assistant.core.xmlsafe import local_name, parse_xml
 
 _PLACEHOLDER = re.compile(r"%[A-Z0-9]+%")
