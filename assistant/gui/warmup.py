@@ -59,3 +59,10 @@ def wait(timeout: float = 30.0) -> None:
         thread = _thread
     if thread is not None:
         thread.join(timeout)
+
+
+def finished() -> bool:
+    """Whether a warm-up was started and has loaded everything it will (tests wait for this)."""
+    with _lock:
+        thread = _thread
+    return thread is not None and not thread.is_alive()

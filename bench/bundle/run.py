@@ -49,9 +49,12 @@ def build(kind: str, dist: Path, work: Path) -> tuple[Path, float]:
                     "--distpath", str(dist / kind), "--workpath", str(work / kind), str(REPO / "build.spec"),
                     *spec_args], check=True, timeout=1800)
     seconds = time.perf_counter() - start
+    return executable(kind, dist), seconds
+
+
+def executable(kind: str, dist: Path) -> Path:
     folder = dist / kind / ("Mail Setup Assistant" if kind == "ours" else "bare")
-    exe = folder / ("mail-setup-assistant" if kind == "ours" else "bare")
-    return exe, seconds
+    return folder / ("mail-setup-assistant" if kind == "ours" else "bare")
 
 
 def size_kib(folder: Path) -> int:
@@ -139,11 +142,20 @@ def main() -> int:
     p = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     p.add_argument("--runs", type=int, default=7)
     p.add_argument("--out", type=Path, default=None, help="keep the builds here (default: a temp folder)")
+    p.add_argument("--reuse", action="store_true",
+                   help="time the builds already in --out again instead of building (build time: 0)")
     args = p.parse_args()
+    if args.reuse and args.out is None:
+        p.error("--reuse needs --out (the folder of an earlier run)")
     root = args.out or Path(tempfile.mkdtemp(prefix="bench-bundle-"))
     results: dict[str, Variant] = {}
     for kind in ("ours", "bare-naive", "bare-excludes", "bare-tuned"):
-        exe, seconds = build(kind, root / "dist", root / "work")
+        if args.reuse:
+            exe, seconds = executable(kind, root / "dist"), 0.0
+            if not exe.is_file():
+                p.error(f"--reuse: no {kind} build at {exe}")
+        else:
+            exe, seconds = build(kind, root / "dist", root / "work")
         results[kind] = Variant(exe, size_kib(exe.parent), round(seconds, 1))
     xvfb = Xvfb()
     try:

@@ -58,7 +58,7 @@ def show_event(self, event):
         deadline = time.monotonic() + 30
 
         def settled():
-            warm = warmup._thread is not None and not warmup._thread.is_alive()
+            warm = warmup.finished()
             if (self.pages.missing() or not warm) and time.monotonic() < deadline:
                 QTimer.singleShot(20, settled)
                 return
