@@ -43,3 +43,15 @@ def test_a_closed_pipe_is_one_line(monkeypatch: pytest.MonkeyPatch,
     err = capsys.readouterr().err
     assert code == 1
     assert err.strip() == "mail-setup-assistant: output closed early (broken pipe)"
+
+
+def test_a_command_loads_only_its_own_modules() -> None:
+    # `probe` must not pay for the keychain or the profile writers: every import delays the run and eats
+    # into its --timeout (docs/benchmarks.md, silent servers).
+    import subprocess
+    import sys
+    heavy = ("keyring", "assistant.core.verify", "assistant.core.profiles.mobileconfig", "PySide6")
+    code = ("import sys\nfrom assistant.cli import main\nrc = main(['probe', 'a@@b'])\n"
+            f"print(rc, sorted(m for m in {heavy!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.strip() == "2 []", out.stdout + out.stderr
