@@ -158,6 +158,8 @@ class DiscoveryPage(Page):
         s = self.session
         s.state.discovery = "running"
         s.result, s.choices = None, {}
+        # A confirmation belongs to the results it was given for: a new run may meet another certificate.
+        s.confirmed.clear()
         self.checks.clear()
         self.rows.clear()
         self.labels.clear()
