@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 from collections.abc import Callable
 
 import pytest
@@ -10,8 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from assistant.core.flow import Page
 from assistant.gui.pages.discovery import DiscoveryPage
+from assistant.gui.pages.password import PasswordPage
 from assistant.gui.wizard import SetupWizard
-from tests.gui.conftest import CERT_PROBLEM, click_next, page, wait_discovery
+from tests.gui.conftest import CERT_PROBLEM, FOUND, click_next, page, wait_discovery
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -54,3 +56,25 @@ def test_a_new_address_asks_for_the_confirmation_again(qtbot: QtBot, make_wizard
     wait_discovery(qtbot, wiz)
     assert wiz.session.confirmed == set() and not disc.confirm_boxes[HOST].isChecked()
     assert not wiz.button(wiz.WizardButton.NextButton).isEnabled()
+
+
+def test_a_late_sign_in_result_never_lands_on_a_changed_password(
+        qtbot: QtBot, make_wizard: MakeWizard, accounts: dict[str, str]) -> None:
+    """The result is queued when the person types: it belongs to the old password and must be dropped."""
+    wiz = make_wizard()
+    _discover(qtbot, wiz, FOUND)
+    for _ in range(3):
+        click_next(qtbot, wiz)
+    pw = wiz.pages[Page.PASSWORD]
+    assert isinstance(pw, PasswordPage)
+    pw.password.setText(accounts[FOUND])
+    qtbot.mouseClick(pw.test_btn, Qt.MouseButton.LeftButton)
+    future = wiz.worker._future
+    assert future is not None
+    concurrent.futures.wait([future], timeout=60)  # done on the worker; its signal still in the queue
+    assert future.done()
+    pw.password.setText(accounts[FOUND] + "x")
+    qtbot.wait(200)  # deliver the queued signals
+    assert wiz.session.signin is None and pw.result.text() == ""
+    assert wiz.session.state.signin != "running"
+    assert pw.test_btn.isEnabled() and not pw.stop_btn.isEnabled()

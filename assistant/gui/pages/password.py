@@ -155,6 +155,11 @@ class PasswordPage(Page):
     def _forget(self) -> None:
         if self.session.state.signin == "running":
             self.wiz.worker.cancel()
+            self.session.state.signin = "idle"
+            self.stop_btn.setEnabled(False)
+            self.changed()
+        # A result already queued belongs to the old password or servers: drop it when it arrives.
+        self.job = 0
         self.session.signin = None
         self._tested_for = None
         self.result.setText("")
