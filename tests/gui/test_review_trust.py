@@ -7,9 +7,11 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from assistant.core.flow import Page
+from assistant.core.model import Candidate, DiscoveryResult, ProbeResult, TlsFacts
 from assistant.gui.pages.discovery import DiscoveryPage
 from assistant.gui.pages.password import PasswordPage
 from assistant.gui.wizard import SetupWizard
@@ -78,3 +80,21 @@ def test_a_late_sign_in_result_never_lands_on_a_changed_password(
     assert wiz.session.signin is None and pw.result.text() == ""
     assert wiz.session.state.signin != "running"
     assert pw.test_btn.isEnabled() and not pw.stop_btn.isEnabled()
+
+
+def test_every_risk_of_a_host_is_listed_before_its_one_confirmation(
+        qtbot: QtBot, make_wizard: MakeWizard) -> None:
+    """One host for IMAP (bad certificate) and SMTP (no encryption): one box, and both risks above it."""
+    wiz = make_wizard()
+    disc = _discover(qtbot, wiz, FOUND)
+    host = "mail.srv.test"
+    imap = ProbeResult(Candidate("imap", host, 993, "ssl", "srv"), "tls_error",
+                       tls=TlsFacts(verified=False, problems=["expired"]))
+    smtp = ProbeResult(Candidate("smtp", host, 587, "plain", "srv"), "ok")
+    result = DiscoveryResult(address=FOUND, domain="srv.test", domain_unicode="srv.test",
+                             candidates=[imap, smtp])
+    disc._finished(disc.job, result)
+    assert list(disc.confirm_boxes) == [host]
+    problems = " ".join(w.text() for w in disc.problems.findChildren(QLabel))
+    assert "could not be verified" in problems
+    assert "port 587" in problems and "without encryption" in problems

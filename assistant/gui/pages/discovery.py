@@ -313,18 +313,25 @@ class DiscoveryPage(Page):
             return
         for f in result.warnings:
             self._add_line(finding_text(f))
+        # One box per host, so every risk of that host (IMAP and SMTP may differ) is listed above it.
+        lines: dict[str, list[str]] = {}
         for choice in self.session.choices.values():
-            if choice is None or not choice.risks or choice.host in self.confirm_boxes:
+            if choice is None or not choice.risks:
                 continue
-            c = choice.probe.candidate
+            mine = lines.setdefault(choice.host, [])
             for risk in choice.risks:
-                self._add_line(core_text("flow", flow.RISKS[risk], host=choice.host, port=c.port))
-            box = QCheckBox(core_text("flow", flow.CONFIRM, host=choice.host))
-            box.setChecked(choice.host in self.session.confirmed)
+                text = core_text("flow", flow.RISKS[risk], host=choice.host, port=choice.probe.candidate.port)
+                if text not in mine:
+                    mine.append(text)
+        for host, texts in lines.items():
+            for text in texts:
+                self._add_line(text)
+            box = QCheckBox(core_text("flow", flow.CONFIRM, host=host))
+            box.setChecked(host in self.session.confirmed)
             box.setAccessibleDescription(
                 self.tr("Confirms that you accept the risks listed above for this server"))
-            box.toggled.connect(lambda on, host=choice.host: self._confirm(host, on))
-            self.confirm_boxes[choice.host] = box
+            box.toggled.connect(lambda on, host=host: self._confirm(host, on))
+            self.confirm_boxes[host] = box
             self.problems_layout.addWidget(box)
         self.problems.setVisible(self.problems_layout.count() > 0)
 
