@@ -12,10 +12,26 @@ from assistant.core.rank import PROTOCOL_NAMES, SOURCE_NAMES
 SECURITY_NAMES = {"ssl": "SSL/TLS", "starttls": "STARTTLS", "plain": "no encryption"}
 STATUS_WORDS = {
     "ok": "answered", "refused": "connection refused", "timeout": "no answer in time",
-    "tls_error": "TLS failed", "protocol_error": "protocol error", "dns_error": "name not found",
+    "tls_error": "encryption failed", "protocol_error": "protocol error", "dns_error": "name not found",
     "unreachable": "unreachable",
 }
+# Certificate problem codes in words; the Problems section explains each one in a full sentence.
+PROBLEM_WORDS = {
+    "expired": "certificate expired", "not_yet_valid": "certificate not valid yet",
+    "hostname_mismatch": "certificate is for another name", "self_signed": "self-signed certificate",
+    "untrusted_issuer": "certificate from an unknown authority", "weak_protocol": "obsolete TLS version",
+    "expires_soon": "certificate expires soon",
+}
+# Findings that leave a verified server recommended but need the person's check before it is used.
+CAUTIONS = {
+    "outside_domain": "check first: this server is not part of {domain} (see Problems)",
+    "insecure_config_source": "check first: its settings came over unprotected HTTP (see Problems)",
+}
 ROLES = (("imap", "Incoming (IMAP)"), ("pop3", "Incoming (POP3)"), ("smtp", "Outgoing (SMTP)"))
+
+
+def _problems(codes: list[str]) -> str:
+    return ", ".join(PROBLEM_WORDS.get(c, c) for c in codes)
 
 
 def security_label(r: ProbeResult) -> str:
@@ -27,13 +43,13 @@ def security_label(r: ProbeResult) -> str:
             return "not finished in time"
         words = STATUS_WORDS.get(r.status, r.status)
         if r.tls is not None and r.tls.problems:
-            return f"{words} ({', '.join(r.tls.problems)})"
+            return f"{words} ({_problems(r.tls.problems)})"
         return words
     if r.candidate.security == "plain":
         return "NOT encrypted"
     if r.tls is not None and r.tls.verified:
         return f"encrypted, certificate verified ({r.tls.version or 'TLS'})"
-    problems = ", ".join(r.tls.problems) if r.tls and r.tls.problems else "unverified"
+    problems = _problems(r.tls.problems) if r.tls and r.tls.problems else "unverified"
     return f"encrypted, certificate NOT trusted ({problems})"
 
 
@@ -58,6 +74,19 @@ def why(r: ProbeResult, result: DiscoveryResult) -> str:
     return "; ".join(parts)
 
 
+def cautions(r: ProbeResult, result: DiscoveryResult) -> list[str]:
+    """What a person must check about a recommended server before using it (from the findings)."""
+    host = r.candidate.host.rstrip(".").lower()
+    out: list[str] = []
+    for f in result.warnings:
+        if (f.code in CAUTIONS and f.host and f.host.rstrip(".").lower() == host
+                and f.protocol in (None, r.candidate.protocol)):
+            text = CAUTIONS[f.code].format(domain=result.domain_unicode)
+            if text not in out:
+                out.append(text)
+    return out
+
+
 def _missing_guesses(results: list[ProbeResult]) -> tuple[list[ProbeResult], list[str]]:
     """Guessed names that do not exist say nothing each; the report folds them into one line."""
     shown, missing = [], []
@@ -80,17 +109,26 @@ def render(result: DiscoveryResult) -> str:
     lines.append(f"DNS: {result.resolver}; finished in {result.elapsed_ms / 1000:.2f} s")
     lines.append("")
     lines.append("Recommended")
+    to_check = False
     for proto, role in ROLES:
         r = result.recommended.get(proto)
         if r is not None:
             lines.append(f"  {role + ':':17} {_endpoint(r)}")
             lines.append(f"  {'':17} why: {why(r, result)}")
+            checks = cautions(r, result)
+            lines.extend(f"  {'':17} {c}" for c in checks)
+            to_check = to_check or bool(checks)
         elif proto in result.not_offered:
             lines.append(f"  {role + ':':17} not offered (the provider's SRV record says so)")
         else:
             lines.append(f"  {role + ':':17} none found that is safe to use")
-    verdict = ("Ready: a safe incoming and outgoing server were found." if result.usable()
-               else "Not ready: no safe incoming and outgoing pair was found.")
+    if not result.usable():
+        verdict = "Not ready: no safe incoming and outgoing pair was found."
+    elif to_check:
+        verdict = ("Almost ready: a verified incoming and outgoing server were found, but confirm the "
+                   "server marked \"check first\" before you use it.")
+    else:
+        verdict = "Ready: a safe incoming and outgoing server were found."
     lines += ["", verdict]
     if result.warnings:
         lines += ["", "Problems"]
