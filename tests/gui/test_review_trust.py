@@ -13,9 +13,10 @@ from pytestqt.qtbot import QtBot
 from assistant.core.flow import Page
 from assistant.core.model import Candidate, DiscoveryResult, ProbeResult, TlsFacts
 from assistant.gui.pages.discovery import DiscoveryPage
+from assistant.gui.pages.manual import ManualPage
 from assistant.gui.pages.password import PasswordPage
 from assistant.gui.wizard import SetupWizard
-from tests.gui.conftest import CERT_PROBLEM, FOUND, click_next, page, wait_discovery
+from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, click_next, page, wait_discovery
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -98,3 +99,26 @@ def test_every_risk_of_a_host_is_listed_before_its_one_confirmation(
     problems = " ".join(w.text() for w in disc.problems.findChildren(QLabel))
     assert "could not be verified" in problems
     assert "port 587" in problems and "without encryption" in problems
+
+
+def test_a_manual_test_result_does_not_outlive_an_edit(qtbot: QtBot, make_wizard: MakeWizard) -> None:
+    """'Both servers answered with verified encryption' must not stay next to a server nobody tested."""
+    wiz = make_wizard()
+    _discover(qtbot, wiz, NOTHING)
+    click_next(qtbot, wiz)
+    manual = wiz.pages[Page.MANUAL]
+    assert isinstance(manual, ManualPage)
+    manual.incoming.host.setText("imap.srv.test")
+    manual.outgoing.host.setText("smtp.srv.test")
+    s = wiz.session
+    qtbot.mouseClick(manual.test_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(s.manual_probes) == 2, timeout=30000)
+    assert "verified" in manual.test_status.text()
+    manual.incoming.host.setText("imap.fallback.test")
+    assert s.manual_probes == {} and manual.test_status.text() == ""
+    # and a result still on its way when the settings change is dropped
+    qtbot.mouseClick(manual.test_btn, Qt.MouseButton.LeftButton)
+    manual.incoming.host.setText("imap.srv.test")
+    qtbot.wait(3000)
+    assert s.manual_probes == {} and manual.test_status.text() == ""
+    assert manual.test_btn.isEnabled()

@@ -177,6 +177,7 @@ class ManualPage(Page):
         self.job = 0
         self._connected = False
         self._plain_hosts = ""
+        self._tested_with: tuple[ServerConfig, ServerConfig] | None = None  # what the last test ran against
 
     def initializePage(self) -> None:
         s = self.session
@@ -211,12 +212,26 @@ class ManualPage(Page):
                                    self.tr("(passwords and mail would be sent without encryption)"))
         self.plain_confirm.setVisible(bool(plain))
         s.state.manual_valid = self.incoming.valid() and self.outgoing.valid()
+        self._forget_stale_test()
         s.state.manual_unconfirmed = bool(plain) and not self.plain_confirm.isChecked()
         if s.state.manual_valid:
             inc, out = self.incoming.config(), self.outgoing.config()
             s.manual = {inc.protocol: inc, "smtp": out}
             s.protocol = inc.protocol
         self.changed()
+
+    def _forget_stale_test(self) -> None:
+        """A test result (or one still on its way) belongs to the settings it ran against, not edited ones."""
+        if self._tested_with is None:
+            return
+        now = (self.incoming.config(), self.outgoing.config())
+        if now == self._tested_with:
+            return
+        self._tested_with = None
+        self.job = 0  # a result still queued is dropped when it arrives
+        self.session.manual_probes.clear()
+        self.test_status.setText("")
+        self.test_btn.setEnabled(True)
 
     def test(self) -> None:
         if not (self.incoming.valid() and self.outgoing.valid()):
@@ -235,6 +250,7 @@ class ManualPage(Page):
         def job(_report: Callable[[ProgressEvent], None]) -> Coroutine[Any, Any, object]:
             return both()
 
+        self._tested_with = (self.incoming.config(), self.outgoing.config())
         self.test_status.setText(self.tr("Testing…"))
         self.test_btn.setEnabled(False)
         self.job = self.wiz.worker.start(job)
