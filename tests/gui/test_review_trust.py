@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import concurrent.futures
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from assistant.cli.export import MAX_IDENTITY_BYTES
 from assistant.core.flow import Page
 from assistant.core.model import Candidate, DiscoveryResult, ProbeResult, TlsFacts
 from assistant.gui.pages.discovery import DiscoveryPage
@@ -17,6 +19,7 @@ from assistant.gui.pages.manual import ManualPage
 from assistant.gui.pages.password import PasswordPage
 from assistant.gui.wizard import SetupWizard
 from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, click_next, page, wait_discovery
+from tests.gui.test_export import to_export
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -122,3 +125,25 @@ def test_a_manual_test_result_does_not_outlive_an_edit(qtbot: QtBot, make_wizard
     qtbot.wait(3000)
     assert s.manual_probes == {} and manual.test_status.text() == ""
     assert manual.test_btn.isEnabled()
+
+
+def test_signing_identity_is_read_bounded_and_a_bad_name_is_one_line(
+        qtbot: QtBot, make_wizard: MakeWizard, tmp_path: Path) -> None:
+    """A huge (or endless, like /dev/zero) file must not be read whole; a name Python cannot open must not
+    escape the Save slot as a traceback."""
+    export = to_export(qtbot, make_wizard())
+    for name, box in export.formats.items():
+        box.setChecked(name == "mobileconfig")
+    out = tmp_path / "out"
+    out.mkdir()
+    export.folder.setText(str(out))
+    export.sign.setChecked(True)
+    big = tmp_path / "huge.p12"
+    big.write_bytes(b"\0" * (MAX_IDENTITY_BYTES + 1))
+    export.identity.setText(str(big))
+    assert export.save() == []
+    assert "larger than" in export.status.text() and str(big) in export.status.text()
+    export.identity.setText(str(tmp_path / "a\0b.p12"))
+    assert export.save() == []
+    assert export.status.text()
+    assert list(out.iterdir()) == []

@@ -162,11 +162,15 @@ class ExportPage(Page):
         account = self._account()
         ident = pw = None
         if fmt == "mobileconfig" and self.sign.isChecked():
+            from assistant.cli.export import MAX_IDENTITY_BYTES
+            from assistant.cli.recommend import read_bounded
+            # Bounded like the CLI's --sign-identity: a huge or endless file (/dev/zero) is refused unread.
             try:
-                ident = Path(self.identity.text()).read_bytes()
-            except OSError as exc:
+                name = self.identity.text()
+                ident = read_bounded(name if name != "-" else "./-", MAX_IDENTITY_BYTES, "PKCS#12 file")
+            except ValueError:  # a name no file can have (a NUL character)
                 raise AssistantError(self.tr("{0}: cannot read the certificate file ({1})").format(
-                    self.identity.text(), exc.strerror or exc)) from None
+                    self.identity.text().replace("\0", "\\0"), "invalid name")) from None
             pw = self.identity_pw.text().encode() or None
         embed = fmt == "mobileconfig" and account.password is not None
         return export_profile(account, fmt, embed_password=embed, sign_identity=ident, sign_password=pw,
