@@ -147,3 +147,30 @@ def test_signing_identity_is_read_bounded_and_a_bad_name_is_one_line(
     assert export.save() == []
     assert export.status.text()
     assert list(out.iterdir()) == []
+
+
+def test_a_sign_in_result_does_not_carry_over_to_another_address(
+        qtbot: QtBot, make_wizard: MakeWizard, accounts: dict[str, str]) -> None:
+    """Same domain, same servers, another person: alice's proved user name must not go into bob's profile."""
+    wiz = make_wizard()
+    _discover(qtbot, wiz, FOUND)
+    for _ in range(3):
+        click_next(qtbot, wiz)
+    pw = wiz.pages[Page.PASSWORD]
+    assert isinstance(pw, PasswordPage)
+    pw.password.setText(accounts[FOUND])
+    qtbot.mouseClick(pw.test_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wiz.session.state.signin == "done", timeout=60000)
+    assert wiz.session.signin is not None and wiz.session.signin.ok
+    while page(wiz) is not Page.ADDRESS:
+        qtbot.mouseClick(wiz.button(wiz.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+    addr = wiz.pages[Page.ADDRESS]
+    addr.address.clear()  # type: ignore[attr-defined]
+    qtbot.keyClicks(addr.address, "bob@srv.test")  # type: ignore[attr-defined]
+    click_next(qtbot, wiz)
+    wait_discovery(qtbot, wiz)
+    for _ in range(3):
+        click_next(qtbot, wiz)
+    assert page(wiz) is Page.PASSWORD
+    assert wiz.session.signin is None and pw.result.text() == ""
+    assert FOUND not in {s.username for s in wiz.session.account().incoming}

@@ -118,7 +118,8 @@ class PasswordPage(Page):
         self.job = 0
         self._connected = False
         self._steps: dict[str, str] = {}
-        self._tested_for: tuple[ServerConfig | None, ServerConfig | None] | None = None
+        # The address and servers the last test ran for: its result (and proved user name) is theirs only.
+        self._tested_for: tuple[str, ServerConfig | None, ServerConfig | None] | None = None
 
     def initializePage(self) -> None:
         if not self._connected:
@@ -130,10 +131,11 @@ class PasswordPage(Page):
             self._connected = True
         self.message.setText("")
         try:
-            servers = self._servers()
+            tested: tuple[str, ServerConfig | None, ServerConfig | None] | None = (
+                self.session.address, *self._servers())
         except AssistantError:
-            servers = None
-        if servers != self._tested_for:  # back here with other servers chosen: the old result is void
+            tested = None
+        if tested != self._tested_for:  # back here with another address or servers: the old result is void
             self._forget()
         self._enable()
         self.password.setFocus()
@@ -181,7 +183,7 @@ class PasswordPage(Page):
             self.result.setText(self.tr("There is no incoming and outgoing server to sign in to yet."))
             return
         incoming, outgoing = account.incoming[0], account.outgoing[0]
-        self._tested_for = (incoming, outgoing)
+        self._tested_for = (s.address, incoming, outgoing)
         pins = s.pins()
         both = (pins.get(incoming.protocol, ()), pins.get("smtp", ()))
         min_tls = s.preset.policy.min_tls if s.preset else None
