@@ -174,3 +174,19 @@ def test_a_sign_in_result_does_not_carry_over_to_another_address(
     assert page(wiz) is Page.PASSWORD
     assert wiz.session.signin is None and pw.result.text() == ""
     assert FOUND not in {s.username for s in wiz.session.account().incoming}
+
+
+def test_back_while_checking_and_next_again_checks_again(qtbot: QtBot, make_wizard: MakeWizard) -> None:
+    """The cancelled run's late "cancelled" signal must not make the next visit look already finished."""
+    wiz = make_wizard(timeout=60.0)
+    qtbot.keyClicks(wiz.pages[Page.ADDRESS].address, FOUND)  # type: ignore[attr-defined]
+    click_next(qtbot, wiz)
+    assert wiz.session.state.discovery == "running"
+    qtbot.mouseClick(wiz.button(wiz.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+    assert page(wiz) is Page.ADDRESS
+    qtbot.waitUntil(lambda: not wiz.worker.busy, timeout=5000)
+    qtbot.wait(200)  # deliver the cancelled job's signals
+    click_next(qtbot, wiz)
+    wait_discovery(qtbot, wiz)
+    s = wiz.session
+    assert s.state.discovery == "done" and s.result is not None and s.result.domain == "srv.test"

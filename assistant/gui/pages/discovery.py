@@ -195,6 +195,7 @@ class DiscoveryPage(Page):
 
     def cleanupPage(self) -> None:
         self.wiz.worker.cancel()
+        self.job = 0  # its late "cancelled" must not mark the next visit as finished
         self.timer.stop()
         self.session.state.discovery = "idle"
 
