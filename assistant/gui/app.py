@@ -65,7 +65,15 @@ def settings_from(opts: Options) -> Settings:
     from assistant.core.context import Settings
     from assistant.core.dns import Resolver, parse_server  # dnspython: not before the first window
     server = parse_server(opts.dns_server) if opts.dns_server else None
-    return Settings(resolver=Resolver(server), cafile=opts.cafile, timeout=opts.timeout)
+    t = opts.timeout
+    resolver = Resolver(server)
+    resolver.lifetime = min(resolver.lifetime, t)
+    settings = Settings(resolver=resolver, cafile=opts.cafile, timeout=t)
+    # As in the probe command: no single step may be allowed longer than the whole run.
+    settings.connect_timeout = min(settings.connect_timeout, t)
+    settings.endpoint_timeout = min(settings.endpoint_timeout, t)
+    settings.http_timeout = min(settings.http_timeout, t)
+    return settings
 
 
 def build_wizard(opts: Options, prefs: QSettings | None = None,

@@ -190,3 +190,14 @@ def test_back_while_checking_and_next_again_checks_again(qtbot: QtBot, make_wiza
     wait_discovery(qtbot, wiz)
     s = wiz.session
     assert s.state.discovery == "done" and s.result is not None and s.result.domain == "srv.test"
+
+
+def test_gui_steps_never_outlast_a_short_timeout() -> None:
+    """``gui --timeout 2``: like ``probe --timeout 2``, no connect, conversation, fetch or DNS query may be
+    allowed longer than the whole run (else it ends as "not finished in time" instead of its own cause)."""
+    from assistant.gui.app import Options, settings_from
+    s = settings_from(Options(timeout=2.0))
+    assert s.timeout == 2.0
+    assert max(s.connect_timeout, s.endpoint_timeout, s.http_timeout, s.resolver.lifetime) <= 2.0
+    roomy = settings_from(Options(timeout=60.0))
+    assert roomy.endpoint_timeout < 60.0  # the per-step limits themselves are kept
