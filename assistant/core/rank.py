@@ -196,6 +196,8 @@ def assess(domain: str, results: list[ProbeResult], recommended: dict[str, Probe
         if c.source in UNSIGNED_SOURCES and not same_registered_domain(c.host.rstrip("."), domain):
             add(finding("outside_domain", host=c.host.rstrip("."), protocol=wanted, domain=domain,
                         source=c.source))
+        if c.source == "autoconfig_http":  # named only by a file anyone on the path could have forged
+            add(finding("insecure_config_source", host=c.host.rstrip("."), protocol=wanted, domain=domain))
         if r.tls is not None and ((r.tls.days_left is not None and r.tls.days_left < EXPIRY_WARNING_DAYS)
                                   or "expires_soon" in r.tls.problems):
             add(finding("expires_soon", host=c.host, problem="expires_soon", **_tls_params(r.tls)))

@@ -112,3 +112,18 @@ def test_render_uses_the_translator_and_survives_a_broken_translation() -> None:
     broken = rank.render(f.code, f.params, lambda ctx, text: text + " {")
     assert broken == f.message
     assert rank.render("no_such_code", {"host": "h"}) == "no_such_code"
+
+
+def test_a_server_named_only_by_a_plain_http_file_carries_its_own_warning() -> None:
+    # In the address's own domain and with a verified certificate, yet named only by a file anyone on the path
+    # could have forged: the warning must name the server so the wizard asks about exactly that server.
+    from assistant.core.flow import risks_of
+    from assistant.core.model import DiscoveryResult
+    http = result(protocol="smtp", host="smtp.example.com", port=465, source="autoconfig_http")
+    recommended = rank.recommend([http])
+    findings = rank.assess("example.com", [http], recommended)
+    mine = [f for f in findings if f.code == "insecure_config_source"]
+    assert [(f.host, f.protocol) for f in mine] == [("smtp.example.com", "smtp")]
+    doc = DiscoveryResult(address="a@example.com", domain="example.com", domain_unicode="example.com",
+                          candidates=[http], recommended=recommended, warnings=findings)
+    assert "insecure_config_source" in risks_of(http, doc)
