@@ -111,6 +111,16 @@ class AsyncWorker(QObject):
         if self._future is not None and not self._future.done():
             self._future.cancel()
 
+    def attach(self, page: Any) -> None:
+        """Route all four signals to a page's ``_progress``/``_finished``/``_failed``/``_cancelled`` slots.
+
+        Pages that run jobs filter by job number themselves, so one connection per page serves every run.
+        """
+        self.progress.connect(page._progress)
+        self.finished.connect(page._finished)
+        self.failed.connect(page._failed)
+        self.cancelled.connect(page._cancelled)
+
     def shutdown(self, timeout: float = 5.0) -> None:
         """Cancel every task on the loop and wait for them to finish, then stop and join the thread.
 

@@ -123,11 +123,7 @@ class PasswordPage(Page):
 
     def initializePage(self) -> None:
         if not self._connected:
-            worker = self.wiz.worker
-            worker.progress.connect(self._progress)
-            worker.finished.connect(self._finished)
-            worker.failed.connect(self._failed)
-            worker.cancelled.connect(self._cancelled)
+            self.wiz.worker.attach(self)
             self._connected = True
         self.message.setText("")
         try:
