@@ -1,16 +1,33 @@
-"""Options and helpers shared by several subcommands (discovery options, output files)."""
+"""What several commands share: the discovery, preset and sign-in options, and turning them into a setup.
+
+Commands import the core and this module only (never each other); the use cases themselves live in
+``assistant/core/setup/``.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-import tempfile
-from pathlib import Path
+import time
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from assistant.core.errors import AssistantError, InputError
+from assistant.core.errors import InputError
+from assistant.core.files import write_output, write_stdout
+from assistant.core.limits import DEFAULT_TIMEOUT
 
-DEFAULT_TIMEOUT = 20.0
+if TYPE_CHECKING:
+    from assistant.core.context import Settings
+    from assistant.core.model import DiscoveryResult
+    from assistant.core.presets import Preset
+    from assistant.core.setup.session import SetupSession
+    from assistant.core.signin.secret import Secret
+
+__all__ = ["DEFAULT_TIMEOUT", "write_output", "write_stdout"]
+
+T = TypeVar("T")
+PRESET_HELP = "an organisation's preset file (TOML or JSON): its servers and policy"
 
 
 def add_discovery_options(p: argparse.ArgumentParser) -> None:
@@ -26,37 +43,165 @@ def add_discovery_options(p: argparse.ArgumentParser) -> None:
                    help=argparse.SUPPRESS)
 
 
-def write_output(path: str | None, data: bytes, *, force: bool = False) -> None:
-    """Write to stdout, or atomically to ``path`` (temp file + rename); never clobber without ``force``."""
-    if path is None or path == "-":
-        try:
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        except BrokenPipeError:  # `... | head`: one line, not a traceback (and none again at exit)
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise AssistantError("standard output was closed before everything was written") from None
-        return
-    target = Path(path)
-    if target.is_dir():
-        raise InputError(f"{path}: is a folder, expected a file name")
-    if target.exists() and not force:
-        raise InputError(f"{path}: already exists (use --force to replace it)")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{path}: folder {folder} does not exist")
+def add_preset_option(parser: argparse.ArgumentParser) -> None:
+    """``--preset FILE`` for any command (probe, export, verify, report, gui)."""
+    parser.add_argument("--preset", metavar="FILE", help=PRESET_HELP)
+
+
+def preset_from_args(args: argparse.Namespace) -> Preset | None:
+    """The loaded preset named by ``--preset``, or None. Raises InputError for a bad file."""
+    path = getattr(args, "preset", None)
+    if not path:
+        return None
+    from assistant.core.presets import load_preset
+    return load_preset(path)
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    """Run settings from the discovery options (``Settings.create`` checks them and names the bad one)."""
+    from assistant.core.context import Settings
+    return Settings.create(timeout=args.timeout, dns_server=getattr(args, "dns_server", None),
+                           cafile=getattr(args, "cafile", None) or None,
+                           offline=bool(getattr(args, "offline", False)),
+                           ispdb_url=getattr(args, "ispdb_url", None))
+
+
+def session_from_args(args: argparse.Namespace, preset: Preset | None, *,
+                      pins: tuple[str, ...] = ()) -> SetupSession:
+    """A setup for one command: it accepts what discovery recommends (the risks are printed instead of
+    asked), a server whose certificate matches a ``--pin``, and has one deadline for the whole run."""
+    from assistant.core.setup.session import SetupSession
+    settings = settings_from_args(args)
+    session = SetupSession(settings, address=args.address, preset=preset, pins=pins,
+                           accept_recommended=True, deadline=time.monotonic() + settings.timeout)
+    protocol = getattr(args, "protocol", None)
+    if protocol:
+        session.protocol = protocol
+    return session
+
+
+def run(coro: Coroutine[Any, Any, T]) -> T:
+    """One asynchronous step of a command."""
+    import asyncio
+    return asyncio.run(coro)
+
+
+def discover(session: SetupSession, probe_file: str | None = None) -> DiscoveryResult:
+    """The session's discovery: live, or from a saved ``probe --json`` file (the policy re-applied)."""
+    if probe_file:
+        from assistant.core.presets import apply_policy
+        from assistant.core.setup.inputs import check_probe_domain, load_probe
+        result = load_probe(probe_file)
+        check_probe_domain(result, session.address, probe_file)
+        if session.preset is not None:
+            result = apply_policy(result, session.preset)
+        if "@" in session.address:
+            result.address = session.address
+    else:
+        started = time.monotonic()
+        result = run(session.discovery_job(None))
+        result.elapsed_ms = max(result.elapsed_ms, int((time.monotonic() - started) * 1000))
+    session.discovery_finished(result)
+    return result
+
+
+# --- sign-in options (verify, report) -----------------------------------------------------------------
+
+def add_signin_options(p: argparse.ArgumentParser) -> None:
+    """Options shared by verify and report."""
+    p.add_argument("address", metavar="ADDRESS", help="the full email address to sign in with")
+    p.add_argument("--probe", metavar="FILE", help="use the servers in this 'probe --json' file instead "
+                                                   "of discovering them live")
+    p.add_argument("--protocol", choices=("imap", "pop3"), help="the incoming protocol (default: IMAP when "
+                                                                 "available)")
+    p.add_argument("--password-env", metavar="VAR", help="read the password from environment variable VAR "
+                                                         "(otherwise the keychain, then a prompt)")
+    p.add_argument("--pin", action="append", metavar="SHA256", default=[],
+                   help="accept a server whose certificate does not verify only if its SHA-256 "
+                        "fingerprint is this (ask your provider for it); repeatable")
+    add_discovery_options(p)
+    add_preset_option(p)
+
+
+def full_address(text: str) -> str:
+    from assistant.core.address import parse_address
+    parsed = parse_address(text)
+    if parsed.address is None:
+        raise InputError(f"{text}: signing in needs a full email address (name@domain), not a domain")
+    return parsed.address
+
+
+def password_from_args(args: argparse.Namespace, address: str) -> tuple[Secret, str]:
+    """The password and where it came from ("environment", "keychain", "prompt")."""
+    from assistant.core.secrets import SecretStoreError
+    from assistant.core.signin.secret import Secret, from_env, from_keychain
+    if args.password_env:
+        return from_env(args.password_env), "environment"
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:  # read-only or foreign folder: one line, nothing written
-        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        saved = from_keychain(address)
+    except SecretStoreError:
+        saved = None  # no usable keychain: fall through to the prompt
+    if saved is not None:
+        return saved, "keychain"
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise InputError("no password: use --password-env VAR, save it in the keychain, or run in a terminal "
+                         "to be asked")
+    import getpass
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        typed = getpass.getpass(f"Password for {address}: ")
+    except EOFError:
+        raise InputError("no password was typed") from None
+    return Secret(typed), "prompt"
+
+
+def secret_from_env_or_prompt(env: str, prompt: str, what: str) -> str:
+    """A secret for a file (a PKCS#12 password, a password to embed): the environment or a prompt."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise InputError(f"{what}: set ${env} or run in a terminal to be asked (never on the command line)")
+    import getpass
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise InputError(f"{what}: no password was typed") from None
+
+
+# --- profile output options (export, convert) ---------------------------------------------------------
+
+SIGN_PASSWORD_ENV = "MSA_SIGN_PASSWORD"  # noqa: S105 - the name of a variable, not a secret
+
+
+def add_output_options(p: argparse.ArgumentParser) -> None:
+    """Options export and convert share."""
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--sign-identity", metavar="FILE.p12",
+                   help=f"sign a mobileconfig with this PKCS#12 identity (password from ${SIGN_PASSWORD_ENV} "
+                        f"or a prompt)")
+    p.add_argument("--allow-plain", action="store_true",
+                   help="allow servers without encryption in the profile (not recommended)")
+
+
+def signing_args(args: argparse.Namespace, fmt: str) -> tuple[bytes | None, bytes | None]:
+    """The PKCS#12 bytes and its password (env or prompt; an unprotected file needs neither)."""
+    path = getattr(args, "sign_identity", None)
+    if not path:
+        return None, None
+    if fmt != "mobileconfig":
+        raise InputError(f"--sign-identity: only a mobileconfig can be signed, not {fmt}")
+    from assistant.core.setup.inputs import read_identity
+    identity = read_identity(path)
+    env = os.environ.get(SIGN_PASSWORD_ENV)
+    if env is not None:
+        return identity, env.encode("utf-8")
+    from assistant.core.profiles.signing import load_identity
+    try:
+        load_identity(identity, None, path)
+        return identity, None
+    except InputError:
+        pass
+    secret = secret_from_env_or_prompt(SIGN_PASSWORD_ENV, f"Password for {path}: ",
+                                       f"--sign-identity {path}")
+    return identity, secret.encode("utf-8")

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import argparse
 
-from assistant.cli.common import write_output
-from assistant.cli.export import add_output_options, signing_args
-from assistant.cli.recommend import read_bounded
+from assistant.cli.common import add_output_options, signing_args, write_output
 from assistant.core.errors import EXIT_OK
+from assistant.core.files import read_bounded
 from assistant.core.profiles import FORMATS, export_profile, import_profile
 from assistant.core.profiles._common import MAX_PROFILE_BYTES
 

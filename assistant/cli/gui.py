@@ -7,11 +7,8 @@ import os
 import sys
 from typing import Any
 
+from assistant.cli.common import DEFAULT_TIMEOUT, add_preset_option
 from assistant.core.errors import InputError
-
-# The same --preset as ``presets.add_preset_option`` (tests/gui/test_startup.py compares them), written out
-# here because importing core.presets brings the data model, which the first window must not wait for.
-PRESET_HELP = "an organisation's preset file (TOML or JSON): its servers and policy"
 
 
 def register(sub: Any) -> None:
@@ -22,8 +19,11 @@ def register(sub: Any) -> None:
     p.add_argument("--dns-server", metavar="IP[:PORT]", help="send every DNS lookup to this resolver")
     p.add_argument("--cafile", metavar="PEM", help="also trust the CA certificates in this PEM file")
     p.add_argument("--lang", metavar="LANG", help="interface language: en or zh_TW (default: the system's)")
-    p.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS", help=argparse.SUPPRESS)
-    p.add_argument("--preset", metavar="FILE", help=PRESET_HELP)
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=argparse.SUPPRESS)
+    p.add_argument("--offline", action="store_true",
+                   help="ask only the domain's own servers (skip the Thunderbird ISPDB)")
+    add_preset_option(p)
     p.set_defaults(func=run)
 
 
@@ -31,9 +31,13 @@ def run(args: argparse.Namespace) -> int:
     from assistant.gui import i18n
     if args.lang and i18n.normalise(args.lang) is None:
         raise InputError(f"--lang {args.lang!r}: use one of {', '.join(i18n.LANGUAGES)}")
-    if args.dns_server:
+    from assistant.core.limits import check_timeout
+    check_timeout(args.timeout)  # every option is bad input before any window opens
+    if args.dns_server is not None:
+        if not args.dns_server.strip():
+            raise InputError("--dns-server: empty; give IP[:PORT] or leave the option out")
         from assistant.core.dns import parse_server
-        parse_server(args.dns_server)  # InputError before any window opens
+        parse_server(args.dns_server)
     if args.cafile:
         try:
             with open(args.cafile, "rb"):
@@ -50,4 +54,4 @@ def run(args: argparse.Namespace) -> int:
     from assistant.gui.app import Options
     from assistant.gui.app import run as run_gui
     return run_gui(Options(address=args.address, dns_server=args.dns_server, cafile=args.cafile,
-                           lang=args.lang, timeout=args.timeout, preset=args.preset))
+                           lang=args.lang, timeout=args.timeout, preset=args.preset, offline=args.offline))

@@ -9,21 +9,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
-import ssl
-import sys
 
-from assistant.cli import report_text
-from assistant.cli.common import add_discovery_options, write_output
-from assistant.core.context import Settings
-from assistant.core.dns import DnsError, Resolver, parse_server
-from assistant.core.errors import EXIT_NOTHING_USABLE, EXIT_OK, DomainError, InputError
-from assistant.core.model import DiscoveryResult
-from assistant.core.presets import add_preset_option, apply_policy, preset_from_args
-from assistant.core.probe import run_discovery
-from assistant.core.tls import client_context
-
-MAX_TIMEOUT = 600.0
+from assistant.cli.common import (
+    add_discovery_options,
+    add_preset_option,
+    discover,
+    preset_from_args,
+    session_from_args,
+    write_stdout,
+)
+from assistant.core.errors import EXIT_NOTHING_USABLE, EXIT_OK
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,55 +35,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
-def settings_from_args(args: argparse.Namespace) -> Settings:
-    """Settings from the discovery options; raises InputError naming the bad option."""
-    timeout = float(args.timeout)
-    if not math.isfinite(timeout) or not 0 < timeout <= MAX_TIMEOUT:
-        raise InputError(f"--timeout {args.timeout:g}: must be more than 0 and at most {MAX_TIMEOUT:g} "
-                         "seconds")
-    cafile = getattr(args, "cafile", None)
-    if cafile:
-        try:
-            client_context(cafile)
-        except FileNotFoundError:
-            raise InputError(f"--cafile {cafile}: no such file") from None
-        except ssl.SSLError:
-            raise InputError(f"--cafile {cafile}: not a PEM file with CA certificates") from None
-        except (OSError, ValueError) as exc:
-            reason = getattr(exc, "strerror", None) or "unreadable"
-            raise InputError(f"--cafile {cafile}: cannot be read ({reason})") from None
-    server = parse_server(args.dns_server) if getattr(args, "dns_server", None) else None
-    try:
-        resolver = Resolver(server, lifetime=min(5.0, timeout))
-    except DnsError as exc:
-        raise DomainError(str(exc)) from None
-    settings = Settings(resolver=resolver, cafile=cafile, timeout=timeout, offline=bool(args.offline))
-    if getattr(args, "ispdb_url", None):
-        settings.ispdb_url = args.ispdb_url
-    # Per-step bounds never exceed the whole run's.
-    settings.connect_timeout = min(settings.connect_timeout, timeout)
-    settings.endpoint_timeout = min(settings.endpoint_timeout, timeout)
-    settings.http_timeout = min(settings.http_timeout, timeout)
-    return settings
-
-
-def discover_from_args(args: argparse.Namespace) -> DiscoveryResult:
-    """The whole run as the discovery options (and ``--preset``) ask; shared by probe-like commands."""
-    preset = preset_from_args(args)
-    settings = settings_from_args(args)
-    if preset is not None:
-        settings = preset.apply_settings(settings)
-        result = run_discovery(args.address, settings, extra=preset.candidates())
-        return apply_policy(result, preset)
-    return run_discovery(args.address, settings)
-
-
 def run(args: argparse.Namespace) -> int:
-    result = discover_from_args(args)
+    preset = preset_from_args(args)  # a bad preset file is bad input before anything else is read
+    result = discover(session_from_args(args, preset))
     if args.json:
         text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        write_output(None, text.encode("utf-8"))
     else:
-        sys.stdout.write(report_text.render(result))
-        sys.stdout.flush()
+        from assistant.core.report_text import render
+        text = render(result)
+    write_stdout(text.encode("utf-8"))
     return EXIT_OK if result.usable() else EXIT_NOTHING_USABLE

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
-from assistant.cli.common import write_output
+from assistant.cli.common import write_stdout
 from assistant.core.errors import EXIT_OK, InputError
-from assistant.core.model import DiscoveryResult
 from assistant.core.recommend import (
     BACKUPS,
     DEVICES,
@@ -24,7 +22,6 @@ from assistant.core.recommend import (
     recommend,
 )
 
-MAX_PROBE_BYTES = 8 * 1024 * 1024
 NAMES = {"imap": "IMAP", "pop3": "POP3"}
 
 
@@ -46,40 +43,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--probe", metavar="FILE", help="the JSON of 'probe --json' for the server's facts")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=run)
-
-
-def read_bounded(path: str, limit: int, what: str) -> bytes:
-    """A whole file (``-`` is stdin), refused unread beyond ``limit`` bytes."""
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read(limit + 1)
-        else:
-            with open(path, "rb") as fh:
-                data = fh.read(limit + 1)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, expected a {what}") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if len(data) > limit:
-        raise InputError(f"{path}: larger than {limit // 1024} KiB, not a {what}")
-    return data
-
-
-def load_probe(path: str) -> DiscoveryResult:
-    """A ``probe --json`` file; InputError naming the file and the problem."""
-    data = read_bounded(path, MAX_PROBE_BYTES, "probe JSON file")
-    try:
-        return DiscoveryResult.from_dict(json.loads(data.decode("utf-8")))
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text, expected the JSON of 'probe --json'") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise InputError(f"{path}: not a probe result ({exc})") from None
-    except RecursionError:
-        raise InputError(f"{path}: nested too deeply, not a probe result") from None
 
 
 def situation_from_args(args: argparse.Namespace) -> Situation:
@@ -120,11 +83,15 @@ def document(situation: Situation, facts: ServerFacts, rec: Recommendation) -> d
 
 def run(args: argparse.Namespace) -> int:
     situation = situation_from_args(args)
-    facts = ServerFacts.from_discovery(load_probe(args.probe)) if args.probe else ServerFacts()
+    if args.probe:
+        from assistant.core.setup.inputs import load_probe
+        facts = ServerFacts.from_discovery(load_probe(args.probe))
+    else:
+        facts = ServerFacts()
     rec = recommend(situation, facts)
     if args.json:
         doc = document(situation, facts, rec)
-        write_output(None, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        write_stdout((json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     else:
-        write_output(None, render_text(rec).encode("utf-8"))
+        write_stdout(render_text(rec).encode("utf-8"))
     return EXIT_OK

@@ -6,6 +6,8 @@ settings to many people, so it must never carry a server we could not verify.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from assistant.core.errors import InputError
 from assistant.core.model import AUTHS, AccountConfig, Auth, DiscoveryResult, ProbeResult, ServerConfig
 
@@ -42,26 +44,32 @@ def server_from_probe(probe: ProbeResult) -> ServerConfig:
 
 def account_from_discovery(result: DiscoveryResult, *, protocol: str | None = None,
                            display_name: str | None = None) -> AccountConfig:
+    """The account from the discovery's own recommendation (a saved probe, the CLI without a Selection)."""
+    return account_from_probes(result, result.recommended, protocol=protocol, display_name=display_name)
+
+
+def account_from_probes(result: DiscoveryResult, chosen: Mapping[str, ProbeResult | None], *,
+                        protocol: str | None = None, display_name: str | None = None) -> AccountConfig:
     """The chosen protocol's server first, the other protocol's as alternative, and the SMTP server.
 
-    Without ``protocol`` IMAP is taken when usable (mail stays on the server), else POP3.
+    ``chosen`` is the server used per protocol (a Selection's accepted probes, or a discovery's own
+    recommendation). Without ``protocol`` IMAP is taken when usable (mail stays on the server), else POP3.
     """
-    rec = result.recommended
     if protocol is None:
-        protocol = next((p for p in INCOMING if rec.get(p) is not None), None)
+        protocol = next((p for p in INCOMING if chosen.get(p) is not None), None)
         if protocol is None:
             raise InputError(f"{result.domain}: the probe found no usable IMAP or POP3 server")
     if protocol not in INCOMING:
         raise InputError(f"protocol: '{protocol}' is not an incoming protocol (use imap or pop3)")
-    chosen = rec.get(protocol)
-    if chosen is None:
+    first = chosen.get(protocol)
+    if first is None:
         raise InputError(f"{result.domain}: the probe found no usable {protocol.upper()} server "
                          f"(choose the other protocol or probe again)")
-    smtp = rec.get("smtp")
+    smtp = chosen.get("smtp")
     if smtp is None:
         raise InputError(f"{result.domain}: the probe found no usable SMTP server for sending")
-    incoming = [server_from_probe(chosen)]
-    other = rec.get("pop3" if protocol == "imap" else "imap")
+    incoming = [server_from_probe(first)]
+    other = chosen.get("pop3" if protocol == "imap" else "imap")
     if other is not None:
         incoming.append(server_from_probe(other))
     return AccountConfig(

@@ -6,10 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from assistant.core.model import Candidate, Finding, MxRecord, Protocol, SourceReport, SrvRecord
+from assistant.core.errors import DomainError, InputError
+from assistant.core.limits import DEFAULT_TIMEOUT, check_timeout
 
-if TYPE_CHECKING:  # a type only: importing dnspython here would put it before the wizard's first window
+if TYPE_CHECKING:  # types only: dnspython and the data model must not load before the wizard's first window
     from assistant.core.dns import Resolver
+    from assistant.core.model import Candidate, Finding, MxRecord, Protocol, SourceReport, SrvRecord
 
 DEFAULT_ISPDB_URL = "https://autoconfig.thunderbird.net/v1.1/"
 
@@ -32,6 +34,50 @@ class Settings:
     max_line: int = 16 * 1024  # longest protocol line we read
     max_http_body: int = 256 * 1024  # largest config file we accept
 
+    def __post_init__(self) -> None:
+        # No single step may be allowed longer than the whole run (``replace`` re-applies this).
+        self.connect_timeout = min(self.connect_timeout, self.timeout)
+        self.endpoint_timeout = min(self.endpoint_timeout, self.timeout)
+        self.http_timeout = min(self.http_timeout, self.timeout)
+
+    @classmethod
+    def create(cls, *, timeout: float = DEFAULT_TIMEOUT, dns_server: str | None = None,
+               cafile: str | None = None, offline: bool = False, ispdb_url: str | None = None) -> Settings:
+        """The one way front ends make run settings: every input checked, InputError naming the option.
+
+        ``dns_server`` None means the system's resolver; a system whose DNS setup cannot be read fails as
+        a DomainError (exit code 3's meaning).
+        """
+        timeout = check_timeout(timeout)
+        if cafile is not None:
+            check_cafile(cafile)
+        from assistant.core.dns import DnsError, Resolver, parse_server  # dnspython: not at import time
+        if dns_server is not None and not dns_server.strip():
+            raise InputError("--dns-server: empty; give IP[:PORT] or leave the option out")
+        server = parse_server(dns_server) if dns_server is not None else None
+        try:
+            resolver = Resolver(server, lifetime=min(5.0, timeout))
+        except DnsError as exc:
+            raise DomainError(str(exc)) from None
+        return cls(resolver=resolver, cafile=cafile or None, timeout=timeout, offline=offline,
+                   ispdb_url=ispdb_url or DEFAULT_ISPDB_URL)
+
+
+def check_cafile(cafile: str) -> None:
+    """``--cafile``: a readable PEM file with CA certificates; InputError naming the problem otherwise."""
+    import ssl
+
+    from assistant.core.tls import client_context
+    try:
+        client_context(cafile)
+    except FileNotFoundError:
+        raise InputError(f"--cafile {cafile}: no such file") from None
+    except ssl.SSLError:
+        raise InputError(f"--cafile {cafile}: not a PEM file with CA certificates") from None
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or "unreadable"
+        raise InputError(f"--cafile {cafile}: cannot be read ({reason})") from None
+
 
 @dataclass
 class SourceOutcome:
@@ -52,7 +98,9 @@ class ProgressEvent:
     """A step the GUI and the readable report can show live: a source or an endpoint changed state.
 
     ``kind`` is "source" or "endpoint"; ``state`` is "started", "done" or "failed"; ``label`` is short
-    human text ("SRV records", "imap.example.com:993 (SSL)"); ``detail`` optional.
+    English text ("SRV records", "imap.example.com:993 (SSL)"); ``detail`` optional. ``key`` is stable and
+    never shown: a source's name ("srv") or an endpoint's ``vocabulary.endpoint_key``, so a front end keys
+    its rows and translations by it, never by the English label.
     """
 
     kind: str
@@ -60,6 +108,7 @@ class ProgressEvent:
     state: str
     detail: str | None = None
     elapsed_ms: int = 0
+    key: str = ""
 
 
 ProgressCallback = Callable[[ProgressEvent], None]

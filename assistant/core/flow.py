@@ -1,8 +1,8 @@
 """The setup wizard's navigation as a plain state machine, so every branch is testable without Qt.
 
-The GUI keeps one ``FlowState`` up to date from its widgets and asks ``next_page`` where "Next" leads and
-``blockers`` whether "Next" may be pressed at all. Which discovered server to offer per protocol, and which
-risks a person must confirm before using it, is decided here too: that is policy, not presentation.
+The setup session (``core/setup/session.py``) keeps one ``FlowState`` up to date and the GUI asks
+``next_page`` where "Next" leads and ``blockers`` whether "Next" may be pressed at all. Which server is used
+per protocol, and which risks must be confirmed first, is the Selection's (``core/setup/selection.py``).
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 from assistant.core.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # types only: the wizard's first page uses this module and must show before these load
-    from assistant.core.model import DiscoveryResult, ProbeResult, Protocol
-    from assistant.core.presets import Policy
+    from assistant.core.setup.selection import Selection
 
 
 class Page(IntEnum):
@@ -104,121 +103,8 @@ def blockers(page: Page, state: FlowState) -> list[str]:
     return out
 
 
-# --- which server to offer per protocol, and what must be confirmed -----------------------------------
-
-RISKS: dict[str, str] = {
-    "plaintext": QT_TRANSLATE_NOOP(
-        "flow", "{host} port {port} sends your password and mail without encryption; anyone on the network "
-        "path can read them."),
-    "certificate_problem": QT_TRANSLATE_NOOP(
-        "flow", "The certificate of {host} could not be verified, so the connection could be intercepted."),
-    "outside_domain": QT_TRANSLATE_NOOP(
-        "flow", "{host} is outside your address's domain; make sure your provider really uses this server."),
-    "starttls_injection": QT_TRANSLATE_NOOP(
-        "flow", "{host} accepted data injected before encryption started (a known STARTTLS weakness)."),
-    "insecure_config_source": QT_TRANSLATE_NOOP(
-        "flow", "The settings for {host} came over an unprotected channel and could have been altered."),
-}
-
-CONFIRM = QT_TRANSLATE_NOOP("flow", "I understand the risks and want to use {host} anyway")
-
-# Finding codes (DiscoveryResult.warnings) that apply to one host and need a confirmation.
-_HOST_FINDINGS = ("outside_domain", "insecure_config_source", "starttls_injection", "certificate_problem",
-                  "plaintext_only")
-
-
-@dataclass(frozen=True)
-class Choice:
-    """The server offered for one protocol and the risks (keys of ``RISKS``) a person must accept."""
-
-    probe: ProbeResult
-    risks: tuple[str, ...] = ()
-
-    @property
-    def host(self) -> str:
-        return self.probe.candidate.host.rstrip(".")
-
-
-def risks_of(probe: ProbeResult, result: DiscoveryResult | None = None) -> tuple[str, ...]:
-    """Every reason this endpoint is less than safe; empty for a verified, unremarkable server."""
-    out: list[str] = []
-    c = probe.candidate
-    if c.security == "plain":
-        out.append("plaintext")
-    elif probe.tls is None or not probe.tls.verified:
-        out.append("certificate_problem")
-    if "starttls_injection" in probe.warnings:
-        out.append("starttls_injection")
-    host = c.host.lower().rstrip(".")
-    for f in result.warnings if result else []:
-        code = "plaintext" if f.code == "plaintext_only" else f.code
-        if (f.code in _HOST_FINDINGS and f.host and f.host.lower().rstrip(".") == host
-                and (f.protocol in (None, c.protocol)) and code not in out):
-            out.append(code)
-    return tuple(out)
-
-
-def usable_with_risk(p: ProbeResult) -> bool:
-    """Reachable, or refused only because its certificate failed verification (a client can still be
-    told to accept it, which is exactly what the confirmation is for)."""
-    return p.status == "ok" or (p.status == "tls_error" and p.tls is not None and bool(p.tls.problems))
-
-
-def pick(result: DiscoveryResult, policy: Policy | None = None) -> dict[Protocol, Choice | None]:
-    """Per protocol: the orchestrator's recommendation, else the best-ranked server usable with a risk.
-
-    ``result.candidates`` is already in rank order, so the first usable one is the least bad. With an
-    organisation's ``policy`` (``result`` already passed through ``presets.apply_policy``) the fallback
-    never offers what the policy rules out: a forbidden protocol, a server outside the allowed domains.
-    """
-    from assistant.core.presets import violations
-
-    picked: dict[Protocol, Choice | None] = {}
-    for proto in ("imap", "pop3", "smtp"):
-        if policy is not None and proto in policy.forbidden_protocols:
-            picked[proto] = None
-            continue
-        mine = [p for p in result.candidates if p.candidate.protocol == proto
-                and (policy is None or not violations(p, policy))]
-        best = result.recommended.get(proto)
-        if best is None:
-            best = next((p for p in mine if p.status == "ok"), None) or next(
-                (p for p in mine if usable_with_risk(p)), None)
-        picked[proto] = Choice(best, risks_of(best, result)) if best else None
-    return picked
-
-
-def accepted(choices: dict[Protocol, Choice | None], confirmed: set[str]) -> dict[Protocol, Choice | None]:
-    """The offered servers a person may use now: safe ones, and risky ones whose host they confirmed."""
-    return {p: (c if c and (not c.risks or c.host in confirmed) else None) for p, c in choices.items()}
-
-
-def update_from_choices(state: FlowState, choices: dict[Protocol, Choice | None],
-                        confirmed: set[str]) -> None:
-    """Fill the discovery part of ``state`` from the offered servers and the hosts confirmed so far.
-
-    A risky server blocks "Next" only while nothing acceptable covers its side (incoming or outgoing):
-    a safe IMAP server makes an unconfirmed POP3 one irrelevant, and that one is then simply not offered.
-    """
-    ok = accepted(choices, confirmed)
-    state.found_incoming = any(choices.get(p) is not None for p in ("imap", "pop3"))
-    state.found_outgoing = choices.get("smtp") is not None
-    state.unconfirmed = set()
-    for side in (("imap", "pop3"), ("smtp",)):
-        if not any(ok.get(p) for p in side):
-            state.unconfirmed |= {c.host for p in side if (c := choices.get(p)) and c.host not in confirmed}
-
-
-def pins(choices: dict[Protocol, Choice | None], confirmed: set[str]) -> dict[Protocol, tuple[str, ...]]:
-    """Per protocol, the certificate fingerprint a sign-in may accept instead of a verified chain.
-
-    Only a server whose certificate problem the person confirmed by name gets one, and only the exact
-    certificate its probe saw: never a blanket "ignore certificate errors".
-    """
-    out: dict[Protocol, tuple[str, ...]] = {}
-    for proto, choice in accepted(choices, confirmed).items():
-        tls = choice.probe.tls if choice else None
-        if (choice and "certificate_problem" in choice.risks and choice.host in confirmed and tls
-                and tls.fingerprint_sha256):
-            out[proto] = (tls.fingerprint_sha256.lower(),)
-    return out
+def update_from_selection(state: FlowState, selection: Selection) -> None:
+    """Fill the discovery part of ``state`` from the offered servers and the hosts confirmed so far."""
+    state.found_incoming = selection.found_incoming
+    state.found_outgoing = selection.found_outgoing
+    state.unconfirmed = selection.unconfirmed()

@@ -31,11 +31,6 @@ STATUSES: tuple[Status, ...] = (
     "ok", "refused", "timeout", "tls_error", "protocol_error", "dns_error", "unreachable",
 )
 
-# Sources whose answer came over an authenticated channel (HTTPS with a verified certificate) or from the
-# user. SRV and MX answers are unsigned DNS; guesses are ours.
-SECURE_SOURCES: frozenset[str] = frozenset({"autoconfig", "ispdb", "manual"})
-
-
 @dataclass(frozen=True)
 class Candidate:
     """One endpoint worth probing, and where we learnt of it.

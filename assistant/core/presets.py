@@ -8,7 +8,6 @@ it the same way by calling one function.
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -321,17 +320,3 @@ def apply_policy(result: DiscoveryResult, preset: Preset) -> DiscoveryResult:
         else:
             recommended[protocol] = compliant[0] if compliant else None
     return replace(result, recommended=recommended, warnings=warnings)
-
-
-# --- the command-line option -----------------------------------------------------------------------------
-
-def add_preset_option(parser: argparse.ArgumentParser) -> None:
-    """``--preset FILE`` for any command (probe, export, verify, report, gui)."""
-    parser.add_argument("--preset", metavar="FILE",
-                        help="an organisation's preset file (TOML or JSON): its servers and policy")
-
-
-def preset_from_args(args: argparse.Namespace) -> Preset | None:
-    """The loaded preset named by ``--preset``, or None. Raises InputError for a bad file."""
-    path = getattr(args, "preset", None)
-    return load_preset(path) if path else None

@@ -25,13 +25,8 @@ from assistant.core.errors import DomainError
 from assistant.core.model import PROTOCOLS, Candidate, DiscoveryResult, ProbeResult, Protocol, SourceReport
 from assistant.core.protocols import probe_endpoint
 from assistant.core.sources import SOURCES, SourceRun
-
-# Sources whose word is good enough to stop guessing a protocol. A plain-HTTP config file is not: anyone on
-# the path can write one, so it must not be able to suppress a verified in-domain guess.
-_AUTHORITATIVE = frozenset({"srv", "autoconfig", "ispdb", "mx", "manual"})
-
-SOURCE_LABELS = {"srv": "SRV records", "autoconfig": "autoconfig file", "ispdb": "ISP database",
-                 "mx": "MX-based lookup", "guess": "guessing"}
+from assistant.core.vocabulary import SOURCES as SOURCE_TABLE
+from assistant.core.vocabulary import endpoint_key, progress_label
 
 Key = tuple[str, str, int, str]
 
@@ -68,6 +63,16 @@ def _label(c: Candidate) -> str:
     return f"{c.protocol.upper()} {c.host}:{c.port} ({c.security})"
 
 
+def _authoritative(source: str) -> bool:
+    """Whether a source's word is good enough to stop guessing that protocol (vocabulary.SOURCES)."""
+    entry = SOURCE_TABLE.get(source)
+    return entry is not None and entry.authoritative
+
+
+def _key(c: Candidate) -> str:
+    return endpoint_key(c.protocol, c.host, c.port, c.security)
+
+
 class _Run:
     """One discovery run's moving parts; ``execute`` is the only entry point."""
 
@@ -100,10 +105,10 @@ class _Run:
     def ms(self, since: float | None = None) -> int:
         return int(((self.loop.time()) - (self.t0 if since is None else since)) * 1000)
 
-    def emit(self, kind: str, label: str, state: str, detail: str | None = None) -> None:
+    def emit(self, kind: str, key: str, label: str, state: str, detail: str | None = None) -> None:
         if self.progress is not None:
             self.progress(ProgressEvent(kind=kind, label=label, state=state, detail=detail,
-                                        elapsed_ms=self.ms()))
+                                        elapsed_ms=self.ms(), key=key))
 
     def best_verified(self, protocol: str) -> Candidate | None:
         found = [self.best[k] for k, r in self.results.items()
@@ -138,7 +143,7 @@ class _Run:
                 self.best[c.key] = c
             keys.append(c.key)
         for c in candidates:
-            if c.source in _AUTHORITATIVE and c.protocol not in self.sourced:
+            if _authoritative(c.source) and c.protocol not in self.sourced:
                 self.sourced.add(c.protocol)
                 self.drop_guesses(c.protocol)
         for key in dict.fromkeys(keys):
@@ -161,7 +166,7 @@ class _Run:
         task = asyncio.ensure_future(probe_endpoint(c, self.settings))
         self.running[task] = key
         self.all_tasks.append(task)
-        self.emit("endpoint", _label(c), "started")
+        self.emit("endpoint", _key(c), _label(c), "started")
 
     def drop_guesses(self, protocol: str) -> None:
         """Forget guesses for ``protocol`` that no source named: a source said otherwise."""
@@ -195,14 +200,15 @@ class _Run:
         else:
             result = dataclasses.replace(task.result(), candidate=c)
         self.results[key] = result
-        self.emit("endpoint", _label(c), "done" if result.status == "ok" else "failed", result.status)
+        self.emit("endpoint", _key(c), _label(c), "done" if result.status == "ok" else "failed",
+                  result.status)
         if rank.recommendable(result):
             for other in list(self.running.values()):
                 oc = self.best[other]
                 if other[0] == key[0] and self.outranked(oc):
                     self.cancel_key(other)
                     self.results[other] = self.stopped(oc, "better_found", self.ms(self.started_at[other]))
-                    self.emit("endpoint", _label(oc), "failed", "cancelled")
+                    self.emit("endpoint", _key(oc), _label(oc), "failed", "cancelled")
 
     # --- sources --------------------------------------------------------------------------------------
 
@@ -211,7 +217,7 @@ class _Run:
         if exc is not None:  # a source must not fail the run; record it like any other failure
             self.reports.append(SourceReport(source=name, target=self.addr.domain, outcome="error",
                                              detail=f"{type(exc).__name__}: {exc}"[:300]))
-            self.emit("source", SOURCE_LABELS.get(name, name), "failed")
+            self.emit("source", name, progress_label(name), "failed")
             return
         out = task.result()
         self.outcomes.append(out)
@@ -223,7 +229,7 @@ class _Run:
                 if proto not in self.sourced:
                     self.drop_guesses(proto)
         self.offer(out.candidates)
-        self.emit("source", SOURCE_LABELS.get(name, name), "done", f"{len(out.candidates)} servers")
+        self.emit("source", name, progress_label(name), "done", f"{len(out.candidates)} servers")
 
     async def check_dns(self) -> None:
         """Tell "the domain does not exist" and "DNS does not answer" apart from "nothing found"."""
@@ -256,7 +262,7 @@ class _Run:
             task = asyncio.ensure_future(runner(self.addr, self.settings))
             self.source_tasks[task] = name
             self.all_tasks.append(task)
-            self.emit("source", SOURCE_LABELS.get(name, name), "started")
+            self.emit("source", name, progress_label(name), "started")
         self.offer(extra)
         while self.source_tasks or self.running:
             waiting: set[asyncio.Task[Any]] = {*self.source_tasks, *self.running}

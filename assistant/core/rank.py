@@ -18,16 +18,13 @@ from assistant.core.address import same_registered_domain
 from assistant.core.i18n import QT_TRANSLATE_NOOP
 from assistant.core.model import PROTOCOLS, Candidate, Finding, ProbeResult, TlsFacts
 from assistant.core.tls import PROBLEM_MESSAGES
+from assistant.core.vocabulary import PROTOCOL_NAMES, SOURCES
 
-# Lower is better. Sources read over verified HTTPS (the domain's own autoconfig, then ISPDB) come before
-# unsigned DNS (SRV, then the MX-based lookup), then our own guesses; a config file fetched over plain HTTP
-# comes last because anyone on the path could have written it.
-SOURCE_TRUST: dict[str, int] = {
-    "manual": 0, "autoconfig": 1, "ispdb": 2, "srv": 3, "mx": 4, "guess": 5, "autoconfig_http": 6,
-}
+# Lower is better; the order and its reasons live with the source table (core/vocabulary.py).
+SOURCE_TRUST: dict[str, int] = {name: src.trust for name, src in SOURCES.items()}
 SECURITY_RANK: dict[str, int] = {"ssl": 0, "starttls": 1, "plain": 2}
 # Sources an attacker on the network could forge: a server outside the domain learnt from them needs consent.
-UNSIGNED_SOURCES = frozenset({"srv", "mx", "autoconfig_http"})
+UNSIGNED_SOURCES = frozenset(name for name, src in SOURCES.items() if src.forgeable)
 EXPIRY_WARNING_DAYS = 30
 
 Translate = Callable[[str, str], str]
@@ -61,17 +58,7 @@ PROBLEMS: dict[str, str] = {
     "unknown": QT_TRANSLATE_NOOP("tls", "The certificate could not be verified."),
 }
 
-SOURCE_NAMES: dict[str, str] = {
-    "srv": QT_TRANSLATE_NOOP("sources", "DNS SRV records"),
-    "mx": QT_TRANSLATE_NOOP("sources", "the domain's MX records"),
-    "autoconfig_http": QT_TRANSLATE_NOOP("sources", "a configuration file fetched over plain HTTP"),
-    "autoconfig": QT_TRANSLATE_NOOP("sources", "the domain's configuration file"),
-    "ispdb": QT_TRANSLATE_NOOP("sources", "the Thunderbird ISP database"),
-    "guess": QT_TRANSLATE_NOOP("sources", "guessing"),
-    "manual": QT_TRANSLATE_NOOP("sources", "your input"),
-}
-
-PROTOCOL_NAMES = {"imap": "IMAP", "pop3": "POP3", "smtp": "SMTP"}
+SOURCE_NAMES: dict[str, str] = {name: src.label for name, src in SOURCES.items()}
 
 # Params whose value is itself a key into a translatable table.
 _PARAM_TABLES: dict[str, tuple[str, dict[str, str]]] = {

@@ -14,7 +14,7 @@ from typing import Any, Literal, NamedTuple
 
 from assistant.core.errors import AssistantError, InputError
 from assistant.core.i18n import QT_TRANSLATE_NOOP
-from assistant.core.model import DiscoveryResult
+from assistant.core.model import DiscoveryResult, ProbeResult
 
 DEVICES: tuple[str, ...] = ("computer", "phone", "tablet", "webmail")
 BACKUPS: tuple[str, ...] = ("unknown", "me", "provider", "nobody")
@@ -170,7 +170,11 @@ class ServerFacts:
     @classmethod
     def from_discovery(cls, result: DiscoveryResult) -> ServerFacts:
         """Offered means a usable (secure, verified) server was found; capabilities come from its probe."""
-        imap, pop3 = result.recommended.get("imap"), result.recommended.get("pop3")
+        return cls.from_probes(result.recommended.get("imap"), result.recommended.get("pop3"))
+
+    @classmethod
+    def from_probes(cls, imap: ProbeResult | None, pop3: ProbeResult | None) -> ServerFacts:
+        """The facts of the IMAP and POP3 server in use (a Selection's, or typed in and tested)."""
         uidl = idle = None
         if pop3 is not None and pop3.capabilities:
             uidl = any(c.upper().split()[0] == "UIDL" for c in pop3.capabilities if c.strip())

@@ -12,10 +12,8 @@ from typing import Any
 from assistant.core.model import ProbeResult
 from assistant.core.report import Report
 from assistant.core.verify import SigninResult
-
-SECURITY_WORDS = {"ssl": "encrypted from the start (SSL/TLS)", "starttls": "encrypted after connecting "
-                  "(STARTTLS)", "plain": "NOT encrypted"}
-ROLE_NAMES = {"imap": "Incoming mail (IMAP)", "pop3": "Incoming mail (POP3)", "smtp": "Outgoing mail (SMTP)"}
+from assistant.core.vocabulary import HTML_SECURITY as SECURITY_WORDS
+from assistant.core.vocabulary import ROLE_NAMES
 
 CSS = """body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}

@@ -14,7 +14,7 @@ from typing import Any
 
 from assistant.core.context import Settings
 from assistant.core.i18n import QT_TRANSLATE_NOOP
-from assistant.core.model import AccountConfig, DiscoveryResult, ServerConfig, TlsFacts
+from assistant.core.model import ServerConfig, TlsFacts
 from assistant.core.signin import imap, pop3, smtp
 from assistant.core.signin.secret import Secret, scrub
 from assistant.core.signin.session import SessionError, normalise_pin, open_verified
@@ -186,39 +186,15 @@ async def verify_server(server: ServerConfig, address: str, secret: Secret, sett
     return result
 
 
-def servers_from_discovery(result: DiscoveryResult, protocol: str | None = None
-                           ) -> tuple[ServerConfig | None, ServerConfig | None]:
-    """The recommended incoming server (IMAP unless ``protocol`` says pop3) and SMTP server."""
-    order = [protocol] if protocol else ["imap", "pop3"]
-    incoming = next((result.recommended[p] for p in order if result.recommended.get(p) is not None), None)
-    outgoing = result.recommended.get("smtp")
-    return (ServerConfig.from_candidate(incoming.candidate) if incoming else None,
-            ServerConfig.from_candidate(outgoing.candidate) if outgoing else None)
+def no_server(protocol: str) -> SigninResult:
+    """The result for a side that has no usable server to sign in to."""
+    return _result(ServerConfig(protocol=protocol, host="", port=1, security="ssl"), "no_server")  # type: ignore[arg-type]
 
 
 async def verify_account(address: str, incoming: ServerConfig | None, outgoing: ServerConfig | None,
                          secret: Secret, settings: Settings, *, pins: tuple[str, ...] = (),
                          min_tls: str | None = None) -> VerifyResult:
-    """Sign in to the incoming and the outgoing server at the same time."""
-    start = asyncio.get_running_loop().time()
-
-    async def one(server: ServerConfig | None, protocol: str) -> SigninResult:
-        if server is None:
-            return _result(ServerConfig(protocol="imap" if protocol == "incoming" else "smtp", host="",
-                                        port=1, security="ssl"), "no_server")
-        return await verify_server(server, address, secret, settings, pins=pins, min_tls=min_tls)
-
-    inc, out = await asyncio.gather(one(incoming, "incoming"), one(outgoing, "smtp"))
-    return VerifyResult(address=address, incoming=inc, outgoing=out,
-                        elapsed_ms=int((asyncio.get_running_loop().time() - start) * 1000))
-
-
-def verify_config(account: AccountConfig, secret: Secret, settings: Settings, *,
-                  pins: tuple[str, ...] = (), min_tls: str | None = None) -> Any:
-    """Coroutine signing in with an AccountConfig's chosen incoming and first outgoing server."""
-    if not account.address:
-        from assistant.core.errors import InputError
-        raise InputError("the account has no email address to sign in with")
-    return verify_account(account.address, account.incoming[0] if account.incoming else None,
-                          account.outgoing[0] if account.outgoing else None, secret, settings,
-                          pins=pins, min_tls=min_tls)
+    """Sign in to the incoming and the outgoing server at the same time, ``pins`` accepted for both."""
+    from assistant.core.setup.usecases import sign_in
+    both: dict[str, tuple[str, ...]] = {s.protocol: pins for s in (incoming, outgoing) if s is not None}
+    return await sign_in(address, incoming, outgoing, secret, settings, pins=both, min_tls=min_tls)

@@ -9,7 +9,7 @@ modules on a background thread once its window is up (``assistant/gui/warmup.py`
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication
 
 from assistant import APP_NAME, __version__, resources
 from assistant.core.errors import EXIT_BAD_INPUT, InputError
+from assistant.core.setup.session import SetupSession
 from assistant.gui import i18n
-from assistant.gui.session import Session
 from assistant.gui.wizard import SetupWizard
 
 if TYPE_CHECKING:  # the data model behind these loads after the first window shows
@@ -39,6 +39,7 @@ class Options:
     lang: str | None = None
     timeout: float = 20.0
     preset: str | None = None  # an organisation's preset file (--preset)
+    offline: bool = False  # skip the ISPDB (--offline)
 
 
 def application() -> QApplication:
@@ -61,19 +62,10 @@ def preferences() -> QSettings:
 
 
 def settings_from(opts: Options) -> Settings:
-    """Raises InputError for a bad --dns-server (the gui command checks it before any window opens)."""
+    """The run settings, made as every command makes them (``Settings.create`` checks each option)."""
     from assistant.core.context import Settings
-    from assistant.core.dns import Resolver, parse_server  # dnspython: not before the first window
-    server = parse_server(opts.dns_server) if opts.dns_server else None
-    t = opts.timeout
-    resolver = Resolver(server)
-    resolver.lifetime = min(resolver.lifetime, t)
-    settings = Settings(resolver=resolver, cafile=opts.cafile, timeout=t)
-    # As in the probe command: no single step may be allowed longer than the whole run.
-    settings.connect_timeout = min(settings.connect_timeout, t)
-    settings.endpoint_timeout = min(settings.endpoint_timeout, t)
-    settings.http_timeout = min(settings.http_timeout, t)
-    return settings
+    return Settings.create(timeout=opts.timeout, dns_server=opts.dns_server, cafile=opts.cafile,
+                           offline=opts.offline)
 
 
 def build_wizard(opts: Options, prefs: QSettings | None = None,
@@ -91,15 +83,15 @@ def build_wizard(opts: Options, prefs: QSettings | None = None,
     i18n.build_catalogues()
     lang = i18n.pick(opts.lang, str(prefs.value("language", "") or ""))
     i18n.install(app, lang)
-    session = Session(lambda: settings_from(opts), address=(opts.address or "").strip(), preset=preset)
+    session = SetupSession(lambda: settings_from(opts), address=(opts.address or "").strip(), preset=preset)
     icon = app_icon()
     app.setWindowIcon(icon)
     wizard = SetupWizard(session, prefs, lang, icon)
 
     def relaunch(code: str) -> None:
         prefs.setValue("language", code)
-        new = build_wizard(Options(session.address or opts.address, opts.dns_server, opts.cafile, code,
-                                   opts.timeout, opts.preset), prefs, session.preset)
+        new = build_wizard(replace(opts, address=session.address or opts.address, lang=code), prefs,
+                           session.preset)
         new.session.display_name = session.display_name
         new.move(wizard.pos())
         new.show()

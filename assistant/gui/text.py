@@ -43,23 +43,15 @@ def finding_text(f: Finding) -> str:
 
 
 def security_name(security: str) -> str:
-    return {
-        "ssl": QCoreApplication.translate("text", "SSL/TLS"),
-        "starttls": QCoreApplication.translate("text", "STARTTLS"),
-        "plain": QCoreApplication.translate("text", "None (unencrypted)"),
-    }.get(security, security)
+    from assistant.core.vocabulary import SECURITY_NAMES
+    template = SECURITY_NAMES.get(security)
+    return QCoreApplication.translate("text", template) if template else security
 
 
 def status_name(status: str) -> str:
-    return {
-        "ok": QCoreApplication.translate("text", "Reachable"),
-        "refused": QCoreApplication.translate("text", "Refused"),
-        "timeout": QCoreApplication.translate("text", "No answer"),
-        "tls_error": QCoreApplication.translate("text", "Encryption failed"),
-        "protocol_error": QCoreApplication.translate("text", "Unexpected answer"),
-        "dns_error": QCoreApplication.translate("text", "Name not found"),
-        "unreachable": QCoreApplication.translate("text", "Unreachable"),
-    }.get(status, status)
+    from assistant.core.vocabulary import STATUS_NAMES
+    template = STATUS_NAMES.get(status)
+    return QCoreApplication.translate("text", template) if template else status
 
 
 def result_name(p: ProbeResult) -> str:
@@ -76,9 +68,9 @@ def result_name(p: ProbeResult) -> str:
 
 
 def source_name(source: str) -> str:
-    from assistant.core import rank
-    template = rank.SOURCE_NAMES.get(source)
-    return QCoreApplication.translate("sources", template) if template else source
+    from assistant.core.vocabulary import SOURCES
+    entry = SOURCES.get(source)
+    return QCoreApplication.translate("sources", entry.label) if entry else source
 
 
 def badge_kind(p: ProbeResult) -> str:

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from assistant import APP_NAME, __version__
 from assistant.core import flow
+from assistant.core.setup.session import SetupSession
 from assistant.gui import warmup
 from assistant.gui.pages.address import AddressPage
-from assistant.gui.session import Session
 
 if TYPE_CHECKING:  # the data model loads after the first window shows
     from assistant.core.model import AccountConfig
@@ -94,7 +94,7 @@ class PageMap(dict[flow.Page, QWizardPage]):
 class SetupWizard(QWizard):
     language_requested = Signal(str)
 
-    def __init__(self, session: Session, prefs: QSettings, language: str = "en",
+    def __init__(self, session: SetupSession, prefs: QSettings, language: str = "en",
                  icon: QIcon | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session

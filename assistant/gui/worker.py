@@ -1,9 +1,10 @@
-"""One asyncio event loop in one worker thread; results reach widgets only through queued Qt signals.
+"""One asyncio event loop in one worker thread; each job reports to its own page through queued signals.
 
 The core is asyncio (sockets and TLS), which ``QtAsyncio`` cannot drive, so the GUI keeps a plain loop in a
-background thread and hands it coroutines. Every job has a number so a late result of a cancelled or
-superseded job is dropped instead of landing on a page that has moved on. Widgets are never touched from
-the worker thread: it only emits signals of the ``_Bridge`` object, which Qt delivers on the GUI thread.
+background thread and hands it coroutines. Starting work returns a ``Job`` with its own signals: a page
+connects to the job it started and to nothing else, so a late result of a cancelled or superseded job
+simply has no listener. Widgets are never touched from the worker thread: a job's signals are emitted
+there and delivered by Qt on the GUI thread (queued connections).
 """
 
 from __future__ import annotations
@@ -24,28 +25,86 @@ JobFactory = Callable[[Callable[[ProgressEvent], None]], Coroutine[Any, Any, obj
 
 
 class _Bridge(QObject):
-    """Emitted from the worker thread; connected with queued connections to the GUI-thread receivers."""
+    """Emitted from the worker thread; connected with queued connections to the job's own signals."""
 
-    progress = Signal(int, object)
-    finished = Signal(int, object)
-    failed = Signal(int, str, str)
-    cancelled = Signal(int)
+    progress = Signal(object)
+    finished = Signal(object)
+    failed = Signal(str, str)
+    cancelled = Signal()
+
+
+class Job(QObject):
+    """One piece of background work. Signals (always on the GUI thread): ``progress(ProgressEvent)``,
+    ``finished(result)``, ``failed(message, kind)`` where kind is "input", "domain" or "error", and
+    ``cancelled()``. Exactly one of the last three arrives, unless the job was ``detach``ed first."""
+
+    progress = Signal(object)
+    finished = Signal(object)
+    failed = Signal(str, str)
+    cancelled = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()  # owned by Python: the page that started it and the worker hold it
+        self._bridge = _Bridge()
+        self._detached = False
+        queued = Qt.ConnectionType.QueuedConnection
+        self._bridge.progress.connect(self._relay_progress, queued)
+        self._bridge.finished.connect(self._relay_finished, queued)
+        self._bridge.failed.connect(self._relay_failed, queued)
+        self._bridge.cancelled.connect(self._relay_cancelled, queued)
+        self.future: concurrent.futures.Future[object] | None = None
+
+    # Relays on the GUI thread: a signal already queued when the job was detached is dropped here.
+    def _relay_progress(self, event: object) -> None:
+        if not self._detached:
+            self.progress.emit(event)
+
+    def _relay_finished(self, result: object) -> None:
+        if not self._detached:
+            self.finished.emit(result)
+
+    def _relay_failed(self, message: str, kind: str) -> None:
+        if not self._detached:
+            self.failed.emit(message, kind)
+
+    def _relay_cancelled(self) -> None:
+        if not self._detached:
+            self.cancelled.emit()
+
+    @property
+    def running(self) -> bool:
+        return self.future is not None and not self.future.done()
+
+    def cancel(self) -> None:
+        """Cancel the job's asyncio task (thread-safe; its ``cancelled`` signal follows)."""
+        if self.future is not None and not self.future.done():
+            self.future.cancel()
+
+    def detach(self) -> None:
+        """Cancel it and silence it: nothing it reports from now on reaches anyone."""
+        self._detached = True
+        self.cancel()
+
+    def _done(self, future: concurrent.futures.Future[object]) -> None:  # worker thread
+        bridge = self._bridge
+        if future.cancelled():
+            bridge.cancelled.emit()
+            return
+        exc = future.exception()
+        if exc is None:
+            bridge.finished.emit(future.result())
+        elif isinstance(exc, AssistantError):
+            kind = {2: "input", 3: "domain"}.get(exc.exit_code, "error")
+            bridge.failed.emit(str(exc), kind)
+        else:  # a bug in the core: say what broke, never the values involved
+            bridge.failed.emit(type(exc).__name__, "error")
 
 
 GIL_SWITCH_INTERVAL = 0.001  # seconds; see AsyncWorker.__init__
 
 
 class AsyncWorker(QObject):
-    """Runs coroutines on a private asyncio loop; ``cancel()`` cancels the running asyncio task.
-
-    Signals (always on the GUI thread): ``progress(job, ProgressEvent)``, ``finished(job, result)``,
-    ``failed(job, message, kind)`` where kind is "input", "domain" or "error", and ``cancelled(job)``.
-    """
-
-    progress = Signal(int, object)
-    finished = Signal(int, object)
-    failed = Signal(int, str, str)
-    cancelled = Signal(int)
+    """Runs coroutines on a private asyncio loop, one job at a time (starting one cancels the last)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,14 +112,10 @@ class AsyncWorker(QObject):
         # woken by Qt, queues behind the busy worker (convoy effect): measured stalls of 50-90 ms during a
         # probe. Handing the GIL over every 1 ms brought the longest stall to 26-30 ms (docs/gui.md).
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL))
-        self._bridge = _Bridge()
-        for name in ("progress", "finished", "failed", "cancelled"):
-            getattr(self._bridge, name).connect(getattr(self, name).emit, Qt.ConnectionType.QueuedConnection)
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._run_loop, name="asyncio-worker", daemon=True)
         self._thread.start()
-        self._job = 0
-        self._future: concurrent.futures.Future[object] | None = None
+        self._job: Job | None = None
 
     def _run_loop(self) -> None:
         asyncio.set_event_loop(self._loop)
@@ -69,57 +124,36 @@ class AsyncWorker(QObject):
         self._loop.close()
 
     @property
+    def current(self) -> Job | None:
+        """The last job started (running or not)."""
+        return self._job
+
+    @property
     def busy(self) -> bool:
-        return self._future is not None and not self._future.done()
+        return self._job is not None and self._job.running
 
-    def start(self, factory: JobFactory) -> int:
-        """Run ``factory(progress_callback)`` on the loop; returns the job number the signals carry.
-
-        A job still running is cancelled first: there is only ever one, so its late result is dropped.
-        """
+    def start(self, factory: JobFactory) -> Job:
+        """Run ``factory(progress_callback)`` on the loop and return its Job (connect to it at once: its
+        signals are queued, so none is delivered before control returns to the event loop)."""
         self.cancel()
-        self._job += 1
-        job = self._job
-        bridge = self._bridge
+        job = Job()
+        bridge = job._bridge
 
         def report(event: ProgressEvent) -> None:  # runs on the worker thread
-            bridge.progress.emit(job, event)
+            bridge.progress.emit(event)
 
         async def run() -> object:
             return await factory(report)
 
-        future = asyncio.run_coroutine_threadsafe(run(), self._loop)
-        future.add_done_callback(lambda f: self._done(job, f))
-        self._future = future
+        job.future = asyncio.run_coroutine_threadsafe(run(), self._loop)
+        job.future.add_done_callback(job._done)
+        self._job = job
         return job
 
-    def _done(self, job: int, future: concurrent.futures.Future[object]) -> None:  # worker thread
-        if future.cancelled():
-            self._bridge.cancelled.emit(job)
-            return
-        exc = future.exception()
-        if exc is None:
-            self._bridge.finished.emit(job, future.result())
-        elif isinstance(exc, AssistantError):
-            kind = {2: "input", 3: "domain"}.get(exc.exit_code, "error")
-            self._bridge.failed.emit(job, str(exc), kind)
-        else:  # a bug in the core: say what broke, never the values involved
-            self._bridge.failed.emit(job, type(exc).__name__, "error")
-
     def cancel(self) -> None:
-        """Cancel the running job's asyncio task (thread-safe; the loop delivers CancelledError)."""
-        if self._future is not None and not self._future.done():
-            self._future.cancel()
-
-    def attach(self, page: Any) -> None:
-        """Route all four signals to a page's ``_progress``/``_finished``/``_failed``/``_cancelled`` slots.
-
-        Pages that run jobs filter by job number themselves, so one connection per page serves every run.
-        """
-        self.progress.connect(page._progress)
-        self.finished.connect(page._finished)
-        self.failed.connect(page._failed)
-        self.cancelled.connect(page._cancelled)
+        """Cancel the running job, if any (thread-safe; the loop delivers CancelledError)."""
+        if self._job is not None:
+            self._job.cancel()
 
     def shutdown(self, timeout: float = 5.0) -> None:
         """Cancel every task on the loop and wait for them to finish, then stop and join the thread.
@@ -129,7 +163,8 @@ class AsyncWorker(QObject):
         """
         if not self._thread.is_alive():
             return
-        self.cancel()
+        if self._job is not None:
+            self._job.detach()  # no signal may reach a page that is being torn down
         drained = asyncio.run_coroutine_threadsafe(_drain(), self._loop)
         try:
             drained.result(timeout)

@@ -437,10 +437,6 @@
         <translation>PKCS #12 檔案 (*.p12 *.pfx);;所有檔案 (*)</translation>
     </message>
     <message>
-        <source>{0}: cannot read the certificate file ({1})</source>
-        <translation>{0}：無法讀取憑證檔（{1}）</translation>
-    </message>
-    <message>
         <source>The folder {0} does not exist.</source>
         <translation>資料夾 {0} 不存在。</translation>
     </message>
@@ -917,6 +913,10 @@ Replace them?</source>
     <message>
         <source>MX-based lookup</source>
         <translation>依 MX 記錄查詢</translation>
+    </message>
+    <message>
+        <source>guessing</source>
+        <translation>推測</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from assistant.core import flow
 from assistant.core.flow import END, FlowState, Page
-from assistant.core.model import Candidate, DiscoveryResult, Finding, ProbeResult, TlsFacts
+from assistant.core.model import Candidate, DiscoveryResult, Finding, ProbeResult, Protocol, TlsFacts
+from assistant.core.presets import Policy
+from assistant.core.setup.selection import CONFIRM, RISKS, Choice, Selection, select
 
 
 def probe(proto: str, host: str, port: int, security: str = "ssl", verified: bool = True,
@@ -99,46 +101,66 @@ def test_manual_page_blocks_on_invalid_fields_and_unconfirmed_plaintext() -> Non
 def test_every_blocker_and_risk_has_a_sentence() -> None:
     assert set(flow.BLOCKERS) >= {"address_invalid", "discovery_running", "discovery_idle",
                                   "risk_unconfirmed", "manual_invalid", "manual_unconfirmed"}
-    for text in flow.RISKS.values():
+    for text in RISKS.values():
         assert "{host}" in text
-    assert "{host}" in flow.CONFIRM
+    assert "{host}" in CONFIRM
 
 
-# --- server choice and risks -------------------------------------------------------------------------
+# --- server choice and risks (core/setup/selection.py; the flow only reads the Selection) --------------
+
+def pick(r: DiscoveryResult, policy: Policy | None = None) -> dict[Protocol, Choice | None]:
+    return dict(select(r, policy).choices)
+
+
+def _sel(choices: dict[Protocol, Choice | None], confirmed: set[str]) -> Selection:
+    return Selection(choices, frozenset(confirmed))
+
+
+def update_from_choices(state: FlowState, choices: dict[Protocol, Choice | None],
+                        confirmed: set[str]) -> None:
+    flow.update_from_selection(state, _sel(choices, confirmed))
+
+
+def accepted(choices: dict[Protocol, Choice | None], confirmed: set[str]) -> dict[Protocol, Choice | None]:
+    return _sel(choices, confirmed).accepted()
+
+
+def pins(choices: dict[Protocol, Choice | None], confirmed: set[str]) -> dict[str, tuple[str, ...]]:
+    return _sel(choices, confirmed).pins()
 
 def test_pick_prefers_the_recommendation_and_has_no_risks() -> None:
     imap = probe("imap", "imap.example.test", 993)
     smtp = probe("smtp", "smtp.example.test", 465)
-    choices = flow.pick(result(imap, smtp))
+    choices = pick(result(imap, smtp))
     assert choices["imap"] is not None and choices["imap"].probe is imap and choices["imap"].risks == ()
     assert choices["pop3"] is None
     state = FlowState(discovery="done")
-    flow.update_from_choices(state, choices, set())
+    update_from_choices(state, choices, set())
     assert state.discovered_usable and state.unconfirmed == set()
 
 
 def test_plaintext_and_bad_certificate_need_confirmation() -> None:
     plain = probe("imap", "old.example.test", 143, security="plain")
     badcert = probe("smtp", "smtp.example.test", 465, verified=False)
-    choices = flow.pick(result(plain, badcert))
+    choices = pick(result(plain, badcert))
     assert choices["imap"] is not None and choices["imap"].risks == ("plaintext",)
     assert choices["smtp"] is not None and choices["smtp"].risks == ("certificate_problem",)
     state = FlowState(discovery="done")
-    flow.update_from_choices(state, choices, set())
+    update_from_choices(state, choices, set())
     assert state.unconfirmed == {"old.example.test", "smtp.example.test"}
     assert flow.blockers(Page.DISCOVERY, state) == ["risk_unconfirmed"]
-    flow.update_from_choices(state, choices, {"old.example.test"})
+    update_from_choices(state, choices, {"old.example.test"})
     assert state.unconfirmed == {"smtp.example.test"}
-    flow.update_from_choices(state, choices, {"old.example.test", "smtp.example.test"})
+    update_from_choices(state, choices, {"old.example.test", "smtp.example.test"})
     assert flow.blockers(Page.DISCOVERY, state) == []
-    assert flow.accepted(choices, {"old.example.test"})["smtp"] is None
+    assert accepted(choices, {"old.example.test"})["smtp"] is None
 
 
 def test_outside_domain_finding_needs_confirmation_even_when_verified() -> None:
     imap = probe("imap", "imap.hoster.test", 993)
     smtp = probe("smtp", "smtp.example.test", 465)
     finding = Finding("outside_domain", "outside", host="imap.hoster.test.", protocol="imap")
-    choices = flow.pick(result(imap, smtp, warnings=(finding,)))
+    choices = pick(result(imap, smtp, warnings=(finding,)))
     assert choices["imap"] is not None and choices["imap"].risks == ("outside_domain",)
     assert choices["smtp"] is not None and choices["smtp"].risks == ()
 
@@ -147,21 +169,21 @@ def test_risky_pop3_is_irrelevant_when_imap_is_safe() -> None:
     imap = probe("imap", "imap.example.test", 993)
     pop = probe("pop3", "pop.example.test", 110, security="plain")
     smtp = probe("smtp", "smtp.example.test", 587, security="starttls")
-    choices = flow.pick(result(imap, pop, smtp))
+    choices = pick(result(imap, pop, smtp))
     state = FlowState(discovery="done")
-    flow.update_from_choices(state, choices, set())
+    update_from_choices(state, choices, set())
     assert state.unconfirmed == set()
-    assert flow.accepted(choices, set())["pop3"] is None
+    assert accepted(choices, set())["pop3"] is None
 
 
 def test_failed_probes_are_never_offered_and_injection_is_a_risk() -> None:
     dead = probe("imap", "imap.example.test", 993, status="timeout")
     inj = probe("smtp", "smtp.example.test", 587, security="starttls", warnings=("starttls_injection",))
-    choices = flow.pick(result(dead, inj, recommend=False))
+    choices = pick(result(dead, inj, recommend=False))
     assert choices["imap"] is None
     assert choices["smtp"] is not None and choices["smtp"].risks == ("starttls_injection",)
     state = FlowState(discovery="done")
-    flow.update_from_choices(state, choices, set())
+    update_from_choices(state, choices, set())
     assert not state.discovered_usable and flow.next_page(Page.DISCOVERY, state) == Page.MANUAL
 
 
@@ -171,10 +193,10 @@ def test_a_certificate_failure_is_offered_with_its_risk_but_other_failures_are_n
     bad.tls.problems.append("expired")
     refused = probe("imap", "other.example.test", 993, verified=False, status="tls_error")  # no problems
     smtp = probe("smtp", "smtp.example.test", 465)
-    choices = flow.pick(result(refused, bad, smtp))
+    choices = pick(result(refused, bad, smtp))
     assert choices["imap"] is not None and choices["imap"].probe is bad
     assert choices["imap"].risks == ("certificate_problem",)
-    assert flow.pick(result(refused, smtp))["imap"] is None
+    assert pick(result(refused, smtp))["imap"] is None
 
 
 # --- the sign-in test and an organisation's policy ------------------------------------------------------
@@ -189,17 +211,16 @@ def test_password_page_waits_for_a_running_sign_in() -> None:
 
 
 def test_pick_never_offers_what_the_policy_forbids() -> None:
-    from assistant.core.presets import Policy
     pop = probe("pop3", "pop.example.test", 995)
     r = result(probe("imap", "imap.example.test", 993), pop, probe("smtp", "smtp.example.test", 465))
     r.recommended["pop3"] = None  # what apply_policy leaves; the fallback must not bring it back
-    assert flow.pick(r)["pop3"] is not None
-    assert flow.pick(r, Policy(forbidden_protocols=("pop3",)))["pop3"] is None
+    assert pick(r)["pop3"] is not None
+    assert pick(r, Policy(forbidden_protocols=("pop3",)))["pop3"] is None
     risky = result(probe("imap", "imap.other.test", 993, verified=False, status="tls_error"),
                    probe("smtp", "smtp.example.test", 465), recommend=False)
     risky.candidates[0].tls.problems = ["self_signed"]  # type: ignore[union-attr]
-    assert flow.pick(risky)["imap"] is not None
-    assert flow.pick(risky, Policy(allowed_server_domains=("example.test",)))["imap"] is None
+    assert pick(risky)["imap"] is not None
+    assert pick(risky, Policy(allowed_server_domains=("example.test",)))["imap"] is None
 
 
 def test_pins_only_for_a_confirmed_certificate_problem() -> None:
@@ -209,7 +230,7 @@ def test_pins_only_for_a_confirmed_certificate_problem() -> None:
     good = probe("smtp", "smtp.example.test", 465)
     assert good.tls is not None
     good.tls.fingerprint_sha256 = "cd" * 32
-    choices = flow.pick(result(bad, good, recommend=False))
-    assert flow.pins(choices, set()) == {}  # not confirmed: nothing pinned
-    assert flow.pins(choices, {"imap.example.test"}) == {"imap": ("ab" * 32,)}  # that server only
-    assert flow.pins(choices, {"smtp.example.test"}) == {}  # a verified server never needs a pin
+    choices = pick(result(bad, good, recommend=False))
+    assert pins(choices, set()) == {}  # not confirmed: nothing pinned
+    assert pins(choices, {"imap.example.test"}) == {"imap": ("ab" * 32,)}  # that server only
+    assert pins(choices, {"smtp.example.test"}) == {}  # a verified server never needs a pin

@@ -10,9 +10,10 @@ from typing import Any
 import jsonschema
 import pytest
 
+from assistant.cli.common import add_preset_option, preset_from_args
 from assistant.core.errors import InputError
 from assistant.core.model import Candidate, DiscoveryResult, ProbeResult, TlsFacts
-from assistant.core.presets import add_preset_option, apply_policy, load_preset, preset_from_args
+from assistant.core.presets import apply_policy, load_preset
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "resources/schemas/preset.schema.json").read_text())
 

@@ -9,8 +9,8 @@ import pytest
 from assistant.core.errors import InputError
 from assistant.core.model import ServerConfig
 from assistant.core.profiles import export_profile, import_profile
-from assistant.core.profiles.validate import check_autoconfig
 from tests.core.test_profiles_samples import ACCOUNTS, IMAP_ACCOUNT, POP3_ACCOUNT, reference
+from tests.support.profile_rules import check_autoconfig
 
 
 def errors(data: bytes) -> list[str]:

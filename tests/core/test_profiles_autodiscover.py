@@ -9,9 +9,9 @@ import pytest
 from assistant.core.errors import InputError
 from assistant.core.model import ServerConfig
 from assistant.core.profiles import export_profile, import_profile
-from assistant.core.profiles.validate import thunderbird_reads_autodiscover
 from assistant.core.xmlsafe import local_name, parse_xml
 from tests.core.test_profiles_samples import ACCOUNTS, IMAP_ACCOUNT, POP3_ACCOUNT
+from tests.support.profile_rules import thunderbird_reads_autodiscover
 
 
 def protocols(data: bytes) -> list[dict[str, str]]:

@@ -117,8 +117,8 @@ def test_render_uses_the_translator_and_survives_a_broken_translation() -> None:
 def test_a_server_named_only_by_a_plain_http_file_carries_its_own_warning() -> None:
     # In the address's own domain and with a verified certificate, yet named only by a file anyone on the path
     # could have forged: the warning must name the server so the wizard asks about exactly that server.
-    from assistant.core.flow import risks_of
     from assistant.core.model import DiscoveryResult
+    from assistant.core.setup.selection import risks_of
     http = result(protocol="smtp", host="smtp.example.com", port=465, source="autoconfig_http")
     recommended = rank.recommend([http])
     findings = rank.assess("example.com", [http], recommended)

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
 from assistant.core import flow
+from assistant.core.setup.session import SetupSession as Session
 from assistant.gui import i18n
 from assistant.gui.app import app_icon
-from assistant.gui.session import Session
 from assistant.gui.wizard import SetupWizard
-from tests.integration.conftest import ProbeWorld, build_world
+from tests.integration.conftest import ProbeWorld, add_accounts, build_world
 from tests.support.keyrings import MemoryKeyring
 
 # Scenarios in the integration world, by what the wizard should do with them.
@@ -42,16 +42,6 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProbeWorld]:
         yield w
     finally:
         w.stop()
-
-
-def add_accounts(world: ProbeWorld, accounts: dict[str, str]) -> None:
-    """Create mailboxes on every Dovecot of the world: its passwd-file is re-read when it changes."""
-    for d in world.dovecots:
-        passwd = d.directory / "passwd"
-        known = {line.split(":", 1)[0] for line in passwd.read_text().splitlines()}
-        with passwd.open("a") as fh:
-            fh.writelines(f"{u}:{{PLAIN}}{pw}::::::\n" for u, pw in accounts.items() if u not in known)
-        d.users.update(accounts)
 
 
 @pytest.fixture(scope="session")

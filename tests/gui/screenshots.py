@@ -51,9 +51,9 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
 
     from assistant.core.flow import Page
     from assistant.core.presets import load_preset
+    from assistant.core.setup.session import SetupSession as Session
     from assistant.gui import i18n
     from assistant.gui.app import app_icon, application
-    from assistant.gui.session import Session
     from assistant.gui.wizard import SetupWizard
     from tests.gui.conftest import ACCOUNTS, FOUND, NOTHING, OUTSIDE, add_accounts
     from tests.integration.conftest import build_world

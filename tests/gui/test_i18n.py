@@ -76,8 +76,9 @@ def test_translations_keep_placeholders_and_keyboard_accelerators() -> None:
 def test_catalogue_covers_the_core_sentences() -> None:
     from assistant.core import flow, rank, recommend, secrets
     from assistant.core.address import ADDRESS_PROBLEMS
+    from assistant.core.setup import selection
     sources = {(ctx, src) for ctx, src, _ in messages()}
-    tables = [("flow", flow.BLOCKERS), ("flow", flow.RISKS), ("warnings", rank.WARNINGS),
+    tables = [("flow", flow.BLOCKERS), ("flow", selection.RISKS), ("warnings", rank.WARNINGS),
               ("recommend", recommend.TEXTS), ("secrets", secrets.MESSAGES), ("address", ADDRESS_PROBLEMS)]
     for ctx, table in tables:
         for text in table.values():

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from assistant.cli.export import MAX_IDENTITY_BYTES
 from assistant.core.flow import Page
 from assistant.core.model import Candidate, DiscoveryResult, ProbeResult, TlsFacts
+from assistant.core.setup.inputs import MAX_IDENTITY_BYTES
 from assistant.gui.pages.discovery import DiscoveryPage
 from assistant.gui.pages.manual import ManualPage
 from assistant.gui.pages.password import PasswordPage
@@ -75,7 +75,7 @@ def test_a_late_sign_in_result_never_lands_on_a_changed_password(
     assert isinstance(pw, PasswordPage)
     pw.password.setText(accounts[FOUND])
     qtbot.mouseClick(pw.test_btn, Qt.MouseButton.LeftButton)
-    future = wiz.worker._future
+    future = wiz.worker.current.future if wiz.worker.current else None
     assert future is not None
     concurrent.futures.wait([future], timeout=60)  # done on the worker; its signal still in the queue
     assert future.done()
@@ -97,7 +97,7 @@ def test_every_risk_of_a_host_is_listed_before_its_one_confirmation(
     smtp = ProbeResult(Candidate("smtp", host, 587, "plain", "srv"), "ok")
     result = DiscoveryResult(address=FOUND, domain="srv.test", domain_unicode="srv.test",
                              candidates=[imap, smtp])
-    disc._finished(disc.job, result)
+    disc._finished(result)
     assert list(disc.confirm_boxes) == [host]
     problems = " ".join(w.text() for w in disc.problems.findChildren(QLabel))
     assert "could not be verified" in problems

@@ -297,11 +297,12 @@ def test_diagnostics_never_show_the_password(password: str) -> None:
     from assistant.core.context import Settings
     from assistant.core.dns import Resolver
     from assistant.core.model import ServerConfig
-    from assistant.gui.session import Session
-    s = Session(Settings(resolver=Resolver()), address=f"{password[:20]}@example.test",
-                password=password)
+    from assistant.core.setup.session import SetupSession
+    s = SetupSession(Settings(resolver=Resolver()), address=f"{password[:20]}@example.test")
+    s.password = password
     # Nothing the report prints holds the password, unless a person typed it where it does not belong:
-    s.manual["imap"] = ServerConfig(protocol="imap", host=password, port=993, security="ssl")
+    s.set_manual(ServerConfig(protocol="imap", host=password, port=993, security="ssl"),
+                 ServerConfig(protocol="smtp", host="smtp.example.test", port=465, security="ssl"))
     report = s.report()
     assert password not in report and password[:20] not in report
     assert report.startswith("Mail Setup Assistant")

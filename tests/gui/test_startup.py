@@ -122,7 +122,7 @@ def test_a_page_not_built_yet_is_built_when_asked_for(qtbot: QtBot, world: objec
                                                       tmp_path: Path) -> None:
     from PySide6.QtCore import QSettings
 
-    from assistant.gui.session import Session
+    from assistant.core.setup.session import SetupSession as Session
     from tests.integration.conftest import ProbeWorld
     assert isinstance(world, ProbeWorld)
     wiz = SetupWizard(Session(world.settings(5)), QSettings(str(tmp_path / "p.ini"),
@@ -134,12 +134,12 @@ def test_a_page_not_built_yet_is_built_when_asked_for(qtbot: QtBot, world: objec
 
 
 def test_the_gui_commands_preset_option_is_the_shared_one() -> None:
-    """``cli/gui.py`` writes ``--preset`` out (importing core.presets would load the data model before the
-    first window); it must stay the option every other command gets from ``presets.add_preset_option``."""
+    """``cli/gui.py`` takes ``--preset`` from ``cli/common`` like every other command (which must stay
+    light enough for the wizard's first window)."""
     import argparse
 
     from assistant.cli import build_parser
-    from assistant.core.presets import add_preset_option
+    from assistant.cli.common import add_preset_option
 
     def preset_action(parser: argparse.ArgumentParser) -> tuple[object, ...]:
         action = next(a for a in parser._actions if "--preset" in a.option_strings)

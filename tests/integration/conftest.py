@@ -247,3 +247,13 @@ def checked(result: DiscoveryResult) -> dict[str, Any]:
     doc = json.loads(json.dumps(result.to_dict()))
     validate(doc)
     return doc
+
+
+def add_accounts(world: ProbeWorld, accounts: dict[str, str]) -> None:
+    """Create mailboxes on every Dovecot of the world: its passwd-file is re-read when it changes."""
+    for d in world.dovecots:
+        passwd = d.directory / "passwd"
+        known = {line.split(":", 1)[0] for line in passwd.read_text().splitlines()}
+        with passwd.open("a") as fh:
+            fh.writelines(f"{u}:{{PLAIN}}{pw}::::::\n" for u, pw in accounts.items() if u not in known)
+        d.users.update(accounts)

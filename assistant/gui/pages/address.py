@@ -87,8 +87,7 @@ class AddressPage(Page):
         else:
             state.address_valid = True
             if parsed.address != self.session.address:
-                self.session.address = parsed.address
-                state.discovery = "idle"  # a new address needs new checks
+                self.session.address = parsed.address  # the session forgets the old checks
         self.problem.setText(message if text.strip() else "")
         self.problem.setVisible(bool(message and text.strip()))
         self.changed()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from assistant.core import flow
-from assistant.gui.session import Session
+from assistant.core.setup.session import SetupSession
 from assistant.gui.text import core_text
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class Page(QWizardPage):
         return cast("SetupWizard", self.wizard())
 
     @property
-    def session(self) -> Session:
+    def session(self) -> SetupSession:
         return self.wiz.session
 
     def isComplete(self) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 
 from assistant.core import flow
 from assistant.core.context import ProgressEvent
-from assistant.core.i18n import QT_TRANSLATE_NOOP
 from assistant.core.model import DiscoveryResult, ProbeResult
-from assistant.core.presets import apply_policy
+from assistant.core.setup.selection import CONFIRM, RISKS
+from assistant.core.vocabulary import SOURCES, endpoint_key
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
 from assistant.gui.text import (
@@ -48,19 +48,25 @@ from assistant.gui.text import (
 )
 from assistant.gui.widgets import Badge
 
-PROGRESS_LABELS = {
-    "SRV records": QT_TRANSLATE_NOOP("progress", "SRV records"),
-    "autoconfig file": QT_TRANSLATE_NOOP("progress", "autoconfig file"),
-    "ISP database": QT_TRANSLATE_NOOP("progress", "ISP database"),
-    "MX-based lookup": QT_TRANSLATE_NOOP("progress", "MX-based lookup"),
-}
+if TYPE_CHECKING:
+    from assistant.gui.worker import Job
+
 _MARKS = {"started": "…", "done": "✔", "failed": "✖"}
 
 
-def progress_label(label: str) -> str:
-    """The core's source labels translated; endpoint labels (host:port) are technical and stay as they are."""
-    template = PROGRESS_LABELS.get(label)
-    return QCoreApplication.translate("progress", template) if template else label
+def progress_label(event: ProgressEvent) -> str:
+    """A source's check by its stable key, translated; an endpoint as protocol, host, port and security."""
+    if event.kind == "source":
+        source = SOURCES.get(event.key)
+        if source is not None:
+            return QCoreApplication.translate("progress", source.progress or source.label)
+        return event.label
+    protocol, _, rest = event.key.partition(":")
+    host, _, rest = rest.partition(":")
+    port, _, security = rest.partition(":")
+    if not security:
+        return event.label
+    return f"{protocol.upper()} {host}:{port} ({security_name(security)})"
 
 
 class DiscoveryPage(Page):
@@ -69,8 +75,7 @@ class DiscoveryPage(Page):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Looking for your mail servers"))
-        self.job = 0
-        self._connected = False
+        self.job: Job | None = None
         self.started = 0.0
         self.rows: dict[str, QListWidgetItem] = {}
         self.labels: dict[str, str] = {}
@@ -95,24 +100,7 @@ class DiscoveryPage(Page):
         self.checks.setAccessibleDescription(self.tr("Each source and server being checked, and its outcome"))
         self.checks.setMaximumHeight(96)
         # results: one table per protocol, details of the selected row beside
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Servers found"))
-        self.tables: dict[str, QTableWidget] = {}
-        for proto, name in (("imap", self.tr("Incoming (IMAP)")), ("pop3", self.tr("Incoming (POP3)")),
-                            ("smtp", self.tr("Outgoing (SMTP)"))):
-            table = QTableWidget(0, 5)
-            table.setHorizontalHeaderLabels([self.tr("Server"), self.tr("Port"), self.tr("Security"),
-                                             self.tr("Result"), self.tr("Found through")])
-            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            table.verticalHeader().setVisible(False)
-            table.setAccessibleName(name)
-            table.setTabKeyNavigation(False)
-            table.itemSelectionChanged.connect(self._show_details)
-            self.tables[proto] = table
-            self.tabs.addTab(table, name)
+        self.tabs = self._server_tables()
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setTabChangesFocus(True)
@@ -141,21 +129,39 @@ class DiscoveryPage(Page):
         self.again_btn.clicked.connect(self.start)
         self.manual_box.toggled.connect(self._manual_toggled)
 
+    def _server_tables(self) -> QTabWidget:
+        """One table per protocol; selecting a row shows its technical details."""
+        tabs = QTabWidget()
+        tabs.setAccessibleName(self.tr("Servers found"))
+        self.tables: dict[str, QTableWidget] = {}
+        for proto, name in (("imap", self.tr("Incoming (IMAP)")), ("pop3", self.tr("Incoming (POP3)")),
+                            ("smtp", self.tr("Outgoing (SMTP)"))):
+            table = QTableWidget(0, 5)
+            table.setHorizontalHeaderLabels([self.tr("Server"), self.tr("Port"), self.tr("Security"),
+                                             self.tr("Result"), self.tr("Found through")])
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            table.verticalHeader().setVisible(False)
+            table.setAccessibleName(name)
+            table.setTabKeyNavigation(False)
+            table.itemSelectionChanged.connect(self._show_details)
+            self.tables[proto] = table
+            tabs.addTab(table, name)
+        return tabs
+
     # --- running ----------------------------------------------------------------------------------------
 
     def initializePage(self) -> None:
-        if not self._connected:
-            self.wiz.worker.attach(self)
-            self._connected = True
         if self.session.state.discovery in ("idle", "running"):
             self.start()
 
     def start(self) -> None:
         s = self.session
-        s.state.discovery = "running"
-        s.result, s.choices = None, {}
-        # A confirmation belongs to the results it was given for: a new run may meet another certificate.
-        s.confirmed.clear()
+        # The session forgets the old result and every confirmation given for it: a new run may meet
+        # another certificate.
+        s.discovery_started()
         self.checks.clear()
         self.rows.clear()
         self.labels.clear()
@@ -166,45 +172,44 @@ class DiscoveryPage(Page):
         self._tick()
         self.cancel_btn.setEnabled(True)
         self.again_btn.setEnabled(False)
-        address, preset = s.address, s.preset
         warmup.wait()  # discovery's modules load after the first window (assistant/gui/warmup.py)
-        from assistant.core.probe import discover
-
-        async def with_policy(report: Callable[[ProgressEvent], None]) -> DiscoveryResult:
-            # The organisation's servers join the candidates; its policy decides what may be offered.
-            settings = s.settings  # made on first use, off the GUI thread (it loads the system's DNS setup)
-            if preset is None:
-                return await discover(address, settings, report)
-            found = await discover(address, preset.apply_settings(settings), report,
-                                   extra=preset.candidates())
-            return apply_policy(found, preset)
 
         def job(report: Callable[[ProgressEvent], None]) -> Coroutine[Any, Any, object]:
-            return with_policy(report)
+            return s.discovery_job(report)
 
+        self._drop_job()
         self.job = self.wiz.worker.start(job)
+        self.job.progress.connect(self._progress)
+        self.job.finished.connect(self._finished)
+        self.job.failed.connect(self._failed)
+        self.job.cancelled.connect(self._cancelled)
         self.changed()
         self.cancel_btn.setFocus()
 
     def cancel(self) -> None:
-        self.wiz.worker.cancel()
+        if self.job is not None:
+            self.job.cancel()
+
+    def _drop_job(self) -> None:
+        if self.job is not None:
+            self.job.detach()  # its late results must not land on a later run
+            self.job = None
 
     def cleanupPage(self) -> None:
-        self.wiz.worker.cancel()
-        self.job = 0  # its late "cancelled" must not mark the next visit as finished
+        self._drop_job()  # its late "cancelled" must not mark the next visit as finished
         self.timer.stop()
-        self.session.state.discovery = "idle"
+        self.session.discovery_ended("idle")
 
     def _tick(self) -> None:
         secs = time.monotonic() - self.started
         self.elapsed.setText(self.tr("%n second(s)", "", int(secs)) if secs >= 1 else "")
 
-    def _progress(self, job: int, event: object) -> None:
-        if job != self.job or not isinstance(event, ProgressEvent):
+    def _progress(self, event: object) -> None:
+        if not isinstance(event, ProgressEvent):
             return
-        key = f"{event.kind}:{event.label}"
+        key = f"{event.kind}:{event.key or event.label}"
         if key not in self.rows:
-            self.labels[key] = progress_label(event.label)
+            self.labels[key] = progress_label(event)
             item = QListWidgetItem()
             self.rows[key] = item
             self.checks.addItem(item)
@@ -217,19 +222,19 @@ class DiscoveryPage(Page):
     def _end(self, outcome: str, message: str) -> None:
         self.timer.stop()
         self._tick()
-        self.session.state.discovery = outcome
+        self.job = None
+        if outcome != "done":
+            self.session.discovery_ended(outcome)
         self.status.setText(message)
         self.cancel_btn.setEnabled(False)
         self.again_btn.setEnabled(True)
         self.changed()
 
-    def _finished(self, job: int, result: object) -> None:
-        if job != self.job or not isinstance(result, DiscoveryResult):
+    def _finished(self, result: object) -> None:
+        if not isinstance(result, DiscoveryResult):
             return
         s = self.session
-        s.result = result
-        s.choices = flow.pick(result, s.preset.policy if s.preset else None)
-        flow.update_from_choices(s.state, s.choices, s.confirmed)
+        s.discovery_finished(result)
         self._fill(result)
         self._settle_checks(result)
         if s.state.found_incoming and s.state.found_outgoing:
@@ -239,17 +244,13 @@ class DiscoveryPage(Page):
                           "You can enter the settings by hand on the next page.")
         self._end("done", msg)
 
-    def _failed(self, job: int, message: str, kind: str) -> None:
-        if job != self.job:
-            return
+    def _failed(self, message: str, kind: str) -> None:
         self._fill(None)
         text = message if kind != "error" else self.tr("The checks stopped because of an internal error "
                                                        "({0}).").format(message)
         self._end("failed", text + " " + self.tr("You can check again or enter the settings by hand."))
 
-    def _cancelled(self, job: int) -> None:
-        if job != self.job:
-            return
+    def _cancelled(self) -> None:
         self._end("cancelled",
                   self.tr("Checks cancelled. You can check again or enter the settings by hand."))
 
@@ -257,7 +258,7 @@ class DiscoveryPage(Page):
         """Give every endpoint row its final outcome: probes stopped early report no "done" event."""
         for r in result.candidates:
             c = r.candidate
-            key = f"endpoint:{c.protocol.upper()} {c.host}:{c.port} ({c.security})"
+            key = f"endpoint:{endpoint_key(c.protocol, c.host, c.port, c.security)}"
             if key not in self.rows:
                 continue
             if r.stopped == "better_found":
@@ -311,19 +312,11 @@ class DiscoveryPage(Page):
         for f in result.warnings:
             self._add_line(finding_text(f))
         # One box per host, so every risk of that host (IMAP and SMTP may differ) is listed above it.
-        lines: dict[str, list[str]] = {}
-        for choice in self.session.choices.values():
-            if choice is None or not choice.risks:
-                continue
-            mine = lines.setdefault(choice.host, [])
-            for risk in choice.risks:
-                text = core_text("flow", flow.RISKS[risk], host=choice.host, port=choice.probe.candidate.port)
-                if text not in mine:
-                    mine.append(text)
-        for host, texts in lines.items():
-            for text in texts:
+        for host, risks in self.session.selection.risky_hosts().items():
+            texts = [core_text("flow", RISKS[risk], host=host, port=port) for risk, port in risks]
+            for text in dict.fromkeys(texts):
                 self._add_line(text)
-            box = QCheckBox(core_text("flow", flow.CONFIRM, host=host))
+            box = QCheckBox(core_text("flow", CONFIRM, host=host))
             box.setChecked(host in self.session.confirmed)
             box.setAccessibleDescription(
                 self.tr("Confirms that you accept the risks listed above for this server"))
@@ -338,9 +331,7 @@ class DiscoveryPage(Page):
         self.problems_layout.addWidget(label)
 
     def _confirm(self, host: str, on: bool) -> None:
-        s = self.session
-        (s.confirmed.add if on else s.confirmed.discard)(host)
-        flow.update_from_choices(s.state, s.choices, s.confirmed)
+        self.session.confirm(host, on)
         self.changed()
 
     def _manual_toggled(self, on: bool) -> None:

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from assistant.cli.common import write_output
 from assistant.core import flow
 from assistant.core.errors import AssistantError
+from assistant.core.files import write_output
 from assistant.core.model import AccountConfig
 from assistant.core.profiles import FORMATS, export_profile, suggested_file_name
 from assistant.gui.pages.base import Page
@@ -146,7 +146,7 @@ class ExportPage(Page):
     # --- producing files ---------------------------------------------------------------------------------
 
     def _account(self) -> AccountConfig:
-        account = self.session.account()
+        account: AccountConfig = self.session.account()
         if self.embed.isChecked() and self.session.password:
             from dataclasses import replace
             account = replace(account, password=self.session.password)
@@ -162,15 +162,10 @@ class ExportPage(Page):
         account = self._account()
         ident = pw = None
         if fmt == "mobileconfig" and self.sign.isChecked():
-            from assistant.cli.export import MAX_IDENTITY_BYTES
-            from assistant.cli.recommend import read_bounded
+            from assistant.core.setup.inputs import read_identity
             # Bounded like the CLI's --sign-identity: a huge or endless file (/dev/zero) is refused unread.
-            try:
-                name = self.identity.text()
-                ident = read_bounded(name if name != "-" else "./-", MAX_IDENTITY_BYTES, "PKCS#12 file")
-            except ValueError:  # a name no file can have (a NUL character)
-                raise AssistantError(self.tr("{0}: cannot read the certificate file ({1})").format(
-                    self.identity.text().replace("\0", "\\0"), "invalid name")) from None
+            name = self.identity.text()
+            ident = read_identity(name if name != "-" else "./-")
             pw = self.identity_pw.text().encode() or None
         embed = fmt == "mobileconfig" and account.password is not None
         return export_profile(account, fmt, embed_password=embed, sign_identity=ident, sign_password=pw,

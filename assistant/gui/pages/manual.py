@@ -8,7 +8,7 @@ explicit confirmation naming the server.
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import idna
 from PySide6.QtCore import QCoreApplication
@@ -26,11 +26,15 @@ from PySide6.QtWidgets import (
 
 from assistant.core import flow
 from assistant.core.context import ProgressEvent
-from assistant.core.model import Candidate, ProbeResult, Protocol, Security, ServerConfig
+from assistant.core.model import ProbeResult, Protocol, Security, ServerConfig
+from assistant.core.setup.selection import CONFIRM
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
 from assistant.gui.text import badge_kind, core_text, security_name, status_name
 from assistant.gui.widgets import Badge
+
+if TYPE_CHECKING:
+    from assistant.gui.worker import Job
 
 DEFAULT_PORTS: dict[tuple[str, str], int] = {
     ("imap", "ssl"): 993, ("imap", "starttls"): 143, ("imap", "plain"): 143,
@@ -174,20 +178,14 @@ class ManualPage(Page):
         self.body.addStretch(1)
         self.test_btn.clicked.connect(self.test)
         self.plain_confirm.toggled.connect(self._changed)
-        self.job = 0
-        self._connected = False
+        self.job: Job | None = None
         self._plain_hosts = ""
         self._tested_with: tuple[ServerConfig, ServerConfig] | None = None  # what the last test ran against
 
     def initializePage(self) -> None:
         s = self.session
-        if not self._connected:
-            self.wiz.worker.finished.connect(self._tested)
-            self.wiz.worker.failed.connect(self._test_failed)
-            self.wiz.worker.cancelled.connect(self._test_failed)
-            self._connected = True
         if not self.incoming.host.text():  # prefill from what discovery offered, or guesses for the domain
-            offered = flow.accepted(s.choices, s.confirmed) if s.choices else {}
+            offered = s.selection.accepted()
             for box, protos in ((self.incoming, ("imap", "pop3")), (self.outgoing, ("smtp",))):
                 found = next((c for p in protos if (c := offered.get(p)) is not None), None)  # type: ignore[call-overload]
                 if found is not None:
@@ -208,16 +206,14 @@ class ManualPage(Page):
             self.plain_confirm.blockSignals(True)
             self.plain_confirm.setChecked(False)
             self.plain_confirm.blockSignals(False)
-        self.plain_confirm.setText(core_text("flow", flow.CONFIRM, host=hosts) + " " +
+        self.plain_confirm.setText(core_text("flow", CONFIRM, host=hosts) + " " +
                                    self.tr("(passwords and mail would be sent without encryption)"))
         self.plain_confirm.setVisible(bool(plain))
         s.state.manual_valid = self.incoming.valid() and self.outgoing.valid()
         self._forget_stale_test()
         s.state.manual_unconfirmed = bool(plain) and not self.plain_confirm.isChecked()
         if s.state.manual_valid:
-            inc, out = self.incoming.config(), self.outgoing.config()
-            s.manual = {inc.protocol: inc, "smtp": out}
-            s.protocol = inc.protocol
+            s.set_manual(self.incoming.config(), self.outgoing.config())  # drops a test of other settings
         self.changed()
 
     def _forget_stale_test(self) -> None:
@@ -228,8 +224,9 @@ class ManualPage(Page):
         if now == self._tested_with:
             return
         self._tested_with = None
-        self.job = 0  # a result still queued is dropped when it arrives
-        self.session.manual_probes.clear()
+        if self.job is not None:
+            self.job.detach()  # a result still queued is dropped
+            self.job = None
         self.test_status.setText("")
         self.test_btn.setEnabled(True)
 
@@ -238,41 +235,38 @@ class ManualPage(Page):
             self.test_status.setText(self.tr("Correct the highlighted fields first."))
             return
         session = self.session
-        cands = [Candidate(b.proto, b.config().host, b.port.value(), b.sec, "manual",
-                           username=b.config().username) for b in (self.incoming, self.outgoing)]
+        session.set_manual(self.incoming.config(), self.outgoing.config())
         warmup.wait()
-        from assistant.core.protocols import probe_endpoint
-
-        async def both() -> list[ProbeResult]:
-            settings = session.settings
-            return [await probe_endpoint(c, settings) for c in cands]
 
         def job(_report: Callable[[ProgressEvent], None]) -> Coroutine[Any, Any, object]:
-            return both()
+            return session.manual_test_job()
 
         self._tested_with = (self.incoming.config(), self.outgoing.config())
         self.test_status.setText(self.tr("Testing…"))
         self.test_btn.setEnabled(False)
         self.job = self.wiz.worker.start(job)
+        self.job.finished.connect(self._tested)
+        self.job.failed.connect(self._test_failed)
+        self.job.cancelled.connect(self._test_failed)
 
-    def _tested(self, job: int, results: object) -> None:
-        if job != self.job or not isinstance(results, list):
-            return
+    def _tested(self, results: object) -> None:
+        self.job = None
         self.test_btn.setEnabled(True)
+        if not isinstance(results, list) or not self.session.manual_tested(results):
+            return
         for box, probe in zip((self.incoming, self.outgoing), results, strict=True):
             box.show_result(probe)
-            self.session.manual_probes[probe.candidate.protocol] = probe
         good = all(isinstance(p, ProbeResult) and p.secure for p in results)
         self.test_status.setText(self.tr("Both servers answered with verified encryption.") if good else
                                  self.tr("Some settings did not work safely; see the results above."))
 
-    def _test_failed(self, job: int, *_args: object) -> None:
-        if job != self.job:
-            return
+    def _test_failed(self, *_args: object) -> None:
+        self.job = None
         self.test_btn.setEnabled(True)
         self.test_status.setText(self.tr("The test could not be completed."))
 
     def cleanupPage(self) -> None:
-        self.wiz.worker.cancel()
+        if self.job is not None:
+            self.job.cancel()
         self.test_btn.setEnabled(True)
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLabel, QRadioButton, QVB
 
 from assistant.core import flow, presets
 from assistant.core.errors import AssistantError
-from assistant.core.recommend import Reason, recommend
+from assistant.core.recommend import Reason
 from assistant.gui.pages.base import Page
 from assistant.gui.text import core_text
 
@@ -57,9 +57,8 @@ class RecommendationPage(Page):
     def initializePage(self) -> None:
         s = self.session
         try:
-            rec = recommend(s.situation, s.facts())
+            rec = s.recommend()  # the choice follows the recommendation until the person switches
         except AssistantError as exc:
-            s.recommendation = None
             self.headline.setText(str(exc))
             for label in self.sections.values():
                 label.setText("")
@@ -97,7 +96,6 @@ class RecommendationPage(Page):
             radio.setText(self.tr("Use {0} (recommended)").format(NAMES[proto]) if proto == rec.protocol
                           else self.tr("Use {0} instead").format(NAMES[proto]))
         self.radios[rec.protocol].setChecked(True)
-        s.protocol = rec.protocol
         self.radios[rec.protocol].setFocus()
 
     def _chosen(self, button: object, on: bool) -> None:

@@ -1,4 +1,4 @@
-"""The readable ``probe`` report: what to use, why, what is wrong, and everything that was tried.
+"""The readable ``probe`` report, in English for a terminal: what to use, why, what is wrong, what was tried.
 
 Written for the person at the helpdesk phone: the answer first, problems in plain words next, the technical
 list last. Only text the server sent over verified TLS is ever shown (ProbeResult.greeting guarantees it).
@@ -7,14 +7,11 @@ list last. Only text the server sent over verified TLS is ever shown (ProbeResul
 from __future__ import annotations
 
 from assistant.core.model import DiscoveryResult, ProbeResult
-from assistant.core.rank import PROTOCOL_NAMES, SOURCE_NAMES
+from assistant.core.setup.selection import risks_of
+from assistant.core.vocabulary import PROTOCOL_NAMES, source_label
+from assistant.core.vocabulary import REPORT_SECURITY as SECURITY_NAMES
+from assistant.core.vocabulary import REPORT_STATUS as STATUS_WORDS
 
-SECURITY_NAMES = {"ssl": "SSL/TLS", "starttls": "STARTTLS", "plain": "no encryption"}
-STATUS_WORDS = {
-    "ok": "answered", "refused": "connection refused", "timeout": "no answer in time",
-    "tls_error": "encryption failed", "protocol_error": "protocol error", "dns_error": "name not found",
-    "unreachable": "unreachable",
-}
 # Certificate problem codes in words; the Problems section explains each one in a full sentence.
 PROBLEM_WORDS = {
     "expired": "certificate expired", "not_yet_valid": "certificate not valid yet",
@@ -64,7 +61,7 @@ def why(r: ProbeResult, result: DiscoveryResult) -> str:
     parts = ["direct TLS (cannot be downgraded)" if c.security == "ssl"
              else "STARTTLS verified (no direct-TLS server was verified)"]
     parts.append("certificate verified")
-    named = f"named by {SOURCE_NAMES.get(c.source, c.source)}"
+    named = f"named by {source_label(c.source)}"
     if c.source == "srv":
         record = next((s for s in result.srv if s.target.rstrip(".").lower() == c.host.rstrip(".").lower()
                        and s.port == c.port and s.protocol == c.protocol and s.security == c.security), None)
@@ -75,16 +72,9 @@ def why(r: ProbeResult, result: DiscoveryResult) -> str:
 
 
 def cautions(r: ProbeResult, result: DiscoveryResult) -> list[str]:
-    """What a person must check about a recommended server before using it (from the findings)."""
-    host = r.candidate.host.rstrip(".").lower()
-    out: list[str] = []
-    for f in result.warnings:
-        if (f.code in CAUTIONS and f.host and f.host.rstrip(".").lower() == host
-                and f.protocol in (None, r.candidate.protocol)):
-            text = CAUTIONS[f.code].format(domain=result.domain_unicode)
-            if text not in out:
-                out.append(text)
-    return out
+    """What a person must check about a recommended server before using it (the Selection's risks)."""
+    return [CAUTIONS[risk].format(domain=result.domain_unicode) for risk in risks_of(r, result)
+            if risk in CAUTIONS]
 
 
 def _missing_guesses(results: list[ProbeResult]) -> tuple[list[ProbeResult], list[str]]:

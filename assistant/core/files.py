@@ -1,0 +1,191 @@
+"""Reading input files and writing output files, bounded and safe, in one place for every front end.
+
+Inputs are read only from regular files (or stdin as ``-``) and never beyond a size cap: a FIFO or a device
+given by mistake must not block or flood us. Outputs are written whole or not at all (temp file + rename in
+the same folder), an existing file is replaced only when asked, and nothing that is not a regular file is
+ever renamed over: a device node such as /dev/null or a FIFO with a reader is written into directly, anything
+else (a symbolic link, a socket, a block device, a folder) is refused.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import sys
+from pathlib import Path
+
+from assistant.core.errors import AssistantError, InputError
+
+
+def _show(path: str) -> str:
+    """A path for an error line: control characters visible, never interpreted by the terminal."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in path)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
+
+
+def read_stdin(limit: int, what: str) -> bytes:
+    """Up to ``limit`` + 1 bytes of standard input (the caller refuses more)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError(f"-: standard input is closed, expected a {what}")
+    try:
+        data: bytes = stream.read(limit + 1)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "closed"
+        raise InputError(f"-: cannot read standard input ({reason})") from None
+    return data
+
+
+def read_bounded(path: str, limit: int, what: str) -> bytes:
+    """A whole regular file (``-`` is stdin), refused unread when it is not a regular file or too large."""
+    if path == "-":
+        data = read_stdin(limit, what)
+    else:
+        shown = _show(path)
+        try:
+            # O_NONBLOCK: opening a FIFO without a writer must not hang; the fstat below refuses it anyway.
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        except FileNotFoundError:
+            raise InputError(f"{shown}: no such file") from None
+        except IsADirectoryError:
+            raise InputError(f"{shown}: is a folder, expected a {what}") from None
+        except (OSError, ValueError) as exc:
+            reason = _reason(exc) if isinstance(exc, OSError) else "invalid file name"
+            raise InputError(f"{shown}: cannot be read ({reason})") from None
+        try:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise InputError(f"{shown}: is a folder, expected a {what}")
+            if not stat.S_ISREG(mode):
+                raise InputError(f"{shown}: is not a regular file (a device, pipe or socket), expected a "
+                                 f"{what}")
+            os.set_blocking(fd, True)
+            with os.fdopen(fd, "rb", closefd=False) as fh:
+                data = fh.read(limit + 1)
+        except OSError as exc:
+            raise InputError(f"{shown}: cannot be read ({_reason(exc)})") from None
+        finally:
+            os.close(fd)
+    if len(data) > limit:
+        raise InputError(f"{_show(path)}: larger than {limit // 1024} KiB, not a {what}")
+    return data
+
+
+def write_stdout(data: bytes) -> None:
+    """All of ``data`` to standard output; a closed, full or broken one ends as one line, not a traceback."""
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        raise AssistantError("standard output is closed; nothing was written")
+    try:
+        stream.write(data)
+        stream.flush()
+    except (OSError, ValueError) as exc:
+        _silence_stdout()  # the interpreter's final flush must not fail a second time
+        if isinstance(exc, BrokenPipeError):
+            raise AssistantError("standard output was closed before everything was written") from None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "closed"
+        raise AssistantError(f"cannot write to standard output ({reason})") from None
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def write_output(path: str | None, data: bytes, *, force: bool = False) -> None:
+    """Write to stdout (``None`` or ``-``), or whole to ``path``; never clobber without ``force``."""
+    if path is None or path == "-":
+        write_stdout(data)
+        return
+    shown = _show(path)
+    try:
+        _write_file(path, shown, data, force)
+    except OSError as exc:  # a name too long, a foreign folder ...: one line, nothing half-written
+        raise InputError(f"{shown}: cannot write ({_reason(exc)})") from None
+    except ValueError:  # a NUL in the name
+        raise InputError(f"{shown}: cannot write (invalid file name)") from None
+
+
+def _write_file(path: str, shown: str, data: bytes, force: bool) -> None:
+    target = Path(path)
+    try:
+        link = os.lstat(target)
+    except FileNotFoundError:
+        link = None
+    if link is not None:
+        if stat.S_ISDIR(link.st_mode):
+            raise InputError(f"{shown}: is a folder, expected a file name")
+        if stat.S_ISLNK(link.st_mode):
+            _write_through_link(path, shown, data, force)
+            return
+        if not stat.S_ISREG(link.st_mode):
+            _write_special(path, shown, data, link.st_mode)
+            return
+        if not force:
+            raise InputError(f"{shown}: already exists (use --force to replace it)")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{shown}: folder {_show(str(folder))} does not exist")
+    _replace_atomically(target, folder, data)
+
+
+def _write_through_link(path: str, shown: str, data: bytes, force: bool) -> None:
+    """A symbolic link is never replaced; one to a device or pipe (``/dev/stdout``) is written into."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise InputError(f"{shown}: already exists as a symbolic link to nothing; remove it or choose "
+                         "another name") from None
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        _write_special(path, shown, data, mode)
+        return
+    what = "a folder" if stat.S_ISDIR(mode) else "a file"
+    hint = "remove the link or write to its target" if force else "use another name"
+    raise InputError(f"{shown}: is a symbolic link to {what}; it is not replaced ({hint})")
+
+
+def _write_special(path: str, shown: str, data: bytes, mode: int) -> None:
+    """Write into a character device or a FIFO that has a reader; refuse sockets and block devices."""
+    if stat.S_ISFIFO(mode):
+        flags = os.O_WRONLY | os.O_NONBLOCK  # no reader: ENXIO at once instead of waiting forever
+    elif stat.S_ISCHR(mode):
+        flags = os.O_WRONLY
+    else:
+        raise InputError(f"{shown}: is not a regular file (a socket or block device); not written")
+    try:
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise InputError(f"{shown}: is a pipe nobody reads from; not written") from None
+        raise InputError(f"{shown}: cannot write ({_reason(exc)})") from None
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot write ({_reason(exc)})") from None
+    finally:
+        os.close(fd)
+
+
+def _replace_atomically(target: Path, folder: Path, data: bytes) -> None:
+    import tempfile  # not at import time: the wizard's first window imports this module's command line
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:60]}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,92 @@
+"""Inputs a setup can start from instead of a live discovery: a saved probe, a profile, a signing identity.
+
+Every reader is bounded (``core/files.py``) and fails as one InputError naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from assistant.core.errors import InputError
+from assistant.core.files import read_bounded
+
+if TYPE_CHECKING:
+    from assistant.core.model import AccountConfig, DiscoveryResult
+
+MAX_PROBE_BYTES = 8 * 1024 * 1024
+MAX_IDENTITY_BYTES = 256 * 1024
+
+
+def load_probe(path: str) -> DiscoveryResult:
+    """A ``probe --json`` file; InputError naming the file and the problem."""
+    from assistant.core.model import DiscoveryResult
+    data = read_bounded(path, MAX_PROBE_BYTES, "probe JSON file")
+    try:
+        return DiscoveryResult.from_dict(json.loads(data.decode("utf-8")))
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text, expected the JSON of 'probe --json'") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise InputError(f"{path}: not a probe result ({exc})") from None
+    except RecursionError:
+        raise InputError(f"{path}: nested too deeply, not a probe result") from None
+
+
+def read_identity(path: str) -> bytes:
+    """A PKCS#12 signing identity, bounded (a huge or endless file such as /dev/zero is refused unread)."""
+    if "\0" in path:
+        shown = path.replace("\0", "\\0")
+        raise InputError(f"{shown}: cannot read the certificate file (invalid name)")
+    return read_bounded(path, MAX_IDENTITY_BYTES, "PKCS#12 file")
+
+
+def domain_of(text: str) -> str:
+    """The domain of an address (or a bare domain) in ASCII, so bücher.test matches xn--bcher-kva.test.
+
+    The text is checked like every address first: it goes into a profile as the account's address.
+    """
+    import idna
+
+    from assistant.core.address import parse_address
+    parse_address(text)
+    domain = text.strip().rpartition("@")[2].lower().rstrip(".")
+    if domain.isascii():
+        return domain
+    try:
+        return idna.encode(domain, uts46=True).decode("ascii")
+    except idna.IDNAError:
+        raise InputError(f"ADDRESS: '{text}' has an invalid domain name") from None
+
+
+def check_probe_domain(result: DiscoveryResult, text: str, origin: str) -> None:
+    """A saved probe must be of the address's domain."""
+    domain = domain_of(text)
+    if domain != result.domain.lower():
+        raise InputError(f"{origin}: is the probe of {result.domain}, not {domain}")
+
+
+def account_from_profile(path: str, address: str, protocol: str | None = None) -> AccountConfig:
+    """The account in a profile file (autoconfig, Autodiscover, mobileconfig), for ``address``.
+
+    An address personalises it and a domain must match it; ``protocol`` puts that incoming server first.
+    """
+    from assistant.core.profiles import import_profile
+    from assistant.core.profiles._common import MAX_PROFILE_BYTES
+    data = read_bounded(path, MAX_PROFILE_BYTES, "profile")
+    account = import_profile(data, path)
+    text = address.strip()
+    domain = domain_of(text)
+    known = {account.domain.lower(), *(d.lower() for d in account.domains)}
+    if domain not in known:
+        raise InputError(f"{path}: describes {account.domain}, not {domain}")
+    account = replace(account, address=text if "@" in text else account.address)
+    if protocol:
+        chosen = [s for s in account.incoming if s.protocol == protocol]
+        if not chosen:
+            raise InputError(f"{path}: has no {protocol.upper()} server")
+        rest = [s for s in account.incoming if s.protocol != protocol]
+        account = replace(account, incoming=(chosen[0], *rest))
+    return account

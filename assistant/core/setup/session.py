@@ -1,0 +1,373 @@
+"""One setup's state and the rules that keep it consistent, shared by the wizard and the CLI.
+
+The data flows one way: address → DiscoveryResult → Selection → recommendation → account → profiles,
+sign-in, report. Every transition clears what depended on the thing it changed, so no page or command has to
+remember what is stale: a new address or discovery result clears choices, confirmations and pins; new manual
+settings clear their test; a new password (or other servers) voids the sign-in result.
+
+The session is Qt-free and cheap to import (the wizard's first window makes one before the data model
+loads); the run settings may be given as a factory and are made on first use, from any thread.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Coroutine
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.core import flow
+from assistant.core.errors import DomainError, InputError
+from assistant.core.flow import FlowState
+
+if TYPE_CHECKING:
+    from assistant.core.context import ProgressCallback, Settings
+    from assistant.core.model import AccountConfig, DiscoveryResult, ProbeResult, Protocol, ServerConfig
+    from assistant.core.presets import Preset
+    from assistant.core.recommend import Recommendation, ServerFacts, Situation
+    from assistant.core.setup.selection import Choice, Selection
+    from assistant.core.signin.secret import Secret
+    from assistant.core.verify import VerifyResult
+
+# What a sign-in result belongs to: the address, the incoming and outgoing server, the password.
+SigninKey = tuple[str, "ServerConfig | None", "ServerConfig | None", str]
+
+
+class SetupSession:
+    """Everything one setup learns and decides. The password lives here, in memory, for this setup only."""
+
+    def __init__(self, settings: Settings | Callable[[], Settings], *, address: str = "",
+                 preset: Preset | None = None, display_name: str = "", pins: tuple[str, ...] = (),
+                 accept_recommended: bool = False, deadline: float | None = None) -> None:
+        self._settings_source = settings
+        self._settings_lock = threading.Lock()
+        self.preset = preset
+        self.display_name = display_name
+        # The CLI prints every risk instead of asking: it accepts what discovery recommended, and a server
+        # whose certificate matches a --pin. Its whole run has one deadline (time.monotonic()).
+        self.given_pins = pins
+        self.accept_recommended = accept_recommended
+        self.deadline = deadline
+        self.state = FlowState()
+        self._address = address.strip()
+        self._result: DiscoveryResult | None = None
+        self._confirmed: frozenset[str] = frozenset()
+        self._selection: Selection | None = None
+        self._manual: dict[Protocol, ServerConfig] = {}
+        self._manual_probes: dict[Protocol, ProbeResult] = {}
+        self._situation: Situation | None = None
+        self.recommendation: Recommendation | None = None
+        self.protocol: str | None = None  # None: IMAP when usable, else POP3
+        self._password = ""
+        self._signin: tuple[SigninKey, VerifyResult] | None = None
+        self._pending: SigninKey | None = None
+        self.keychain = ""  # "saved", "not_asked", a SecretStoreError code, or why it was not tried
+        self.keychain_message = ""
+        self.exported: list[Path] = []
+
+    # --- settings -------------------------------------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        """The run settings, made on first use; with a deadline, only the time that is left of it."""
+        from assistant.core.context import Settings
+        with self._settings_lock:
+            if not isinstance(self._settings_source, Settings):
+                from assistant.core.dns import DnsError
+                try:
+                    self._settings_source = self._settings_source()
+                except DnsError as exc:
+                    raise DomainError(str(exc)) from None
+            settings = self._settings_source
+        if self.deadline is None:
+            return settings
+        left = max(0.01, min(settings.timeout, self.deadline - time.monotonic()))
+        return replace(settings, timeout=left)
+
+    # --- the address and the discovery --------------------------------------------------------------------
+
+    @property
+    def address(self) -> str:
+        return self._address
+
+    @address.setter
+    def address(self, text: str) -> None:
+        text = text.strip()
+        if text == self._address:
+            return
+        old_domain = self.domain()
+        self._address = text
+        self._forget_result()
+        self.state.discovery = "idle"  # a new address needs new checks
+        if self.domain() != old_domain:
+            self._manual, self._manual_probes = {}, {}
+
+    def domain(self) -> str:
+        return self._address.rpartition("@")[2].strip().lower()
+
+    @property
+    def result(self) -> DiscoveryResult | None:
+        return self._result
+
+    def _forget_result(self) -> None:
+        self._result, self._selection, self._confirmed = None, None, frozenset()
+        self.recommendation = None
+        self.state.found_incoming = self.state.found_outgoing = False
+        self.state.unconfirmed = set()
+
+    def discovery_started(self) -> None:
+        """A new run: the old result, its choices and every confirmation given for them are void."""
+        self._forget_result()
+        self.state.discovery = "running"
+
+    def discovery_finished(self, result: DiscoveryResult) -> None:
+        self._forget_result()
+        self._result = result  # the selection is made from it on first use
+        self.state.discovery = "done"
+        flow.update_from_selection(self.state, self.selection)
+
+    def discovery_ended(self, outcome: str) -> None:
+        """The run failed, was cancelled or left behind ("failed", "cancelled", "idle")."""
+        self._forget_result()
+        self.state.discovery = outcome
+
+    def discovery_job(self, progress: ProgressCallback | None = None
+                      ) -> Coroutine[Any, Any, DiscoveryResult]:
+        """The discovery for the current address (the settings are made inside, off the GUI thread)."""
+        from assistant.core.setup.usecases import discover
+        address, preset = self._address, self.preset
+
+        async def run() -> DiscoveryResult:
+            return await discover(address, self.settings, preset, progress)
+        return run()
+
+    # --- the selection --------------------------------------------------------------------------------
+
+    @property
+    def selection(self) -> Selection:
+        from assistant.core.setup.selection import Selection, select
+        if self._selection is None:
+            if self._result is None:
+                self._selection = Selection(confirmed=self._confirmed)
+            else:
+                policy = self.preset.policy if self.preset else None
+                self._selection = select(self._result, policy, self._confirmed, self.given_pins,
+                                         accept_recommended=self.accept_recommended)
+        return self._selection
+
+    @property
+    def choices(self) -> dict[Protocol, Choice | None]:
+        return dict(self.selection.choices)
+
+    @property
+    def confirmed(self) -> frozenset[str]:
+        return self.selection.confirmed
+
+    def confirm(self, host: str, on: bool = True) -> None:
+        """Accept (or take back) the risks of ``host``'s server."""
+        self._selection = self.selection.confirm(host, on)
+        self._confirmed = self._selection.confirmed
+        flow.update_from_selection(self.state, self._selection)
+
+    def pins(self) -> dict[str, tuple[str, ...]]:
+        """Certificates accepted by name for the servers in use; none for settings typed in by hand."""
+        return {} if self.uses_manual else self.selection.pins()
+
+    # --- settings by hand -----------------------------------------------------------------------------
+
+    @property
+    def manual(self) -> dict[Protocol, ServerConfig]:
+        return dict(self._manual)
+
+    @property
+    def manual_probes(self) -> dict[Protocol, ProbeResult]:
+        return dict(self._manual_probes)
+
+    def set_manual(self, incoming: ServerConfig, outgoing: ServerConfig) -> None:
+        """New settings by hand; a test of different settings no longer says anything about these."""
+        new: dict[Protocol, ServerConfig] = {incoming.protocol: incoming, "smtp": outgoing}
+        if new != self._manual:
+            self._manual, self._manual_probes = new, {}
+        self.protocol = incoming.protocol
+
+    def manual_test_job(self) -> Coroutine[Any, Any, list[ProbeResult]]:
+        from assistant.core.setup.usecases import test_servers
+        servers = list(self._manual.values())
+
+        async def run() -> list[ProbeResult]:
+            return await test_servers(servers, self.settings)
+        return run()
+
+    def manual_tested(self, probes: list[ProbeResult]) -> bool:
+        """Keep a test's results if they are for the settings as they are now; False when stale."""
+        now = {(s.protocol, s.host, s.port, s.security) for s in self._manual.values()}
+        tested = {(p.candidate.protocol, p.candidate.host, p.candidate.port, p.candidate.security)
+                  for p in probes}
+        if now != tested:
+            return False
+        self._manual_probes = {p.candidate.protocol: p for p in probes}
+        return True
+
+    @property
+    def uses_manual(self) -> bool:
+        return bool(self._manual) and (self.state.edit_manually or not self.state.discovered_usable)
+
+    # --- recommendation and account -------------------------------------------------------------------
+
+    @property
+    def situation(self) -> Situation:
+        """Where and how the account will be used (the devices page sets it); made on first use."""
+        if self._situation is None:
+            from assistant.core.recommend import Situation
+            self._situation = Situation()
+        return self._situation
+
+    @situation.setter
+    def situation(self, value: Situation) -> None:
+        self._situation = value
+
+    def forbidden(self, protocol: str) -> bool:
+        return self.preset is not None and protocol in self.preset.policy.forbidden_protocols
+
+    def probes_in_use(self) -> dict[str, ProbeResult | None]:
+        if self.uses_manual:
+            return {p: self._manual_probes.get(p) for p in self._manual}
+        return self.selection.probes()
+
+    def facts(self) -> ServerFacts:
+        """What the servers in use offer, for the recommendation."""
+        from assistant.core.recommend import ServerFacts
+        probes = self.probes_in_use()
+        if self.uses_manual:
+            facts = ServerFacts.from_probes(probes.get("imap"), probes.get("pop3"))
+            return replace(facts, imap_offered="imap" in self._manual and not self.forbidden("imap"),
+                           pop3_offered="pop3" in self._manual and not self.forbidden("pop3"))
+        return ServerFacts.from_probes(probes.get("imap"), probes.get("pop3"))
+
+    def recommend(self) -> Recommendation:
+        """IMAP or POP3 for this situation and these servers; the choice follows it (the person may
+        switch). Raises AssistantError when neither protocol is usable."""
+        from assistant.core.recommend import recommend
+        self.recommendation = None
+        self.recommendation = recommend(self.situation, self.facts())
+        self.protocol = self.recommendation.protocol
+        return self.recommendation
+
+    def account(self, *, proved: bool = True) -> AccountConfig:
+        """The account the profiles describe (never with the password).
+
+        With ``proved`` a server the sign-in test signed in to carries the user name that worked there,
+        so a profile never tells a mail program to use a form the server refused.
+        """
+        from assistant.core.account import account_from_probes
+        from assistant.core.model import AccountConfig, DiscoveryResult
+        name = self.display_name or None
+        if self.uses_manual:
+            incoming = tuple(s for p, s in self._manual.items() if p == self.protocol) + tuple(
+                s for p, s in self._manual.items() if p in ("imap", "pop3") and p != self.protocol)
+            domain = self.domain()
+            account = AccountConfig(domain=domain, incoming=incoming, outgoing=(self._manual["smtp"],),
+                                    address=self._address or None, display_name=name, provider_id=domain,
+                                    provider_name=domain, provider_short_name=domain.split(".")[0])
+        else:
+            result = self._result or DiscoveryResult(address=self._address or None, domain=self.domain(),
+                                                     domain_unicode=self.domain())
+            if "@" in self._address:
+                result = replace(result, address=self._address)
+            account = account_from_probes(result, self.selection.probes(), protocol=self.protocol,
+                                          display_name=name)
+        return self._proved_usernames(account) if proved else account
+
+    def _proved_usernames(self, account: AccountConfig) -> AccountConfig:
+        """Each server's user name replaced by the one the sign-in test proved on it (the address and
+        its local part as the placeholders profiles use, so one file serves the whole domain)."""
+        signin = self.signin
+        if signin is None:
+            return account
+        proved = {(r.protocol, r.host.rstrip(".").lower(), r.port): r.username
+                  for r in (signin.incoming, signin.outgoing) if r.ok and r.username}
+        local = self._address.partition("@")[0]
+
+        def fix(server: ServerConfig) -> ServerConfig:
+            name = proved.get((server.protocol, server.host.rstrip(".").lower(), server.port))
+            if name is None:
+                return server
+            form = {self._address: "%EMAILADDRESS%", local: "%EMAILLOCALPART%"}.get(name, name)
+            return replace(server, username=form)
+
+        return replace(account, incoming=tuple(fix(s) for s in account.incoming),
+                       outgoing=tuple(fix(s) for s in account.outgoing))
+
+    # --- password and sign-in -------------------------------------------------------------------------
+
+    @property
+    def password(self) -> str:
+        return self._password
+
+    @password.setter
+    def password(self, value: str) -> None:
+        if value != self._password:
+            self._password = value
+            self._signin = None  # a result belongs to the password it was tested with
+
+    def signin_servers(self) -> tuple[ServerConfig | None, ServerConfig | None]:
+        """The incoming and outgoing server a sign-in test uses now (as configured, not as proved)."""
+        try:
+            account = self.account(proved=False)
+        except InputError:
+            return None, None
+        return (account.incoming[0] if account.incoming else None,
+                account.outgoing[0] if account.outgoing else None)
+
+    def _signin_key(self) -> SigninKey:
+        return (self._address, *self.signin_servers(), self._password)
+
+    @property
+    def signin(self) -> VerifyResult | None:
+        """The last sign-in test, only while it is for this address, these servers and this password."""
+        if self._signin is None or self._signin[0] != self._signin_key():
+            return None
+        return self._signin[1]
+
+    def signin_job(self, secret: Secret, progress: ProgressCallback | None = None
+                   ) -> Coroutine[Any, Any, VerifyResult]:
+        """Sign in with ``secret`` to the servers in use; ``signin_finished`` keeps the result."""
+        from assistant.core.setup.usecases import sign_in
+        self.password = secret.reveal()
+        self._pending = self._signin_key()
+        incoming, outgoing = self.signin_servers()
+        address, pins = self._address, self.pins()
+        min_tls = self.preset.policy.min_tls if self.preset else None
+
+        async def run() -> VerifyResult:
+            return await sign_in(address, incoming, outgoing, secret, self.settings, pins=pins,
+                                 min_tls=min_tls, progress=progress)
+        return run()
+
+    def signin_finished(self, result: VerifyResult) -> bool:
+        """Keep the result of the last ``signin_job`` if nothing it depends on changed since it started."""
+        key, self._pending = self._pending, None
+        if key is None or key != self._signin_key():
+            return False
+        self._signin = (key, result)
+        return True
+
+    def forget_signin(self) -> None:
+        self._signin, self._pending = None, None
+
+    def keychain_skipped(self) -> str | None:
+        """"signin_rejected" / "signin_failed" when the sign-in test ran with this password and failed:
+        a password the test could not use is most likely mistyped and must not go into the keychain."""
+        result = self.signin
+        if result is None or result.ok:
+            return None
+        if "auth_failed" in (result.incoming.code, result.outgoing.code):
+            return "signin_rejected"
+        return "signin_failed"
+
+    def report(self) -> str:
+        """The helpdesk's diagnostics text (no password, local part masked)."""
+        from assistant.core.setup.diagnostics import diagnostics
+        return diagnostics(self)

@@ -1,0 +1,74 @@
+"""The asynchronous steps of a setup, written once for the CLI and the wizard: discover, test, sign in.
+
+Each step is a coroutine over plain data with a progress callback, so the CLI runs it with ``asyncio.run``
+and the wizard on its worker thread; neither front end assembles these steps itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from assistant.core.context import ProgressCallback, ProgressEvent, Settings
+from assistant.core.vocabulary import endpoint_key
+
+if TYPE_CHECKING:
+    from assistant.core.model import Candidate, DiscoveryResult, ProbeResult, ServerConfig
+    from assistant.core.presets import Preset
+    from assistant.core.signin.secret import Secret
+    from assistant.core.verify import SigninResult, VerifyResult
+
+
+async def discover(address: str, settings: Settings, preset: Preset | None = None,
+                   progress: ProgressCallback | None = None) -> DiscoveryResult:
+    """Find and test the servers for ``address``; an organisation's servers join and its policy decides."""
+    from assistant.core.presets import apply_policy
+    from assistant.core.probe import discover as run
+
+    if preset is None:
+        return await run(address, settings, progress)
+    found = await run(address, preset.apply_settings(settings), progress, extra=preset.candidates())
+    return apply_policy(found, preset)
+
+
+async def test_servers(servers: Sequence[ServerConfig], settings: Settings) -> list[ProbeResult]:
+    """Probe servers typed in by hand with the same code discovery uses (no credentials are sent)."""
+    from assistant.core.model import Candidate
+    from assistant.core.protocols import probe_endpoint
+
+    candidates: list[Candidate] = [Candidate(s.protocol, s.host, s.port, s.security, "manual",
+                                             username=s.username) for s in servers]
+    return list(await asyncio.gather(*(probe_endpoint(c, settings) for c in candidates)))
+
+
+async def sign_in(address: str, incoming: ServerConfig | None, outgoing: ServerConfig | None,
+                  secret: Secret, settings: Settings, *, pins: Mapping[str, tuple[str, ...]] | None = None,
+                  min_tls: str | None = None, progress: ProgressCallback | None = None) -> VerifyResult:
+    """Sign in to the incoming and the outgoing server at once, each with only its own pin.
+
+    ``pins`` maps a protocol to the certificate fingerprints accepted for that server instead of a
+    verified chain, so a certificate confirmed for one host never lets a different host through.
+    """
+    from assistant.core.verify import VerifyResult, no_server, verify_server
+
+    pins = pins or {}
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+
+    async def one(server: ServerConfig | None, side: str) -> SigninResult:
+        if server is None:
+            return no_server("imap" if side == "incoming" else "smtp")
+        key = endpoint_key(server.protocol, server.host, server.port, server.security)
+        label = f"{server.protocol.upper()} {server.host}:{server.port}"
+        if progress is not None:
+            progress(ProgressEvent("endpoint", label, "started", key=key))
+        r = await verify_server(server, address, secret, settings, pins=pins.get(server.protocol, ()),
+                                min_tls=min_tls)
+        if progress is not None:
+            progress(ProgressEvent("endpoint", label, "done" if r.ok else "failed", r.code, key=key))
+        return r
+
+    inc, out = await asyncio.gather(one(incoming, "incoming"), one(outgoing, "outgoing"))
+    return VerifyResult(address=address, incoming=inc, outgoing=out,
+                        elapsed_ms=int((loop.time() - start) * 1000))
