@@ -21,6 +21,7 @@ from assistant.core.account import account_from_discovery
 from assistant.core.address import parse_address
 from assistant.core.errors import EXIT_OK, InputError
 from assistant.core.model import AccountConfig
+from assistant.core.phone import MOBILE_QR, mobile_qr_kind, write_mobile_qr
 from assistant.core.presets import add_preset_option, apply_policy, preset_from_args
 from assistant.core.profiles import FORMATS, export_profile, import_profile
 from assistant.core.profiles._common import MAX_PROFILE_BYTES
@@ -39,6 +40,11 @@ def add_output_options(p: argparse.ArgumentParser) -> None:
                         f"or a prompt)")
     p.add_argument("--allow-plain", action="store_true",
                    help="allow servers without encryption in the profile (not recommended)")
+    p.add_argument("--payload", action="store_true",
+                   help=f"{MOBILE_QR}: write the QR code's JSON payload instead of an image")
+    p.add_argument("--include-password", action="store_true",
+                   help=f"{MOBILE_QR}: put the mail password into the QR code (from ${ACCOUNT_PASSWORD_ENV} "
+                        f"or a prompt); anyone who photographs the code can read it")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,7 +55,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                     "setup sheet. Without --probe or --from the servers are probed now. Exit codes: 0 "
                     "written, 1 nothing usable found, 2 bad input, 3 the domain does not exist.")
     p.add_argument("address", metavar="ADDRESS", help="an email address, or a domain for a domain-wide file")
-    p.add_argument("--format", required=True, choices=FORMATS, help="the kind of file to write")
+    p.add_argument("--format", required=True, choices=(*FORMATS, MOBILE_QR), help="the kind of file to write")
     src = p.add_mutually_exclusive_group()
     src.add_argument("--probe", metavar="FILE", help="use this 'probe --json' result instead of probing")
     src.add_argument("--from", dest="from_file", metavar="FILE",
@@ -157,8 +163,31 @@ def account_from_args(args: argparse.Namespace) -> AccountConfig:
     return account
 
 
+def write_mobile_qr_output(args: argparse.Namespace, account: AccountConfig) -> int:
+    """``--format``/``--to mobile-qr``: the Thunderbird-for-Android QR code (or its payload) to -o."""
+    kind = mobile_qr_kind(args.output, args.payload)
+    if args.include_password:
+        secret = _secret(ACCOUNT_PASSWORD_ENV, "Mail password for the QR code: ", "--include-password")
+        account = replace(account, password=secret or None)
+        print("mail-setup-assistant: warning: the QR code contains the mail password; anyone who "
+              "photographs it can read it", file=sys.stderr)
+    data = write_mobile_qr(account, kind, args.include_password, allow_plain=args.allow_plain)
+    write_output(args.output, data, force=args.force)
+    return EXIT_OK
+
+
+def check_mobile_qr_options(args: argparse.Namespace, fmt: str) -> None:
+    if fmt != MOBILE_QR and (args.payload or args.include_password):
+        raise InputError(f"--payload/--include-password: only for {MOBILE_QR}, not {fmt}")
+
+
 def run(args: argparse.Namespace) -> int:
     fmt = args.format
+    check_mobile_qr_options(args, fmt)
+    if fmt == MOBILE_QR:
+        signing_args(args, fmt)
+        mobile_qr_kind(args.output, args.payload)  # a wrong -o is bad input before any probing
+        return write_mobile_qr_output(args, account_from_args(args))
     if args.embed_password and fmt != "mobileconfig":
         raise InputError(f"--embed-password: only a mobileconfig can carry a password, not {fmt}")
     identity, identity_password = signing_args(args, fmt)
