@@ -184,12 +184,12 @@ def check_mobile_qr_options(args: argparse.Namespace, fmt: str) -> None:
 def run(args: argparse.Namespace) -> int:
     fmt = args.format
     check_mobile_qr_options(args, fmt)
+    if args.embed_password and fmt != "mobileconfig":
+        raise InputError(f"--embed-password: only a mobileconfig can carry a password, not {fmt}")
     if fmt == MOBILE_QR:
         signing_args(args, fmt)
         mobile_qr_kind(args.output, args.payload)  # a wrong -o is bad input before any probing
         return write_mobile_qr_output(args, account_from_args(args))
-    if args.embed_password and fmt != "mobileconfig":
-        raise InputError(f"--embed-password: only a mobileconfig can carry a password, not {fmt}")
     identity, identity_password = signing_args(args, fmt)
     account = account_from_args(args)
     if args.embed_password:
