@@ -13,8 +13,8 @@ import segno
 
 ERROR_LEVEL = "m"  # the floor; boost_error lifts it to Q or H when the code does not grow
 QUIET_ZONE = 4  # modules, as ISO/IEC 18004 requires for QR codes
-# 10 px per module: a typical account payload (version 10-12, 57-65 modules) becomes a ~700 px PNG that
-# a phone reads from a screen across a desk, and prints at 600 dpi to about 3 cm a side at the smallest.
+# 10 px per module: a typical account payload (version 8-12, 57-73 modules with the quiet zone) becomes a
+# 570-730 px PNG that a phone reads from a screen across a desk, and prints at 600 dpi to 2.4-3.1 cm a side.
 PNG_SCALE = 10
 SVG_SCALE = 8  # the SVG is vectors: the scale only sets its nominal size (width/height in px)
 IMAGE_KINDS: tuple[str, ...] = ("png", "svg")
