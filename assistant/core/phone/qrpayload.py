@@ -183,7 +183,7 @@ def _read_account(incoming_raw: object, groups_raw: object) -> AccountConfig:
     if code not in _PROTOCOL_BY_CODE:
         raise InputError(f"incoming protocol code {code} is not supported (0 IMAP, 1 POP3)")
     incoming = _read_server(incoming_list, _PROTOCOL_BY_CODE[code], "IncomingServer")
-    account_name = _opt_str(incoming_list, 6, "AccountName")
+    _opt_str(incoming_list, 6, "AccountName")  # validated; the model has none (Thunderbird uses the address)
     _opt_str(incoming_list, 7, "Password")  # validated, never carried over
     groups = _as_array(groups_raw, "OutgoingServerGroups")
     if not groups:
@@ -198,8 +198,7 @@ def _read_account(incoming_raw: object, groups_raw: object) -> AccountConfig:
     else:
         raise InputError(problems[0])
     address, display = identities[0]
-    del account_name  # the model has no account name; Thunderbird derives it from the address anyway
-    domain = address.rpartition("@")[2] if address else guess_domain(incoming.host)
+    domain = address.rpartition("@")[2].lower() or guess_domain(incoming.host)
     return AccountConfig(
         domain=domain, address=address, display_name=display or None,
         incoming=(_collapsed(incoming, address),), outgoing=(_collapsed(outgoing, address),))
