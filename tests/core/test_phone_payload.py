@@ -248,3 +248,15 @@ def test_reader_bounds_and_encoding() -> None:
         read_account(b"[1," + b" " * 5000 + b"]", "big.json")
     with pytest.raises(InputError, match="not UTF-8"):
         read_account(b"[1,\xff]", "bin.json")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("[1," + "[" * 1500 + "]" * 1500 + "]", "nested too deeply"),
+    ('[1,[1,1],[0,"a.example",NaN,3,1,"u"],[]]', "not valid JSON (NaN is not JSON)"),
+    ('[1,[1,1],[0,"a.example",993,3,1,"u"],[[[0,"b.example",465,3,1,"u"],["u@example.com","\\ud800"]]]]',
+     "display name is not valid Unicode"),
+    ("[1,[1,1],\ud800]", "not UTF-8"),
+])
+def test_reader_hostile_json(text: str, message: str) -> None:
+    with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        read_account(text, "x")

@@ -130,15 +130,17 @@ def read_payload(data: bytes | str, origin: str) -> PayloadInfo:
     Per the spec, an account (or an outgoing group, or an identity) with an unsupported value is skipped;
     when no account is left, the reason of the first one is the error.
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if len(raw) > MAX_PAYLOAD_BYTES:
-        raise InputError(f"{origin}: larger than {MAX_PAYLOAD_BYTES} bytes, not a QR code payload")
     try:
-        root = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        if len(raw) > MAX_PAYLOAD_BYTES:
+            raise InputError(f"{origin}: larger than {MAX_PAYLOAD_BYTES} bytes, not a QR code payload")
+        root = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+    except UnicodeError:
         raise InputError(f"{origin}: not UTF-8 text, expected a QR code payload (JSON)") from None
+    except RecursionError:
+        raise InputError(f"{origin}: nested too deeply, not a QR code payload") from None
     except ValueError as exc:
-        raise InputError(f"{origin}: not valid JSON ({exc.args[0].split(':')[0]})") from None
+        raise InputError(f"{origin}: not valid JSON ({str(exc).split(':')[0]})") from None
     try:
         return _read_root(root)
     except InputError as exc:
@@ -280,6 +282,10 @@ def _valid_host(host: str) -> bool:
         return _HOST.match(host) is not None
 
 
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -307,6 +313,10 @@ def _str(values: list[Any], index: int, what: str) -> str:
     if index >= len(values) or not isinstance(values[index], str):
         raise InputError(f"{what} must be a string")
     value: str = values[index]
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate escape (\ud800): no profile could carry it
+        raise InputError(f"{what} is not valid Unicode") from None
     return value
 
 
