@@ -8,6 +8,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.core.errors import InputError
 from assistant.core.model import AccountConfig, ServerConfig
@@ -260,3 +262,20 @@ def test_reader_bounds_and_encoding() -> None:
 def test_reader_hostile_json(text: str, message: str) -> None:
     with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)")):
         read_account(text, "x")
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 70000) | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=8), max_leaves=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.binary(max_size=300), _json_values.map(lambda v: json.dumps([1, [1, 1], v, v]))))
+def test_reader_never_fails_otherwise(data: bytes | str) -> None:
+    """Whatever arrives, the reader gives accounts or one InputError naming the origin."""
+    try:
+        info = read_payload(data, "fuzz")
+    except InputError as exc:
+        assert str(exc).startswith("fuzz: ") and "\n" not in str(exc)
+    else:
+        assert info.accounts
