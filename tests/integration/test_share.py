@@ -314,3 +314,25 @@ def test_tokens_differ() -> None:
         return urls
 
     assert len(asyncio.run(two())) == 2
+
+
+def test_share_account_serves_the_profile_without_password() -> None:
+    from assistant.core.phone import share_account
+    from assistant.core.profiles import import_profile
+
+    account = AccountConfig(domain="example.com", address="jane@example.com", password="Hunter2!",
+                            incoming=(ServerConfig("imap", "imap.example.com", 993, "ssl"),),
+                            outgoing=(ServerConfig("smtp", "smtp.example.com", 587, "starttls"),))
+
+    async def scenario() -> tuple[int, bytes, ShareState]:
+        share = share_account(account, bind="127.0.0.1", expires=30)
+        url = await share.start()
+        status, body = await asyncio.to_thread(_get, url)
+        return status, body, await share.wait()
+
+    status, body, state = asyncio.run(scenario())
+    assert status == 200 and state is ShareState.DOWNLOADED
+    assert b"Hunter2!" not in body and check_profile(body, "served") is False
+    back = import_profile(body, "served")
+    assert (back.incoming, back.outgoing, back.address) == (account.incoming, account.outgoing,
+                                                            account.address)

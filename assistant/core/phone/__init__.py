@@ -6,10 +6,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from assistant.core.errors import InputError
 from assistant.core.model import AccountConfig
+
+if TYPE_CHECKING:
+    from assistant.core.phone.share import ProfileShare, ShareState
 
 MOBILE_QR = "mobile-qr"  # the --format / --to name
 QR_KINDS: tuple[str, ...] = ("png", "svg", "payload")
@@ -41,3 +46,17 @@ def write_mobile_qr(account: AccountConfig, kind: str, include_password: bool = 
         return (text + "\n").encode("ascii")
     from assistant.core.phone.qrimage import qr_image
     return qr_image(text, kind)
+
+
+def share_account(account: AccountConfig, *, bind: str | None = None, expires: float = 600.0,
+                  on_state: Callable[[ShareState], None] | None = None) -> ProfileShare:
+    """A one-time link serving ``account`` as an Apple profile **without** password (the wizard's page).
+
+    iOS asks for the password while installing, so nothing secret travels over the plain-HTTP link.
+    Call ``await share.start()`` for the URL, ``wait()``/``close()`` as the page lives and goes.
+    """
+    from assistant.core.phone.share import ProfileShare
+    from assistant.core.profiles import export_profile, suggested_file_name
+    profile = export_profile(account.without_password(), "mobileconfig")
+    return ProfileShare(profile, suggested_file_name(account, "mobileconfig"), bind=bind, expires=expires,
+                        on_state=on_state)
