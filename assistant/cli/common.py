@@ -19,7 +19,7 @@ from assistant.core.limits import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
     from assistant.core.context import Settings
-    from assistant.core.model import DiscoveryResult
+    from assistant.core.model import AccountConfig, DiscoveryResult
     from assistant.core.presets import Preset
     from assistant.core.setup.session import SetupSession
     from assistant.core.signin.secret import Secret
@@ -171,6 +171,8 @@ def secret_from_env_or_prompt(env: str, prompt: str, what: str) -> str:
 # --- profile output options (export, convert) ---------------------------------------------------------
 
 SIGN_PASSWORD_ENV = "MSA_SIGN_PASSWORD"  # noqa: S105 - the name of a variable, not a secret
+ACCOUNT_PASSWORD_ENV = "MSA_ACCOUNT_PASSWORD"  # noqa: S105 - a variable name
+MOBILE_QR = "mobile-qr"  # the Thunderbird-for-Android QR code (core/phone), beside the profile formats
 
 
 def add_output_options(p: argparse.ArgumentParser) -> None:
@@ -182,6 +184,11 @@ def add_output_options(p: argparse.ArgumentParser) -> None:
                         f"or a prompt)")
     p.add_argument("--allow-plain", action="store_true",
                    help="allow servers without encryption in the profile (not recommended)")
+    p.add_argument("--payload", action="store_true",
+                   help=f"{MOBILE_QR}: write the QR code's JSON payload instead of an image")
+    p.add_argument("--include-password", action="store_true",
+                   help=f"{MOBILE_QR}: put the mail password into the QR code (from ${ACCOUNT_PASSWORD_ENV} "
+                        f"or a prompt); anyone who photographs the code can read it")
 
 
 def signing_args(args: argparse.Namespace, fmt: str) -> tuple[bytes | None, bytes | None]:
@@ -205,3 +212,32 @@ def signing_args(args: argparse.Namespace, fmt: str) -> tuple[bytes | None, byte
     secret = secret_from_env_or_prompt(SIGN_PASSWORD_ENV, f"Password for {path}: ",
                                        f"--sign-identity {path}")
     return identity, secret.encode("utf-8")
+
+
+def check_mobile_qr_options(args: argparse.Namespace, fmt: str) -> None:
+    """``--payload`` and ``--include-password`` belong to the QR code only; a wrong ``-o`` is bad input
+    before anything is probed or read."""
+    if fmt != MOBILE_QR:
+        if args.payload or args.include_password:
+            raise InputError(f"--payload/--include-password: only for {MOBILE_QR}, not {fmt}")
+        return
+    if getattr(args, "sign_identity", None):
+        raise InputError(f"--sign-identity: only a mobileconfig can be signed, not {fmt}")
+    from assistant.core.phone import mobile_qr_kind
+    mobile_qr_kind(args.output, args.payload)
+
+
+def write_mobile_qr_output(args: argparse.Namespace, account: AccountConfig) -> None:
+    """The Thunderbird-for-Android QR code (or its payload) of ``account`` to ``-o``."""
+    from dataclasses import replace
+
+    from assistant.core.phone import mobile_qr_kind, write_mobile_qr
+    kind = mobile_qr_kind(args.output, args.payload)
+    if args.include_password:
+        secret = secret_from_env_or_prompt(ACCOUNT_PASSWORD_ENV, "Mail password for the QR code: ",
+                                           "--include-password")
+        account = replace(account, password=secret or None)
+        print("mail-setup-assistant: warning: the QR code contains the mail password; anyone who "
+              "photographs it can read it", file=sys.stderr)
+    data = write_mobile_qr(account, kind, args.include_password, allow_plain=args.allow_plain)
+    write_output(args.output, data, force=args.force)

@@ -11,21 +11,23 @@ import argparse
 from dataclasses import replace
 
 from assistant.cli.common import (
+    ACCOUNT_PASSWORD_ENV,
+    MOBILE_QR,
     add_discovery_options,
     add_output_options,
     add_preset_option,
+    check_mobile_qr_options,
     discover,
     preset_from_args,
     secret_from_env_or_prompt,
     session_from_args,
     signing_args,
+    write_mobile_qr_output,
     write_output,
 )
 from assistant.core.errors import EXIT_OK, InputError
 from assistant.core.model import AccountConfig
 from assistant.core.profiles import FORMATS, export_profile
-
-ACCOUNT_PASSWORD_ENV = "MSA_ACCOUNT_PASSWORD"  # noqa: S105 - a variable name
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,7 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                     "setup sheet. Without --probe or --from the servers are probed now. Exit codes: 0 "
                     "written, 1 nothing usable found, 2 bad input, 3 the domain does not exist.")
     p.add_argument("address", metavar="ADDRESS", help="an email address, or a domain for a domain-wide file")
-    p.add_argument("--format", required=True, choices=FORMATS, help="the kind of file to write")
+    p.add_argument("--format", required=True, choices=(*FORMATS, MOBILE_QR), help="the kind of file to write")
     src = p.add_mutually_exclusive_group()
     src.add_argument("--probe", metavar="FILE", help="use this 'probe --json' result instead of probing")
     src.add_argument("--from", dest="from_file", metavar="FILE",
@@ -72,8 +74,12 @@ def account_from_args(args: argparse.Namespace) -> AccountConfig:
 
 def run(args: argparse.Namespace) -> int:
     fmt = args.format
+    check_mobile_qr_options(args, fmt)
     if args.embed_password and fmt != "mobileconfig":
         raise InputError(f"--embed-password: only a mobileconfig can carry a password, not {fmt}")
+    if fmt == MOBILE_QR:
+        write_mobile_qr_output(args, account_from_args(args))
+        return EXIT_OK
     identity, identity_password = signing_args(args, fmt)
     account = account_from_args(args)
     if args.embed_password:

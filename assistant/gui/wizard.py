@@ -37,7 +37,7 @@ RUNTIME_LICENSES = (
     ("Qt for Python (PySide6)", "LGPL-3.0"), ("dnspython", "ISC"),
     ("cryptography", "Apache-2.0 or BSD-3-Clause"),
     ("truststore", "MIT"), ("publicsuffixlist", "MPL-2.0"), ("defusedxml", "PSF-2.0"), ("h11", "MIT"),
-    ("idna", "BSD-3-Clause"), ("keyring", "MIT"), ("Python", "PSF-2.0"),
+    ("idna", "BSD-3-Clause"), ("keyring", "MIT"), ("segno", "BSD-3-Clause"), ("Python", "PSF-2.0"),
 )
 
 # Every page after the first, in the order they are built after the window shows: module, class.

@@ -84,6 +84,9 @@ def import_profile(data: bytes, origin: str) -> AccountConfig:
     """Read an autoconfig, Autodiscover or Apple profile (plain or signed) into an account."""
     if len(data) > MAX_PROFILE_BYTES:
         raise InputError(f"{origin}: larger than {MAX_PROFILE_BYTES // 1024} KiB, not a profile")
+    from assistant.core.phone.qrpayload import looks_like_payload, read_account
+    if looks_like_payload(data):  # a Thunderbird-for-Android QR payload (JSON), for convert
+        return read_account(data, origin)
     fmt = detect_format(data, origin)
     if fmt == "autoconfig":
         from assistant.core.profiles.autoconfig_read import read_autoconfig
