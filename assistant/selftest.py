@@ -9,7 +9,6 @@ session) no keychain can exist, which is that machine's situation, not a broken 
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import os
@@ -254,7 +253,9 @@ def run(res: Path | None = None, dns_server: str | None = None, dns_name: str = 
 
 
 def main(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(prog="mail-setup-assistant --self-test",
+    from assistant.cli.parser import Parser
+
+    parser = Parser(prog="mail-setup-assistant --self-test",
                                      description="Check that this installation has everything it needs.")
     parser.add_argument("--dns-server", metavar="IP[:PORT]", help="also send one DNS query to this server")
     parser.add_argument("--dns-name", default="_imaps._tcp.example.org", metavar="NAME",

@@ -59,7 +59,7 @@ def test_opening_the_wizard_imports_no_other_command(argv: list[str]) -> None:
     out = _run("-c", code, *argv)
     assert out.returncode == 2, out.stderr
     assert "no graphical display" in out.stderr
-    assert out.stdout.strip() == "['assistant.cli.gui']"
+    assert out.stdout.strip() == "['assistant.cli.gui', 'assistant.cli.parser']"  # the parser, no command
 
 
 def test_other_commands_keep_the_full_parser() -> None:
