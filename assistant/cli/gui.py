@@ -31,10 +31,10 @@ def run(args: argparse.Namespace) -> int:
     from assistant.gui import i18n
     if args.lang and i18n.normalise(args.lang) is None:
         raise InputError(f"--lang {args.lang!r}: use one of {', '.join(i18n.LANGUAGES)}")
-    if args.dns_server:
+    if args.dns_server is not None:  # "" is bad input, not the system resolver
         from assistant.core.dns import parse_server
         parse_server(args.dns_server)  # InputError before any window opens
-    if args.cafile:
+    if args.cafile is not None:
         try:
             with open(args.cafile, "rb"):
                 pass

@@ -47,7 +47,9 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         raise InputError(f"--timeout {args.timeout:g}: must be more than 0 and at most {MAX_TIMEOUT:g} "
                          "seconds")
     cafile = getattr(args, "cafile", None)
-    if cafile:
+    if cafile is not None:  # "" is a bad file name, not "no option"
+        if not cafile.strip():
+            raise InputError("--cafile '': expected the name of a PEM file")
         try:
             client_context(cafile)
         except FileNotFoundError:
@@ -57,7 +59,9 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         except (OSError, ValueError) as exc:
             reason = getattr(exc, "strerror", None) or "unreadable"
             raise InputError(f"--cafile {cafile}: cannot be read ({reason})") from None
-    server = parse_server(args.dns_server) if getattr(args, "dns_server", None) else None
+    # `--dns-server ""` is bad input (exit 2), never a silent fall-back to the system resolver.
+    dns_server = getattr(args, "dns_server", None)
+    server = parse_server(dns_server) if dns_server is not None else None
     try:
         resolver = Resolver(server, lifetime=min(5.0, timeout))
     except DnsError as exc:

@@ -72,3 +72,21 @@ def test_error_lines_escape_control_characters(monkeypatch: pytest.MonkeyPatch,
     code, err = run(["convert", "whatever.xml", "--to", "sheet"], capsys)
     assert code == 1
     assert err == "mail-setup-assistant: mail.evil.test\\x1b[2J\\nmail-setup-assistant: all good\\u202e\n"
+
+
+@pytest.mark.parametrize("argv", [
+    ["probe", "ann@example.test", "--offline"],
+    ["export", "ann@example.test", "--format", "sheet", "--offline"],
+    ["verify", "ann@example.test", "--password-env", "MSA_TEST_PW", "--offline"],
+    ["report", "ann@example.test", "--offline"],
+    ["gui"],
+])
+@pytest.mark.parametrize("option", ["--dns-server", "--cafile"])
+def test_an_empty_server_or_cafile_is_bad_input(argv: list[str], option: str, monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """`--dns-server ""` once fell back to the system resolver silently; `--cafile ""` was ignored."""
+    monkeypatch.setenv("MSA_TEST_PW", "pw")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    code, err = run([*argv, option, ""], capsys)
+    assert code == 2, err
+    assert err.startswith(f"mail-setup-assistant: {option} ") and err.count("\n") == 1
