@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import itertools
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -42,8 +43,8 @@ OPTIONS: dict[str, list[str]] = {
 WORDS = ["", "-", "--", "ann@example.test", "a@b", "@", "ann@例え.テスト", "x" * 300, "0", "-1", "1e308",
          "nan", "inf", "65536", "imap", "pop3", "smtp", "sheet", "autoconfig", "autodiscover", "mobileconfig",
          "html", "json", "computer,phone", "toaster", "zh_TW", "klingon", "127.0.0.1", "[::1]:53",
-         "sha256:00", "a\x1b[2Jb", "line\nbreak", "\u202eevil", "MSA_FUZZ_PW", "PATH", "/dev/null",
-         "/nonexistent/x"]
+         "sha256:00", "a\x1b[2Jb", "line\nbreak", "\u202eevil", "MSA_FUZZ_PW", "PATH",
+         "/nonexistent/x"]  # no real device: `-o /dev/null --force` as root is tested in a temp dir
 FILE_SEEDS = [
     b"", b"{}", b"[]", b"null", b"\xff\xfe\x00", b"<?xml version='1.0'?><clientConfig/>",
     b'name = "x"\n[policy]\nmin_tls = 1.25\n', b'{"schema_version": 1, "domain": "example.test"}',
@@ -137,14 +138,19 @@ COUNTER = itertools.count()
 
 
 def check(argv: list[str], work: Path, target: Path | None) -> int:
-    """Run one invocation and assert the review's rules; returns the exit code."""
-    code, err = _run(argv)
+    """Run one invocation (in ``work``: a generated relative -o lands there) and assert the review's rules."""
+    here = os.getcwd()
+    os.chdir(work)
+    try:
+        code, err = _run(argv)
+    finally:
+        os.chdir(here)
     shown = f"argv={argv!r}\nexit={code}\nstderr={err!r}"
     assert isinstance(code, int) and 0 <= code <= 3, shown
     assert "Traceback" not in err and "internal error" not in err, shown
     if code >= 2:
         assert err.count("\n") == 1 and err.endswith("\n"), shown
-    leftovers = [p.name for p in (work / "out").iterdir() if p.name != "result.bin"]
+    leftovers = [p.name for p in work.rglob("*") if p.name.endswith(".tmp")]
     assert leftovers == [], shown  # no temp file from an interrupted atomic write
     if target is not None and code != 0:
         assert not target.exists(), shown  # a failed run leaves no (partial) output file
