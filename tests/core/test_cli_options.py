@@ -90,3 +90,19 @@ def test_an_empty_server_or_cafile_is_bad_input(argv: list[str], option: str, mo
     code, err = run([*argv, option, ""], capsys)
     assert code == 2, err
     assert err.startswith(f"mail-setup-assistant: {option} ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(("name", "shown"), [
+    ("MSA_UNSET_PASSWORD_VAR", True),
+    ("hunter2-secret", False),        # a password typed where the variable's name belongs
+    ("Tr0ub4dor&3", False),
+    ("pass=word", False),
+])
+def test_password_env_names_only_conventional_variables(name: str, shown: bool,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv(name, raising=False)
+    code, err = run(["verify", "ann@example.test", "--password-env", name, "--offline",
+                     "--dns-server", "127.0.0.1:9", "--timeout", "0.3"], capsys)
+    assert code == 2 and err.count("\n") == 1
+    assert (name in err) is shown, err
