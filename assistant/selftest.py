@@ -9,7 +9,6 @@ session) no keychain can exist, which is that machine's situation, not a broken 
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import os
@@ -254,7 +253,10 @@ def run(res: Path | None = None, dns_server: str | None = None, dns_name: str = 
 
 
 def main(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(prog="mail-setup-assistant --self-test",
+    from assistant.cli.parser import Parser
+    from assistant.core.printable import printable
+
+    parser = Parser(prog="mail-setup-assistant --self-test",
                                      description="Check that this installation has everything it needs.")
     parser.add_argument("--dns-server", metavar="IP[:PORT]", help="also send one DNS query to this server")
     parser.add_argument("--dns-name", default="_imaps._tcp.example.org", metavar="NAME",
@@ -268,7 +270,7 @@ def main(argv: Sequence[str]) -> int:
     print(f"{APP_NAME} {__version__} self-test ({frozen}; Python {platform.python_version()}, "
           f"{platform.system()} {platform.machine()})", flush=True)
     checks = run(dns_server=args.dns_server, dns_name=args.dns_name,
-                 emit=lambda c: print(c.line(), flush=True))
+                 emit=lambda c: print(printable(c.line()), flush=True))  # DNS and error text
     failed = sum(c.status == "FAIL" for c in checks)
     warned = sum(c.status == "warn" for c in checks)
     verdict = "FAILED" if failed else "passed"

@@ -13,7 +13,9 @@ import sys
 from collections.abc import Sequence
 
 from assistant import __version__
+from assistant.cli.parser import Parser
 from assistant.core.errors import EXIT_BAD_INPUT, EXIT_NOTHING_USABLE, AssistantError
+from assistant.core.printable import printable
 
 # Module names under assistant.cli, in the order `--help` lists them.
 COMMANDS: tuple[str, ...] = ("probe", "recommend", "export", "convert", "share", "verify", "report", "gui")
@@ -21,7 +23,7 @@ COMMANDS: tuple[str, ...] = ("probe", "recommend", "export", "convert", "share",
 
 def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
     """The parser with ``commands`` registered (all of them unless the wizard is all that will run)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(  # no abbreviations, value-free errors; subcommand parsers inherit the class
         prog="mail-setup-assistant",
         description="Find, test and set up the mail servers for an address. Without a command the "
                     "setup wizard opens.",
@@ -43,8 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return self_test(argv[1:])
         except AssistantError as exc:
-            print(f"mail-setup-assistant: {exc}", file=sys.stderr)
-            return exc.exit_code
+            return _fail(exc)
     # Register only the command being run: importing every command costs ~0.2 s (discovery, DNS, TLS, the
     # keychain), which delays the wizard's first window and eats into a probe's --timeout. Opening the wizard
     # (no arguments) registers only `gui`; `--help` and unknown words get the full list.
@@ -65,8 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(func(args))
     except AssistantError as exc:
-        print(f"mail-setup-assistant: {exc}", file=sys.stderr)
-        return exc.exit_code
+        return _fail(exc)
     except KeyboardInterrupt:
         print("mail-setup-assistant: interrupted", file=sys.stderr)
         return 130
@@ -81,6 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mail-setup-assistant: internal error ({type(exc).__name__}); run again with MSA_DEBUG=1 "
               "for details and please report it", file=sys.stderr)
         return EXIT_NOTHING_USABLE
+
+
+def _fail(exc: AssistantError) -> int:
+    """The one error line: its text may name hosts or files from untrusted input, so it is escaped here."""
+    print(f"mail-setup-assistant: {printable(str(exc))}", file=sys.stderr)
+    return exc.exit_code
 
 
 def _quiet_stdout() -> None:

@@ -61,7 +61,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     """Run settings from the discovery options (``Settings.create`` checks them and names the bad one)."""
     from assistant.core.context import Settings
     return Settings.create(timeout=args.timeout, dns_server=getattr(args, "dns_server", None),
-                           cafile=getattr(args, "cafile", None) or None,
+                           cafile=getattr(args, "cafile", None),
                            offline=bool(getattr(args, "offline", False)),
                            ispdb_url=getattr(args, "ispdb_url", None))
 

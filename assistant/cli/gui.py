@@ -34,11 +34,9 @@ def run(args: argparse.Namespace) -> int:
     from assistant.core.limits import check_timeout
     check_timeout(args.timeout)  # every option is bad input before any window opens
     if args.dns_server is not None:
-        if not args.dns_server.strip():
-            raise InputError("--dns-server: empty; give IP[:PORT] or leave the option out")
         from assistant.core.dns import parse_server
         parse_server(args.dns_server)
-    if args.cafile:
+    if args.cafile is not None:  # "" is a bad file name, not "no option"
         try:
             with open(args.cafile, "rb"):
                 pass

@@ -12,6 +12,7 @@ from typing import Any
 
 from assistant.cli.common import write_stdout
 from assistant.core.errors import EXIT_OK, InputError
+from assistant.core.printable import printable
 from assistant.core.recommend import (
     BACKUPS,
     DEVICES,
@@ -66,7 +67,7 @@ def render_text(rec: Any) -> str:
     if rec.alternative:
         out += _lines(f"The alternative, {NAMES[rec.alternative]}, would cost:", rec.alternative_costs)
     out += _lines("Good to know:", rec.caveats)
-    return "\n".join(out) + "\n"
+    return "\n".join(printable(line) for line in out) + "\n"  # facts may come from a probe file
 
 
 def document(situation: Situation, facts: ServerFacts, rec: Recommendation) -> dict[str, Any]:

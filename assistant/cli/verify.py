@@ -22,6 +22,7 @@ from assistant.cli.common import (
     write_stdout,
 )
 from assistant.core.errors import EXIT_NOTHING_USABLE, EXIT_OK
+from assistant.core.printable import printable_lines
 from assistant.core.verify import SigninResult, parse_pins
 
 VERIFY_SCHEMA_VERSION = 1
@@ -70,5 +71,6 @@ def main(args: argparse.Namespace) -> int:
         doc = {"schema_version": VERIFY_SCHEMA_VERSION, **outcome.to_dict()}
         write_stdout((json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     else:
-        write_stdout((_line("incoming", outcome.incoming) + _line("outgoing", outcome.outgoing)).encode())
+        text = _line("incoming", outcome.incoming) + _line("outgoing", outcome.outgoing)
+        write_stdout(printable_lines(text).encode("utf-8"))
     return EXIT_OK if outcome.ok else EXIT_NOTHING_USABLE

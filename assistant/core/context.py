@@ -49,11 +49,11 @@ class Settings:
         a DomainError (exit code 3's meaning).
         """
         timeout = check_timeout(timeout)
-        if cafile is not None:
+        if cafile is not None:  # "" is a bad file name, not "no CA file"
+            if not cafile.strip():
+                raise InputError("--cafile '': expected the name of a PEM file")
             check_cafile(cafile)
         from assistant.core.dns import DnsError, Resolver, parse_server  # dnspython: not at import time
-        if dns_server is not None and not dns_server.strip():
-            raise InputError("--dns-server: empty; give IP[:PORT] or leave the option out")
         server = parse_server(dns_server) if dns_server is not None else None
         try:
             resolver = Resolver(server, lifetime=min(5.0, timeout))

@@ -86,6 +86,7 @@ class _Where:
         self.name = path.name
 
     def error(self, key: str, text: str) -> InputError:
+        key = key if len(key) <= 80 else key[:77] + "..."  # a field name from the file: keep the line short
         return InputError(f"{self.name}: {key}: {text}" if key else f"{self.name}: {text}")
 
 
@@ -123,6 +124,10 @@ def _parse(text: str, p: Path, where: _Where) -> dict[str, Any]:
         raise where.error("", f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
     except tomllib.TOMLDecodeError as exc:
         raise where.error("", f"not valid TOML ({exc})") from None
+    except RecursionError:  # "[[[[…": the readers recurse per level
+        raise where.error("", "nested too deeply; not a preset file") from None
+    except ValueError:  # an integer of thousands of digits (Python's int-to-string limit)
+        raise where.error("", "holds a number with too many digits; not a preset file") from None
     if not isinstance(data, dict):
         raise where.error("", "expected a table/object at the top level")
     return data
@@ -136,7 +141,7 @@ _SERVER = {"protocol", "host", "port", "security", "username"}
 def _preset(d: dict[str, Any], p: Path, where: _Where) -> Preset:
     _known(d, _TOP, "", where)
     version = d.get("schema_version", PRESET_SCHEMA_VERSION)
-    if version != PRESET_SCHEMA_VERSION or isinstance(version, bool):
+    if type(version) is not int or version != PRESET_SCHEMA_VERSION:  # not true, not 1.0
         raise where.error("schema_version", f"expected {PRESET_SCHEMA_VERSION}")
     name = _text(d, "name", "name", where, required=True)
     assert name is not None
@@ -174,9 +179,9 @@ def _policy(d: dict[str, Any], where: _Where) -> Policy:
     if set(forbidden) >= set(INCOMING):
         raise where.error("policy.forbidden_protocols", "cannot forbid both imap and pop3")
     min_tls = d.get("min_tls", "1.2")
-    if isinstance(min_tls, float):  # TOML/JSON readers turn a bare 1.2 into a float
-        min_tls = f"{min_tls:.1f}"
-    if min_tls not in TLS_VERSIONS:
+    if type(min_tls) is float:  # TOML/JSON readers turn a bare 1.2 into a float; 1.25 must not become "1.2"
+        min_tls = next((v for v in TLS_VERSIONS if float(v) == min_tls), None)
+    if type(min_tls) is not str or min_tls not in TLS_VERSIONS:
         raise where.error("policy.min_tls", f"expected one of {', '.join(TLS_VERSIONS)}")
     domains = tuple(_domain(x, f"policy.allowed_server_domains[{i}]", where)
                     for i, x in enumerate(_list(d, "allowed_server_domains",
@@ -247,7 +252,8 @@ def _domain(v: Any, key: str, where: _Where) -> str:
     if not ascii_name or len(ascii_name) > 253 or any(
             not lab or len(lab) > 63 or lab[0] == "-" or lab[-1] == "-"
             or not all(c.isascii() and (c.isalnum() or c == "-") for c in lab) for lab in labels):
-        raise where.error(key, f"{v!r} is not a valid host or domain name")
+        shown = repr(v) if len(v) <= 80 else repr(v[:77]) + "..."
+        raise where.error(key, f"{shown} is not a valid host or domain name")
     return ascii_name
 
 

@@ -198,7 +198,11 @@ class _Run:
                                  elapsed_ms=self.ms(self.started_at[key]),
                                  error=f"internal error: {type(exc).__name__}")
         else:
-            result = dataclasses.replace(task.result(), candidate=c)
+            done = task.result()
+            # The source's own candidate (its preference, username), but the security the probe found: a
+            # STARTTLS candidate whose server offers no encryption at all comes back as "plain".
+            result = dataclasses.replace(done, candidate=c if done.candidate.security == c.security
+                                         else dataclasses.replace(c, security=done.candidate.security))
         self.results[key] = result
         self.emit("endpoint", _key(c), _label(c), "done" if result.status == "ok" else "failed",
                   result.status)

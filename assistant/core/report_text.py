@@ -7,6 +7,7 @@ list last. Only text the server sent over verified TLS is ever shown (ProbeResul
 from __future__ import annotations
 
 from assistant.core.model import DiscoveryResult, ProbeResult
+from assistant.core.printable import printable
 from assistant.core.setup.selection import risks_of
 from assistant.core.vocabulary import PROTOCOL_NAMES, source_label
 from assistant.core.vocabulary import REPORT_SECURITY as SECURITY_NAMES
@@ -145,4 +146,5 @@ def render(result: DiscoveryResult) -> str:
     if result.mx:
         lines += ["", "MX records", *(f"  {m.preference:>3} {m.host}" for m in result.mx)]
     lines += ["", "Legend: * recommended, + safe alternative, - not safe to use"]
-    return "\n".join(lines) + "\n"
+    # Host names, resolver text and messages come from DNS, servers and files: one escape at the boundary.
+    return "\n".join(printable(line) for line in lines) + "\n"

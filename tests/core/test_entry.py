@@ -59,8 +59,8 @@ def test_opening_the_wizard_imports_no_other_command(argv: list[str]) -> None:
     out = _run("-c", code, *argv)
     assert out.returncode == 2, out.stderr
     assert "no graphical display" in out.stderr
-    # cli/common (the options every command shares) is not a command; no other command may load.
-    assert out.stdout.strip() == "['assistant.cli.common', 'assistant.cli.gui']"
+    # cli/common (the options every command shares) and the parser are not commands; no other command loads.
+    assert out.stdout.strip() == "['assistant.cli.common', 'assistant.cli.gui', 'assistant.cli.parser']"
 
 
 def test_other_commands_keep_the_full_parser() -> None:

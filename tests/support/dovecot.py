@@ -34,10 +34,12 @@ class DovecotHandle:
     process: subprocess.Popen[bytes]
     protocols: tuple[str, ...]
     users: dict[str, str] = field(default_factory=dict)
+    tls: bool = True
 
     @property
     def ports(self) -> dict[str, int]:
-        return {name: PORTS[name] for p in self.protocols for name in _PROTOCOL_PORTS[p]}
+        kinds = 2 if self.tls else 1  # without TLS only the plaintext listeners
+        return {name: PORTS[name] for p in self.protocols for name in _PROTOCOL_PORTS[p][:kinds]}
 
     def stop(self) -> None:
         """Stop the master by PID (it takes its children down), then remove the temp dir."""
@@ -56,12 +58,15 @@ class DovecotHandle:
 def start_dovecot(ip: str, cert_pem: Path | str, key_pem: Path | str, *,
                   protocols: tuple[str, ...] = ("imap", "pop3", "submission"),
                   users: dict[str, str] | None = None, quota: bool = False, extra_conf: str = "",
-                  relay: tuple[str, int] | None = None, timeout: float = 15.0) -> DovecotHandle:
+                  relay: tuple[str, int] | None = None, timeout: float = 15.0,
+                  tls: bool = True) -> DovecotHandle:
     """Start Dovecot on ``ip`` and wait until every listener accepts connections.
 
     ``relay`` is where submission would relay mail (default: port 25 of ``ip``, where nothing listens —
     we never send mail). ``quota=True`` enables the quota plugin with a 1 GB limit so IMAP answers
-    GETQUOTAROOT. Raises RuntimeError with Dovecot's own stderr when it does not come up.
+    GETQUOTAROOT. ``tls=False``: no encryption at all (``ssl = no``, only the plaintext ports, no STARTTLS
+    offered), the server a helpdesk must be told about. Raises RuntimeError with Dovecot's own stderr when
+    it does not come up.
     """
     binary = shutil.which("dovecot") or ("/usr/sbin/dovecot" if os.path.exists("/usr/sbin/dovecot") else None)
     if binary is None:
@@ -82,11 +87,12 @@ def start_dovecot(ip: str, cert_pem: Path | str, key_pem: Path | str, *,
     # Test-only passwords in Dovecot's passwd-file format, readable by the auth process.
     (d / "passwd").write_text("".join(f"{u}:{{PLAIN}}{p}::::::\n" for u, p in users.items()))
     relay_host, relay_port = relay or (ip, 25)
-    conf = _config(d, ip, protocols, nobody.pw_uid, nobody.pw_gid, relay_host, relay_port, quota, extra_conf)
+    conf = _config(d, ip, protocols, nobody.pw_uid, nobody.pw_gid, relay_host, relay_port, quota, extra_conf,
+                   tls)
     (d / "dovecot.conf").write_text(conf)
     proc = subprocess.Popen([binary, "-F", "-c", str(d / "dovecot.conf")], stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    handle = DovecotHandle(ip, d, proc, tuple(protocols), dict(users))
+    handle = DovecotHandle(ip, d, proc, tuple(protocols), dict(users), tls)
     ports = list(handle.ports.values())
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -115,12 +121,16 @@ def _listening(ip: str, port: int) -> bool:
 
 
 def _config(d: Path, ip: str, protocols: tuple[str, ...], uid: int, gid: int, relay_host: str,
-            relay_port: int, quota: bool, extra: str) -> str:
+            relay_port: int, quota: bool, extra: str, with_tls: bool = True) -> str:
     def listeners(service: str) -> str:
         plain, tls = _PROTOCOL_PORTS[service]
+        implicit = (f"  inet_listener {tls} {{\n    port = {PORTS[tls]}\n    ssl = yes\n  }}\n"
+                    if with_tls else "")
         return (f"service {service}-login {{\n  chroot =\n"
-                f"  inet_listener {plain} {{\n    port = {PORTS[plain]}\n  }}\n"
-                f"  inet_listener {tls} {{\n    port = {PORTS[tls]}\n    ssl = yes\n  }}\n}}\n")
+                f"  inet_listener {plain} {{\n    port = {PORTS[plain]}\n  }}\n{implicit}}}\n")
+
+    ssl_conf = (f"ssl = required\nssl_cert = <{d}/cert.pem\nssl_key = <{d}/key.pem\n"
+                "ssl_min_protocol = TLSv1.2\n") if with_tls else "ssl = no\n"
 
     quota_conf = ""
     if quota:
@@ -143,11 +153,7 @@ service anvil {{
   chroot =
 }}
 {"".join(listeners(p) for p in protocols)}
-ssl = required
-ssl_cert = <{d}/cert.pem
-ssl_key = <{d}/key.pem
-ssl_min_protocol = TLSv1.2
-disable_plaintext_auth = yes
+{ssl_conf}disable_plaintext_auth = yes
 auth_mechanisms = plain login
 passdb {{
   driver = passwd-file

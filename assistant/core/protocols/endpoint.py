@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.core import net, tls
 from assistant.core.context import Settings
@@ -194,6 +194,8 @@ async def probe_endpoint(candidate: Candidate, settings: Settings) -> ProbeResul
     try:
         session = await open_session(candidate, settings, deadline=deadline)
     except ProbeFailure as failure:
+        if failure.warning == "starttls_missing":
+            return _plaintext_only(result, int((loop.time() - start) * 1000))
         result.status, result.error = failure.status, str(failure)
         if failure.warning:
             result.warnings.append(failure.warning)
@@ -205,6 +207,19 @@ async def probe_endpoint(candidate: Candidate, settings: Settings) -> ProbeResul
         await session.close()
         return result
     result.elapsed_ms = int((loop.time() - start) * 1000)
+    return result
+
+
+def _plaintext_only(result: ProbeResult, elapsed_ms: int) -> ProbeResult:
+    """A server that answered but offers no encryption at all: what it is, a plain endpoint that works.
+
+    Not a ``protocol_error`` on a STARTTLS candidate (a helpdesk would read "broken server"): status
+    ``ok`` with security ``plain``, so ranking never uses it and warns ``plaintext_only``. Nothing learnt
+    in plaintext is kept (no capabilities, no mechanisms) and nothing more was sent.
+    """
+    result.candidate = replace(result.candidate, security="plain")
+    result.status, result.error, result.elapsed_ms = "ok", None, elapsed_ms
+    result.warnings.append("starttls_missing")
     return result
 
 

@@ -189,8 +189,10 @@ def select(result: DiscoveryResult, policy: Policy | None = None, confirmed: Ite
         if policy is not None and proto in policy.forbidden_protocols:
             choices[proto] = None
             continue
+        # A server that offers no encryption at all (no STARTTLS) is reported, never offered: whoever
+        # wants it must type it in by hand and confirm it there.
         mine = [p for p in result.candidates if p.candidate.protocol == proto
-                and (policy is None or not violations(p, policy))]
+                and "starttls_missing" not in p.warnings and (policy is None or not violations(p, policy))]
         best = result.recommended.get(proto)
         if best is not None and accept_recommended:
             accepted.add(_host(best.candidate.host))

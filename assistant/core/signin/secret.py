@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 
 from assistant.core import secrets
 from assistant.core.errors import InputError
@@ -67,20 +68,29 @@ def scrub(text: str | None, *secrets_: Secret | None, extra: tuple[str, ...] = (
     return text
 
 
+_CONVENTIONAL_NAME = re.compile(r"[A-Z_][A-Z0-9_]{0,63}")
+
+
 def scrub_cut(text: str, limit: int, *secrets_: Secret | None, extra: tuple[str, ...] = ()) -> str:
     """``scrub``, then cut to ``limit``: cutting first could split an echoed password past recognition."""
     return (scrub(text, *secrets_, extra=extra) or "")[:limit]
 
 
+def _shown_name(var: str) -> str:
+    """``var`` when it looks like a conventional variable name (MSA_PASSWORD); otherwise it is not echoed:
+    it may be the password itself, typed where the variable's name belongs."""
+    return var if _CONVENTIONAL_NAME.fullmatch(var) else "(name not shown)"
+
+
 def from_env(var: str) -> Secret:
     """The password from environment variable ``var`` (``--password-env``); InputError if unset/empty."""
-    if not var or "=" in var:
-        raise InputError(f"--password-env {var!r}: not a variable name")
+    if not var or "=" in var or "\0" in var:
+        raise InputError(f"--password-env {_shown_name(var)}: not a variable name")
     value = os.environ.get(var)
     if value is None:
-        raise InputError(f"--password-env {var}: the variable is not set")
+        raise InputError(f"--password-env {_shown_name(var)}: the variable is not set")
     if not value:
-        raise InputError(f"--password-env {var}: the variable is empty")
+        raise InputError(f"--password-env {_shown_name(var)}: the variable is empty")
     return Secret(value)
 
 
