@@ -22,7 +22,7 @@ from assistant.core.address import parse_address
 from assistant.core.errors import EXIT_OK, InputError
 from assistant.core.model import AccountConfig
 from assistant.core.presets import add_preset_option, apply_policy, preset_from_args
-from assistant.core.profiles import FORMATS, export_profile, import_profile
+from assistant.core.profiles import FORMATS, export_with_losses, import_profile
 from assistant.core.profiles._common import MAX_PROFILE_BYTES
 
 SIGN_PASSWORD_ENV = "MSA_SIGN_PASSWORD"  # noqa: S105 - the name of a variable, not a secret
@@ -168,7 +168,10 @@ def run(args: argparse.Namespace) -> int:
         if not secret:
             raise InputError("--embed-password: the password is empty")
         account = replace(account, password=secret)
-    data = export_profile(account, fmt, embed_password=args.embed_password, sign_identity=identity,
-                          sign_password=identity_password, allow_plain=args.allow_plain)
+    data, losses = export_with_losses(account, fmt, embed_password=args.embed_password,
+                                      sign_identity=identity, sign_password=identity_password,
+                                      allow_plain=args.allow_plain)
     write_output(args.output, data, force=args.force)
+    for loss in losses:  # one line per item the format dropped or changed
+        print(str(loss), file=sys.stderr)
     return EXIT_OK

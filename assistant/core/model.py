@@ -319,9 +319,22 @@ class ServerConfig:
     security: Security
     username: str = "%EMAILADDRESS%"
     auth: Auth = "password-cleartext"
+    # Every <authentication> a file named that Thunderbird knows, in the file's order (GSSAPI, NTLM,
+    # client-IP-address ... included), when that is more than just ``auth``: an OAuth2 server's password
+    # fallback must survive a conversion. Empty means "just ``auth``". An empty ``username`` means the file
+    # gave none (Thunderbird keeps such a server; writers that need one use the address).
+    auth_methods: tuple[str, ...] = ()
+
+    @property
+    def methods(self) -> tuple[str, ...]:
+        """All authentication methods in order; ``auth`` alone when no list was given."""
+        return self.auth_methods or (self.auth,)
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        d: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "auth_methods"}
+        if self.auth_methods:  # only then: older readers of this JSON (presets) know the other keys
+            d["auth_methods"] = list(self.auth_methods)
+        return d
 
     @classmethod
     def from_candidate(cls, c: Candidate) -> ServerConfig:
@@ -334,6 +347,57 @@ class Pop3Settings:
     leave_on_server: bool = True
     days_to_leave: int | None = 14
     download_on_biff: bool = True
+
+
+@dataclass(frozen=True)
+class DocLink:
+    """A provider's help page (autoconfig <documentation>): kept, never a reason to refuse a file."""
+
+    url: str
+    descriptions: tuple[tuple[str, str], ...] = ()  # (lang or "", text)
+
+
+@dataclass(frozen=True)
+class RawServer:
+    """A server entry this program cannot set up (Exchange, EWS, GSSAPI-only ...) kept as written.
+
+    ``children`` are the entry's text elements in order; ``after`` is how many of the account's own servers
+    of the same direction came before it in the file, so a rewrite keeps the file's order (and so the
+    server Thunderbird picks first).
+    """
+
+    direction: Literal["incoming", "outgoing"]
+    type: str
+    children: tuple[tuple[str, str], ...] = ()
+    after: int = 0
+
+    def describe(self) -> str:
+        values = dict(self.children)
+        where = values.get("hostname") or values.get("url") or values.get("ewsURL") or "?"
+        return f"{self.direction} {self.type} server {where}"
+
+
+@dataclass(frozen=True)
+class Loss:
+    """One thing a conversion dropped or changed. ``str()`` is the stderr line ("dropped: ...").
+
+    ``code`` is stable for scripts; ``server`` names the server ("imap imap.example.com:993") and ``field``
+    the part of it (auth, security, username, host, server) when the loss is about one server.
+    """
+
+    kind: Literal["dropped", "changed"]
+    code: str
+    message: str
+    server: str | None = None
+    field: str | None = None
+    before: str | None = None
+    after: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 @dataclass(frozen=True)
@@ -356,6 +420,17 @@ class AccountConfig:
     password: str | None = field(default=None, repr=False, compare=False)
     # Every <domain> an autoconfig file said it serves (ASCII, lowercase); empty when not from a file.
     domains: tuple[str, ...] = ()
+    # Every <documentation> link of an autoconfig file (``documentation_url`` is the first one's URL).
+    documentation: tuple[DocLink, ...] = ()
+    # Server entries of an autoconfig file this program cannot use, kept for autoconfig output.
+    other_servers: tuple[RawServer, ...] = ()
+
+    @property
+    def doc_links(self) -> tuple[DocLink, ...]:
+        """The documentation links, or one built from ``documentation_url``."""
+        if self.documentation:
+            return self.documentation
+        return (DocLink(self.documentation_url),) if self.documentation_url else ()
 
     def without_password(self) -> AccountConfig:
         return replace(self, password=None)
