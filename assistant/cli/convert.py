@@ -17,9 +17,9 @@ from assistant.cli.common import write_output
 from assistant.cli.export import _with_address, add_output_options, signing_args
 from assistant.cli.recommend import read_bounded
 from assistant.core.errors import EXIT_OK
-from assistant.core.model import Loss
 from assistant.core.profiles import FORMATS, detect_format, export_with_losses, import_with_losses
 from assistant.core.profiles._common import MAX_PROFILE_BYTES
+from assistant.core.profiles.losses import Loss
 
 SCHEMA_VERSION = 1
 

@@ -378,29 +378,6 @@ class RawServer:
 
 
 @dataclass(frozen=True)
-class Loss:
-    """One thing a conversion dropped or changed. ``str()`` is the stderr line ("dropped: ...").
-
-    ``code`` is stable for scripts; ``server`` names the server ("imap imap.example.com:993") and ``field``
-    the part of it (auth, security, username, host, server) when the loss is about one server.
-    """
-
-    kind: Literal["dropped", "changed"]
-    code: str
-    message: str
-    server: str | None = None
-    field: str | None = None
-    before: str | None = None
-    after: str | None = None
-
-    def __str__(self) -> str:
-        return f"{self.kind}: {self.message}"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
-
-@dataclass(frozen=True)
 class AccountConfig:
     """Everything a profile needs. The first incoming server is the chosen one; others are alternatives.
 

@@ -15,9 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant.core.errors import InputError
-from assistant.core.model import AccountConfig, DocLink, Loss, Pop3Settings, ServerConfig
+from assistant.core.model import AccountConfig, DocLink, Pop3Settings, ServerConfig
 from assistant.core.profiles import IMPORTABLE, export_with_losses, import_with_losses
 from assistant.core.profiles._common import lower_host, server_name
+from assistant.core.profiles.losses import Loss
 from assistant.core.profiles.validate import check_autoconfig
 
 BUDGET = settings(max_examples=70, deadline=None, derandomize=True,

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from assistant.core.errors import InputError
-from assistant.core.model import AccountConfig, Loss
+from assistant.core.model import AccountConfig
 from assistant.core.profiles._common import MAX_PROFILE_BYTES
+from assistant.core.profiles.losses import Loss
 
 FORMATS: tuple[str, ...] = ("autoconfig", "autodiscover", "mobileconfig", "sheet")
 IMPORTABLE: tuple[str, ...] = ("autoconfig", "autodiscover", "mobileconfig")

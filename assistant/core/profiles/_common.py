@@ -16,7 +16,8 @@ import idna
 from publicsuffixlist import PublicSuffixList
 
 from assistant.core.errors import InputError
-from assistant.core.model import AccountConfig, Loss, Pop3Settings, ServerConfig
+from assistant.core.model import AccountConfig, ServerConfig
+from assistant.core.profiles.losses import Loss
 
 MAX_PROFILE_BYTES = 1024 * 1024  # no real profile comes near this; anything bigger is refused unread
 PLACEHOLDER = re.compile(r"%[A-Z0-9]+%")
@@ -305,27 +306,3 @@ def guess_domain(host: str) -> str:
 def _suffixes() -> PublicSuffixList:
     return PublicSuffixList()
 
-
-def pop3_loss(account: AccountConfig, fmt: str, losses: list[Loss]) -> None:
-    """Formats without POP3 leave-on-server settings lose them only when they differ from the defaults."""
-    if account.pop3 != Pop3Settings():
-        losses.append(Loss("dropped", "pop3_settings", f"the POP3 leave-on-server settings ({fmt} cannot "
-                           f"hold them; clients use their defaults)", field="pop3"))
-
-
-def provider_losses(account: AccountConfig, fmt: str, losses: list[Loss], *, name: bool) -> None:
-    """What only an autoconfig file holds: help links, further domains, kept entries, the provider's name."""
-    for link in account.doc_links:
-        losses.append(Loss("dropped", "documentation", f"documentation link {link.url[:100]} ({fmt} cannot "
-                           f"hold it)", field="documentation"))
-    if len(account.domains) > 1:
-        rest = account.domains[1:]
-        named = ", ".join(rest[:8]) + (f" and {len(rest) - 8} more" if len(rest) > 8 else "")
-        losses.append(Loss("dropped", "domains", f"the domains {named} ({fmt} describes {account.domain} "
-                           f"only)", field="domains"))
-    for raw in account.other_servers:
-        losses.append(Loss("dropped", "raw_server", f"{raw.describe()} ({fmt} cannot hold it)",
-                           field="server"))
-    if name and account.provider_name and account.provider_name != account.domain:
-        losses.append(Loss("dropped", "provider_name", f"the provider name '{account.provider_name}' ({fmt} "
-                           f"cannot hold it)", field="provider_name"))

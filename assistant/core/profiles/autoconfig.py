@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.core.model import AccountConfig, Loss, RawServer, ServerConfig
+from assistant.core.model import AccountConfig, RawServer, ServerConfig
 from assistant.core.profiles._common import (
     Express,
     Node,
@@ -26,6 +26,7 @@ from assistant.core.profiles._common import (
     select_servers,
     server_name,
 )
+from assistant.core.profiles.losses import Loss
 
 SOCKET_TYPES = {"ssl": "SSL", "starttls": "STARTTLS", "plain": "plain"}
 DISPLAY_NAME_MAX, SHORT_NAME_MAX = 60, 20  # the draft's hard limits

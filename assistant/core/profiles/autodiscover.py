@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from assistant.core.errors import InputError
 from assistant.core.fields import parse_port
-from assistant.core.model import AUTHS, AccountConfig, Auth, Loss, Protocol, Security, ServerConfig
+from assistant.core.model import AUTHS, AccountConfig, Auth, Protocol, Security, ServerConfig
 from assistant.core.profiles._common import (
     PASSWORD_METHODS,
     Express,
@@ -27,12 +27,11 @@ from assistant.core.profiles._common import (
     fill_username,
     guess_domain,
     password_fallback,
-    pop3_loss,
-    provider_losses,
     render,
     select_servers,
     server_name,
 )
+from assistant.core.profiles.losses import Loss, pop3_loss, provider_losses
 from assistant.core.xmlsafe import local_name, parse_xml
 
 NS_RESPONSE = "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006"

@@ -21,7 +21,7 @@ import defusedxml
 import defusedxml.ElementTree as DET
 
 from assistant.core.errors import InputError
-from assistant.core.model import AccountConfig, Auth, Loss, ServerConfig
+from assistant.core.model import AccountConfig, Auth, ServerConfig
 from assistant.core.profiles._common import (
     PASSWORD_METHODS,
     Express,
@@ -35,12 +35,11 @@ from assistant.core.profiles._common import (
     guess_domain,
     has_bad_chars,
     password_fallback,
-    pop3_loss,
-    provider_losses,
     reverse_dns,
     select_servers,
     server_name,
 )
+from assistant.core.profiles.losses import Loss, pop3_loss, provider_losses
 
 MAIL_PAYLOAD = "com.apple.mail.managed"
 # Fixed namespace for our deterministic UUIDs (itself uuid5(NAMESPACE_URL, "mail-setup-assistant:profiles")).

@@ -11,15 +11,15 @@ from collections.abc import Callable
 from html import escape
 
 from assistant.core.i18n import QT_TRANSLATE_NOOP
-from assistant.core.model import AccountConfig, Loss, ServerConfig
+from assistant.core.model import AccountConfig, ServerConfig
 from assistant.core.profiles._common import (
     PLACEHOLDER,
     clean_text,
     expand,
-    provider_losses,
     select_servers,
     server_name,
 )
+from assistant.core.profiles.losses import Loss, provider_losses
 
 Translate = Callable[[str, str], str]
 
@@ -92,23 +92,24 @@ table{page-break-inside:avoid;break-inside:avoid}th{background:none}}
 """
 
 
-def write_sheet(account: AccountConfig, *, translate: Translate | None = None,
-                allow_plain: bool = False, losses: list[Loss] | None = None) -> bytes:
-    """The sheet as UTF-8 HTML; ``translate(context, text)`` lets the GUI translate the templates."""
-    lost: list[Loss] = [] if losses is None else losses
-    incoming, outgoing = select_servers(account, "sheet", allow_plain=allow_plain, losses=lost)
+class _Sheet:
+    """The pieces of one sheet: translated texts, placeholders as the person will read them, tables."""
 
-    def t(code: str, **params: object) -> str:
+    def __init__(self, account: AccountConfig, translate: Translate | None) -> None:
+        self.account, self.translate = account, translate
+
+    def t(self, code: str, **params: object) -> str:
         values = {k: str(v) for k, v in params.items()}
-        if translate is not None:
+        if self.translate is not None:
             try:  # a broken translation (renamed placeholder) falls back to English, never fails
-                return escape(translate("sheet", TEXTS[code]).format(**values))
+                return escape(self.translate("sheet", TEXTS[code]).format(**values))
             except (KeyError, IndexError, ValueError):
                 pass
         return escape(TEXTS[code].format(**values))
 
-    def person(text: str) -> str:
+    def person(self, text: str) -> str:
         """Placeholders filled from the address (or the only domain), else written as words."""
+        account = self.account
         if account.address:
             text = expand(text, account.address) or text
         elif len(set(account.domains) | {account.domain.lower()}) == 1:
@@ -116,19 +117,34 @@ def write_sheet(account: AccountConfig, *, translate: Translate | None = None,
         parts = PLACEHOLDER.split(text)
         out = escape(parts[0])
         for token, part in zip(PLACEHOLDER.findall(text), parts[1:], strict=True):
-            out += (f"<em>{t(_WORDS[token])}</em>" if token in _WORDS else escape(token)) + escape(part)
+            out += (f"<em>{self.t(_WORDS[token])}</em>" if token in _WORDS else escape(token)) + escape(part)
         return out
 
-    def table(server: ServerConfig) -> list[str]:
+    def table(self, server: ServerConfig) -> list[str]:
+        t = self.t
         methods = " / ".join(t(m) if m in TEXTS else escape(m) for m in server.methods)
-        rows = [(t("server"), person(server.host)), (t("port"), escape(str(server.port))),
+        rows = [(t("server"), self.person(server.host)), (t("port"), escape(str(server.port))),
                 (t("security"), t(server.security))]
         if server.auth != "none":
-            rows.append((t("username"), person(server.username or "%EMAILADDRESS%")))
+            rows.append((t("username"), self.person(server.username or "%EMAILADDRESS%")))
         rows.append((t("auth"), methods))
         return ["<table>", *(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows), "</table>"]
 
-    who = person(clean_text(account.address or account.provider_name or account.domain, "title", lost))
+    def pop3_note(self) -> str:
+        p, t = self.account.pop3, self.t
+        note = (t("pop3_leave", days=p.days_to_leave) if p.leave_on_server and p.days_to_leave
+                else t("pop3_leave_forever") if p.leave_on_server else t("pop3_remove"))
+        return f"<p>{note}</p>"
+
+
+def write_sheet(account: AccountConfig, *, translate: Translate | None = None,
+                allow_plain: bool = False, losses: list[Loss] | None = None) -> bytes:
+    """The sheet as UTF-8 HTML; ``translate(context, text)`` lets the GUI translate the templates."""
+    lost: list[Loss] = [] if losses is None else losses
+    incoming, outgoing = select_servers(account, "sheet", allow_plain=allow_plain, losses=lost)
+    sheet = _Sheet(account, translate)
+    t = sheet.t
+    who = sheet.person(clean_text(account.address or account.provider_name or account.domain, "title", lost))
     chosen = incoming[0]
     proto = "IMAP" if chosen.protocol == "imap" else "POP3"
     title = t("title", who="\x00").replace("\x00", who)
@@ -136,17 +152,14 @@ def write_sheet(account: AccountConfig, *, translate: Translate | None = None,
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{_strip_tags(title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
            f"<h1>{title}</h1>", f"<p>{t('intro')}</p>",
-           f"<h2>{t('incoming', protocol=proto)}</h2>", *table(chosen)]
+           f"<h2>{t('incoming', protocol=proto)}</h2>", *sheet.table(chosen)]
     if chosen.protocol == "pop3":
-        p = account.pop3
-        note = (t("pop3_leave", days=p.days_to_leave) if p.leave_on_server and p.days_to_leave
-                else t("pop3_leave_forever") if p.leave_on_server else t("pop3_remove"))
-        out.append(f"<p>{note}</p>")
-    out += [f"<h2>{t('outgoing')}</h2>", *table(outgoing[0])]
+        out.append(sheet.pop3_note())
+    out += [f"<h2>{t('outgoing')}</h2>", *sheet.table(outgoing[0])]
     alt = next((s for s in incoming[1:] if s.protocol != chosen.protocol), None)
     if alt is not None:
         alt_proto = "IMAP" if alt.protocol == "imap" else "POP3"
-        out += [f"<h2>{t('alternative', protocol=alt_proto)}</h2>", *table(alt)]
+        out += [f"<h2>{t('alternative', protocol=alt_proto)}</h2>", *sheet.table(alt)]
     for extra in (s for s in (*incoming[1:], *outgoing[1:]) if s is not alt):
         name = server_name(extra)
         lost.append(Loss("dropped", "alternative_server", f"{name} (the sheet shows one server per protocol)",
