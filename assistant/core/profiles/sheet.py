@@ -95,8 +95,8 @@ table{page-break-inside:avoid;break-inside:avoid}th{background:none}}
 class _Sheet:
     """The pieces of one sheet: translated texts, placeholders as the person will read them, tables."""
 
-    def __init__(self, account: AccountConfig, translate: Translate | None) -> None:
-        self.account, self.translate = account, translate
+    def __init__(self, account: AccountConfig, translate: Translate | None, losses: list[Loss]) -> None:
+        self.account, self.translate, self.losses = account, translate, losses
 
     def t(self, code: str, **params: object) -> str:
         values = {k: str(v) for k, v in params.items()}
@@ -127,6 +127,11 @@ class _Sheet:
                 (t("security"), t(server.security))]
         if server.auth != "none":
             rows.append((t("username"), self.person(server.username or "%EMAILADDRESS%")))
+            if not server.username:
+                name = server_name(server)
+                self.losses.append(Loss("changed", "username_missing", f"no user name was given for {name}; "
+                                        f"sheet uses the email address", server=name, field="username",
+                                        before="", after="%EMAILADDRESS%"))
         rows.append((t("auth"), methods))
         return ["<table>", *(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows), "</table>"]
 
@@ -142,7 +147,7 @@ def write_sheet(account: AccountConfig, *, translate: Translate | None = None,
     """The sheet as UTF-8 HTML; ``translate(context, text)`` lets the GUI translate the templates."""
     lost: list[Loss] = [] if losses is None else losses
     incoming, outgoing = select_servers(account, "sheet", allow_plain=allow_plain, losses=lost)
-    sheet = _Sheet(account, translate)
+    sheet = _Sheet(account, translate, lost)
     t = sheet.t
     who = sheet.person(clean_text(account.address or account.provider_name or account.domain, "title", lost))
     chosen = incoming[0]
