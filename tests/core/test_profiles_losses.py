@@ -232,6 +232,8 @@ def test_control_characters_in_a_host_or_user_name_are_refused_naming_the_field(
     for fmt in ("autoconfig", "autodiscover", "mobileconfig", "sheet"):
         with pytest.raises(InputError, match=r"user name: contains control characters"):
             export_profile(account, fmt)
+    with pytest.raises(InputError, match=r"^sheet: address: contains control characters"):
+        export_profile(import_profile(_binary_profile(EmailAddress="al\x07ice@example.com"), "b"), "sheet")
     bad_host = AccountConfig(domain="example.com", incoming=(ServerConfig("imap", "imap\x0b.example.com", 993,
                                                                            "ssl"),),
                              outgoing=IMAP_ACCOUNT.outgoing)

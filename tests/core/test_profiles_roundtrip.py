@@ -147,3 +147,26 @@ def test_round_trip_keeps_the_servers_or_announces_the_difference(source: str, t
     if source == target == "autoconfig":
         assert [loss for loss in losses if loss.server] == []
         assert (b.documentation, b.domains, b.pop3) == (a.documentation, a.domains, a.pop3)
+
+
+@pytest.mark.parametrize("fmt", ["autoconfig", "autodiscover", "mobileconfig", "sheet"])
+@BUDGET
+@given(generated=accounts(), name=st.text(max_size=20), provider=st.text(max_size=20))
+def test_any_free_text_gives_a_valid_file(fmt: str, generated: AccountConfig, name: str,
+                                          provider: str) -> None:
+    """Names from --name, presets or a binary plist may hold anything: the file stays valid, or the
+    export refuses in one line; control characters are stripped with a "changed:" line."""
+    account = AccountConfig(**{**generated.__dict__, "display_name": name or None,
+                               "provider_name": provider or None, "provider_short_name": provider or None})
+    written = _write(account, fmt)
+    if written is None:
+        return
+    data, losses = written
+    if fmt == "sheet":
+        text = data.decode("utf-8")
+        assert "%EMAIL" not in text
+        assert not any(ord(c) < 32 and c not in "\t\n\r" for c in text)
+    else:
+        _check_written(data, fmt)
+    if fmt == "mobileconfig" and any(ord(c) < 32 and c not in "\t\n\r" for c in name + provider):
+        assert any(loss.code == "control_characters" for loss in losses)  # it writes both names

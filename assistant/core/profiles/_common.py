@@ -187,6 +187,8 @@ def select_servers(account: AccountConfig, fmt: str, *, allow_plain: bool, losse
     format writes it (announcing any change itself) or the reason it cannot. Refuses only when no incoming
     or no outgoing server is left, saying why.
     """
+    if account.address:
+        check_identity(account.address, f"{fmt}: address")
     result: list[list[ServerConfig]] = [[], []]
     for index, (servers, label) in enumerate(((account.incoming, "incoming (IMAP or POP3)"),
                                               (account.outgoing, "outgoing (SMTP)"))):
