@@ -324,6 +324,9 @@ class ServerConfig:
     # fallback must survive a conversion. Empty means "just ``auth``". An empty ``username`` means the file
     # gave none (Thunderbird keeps such a server; writers that need one use the address).
     auth_methods: tuple[str, ...] = ()
+    # False when an autoconfig file gave no <port> (the default is in ``port``): a rewrite leaves it out
+    # again, so every reader treats the copy as it treated the original.
+    port_given: bool = True
 
     @property
     def methods(self) -> tuple[str, ...]:
@@ -331,7 +334,8 @@ class ServerConfig:
         return self.auth_methods or (self.auth,)
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "auth_methods"}
+        d: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)
+                             if f.name not in ("auth_methods", "port_given")}
         if self.auth_methods:  # only then: older readers of this JSON (presets) know the other keys
             d["auth_methods"] = list(self.auth_methods)
         return d

@@ -74,7 +74,7 @@ def test_documentation_links_never_block_and_are_kept() -> None:
     assert losses == []
     text = out.decode()
     assert '<documentation url="http://example.com/help%28mail%29">' in text
-    assert '<descr lang="de">Hilfe</descr>' in text and '<documentation url="https://example.com/b">' in text
+    assert '<descr lang="de">Hilfe</descr>' in text and '<documentation url="https://example.com/b"/>' in text
     back = import_profile(out, "out")
     assert [d.url for d in back.documentation] == ["http://example.com/help%28mail%29", "https://example.com/b"]
 
@@ -142,6 +142,16 @@ def test_a_missing_smtp_user_name_is_treated_like_a_missing_incoming_one() -> No
     _, losses = convert(autoconfig(incoming, no_user), "mobileconfig")
     assert "changed: no user name was given for smtp smtp.example.com:465; mobileconfig uses the email " \
            "address" in losses
+
+
+def test_an_incoming_server_without_port_is_written_without_one() -> None:
+    """Readers differ on it (a default port, or skipping the server): the copy must read as the original."""
+    data = autoconfig(IMAP.format(host="imap.example.com", auth=PASSWORD).replace("<port>993</port>", ""))
+    account = import_profile(data, "in")
+    assert (account.incoming[0].port, account.incoming[0].port_given) == (993, False)
+    out, losses = convert(data, "autoconfig")
+    assert out.count(b"<port>") == 1 and losses == []  # only the SMTP server's
+    assert b"<Port>993</Port>" in convert(data, "autodiscover")[0]
 
 
 # 6 -------------------------------------------------------------------------------------------------------

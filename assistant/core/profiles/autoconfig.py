@@ -36,7 +36,8 @@ def _server(parent: Node, server: ServerConfig, account: AccountConfig, outgoing
     kind = "outgoingServer" if outgoing else "incomingServer"
     node = parent.add(kind, type="smtp" if outgoing else server.protocol)
     node.add("hostname", file_host(server.host, f"autoconfig: {server_name(server)}"))
-    node.add("port", str(server.port))
+    if server.port_given:  # a file without one gets none back (the default is the reader's)
+        node.add("port", str(server.port))
     node.add("socketType", SOCKET_TYPES[server.security])
     if server.username:  # a file without one gets none back (Thunderbird reads both the same way)
         node.add("username", server.username)
@@ -122,7 +123,9 @@ def _documentation(provider: Node, account: AccountConfig, name: str, losses: li
                                f"http(s) URL)"))
             continue
         doc = provider.add("documentation", url=link.url)
-        descriptions = link.descriptions or (("en", f"How to set up mail for {name}"),)
+        # A link read from a file keeps its own descriptions (or none); one we make up gets a sentence.
+        descriptions = link.descriptions or (() if account.documentation else
+                                             (("en", f"How to set up mail for {name}"),))
         for lang, text in descriptions:
             attrs = {"lang": lang} if lang else {}
             doc.add("descr", clean_text(text, "documentation description", losses), **attrs)

@@ -98,7 +98,8 @@ def _server(server: ET.Element, outgoing: bool) -> tuple[ServerConfig, Pop3Setti
     security = next((_SOCKET_TYPES[s] for s in _all_text(server, "socketType") if s in _SOCKET_TYPES), None)
     if security is None:
         raise _Skip(f"{host}: no <socketType> of SSL, STARTTLS or plain")
-    port = _port(server, required=outgoing) or _DEFAULT_PORTS[(protocol, security)]
+    given = _port(server, required=outgoing)
+    port = given or _DEFAULT_PORTS[(protocol, security)]
     table = _AUTH_OUT if outgoing else _AUTH_IN
     methods = list(dict.fromkeys(_LEGACY_AUTH.get(a, a) for a in _all_text(server, "authentication")
                                  if a in table))
@@ -114,7 +115,8 @@ def _server(server: ET.Element, outgoing: bool) -> tuple[ServerConfig, Pop3Setti
     if protocol == "pop3":
         pop3 = _pop3_settings(server)
     return ServerConfig(protocol=protocol, host=host, port=port, security=security, username=username,
-                        auth=auth, auth_methods=() if methods == [auth] else tuple(methods)), pop3
+                        auth=auth, auth_methods=() if methods == [auth] else tuple(methods),
+                        port_given=given is not None), pop3
 
 
 def _raw(element: ET.Element, outgoing: bool, after: int) -> RawServer:
