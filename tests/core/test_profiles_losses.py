@@ -124,6 +124,14 @@ def test_an_unencrypted_alternative_is_dropped_not_fatal() -> None:
     assert b"pop.example.com" in out and losses == []
 
 
+def test_a_server_with_a_bad_host_name_is_dropped_not_fatal() -> None:
+    data = autoconfig(IMAP.format(host="-bad.example.com", auth=PASSWORD) +
+                      IMAP.format(host="imap.example.com", auth=PASSWORD))
+    out, losses = convert(data, "autoconfig")
+    assert b"-bad.example.com" not in out and b"imap.example.com" in out
+    assert losses == ["dropped: imap -bad.example.com:993: '-bad.example.com' is not a valid host name"]
+
+
 def test_refused_only_when_nothing_encrypted_is_left() -> None:
     with pytest.raises(InputError, match="allow-plain"):
         convert(autoconfig(POP3_PLAIN), "autoconfig")

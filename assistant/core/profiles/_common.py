@@ -183,9 +183,9 @@ def select_servers(account: AccountConfig, fmt: str, *, allow_plain: bool, losse
                    express: Express | None = None) -> tuple[list[ServerConfig], list[ServerConfig]]:
     """The incoming and outgoing servers ``fmt`` will carry, each as the format can express it.
 
-    A plaintext server is dropped (announced) unless ``allow_plain``; ``express`` returns the server as the
-    format writes it (announcing any change itself) or the reason it cannot. Refuses only when no incoming
-    or no outgoing server is left, saying why.
+    A plaintext server is dropped (announced) unless ``allow_plain``, so is one with a host name no client
+    takes; ``express`` returns the server as the format writes it (announcing any change itself) or the
+    reason it cannot. Refuses only when no incoming or no outgoing server is left, saying why.
     """
     if account.address:
         check_identity(account.address, f"{fmt}: address")
@@ -196,25 +196,37 @@ def select_servers(account: AccountConfig, fmt: str, *, allow_plain: bool, losse
             raise InputError(f"{fmt}: the account has no {label} server")
         reasons: list[str] = []
         for server in servers:
-            check_server(server, fmt)
-            name = server_name(server)
-            if server.security == "plain" and not allow_plain:
-                losses.append(Loss("dropped", "plain_server", f"{name} has no encryption (--allow-plain "
-                                   f"keeps it)", server=name, field="server"))
-                reasons.append(f"{server.protocol.upper()} server {server.host} has no encryption; refusing "
-                               f"to write it without --allow-plain")
-                continue
-            got = express(server) if express is not None else server
+            got = _one_server(server, fmt, allow_plain, express, losses)
             if isinstance(got, str):
-                losses.append(Loss("dropped", "server_not_expressible", f"{name}: {got}", server=name,
-                                   field="server"))
                 reasons.append(f"{server.protocol.upper()} server {server.host}: {got}")
-                continue
-            result[index].append(got)
+            else:
+                result[index].append(got)
         if not result[index]:
             why = reasons[-1] if reasons else "none is usable"
             raise InputError(f"{fmt}: no {label} server is left to write ({why})")
     return result[0], result[1]
+
+
+def _one_server(server: ServerConfig, fmt: str, allow_plain: bool, express: Express | None,
+                losses: list[Loss]) -> ServerConfig | str:
+    """The server as ``fmt`` writes it, or why it is left out (announced as dropped)."""
+    check_server(server, fmt)
+    name = server_name(server)
+    try:
+        ascii_host(PLACEHOLDER.sub("x", server.host), fmt)
+    except InputError:
+        why, code = f"'{server.host}' is not a valid host name", "invalid_host"
+    else:
+        if server.security == "plain" and not allow_plain:
+            losses.append(Loss("dropped", "plain_server", f"{name} has no encryption (--allow-plain keeps "
+                               f"it)", server=name, field="server"))
+            return "has no encryption; refusing to write it without --allow-plain"
+        got = express(server) if express is not None else server
+        if not isinstance(got, str):
+            return got
+        why, code = got, "server_not_expressible"
+    losses.append(Loss("dropped", code, f"{name}: {why}", server=name, field="server"))
+    return why
 
 
 def check_server(server: ServerConfig, fmt: str, allow_plain: bool = True) -> None:
@@ -225,7 +237,6 @@ def check_server(server: ServerConfig, fmt: str, allow_plain: bool = True) -> No
         raise InputError(f"{where}: has no encryption; refusing to write it without --allow-plain")
     check_identity(server.host, f"{where}: host name")
     check_identity(server.username, f"{where}: user name")
-    ascii_host(PLACEHOLDER.sub("x", server.host), where)
 
 
 def password_fallback(server: ServerConfig, fmt: str, losses: list[Loss],
