@@ -257,3 +257,10 @@ def test_control_characters_in_a_host_or_user_name_are_refused_naming_the_field(
                              outgoing=IMAP_ACCOUNT.outgoing)
     with pytest.raises(InputError, match=r"host name: contains control characters"):
         export_profile(bad_host, "mobileconfig")
+
+
+def test_validator_does_not_take_percent_escapes_for_placeholders() -> None:
+    escaped = autoconfig(extra='<documentation url="https://example.com/a%28B%29%2F"/>')
+    assert "placeholder_in_url" not in {p.code for p in check_autoconfig(escaped)}
+    real = autoconfig(extra='<documentation url="https://example.com/%EMAILDOMAIN%"/>')
+    assert "placeholder_in_url" in {p.code for p in check_autoconfig(real)}

@@ -102,7 +102,8 @@ def check_autoconfig(data: bytes, origin: str = "autoconfig") -> list[Problem]:
         add("both", "info", "short_name_long", "displayShortName longer than 12 characters")
     docs = [c for c in provider if local_name(c) == "documentation"]
     for doc in docs:
-        if "%" in (doc.get("url") or ""):
+        # Percent-escapes (%28) are not placeholders; only the names clients substitute elsewhere count.
+        if any(token in _KNOWN_PLACEHOLDERS for token in _PLACEHOLDER.findall(doc.get("url") or "")):
             add("both", "warning", "placeholder_in_url", "placeholder in documentation url")
     incoming = [c for c in provider if local_name(c) == "incomingServer"]
     outgoing = [c for c in provider if local_name(c) == "outgoingServer"]
