@@ -252,11 +252,11 @@ def test_control_characters_in_a_host_or_user_name_are_refused_naming_the_field(
             export_profile(account, fmt)
     with pytest.raises(InputError, match=r"^sheet: address: contains control characters"):
         export_profile(import_profile(_binary_profile(EmailAddress="al\x07ice@example.com"), "b"), "sheet")
-    bad_host = AccountConfig(domain="example.com", incoming=(ServerConfig("imap", "imap\x0b.example.com", 993,
-                                                                           "ssl"),),
-                             outgoing=IMAP_ACCOUNT.outgoing)
-    with pytest.raises(InputError, match=r"host name: contains control characters"):
+    bad = ServerConfig("imap", "imap\x0b\n.example.com", 993, "ssl")
+    bad_host = AccountConfig(domain="example.com", incoming=(bad,), outgoing=IMAP_ACCOUNT.outgoing)
+    with pytest.raises(InputError, match=r"host name: contains control characters") as info:
         export_profile(bad_host, "mobileconfig")
+    assert "\n" not in str(info.value) and "\x0b" not in str(info.value)
 
 
 def test_validator_does_not_take_percent_escapes_for_placeholders() -> None:
@@ -264,3 +264,10 @@ def test_validator_does_not_take_percent_escapes_for_placeholders() -> None:
     assert "placeholder_in_url" not in {p.code for p in check_autoconfig(escaped)}
     real = autoconfig(extra='<documentation url="https://example.com/%EMAILDOMAIN%"/>')
     assert "placeholder_in_url" in {p.code for p in check_autoconfig(real)}
+
+
+def test_every_loss_is_one_line_whatever_the_file_holds() -> None:
+    name = b"<displayName>Two\nlines\tname</displayName>"
+    data = autoconfig(extra="").replace(b"<domain>", name + b"<domain>", 1)
+    _, losses = convert(data, "autodiscover")
+    assert "dropped: the provider name 'Two lines name' (autodiscover cannot hold it)" in losses

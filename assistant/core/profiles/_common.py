@@ -229,8 +229,10 @@ def _one_server(server: ServerConfig, fmt: str, allow_plain: bool, express: Expr
     return why
 
 
-def check_server(server: ServerConfig, fmt: str, allow_plain: bool = True) -> None:
-    where = f"{fmt}: {server.protocol.upper()} server {server.host}"
+def check_server(server: ServerConfig, fmt: str, *, allow_plain: bool = True) -> None:
+    """Bad input no format may carry: a port outside 1-65535, control characters in what clients use."""
+    shown = "".join(c if c.isprintable() else "?" for c in server.host)  # the error stays one line
+    where = f"{fmt}: {server.protocol.upper()} server {shown}"
     if isinstance(server.port, bool) or not isinstance(server.port, int) or not 1 <= server.port <= 65535:
         raise InputError(f"{where}: port {server.port!r} is not 1-65535")
     if server.security == "plain" and not allow_plain:

@@ -28,6 +28,11 @@ class Loss:
     before: str | None = None
     after: str | None = None
 
+    def __post_init__(self) -> None:
+        # One line per loss, whatever a file's names hold (a displayName may span lines).
+        if not self.message.isprintable():
+            object.__setattr__(self, "message", "".join(c if c.isprintable() else " " for c in self.message))
+
     def __str__(self) -> str:
         return f"{self.kind}: {self.message}"
 
