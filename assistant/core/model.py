@@ -310,6 +310,17 @@ AUTHS: tuple[Auth, ...] = ("password-cleartext", "password-encrypted", "OAuth2",
 
 
 @dataclass(frozen=True)
+class XmlPart:
+    """An autoconfig element this program does not interpret (useGlobalPreferredServer, oAuth2, webMail,
+    enable ...), kept so that an autoconfig rewrite carries it on."""
+
+    name: str
+    attrs: tuple[tuple[str, str], ...] = ()
+    text: str | None = None
+    children: tuple[XmlPart, ...] = ()
+
+
+@dataclass(frozen=True)
 class ServerConfig:
     """One server as a client should be set up. ``username`` may be a placeholder (%EMAILADDRESS%)."""
 
@@ -327,6 +338,8 @@ class ServerConfig:
     # False when an autoconfig file gave no <port> (the default is in ``port``): a rewrite leaves it out
     # again, so every reader treats the copy as it treated the original.
     port_given: bool = True
+    # The server's other autoconfig elements (useGlobalPreferredServer, addThisServer, restriction ...).
+    extras: tuple[XmlPart, ...] = ()
 
     @property
     def methods(self) -> tuple[str, ...]:
@@ -335,7 +348,7 @@ class ServerConfig:
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)
-                             if f.name not in ("auth_methods", "port_given")}
+                             if f.name not in ("auth_methods", "port_given", "extras")}
         if self.auth_methods:  # only then: older readers of this JSON (presets) know the other keys
             d["auth_methods"] = list(self.auth_methods)
         return d
@@ -405,6 +418,10 @@ class AccountConfig:
     documentation: tuple[DocLink, ...] = ()
     # Server entries of an autoconfig file this program cannot use, kept for autoconfig output.
     other_servers: tuple[RawServer, ...] = ()
+    # Autoconfig elements kept as read: inside <emailProvider> (inputField, enable ...) and beside it
+    # (oAuth2, webMail, enable, clientConfigUpdate ...).
+    provider_extras: tuple[XmlPart, ...] = ()
+    root_extras: tuple[XmlPart, ...] = ()
 
     @property
     def doc_links(self) -> tuple[DocLink, ...]:

@@ -126,3 +126,38 @@ def test_the_sheet_never_shows_raw_placeholders() -> None:
         except InputError:
             continue
         assert "%EMAIL" not in out, name
+
+
+def _facts(data: bytes) -> set[tuple[str, str, tuple[tuple[str, str], ...]]]:
+    """Every element as (path of names, text, attributes), legacy authentication names in today's words."""
+    legacy = {"plain": "password-cleartext", "secure": "password-encrypted"}
+    out = set()
+
+    def walk(el: ET.Element, path: str) -> None:
+        here = f"{path}/{el.tag}"
+        text = (el.text or "").strip()
+        if el.tag == "authentication":
+            text = legacy.get(text, text)
+        out.add((here, "" if len(el) else text, tuple(sorted(el.attrib.items()))))
+        for child in el:
+            if isinstance(child.tag, str):
+                walk(child, here)
+    walk(ET.fromstring(data), "")
+    return out
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_autoconfig_to_autoconfig_drops_no_element(name: str) -> None:
+    """oAuth2, webMail, enable, useGlobalPreferredServer, restriction ... all come back (comments aside)."""
+    original = reference("ispdb-samples", name).read_bytes()
+    account = import_profile(original, name)
+    out = export_with_losses(account, "autoconfig", allow_plain=not has_encrypted_server(original))[0]
+    missing = _facts(original) - _facts(out)
+    assert sorted(missing) == []
+
+
+def test_other_formats_name_the_autoconfig_elements_they_drop() -> None:
+    account = import_profile(reference("ispdb-samples", "googlemail.com.xml").read_bytes(), "gmail")
+    losses = [str(loss) for loss in export_with_losses(account, "mobileconfig")[1]]
+    for element in ("oAuth2", "enable", "webMail"):
+        assert f"dropped: the autoconfig <{element}> element (mobileconfig cannot hold it)" in losses

@@ -108,7 +108,7 @@ def import_with_losses(data: bytes, origin: str) -> tuple[AccountConfig, list[Lo
     losses: list[Loss] = []
     if fmt == "autoconfig":
         from assistant.core.profiles.autoconfig_read import read_autoconfig
-        return read_autoconfig(data, origin), losses  # keeps what it cannot use (other_servers)
+        return read_autoconfig(data, origin, losses), losses  # keeps what it cannot use (other_servers)
     if fmt == "autodiscover":
         from assistant.core.profiles.autodiscover import read_autodiscover
         return read_autodiscover(data, origin, losses), _unique(losses)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.core.model import AccountConfig, RawServer, ServerConfig
+from assistant.core.model import AccountConfig, RawServer, ServerConfig, XmlPart
 from assistant.core.profiles._common import (
     Express,
     Node,
@@ -49,6 +49,16 @@ def _server(parent: Node, server: ServerConfig, account: AccountConfig, outgoing
         if account.pop3.leave_on_server and account.pop3.days_to_leave is not None:
             pop.add("daysToLeaveMessagesOnServer", str(account.pop3.days_to_leave))
         pop.add("downloadOnBiff", "true" if account.pop3.download_on_biff else "false")
+    for extra in server.extras:
+        _part(node, extra)
+
+
+def _part(parent: Node, part: XmlPart) -> None:
+    """An element kept as read (an element with children loses any text beside them, as readers do)."""
+    node = Node(part.name, None if part.children else part.text, dict(part.attrs))  # attrs may say "name"
+    parent.children.append(node)
+    for child in part.children:
+        _part(node, child)
 
 
 def _raw(parent: Node, raw: RawServer, losses: list[Loss]) -> None:
@@ -98,7 +108,9 @@ def write_autoconfig(account: AccountConfig, *, allow_plain: bool = False,
     if domain not in domains:
         domains.insert(0, domain)
     root = Node("clientConfig", attrs={"version": "1.1"})
-    provider = root.add("emailProvider", id=ascii_host(account.provider_id or domain, "autoconfig: id"))
+    provider_id = account.provider_id or domain
+    checked = ascii_host(provider_id, "autoconfig: id")
+    provider = root.add("emailProvider", id=provider_id.strip() if provider_id.isascii() else checked)
     for d in dict.fromkeys(domains):
         provider.add("domain", d)
     name = clean_text((account.provider_name or account.domain).strip(), "provider name", lost) or domain
@@ -111,6 +123,10 @@ def write_autoconfig(account: AccountConfig, *, allow_plain: bool = False,
     raws = [r for r in account.other_servers if r.direction == "outgoing"]
     _servers(provider, outgoing, raws, account, True, lost)
     _documentation(provider, account, name, lost)
+    for extra in account.provider_extras:
+        _part(provider, extra)
+    for extra in account.root_extras:
+        _part(root, extra)
     _personal(account, lost)
     return render(root)
 

@@ -24,8 +24,10 @@ from assistant.core.model import (
     Security,
     ServerConfig,
     Source,
+    XmlPart,
 )
 from assistant.core.profiles._common import check_encoding, lower_host
+from assistant.core.profiles.losses import Loss
 from assistant.core.xmlsafe import local_name, parse_xml
 
 _SOCKET_TYPES: dict[str, Security] = {"SSL": "ssl", "STARTTLS": "starttls", "plain": "plain"}
@@ -39,6 +41,10 @@ _AUTH_OUT: dict[str, Auth | None] = {
     **_AUTH_IN, "none": "none", "client-IP-address": "none", "smtp-after-pop": "none",
 }
 _LEGACY_AUTH = {"plain": "password-cleartext", "secure": "password-encrypted"}
+_SERVER_PARTS = {"hostname", "port", "socketType", "username", "authentication", "pop3", "password"}
+_PROVIDER_PARTS = {"domain", "displayName", "displayShortName", "incomingServer", "outgoingServer",
+                   "documentation"}
+_MAX_DEPTH = 16  # kept elements nest no deeper (real files nest 3)
 _DEFAULT_PORTS: dict[tuple[str, Security], int] = {
     ("imap", "ssl"): 993, ("imap", "starttls"): 143, ("imap", "plain"): 143,
     ("pop3", "ssl"): 995, ("pop3", "starttls"): 110, ("pop3", "plain"): 110,
@@ -114,15 +120,32 @@ def _server(server: ET.Element, outgoing: bool) -> tuple[ServerConfig, Pop3Setti
     pop3: Pop3Settings | None = None
     if protocol == "pop3":
         pop3 = _pop3_settings(server)
+    extras = tuple(part(c) for c in server if local_name(c) not in _SERVER_PARTS and local_name(c))
     return ServerConfig(protocol=protocol, host=host, port=port, security=security, username=username,
                         auth=auth, auth_methods=() if methods == [auth] else tuple(methods),
-                        port_given=given is not None), pop3
+                        port_given=given is not None, extras=extras), pop3
+
+
+def part(element: ET.Element, depth: int = 0) -> XmlPart:
+    """An element we do not interpret, as plain data (namespaces and comments left out)."""
+    text = (element.text or "").strip() or None
+    children = tuple(part(c, depth + 1) for c in element if local_name(c)) if depth < _MAX_DEPTH else ()
+    attrs = tuple((_attr_name(k), v) for k, v in element.attrib.items() if _attr_name(k))
+    return XmlPart(local_name(element), attrs, text, children)
+
+
+def _attr_name(key: str) -> str:
+    """xml:lang stays xml:lang; other namespaced attributes have no prefix we could write, so they go."""
+    if not key.startswith("{"):
+        return key
+    namespace, _, local = key[1:].partition("}")
+    return f"xml:{local}" if namespace == "http://www.w3.org/XML/1998/namespace" else ""
 
 
 def _raw(element: ET.Element, outgoing: bool, after: int) -> RawServer:
     """An entry we cannot set up, kept with its text elements for an autoconfig rewrite."""
     children = tuple((local_name(c), (c.text or "").strip()) for c in element
-                     if local_name(c) and not len(c))
+                     if local_name(c) and local_name(c) != "password" and not len(c))
     return RawServer("outgoing" if outgoing else "incoming", element.get("type", ""), children, after)
 
 
@@ -156,8 +179,12 @@ def _pop3_settings(server: ET.Element) -> Pop3Settings:
                         download_on_biff=_bool(_text(block, "downloadOnBiff"), True))
 
 
-def read_autoconfig(data: bytes, origin: str) -> AccountConfig:
-    """Parse an autoconfig file; raise InputError (one line naming ``origin``) if nothing usable remains."""
+def read_autoconfig(data: bytes, origin: str, losses: list[Loss] | None = None) -> AccountConfig:
+    """Parse an autoconfig file; raise InputError (one line naming ``origin``) if nothing usable remains.
+
+    Elements this program does not interpret are kept (``extras``) for an autoconfig rewrite; passwords
+    in the file are not (announced in ``losses``).
+    """
     check_encoding(data, origin)
     root = parse_xml(data, origin)
     if local_name(root) != "clientConfig":
@@ -194,13 +221,18 @@ def read_autoconfig(data: bytes, origin: str) -> AccountConfig:
             why = f" (last problem: {problems[is_out]})" if is_out in problems else ""
             raise InputError(f"{origin}: no usable <{label}>{why}")
     docs = _documentation(provider)
+    if losses is not None and any(local_name(c) == "password" for e in provider for c in e):
+        losses.append(Loss("dropped", "password", "a password in the file (never carried over)"))
     return AccountConfig(
         domain=domains[0], incoming=tuple(servers[False]), outgoing=tuple(servers[True]),
-        display_name=None, provider_id=lower_host(provider_id),
+        display_name=None, provider_id=provider_id,
         provider_name=_text(provider, "displayName") or provider_id,
         provider_short_name=_text(provider, "displayShortName") or None,
         documentation_url=docs[0].url if docs else None, documentation=docs,
         pop3=pop3 or Pop3Settings(), domains=domains, other_servers=tuple(others),
+        provider_extras=tuple(part(c) for c in provider if local_name(c) and
+                              local_name(c) not in _PROVIDER_PARTS),
+        root_extras=tuple(part(c) for c in root if local_name(c) and c is not provider),
     )
 
 

@@ -60,6 +60,14 @@ def provider_losses(account: AccountConfig, fmt: str, losses: list[Loss], *, nam
     for raw in account.other_servers:
         losses.append(Loss("dropped", "raw_server", f"{raw.describe()} ({fmt} cannot hold it)",
                            field="server"))
+    for extra in dict.fromkeys(p.name for p in (*account.provider_extras, *account.root_extras)):
+        losses.append(Loss("dropped", "autoconfig_element", f"the autoconfig <{extra}> element ({fmt} cannot "
+                           f"hold it)", field=extra))
+    for server in (*account.incoming, *account.outgoing):
+        for part in server.extras:
+            label = f"{server.protocol} {server.host}:{server.port}"
+            losses.append(Loss("dropped", "server_element", f"<{part.name}> of {label} ({fmt} cannot hold "
+                               f"it)", server=label, field=part.name))
     if name and account.provider_name and account.provider_name != account.domain:
         losses.append(Loss("dropped", "provider_name", f"the provider name '{account.provider_name}' ({fmt} "
                            f"cannot hold it)", field="provider_name"))
