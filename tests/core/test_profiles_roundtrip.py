@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant.core.errors import InputError
-from assistant.core.model import AccountConfig, DocLink, Pop3Settings, ServerConfig
+from assistant.core.model import AccountConfig, DocLink, Pop3Settings, RawServer, ServerConfig, XmlPart
 from assistant.core.profiles import IMPORTABLE, export_with_losses, import_with_losses
 from assistant.core.profiles._common import lower_host, server_name
 from assistant.core.profiles.losses import Loss
@@ -47,9 +47,17 @@ def servers(draw: st.DrawFn, protocol: str) -> ServerConfig:
         methods = tuple(m for m in methods if m != "OAuth2") or ("password-cleartext",)
     auth = _NONE_LIKE.get(methods[0], methods[0])
     username = draw(st.sampled_from(["%EMAILADDRESS%", "%EMAILLOCALPART%", "", "jdoe", "other@example.org"]))
+    extras = draw(st.sampled_from([(), (XmlPart("useGlobalPreferredServer", text="false"),)]))
     return ServerConfig(protocol, draw(hosts()), draw(_PORTS),  # type: ignore[arg-type]
                         draw(st.sampled_from(["ssl", "starttls", "plain"])), username=username,
-                        auth=auth, auth_methods=methods if len(methods) > 1 or methods[0] != auth else ())
+                        auth=auth, auth_methods=methods if len(methods) > 1 or methods[0] != auth else (),
+                        extras=extras)
+
+
+_EWS = RawServer("incoming", "ews", (("url", "https://ex.example.com/EWS/Exchange.asmx"),
+                                     ("authentication", "OAuth2")))
+_OAUTH = XmlPart("oAuth2", children=(XmlPart("issuer", text="login.example.com"),
+                                     XmlPart("scope", text="imap smtp")))
 
 
 @st.composite
@@ -66,7 +74,9 @@ def accounts(draw: st.DrawFn) -> AccountConfig:
         address=draw(st.sampled_from([None, "alice@example.com"])),
         provider_id="example.com", provider_name=draw(st.sampled_from([None, "Example Mail"])),
         documentation=tuple(docs), domains=draw(st.sampled_from([(), ("example.com", "example.net")])),
-        pop3=Pop3Settings(draw(st.booleans()), draw(st.sampled_from([None, 7, 14])), draw(st.booleans())))
+        pop3=Pop3Settings(draw(st.booleans()), draw(st.sampled_from([None, 7, 14])), draw(st.booleans())),
+        other_servers=draw(st.sampled_from([(), (_EWS,)])),
+        root_extras=draw(st.sampled_from([(), (_OAUTH,)])))
 
 
 def _key(server: ServerConfig) -> tuple[object, ...]:
@@ -147,6 +157,13 @@ def test_round_trip_keeps_the_servers_or_announces_the_difference(source: str, t
     if source == target == "autoconfig":
         assert [loss for loss in losses if loss.server] == []
         assert (b.documentation, b.domains, b.pop3) == (a.documentation, a.domains, a.pop3)
+        assert (b.other_servers, b.root_extras) == (a.other_servers, a.root_extras)
+        assert [s.extras for s in (*b.incoming, *b.outgoing)] == [
+            s.extras for s in (*a.incoming, *a.outgoing)]
+    elif target != "autoconfig":
+        codes = {loss.code for loss in losses}
+        assert not a.other_servers or "raw_server" in codes
+        assert not a.root_extras or "autoconfig_element" in codes
 
 
 @pytest.mark.parametrize("fmt", ["autoconfig", "autodiscover", "mobileconfig", "sheet"])
