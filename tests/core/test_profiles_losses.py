@@ -271,3 +271,10 @@ def test_every_loss_is_one_line_whatever_the_file_holds() -> None:
     data = autoconfig(extra="").replace(b"<domain>", name + b"<domain>", 1)
     _, losses = convert(data, "autodiscover")
     assert "dropped: the provider name 'Two lines name' (autodiscover cannot hold it)" in losses
+
+
+def test_an_international_host_name_goes_into_autoconfig_as_punycode() -> None:
+    account = import_profile(_binary_profile(IncomingMailServerHostName="IMAP.bücher.example"), "idn")
+    out = export_profile(account, "autoconfig")
+    assert b"<hostname>imap.xn--bcher-kva.example</hostname>" in out
+    assert import_profile(out, "out").incoming[0].host == "imap.xn--bcher-kva.example"

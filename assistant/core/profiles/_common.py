@@ -107,6 +107,7 @@ def check_identity(value: str, what: str) -> str:
 
 
 def has_bad_chars(value: str) -> bool:
+    """True when XML (and so every format but the sheet) cannot hold ``value``."""
     return _NOT_XML.search(value) is not None
 
 
@@ -121,17 +122,18 @@ def lower_host(host: str) -> str:
 
 
 def file_host(host: str, what: str) -> str:
-    """A host for an autoconfig file: as written (case and placeholders kept), IDN as punycode."""
+    """A host for an autoconfig file: as written (case and placeholders kept), IDN labels as punycode."""
     check_identity(host, what)
     value = host.strip()
     if value.isascii():
         return value
-    tokens = PLACEHOLDER.findall(value)
-    parts = [ascii_host(p, what) if p.strip(".") else p for p in PLACEHOLDER.split(value)]
-    out = parts[0]
-    for token, part in zip(tokens, parts[1:], strict=True):
-        out += token + part
-    return out
+    labels = []
+    for label in value.split("."):
+        try:
+            labels.append(label if label.isascii() else idna.encode(label, uts46=True).decode("ascii"))
+        except idna.IDNAError:
+            raise InputError(f"{what}: '{host}' is not a valid host name") from None
+    return ".".join(labels)
 
 
 def ascii_host(host: str, what: str) -> str:
