@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from assistant.core.context import Settings
     from assistant.core.model import AccountConfig, DiscoveryResult
     from assistant.core.presets import Preset
+    from assistant.core.profiles.losses import Loss
     from assistant.core.setup.session import SetupSession
     from assistant.core.signin.secret import Secret
 
@@ -241,3 +242,10 @@ def write_mobile_qr_output(args: argparse.Namespace, account: AccountConfig) -> 
               "photographs it can read it", file=sys.stderr)
     data = write_mobile_qr(account, kind, args.include_password, allow_plain=args.allow_plain)
     write_output(args.output, data, force=args.force)
+
+
+def print_losses(losses: list[Loss]) -> None:
+    """One stderr line per item a format dropped or changed ("dropped: ...", "changed: ...")."""
+    from assistant.core.printable import printable
+    for loss in losses:
+        print(printable(str(loss)), file=sys.stderr)

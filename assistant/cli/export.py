@@ -19,6 +19,7 @@ from assistant.cli.common import (
     check_mobile_qr_options,
     discover,
     preset_from_args,
+    print_losses,
     secret_from_env_or_prompt,
     session_from_args,
     signing_args,
@@ -27,7 +28,7 @@ from assistant.cli.common import (
 )
 from assistant.core.errors import EXIT_OK, InputError
 from assistant.core.model import AccountConfig
-from assistant.core.profiles import FORMATS, export_profile
+from assistant.core.profiles import FORMATS, export_with_losses
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -88,7 +89,9 @@ def run(args: argparse.Namespace) -> int:
         if not secret:
             raise InputError("--embed-password: the password is empty")
         account = replace(account, password=secret)
-    data = export_profile(account, fmt, embed_password=args.embed_password, sign_identity=identity,
-                          sign_password=identity_password, allow_plain=args.allow_plain)
+    data, losses = export_with_losses(account, fmt, embed_password=args.embed_password,
+                                      sign_identity=identity, sign_password=identity_password,
+                                      allow_plain=args.allow_plain)
     write_output(args.output, data, force=args.force)
+    print_losses(losses)  # one line per item the format dropped or changed
     return EXIT_OK

@@ -305,6 +305,17 @@ AUTHS: tuple[Auth, ...] = ("password-cleartext", "password-encrypted", "OAuth2",
 
 
 @dataclass(frozen=True)
+class XmlPart:
+    """An autoconfig element this program does not interpret (useGlobalPreferredServer, oAuth2, webMail,
+    enable ...), kept so that an autoconfig rewrite carries it on."""
+
+    name: str
+    attrs: tuple[tuple[str, str], ...] = ()
+    text: str | None = None
+    children: tuple[XmlPart, ...] = ()
+
+
+@dataclass(frozen=True)
 class ServerConfig:
     """One server as a client should be set up. ``username`` may be a placeholder (%EMAILADDRESS%)."""
 
@@ -314,9 +325,28 @@ class ServerConfig:
     security: Security
     username: str = "%EMAILADDRESS%"
     auth: Auth = "password-cleartext"
+    # Every <authentication> a file named that Thunderbird knows, in the file's order (GSSAPI, NTLM,
+    # client-IP-address ... included), when that is more than just ``auth``: an OAuth2 server's password
+    # fallback must survive a conversion. Empty means "just ``auth``". An empty ``username`` means the file
+    # gave none (Thunderbird keeps such a server; writers that need one use the address).
+    auth_methods: tuple[str, ...] = ()
+    # False when an autoconfig file gave no <port> (the default is in ``port``): a rewrite leaves it out
+    # again, so every reader treats the copy as it treated the original.
+    port_given: bool = True
+    # The server's other autoconfig elements (useGlobalPreferredServer, addThisServer, restriction ...).
+    extras: tuple[XmlPart, ...] = ()
+
+    @property
+    def methods(self) -> tuple[str, ...]:
+        """All authentication methods in order; ``auth`` alone when no list was given."""
+        return self.auth_methods or (self.auth,)
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        d: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)
+                             if f.name not in ("auth_methods", "port_given", "extras")}
+        if self.auth_methods:  # only then: older readers of this JSON (presets) know the other keys
+            d["auth_methods"] = list(self.auth_methods)
+        return d
 
     @classmethod
     def from_candidate(cls, c: Candidate) -> ServerConfig:
@@ -329,6 +359,34 @@ class Pop3Settings:
     leave_on_server: bool = True
     days_to_leave: int | None = 14
     download_on_biff: bool = True
+
+
+@dataclass(frozen=True)
+class DocLink:
+    """A provider's help page (autoconfig <documentation>): kept, never a reason to refuse a file."""
+
+    url: str
+    descriptions: tuple[tuple[str, str], ...] = ()  # (lang or "", text)
+
+
+@dataclass(frozen=True)
+class RawServer:
+    """A server entry this program cannot set up (Exchange, EWS, GSSAPI-only ...) kept as written.
+
+    ``children`` are the entry's text elements in order; ``after`` is how many of the account's own servers
+    of the same direction came before it in the file, so a rewrite keeps the file's order (and so the
+    server Thunderbird picks first).
+    """
+
+    direction: Literal["incoming", "outgoing"]
+    type: str
+    children: tuple[tuple[str, str], ...] = ()
+    after: int = 0
+
+    def describe(self) -> str:
+        values = dict(self.children)
+        where = values.get("hostname") or values.get("url") or values.get("ewsURL") or "?"
+        return f"{self.direction} {self.type} server {where}"
 
 
 @dataclass(frozen=True)
@@ -351,6 +409,21 @@ class AccountConfig:
     password: str | None = field(default=None, repr=False, compare=False)
     # Every <domain> an autoconfig file said it serves (ASCII, lowercase); empty when not from a file.
     domains: tuple[str, ...] = ()
+    # Every <documentation> link of an autoconfig file (``documentation_url`` is the first one's URL).
+    documentation: tuple[DocLink, ...] = ()
+    # Server entries of an autoconfig file this program cannot use, kept for autoconfig output.
+    other_servers: tuple[RawServer, ...] = ()
+    # Autoconfig elements kept as read: inside <emailProvider> (inputField, enable ...) and beside it
+    # (oAuth2, webMail, enable, clientConfigUpdate ...).
+    provider_extras: tuple[XmlPart, ...] = ()
+    root_extras: tuple[XmlPart, ...] = ()
+
+    @property
+    def doc_links(self) -> tuple[DocLink, ...]:
+        """The documentation links, or one built from ``documentation_url``."""
+        if self.documentation:
+            return self.documentation
+        return (DocLink(self.documentation_url),) if self.documentation_url else ()
 
     def without_password(self) -> AccountConfig:
         return replace(self, password=None)

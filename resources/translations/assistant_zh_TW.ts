@@ -1139,6 +1139,10 @@ Replace them?</source>
         <translation>您電子郵件地址中 @ 前面的部分</translation>
     </message>
     <message>
+        <source>the part of your email address after the @</source>
+        <translation>您電子郵件地址中 @ 後面的部分</translation>
+    </message>
+    <message>
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>

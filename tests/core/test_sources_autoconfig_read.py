@@ -79,7 +79,9 @@ def test_unusable_servers_are_skipped_not_fatal() -> None:
     """
     cfg = read_autoconfig(doc(odd + IMAP + SMTP), ORIGIN)
     assert [s.host for s in cfg.incoming] == ["imap.%EMAILDOMAIN%"]
-    assert [s.host for s in cfg.outgoing] == ["smtp.example.test"]
+    # Like Thunderbird, a missing <username> does not sink an outgoing server (nor an incoming one).
+    assert [(s.host, s.username) for s in cfg.outgoing] == [("nouser.example.test", ""),
+                                                           ("smtp.example.test", "%EMAILADDRESS%")]
 
 
 def test_first_known_socket_type_and_auth_win_and_port_defaults() -> None:

@@ -102,7 +102,8 @@ def check_autoconfig(data: bytes, origin: str = "autoconfig") -> list[Problem]:
         add("both", "info", "short_name_long", "displayShortName longer than 12 characters")
     docs = [c for c in provider if local_name(c) == "documentation"]
     for doc in docs:
-        if "%" in (doc.get("url") or ""):
+        # Percent-escapes (%28) are not placeholders; only the names clients substitute elsewhere count.
+        if any(token in _KNOWN_PLACEHOLDERS for token in _PLACEHOLDER.findall(doc.get("url") or "")):
             add("both", "warning", "placeholder_in_url", "placeholder in documentation url")
     incoming = [c for c in provider if local_name(c) == "incomingServer"]
     outgoing = [c for c in provider if local_name(c) == "outgoingServer"]
@@ -151,10 +152,10 @@ def _thunderbird_server(server: ET.Element, outgoing: bool, add: _Add) -> bool:
     auths = [a for a in _texts(server, "authentication") if a in (_TB_AUTH_OUT if outgoing else _TB_AUTH_IN)]
     if not auths:
         return skip("authentication", "no recognised <authentication>")
+    # readFromXML takes String(username) for both directions: a missing one is "undefined", not a skip.
     username = _first(server, "username")
-    if outgoing and not username and auths[0] not in ("none", "client-IP-address", "smtp-after-pop"):
-        return skip("username", "password authentication without <username>")
-    if not outgoing and not username:
+    needs_one = not outgoing or auths[0] not in ("none", "client-IP-address", "smtp-after-pop")
+    if needs_one and not username:
         add("thunderbird", "warning", "username", f"{label}: no <username> (Thunderbird uses 'undefined')")
     if sockets[0] == "plain":
         add("both", "warning", "plain", f"{label}: socketType plain sends the password unencrypted")

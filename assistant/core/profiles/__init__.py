@@ -11,6 +11,7 @@ import re
 from assistant.core.errors import InputError
 from assistant.core.model import AccountConfig
 from assistant.core.profiles._common import MAX_PROFILE_BYTES
+from assistant.core.profiles.losses import Loss
 
 FORMATS: tuple[str, ...] = ("autoconfig", "autodiscover", "mobileconfig", "sheet")
 IMPORTABLE: tuple[str, ...] = ("autoconfig", "autodiscover", "mobileconfig")
@@ -36,27 +37,41 @@ def export_profile(account: AccountConfig, fmt: str, *, embed_password: bool = F
                    sign_identity: bytes | None = None, sign_password: bytes | None = None,
                    allow_plain: bool = False) -> bytes:
     """``account`` as ``fmt`` bytes. Only a mobileconfig can carry a password or a signature."""
+    return export_with_losses(account, fmt, embed_password=embed_password, sign_identity=sign_identity,
+                              sign_password=sign_password, allow_plain=allow_plain)[0]
+
+
+def export_with_losses(account: AccountConfig, fmt: str, *, embed_password: bool = False,
+                       sign_identity: bytes | None = None, sign_password: bytes | None = None,
+                       allow_plain: bool = False) -> tuple[bytes, list[Loss]]:
+    """Like ``export_profile``, plus every item the format dropped or changed (for stderr, JSON, the GUI)."""
     if fmt not in FORMATS:
         raise InputError(f"format: '{fmt}' is not one of {', '.join(FORMATS)}")
     if embed_password and fmt != "mobileconfig":
         raise InputError(f"{fmt}: only a mobileconfig can carry a password (it is never put in a {fmt})")
     if sign_identity is not None and fmt != "mobileconfig":
         raise InputError(f"{fmt}: only a mobileconfig can be signed")
+    losses: list[Loss] = []
     if fmt == "autoconfig":
         from assistant.core.profiles.autoconfig import write_autoconfig
-        return write_autoconfig(account, allow_plain=allow_plain)
+        return write_autoconfig(account, allow_plain=allow_plain, losses=losses), _unique(losses)
     if fmt == "autodiscover":
         from assistant.core.profiles.autodiscover import write_autodiscover
-        return write_autodiscover(account, allow_plain=allow_plain)
+        return write_autodiscover(account, allow_plain=allow_plain, losses=losses), _unique(losses)
     if fmt == "sheet":
         from assistant.core.profiles.sheet import write_sheet
-        return write_sheet(account, allow_plain=allow_plain)
+        return write_sheet(account, allow_plain=allow_plain, losses=losses), _unique(losses)
     from assistant.core.profiles.mobileconfig import write_mobileconfig
-    data = write_mobileconfig(account, embed_password=embed_password, allow_plain=allow_plain)
+    data = write_mobileconfig(account, embed_password=embed_password, allow_plain=allow_plain, losses=losses)
     if sign_identity is not None:
         from assistant.core.profiles.signing import sign_profile
         data = sign_profile(data, sign_identity, sign_password)
-    return data
+    return data, _unique(losses)
+
+
+def _unique(losses: list[Loss]) -> list[Loss]:
+    """One line per item: the same host placeholder filled for two servers is said once."""
+    return list(dict.fromkeys(losses))
 
 
 def detect_format(data: bytes, origin: str) -> str:
@@ -82,20 +97,27 @@ def detect_format(data: bytes, origin: str) -> str:
 
 def import_profile(data: bytes, origin: str) -> AccountConfig:
     """Read an autoconfig, Autodiscover or Apple profile (plain or signed) into an account."""
+    return import_with_losses(data, origin)[0]
+
+
+def import_with_losses(data: bytes, origin: str) -> tuple[AccountConfig, list[Loss]]:
+    """Like ``import_profile``, plus what the reader left out (Exchange entries, further payloads ...)."""
     if len(data) > MAX_PROFILE_BYTES:
         raise InputError(f"{origin}: larger than {MAX_PROFILE_BYTES // 1024} KiB, not a profile")
     from assistant.core.phone.qrpayload import looks_like_payload, read_account
     if looks_like_payload(data):  # a Thunderbird-for-Android QR payload (JSON), for convert
-        return read_account(data, origin)
+        return read_account(data, origin), []
     fmt = detect_format(data, origin)
+    losses: list[Loss] = []
     if fmt == "autoconfig":
         from assistant.core.profiles.autoconfig_read import read_autoconfig
-        return read_autoconfig(data, origin)
+        return read_autoconfig(data, origin, losses), losses  # keeps what it cannot use (other_servers)
     if fmt == "autodiscover":
         from assistant.core.profiles.autodiscover import read_autodiscover
-        return read_autodiscover(data, origin)
+        return read_autodiscover(data, origin, losses), _unique(losses)
     from assistant.core.profiles.mobileconfig import read_mobileconfig
     from assistant.core.profiles.signing import looks_signed, unwrap_signed
     if looks_signed(data):
         data = unwrap_signed(data, origin)
-    return read_mobileconfig(data, origin)
+    return read_mobileconfig(data, origin, losses), _unique(losses)
+

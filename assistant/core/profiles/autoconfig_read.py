@@ -17,12 +17,17 @@ from assistant.core.model import (
     AccountConfig,
     Auth,
     Candidate,
+    DocLink,
     Pop3Settings,
     Protocol,
+    RawServer,
     Security,
     ServerConfig,
     Source,
+    XmlPart,
 )
+from assistant.core.profiles._common import check_encoding, lower_host
+from assistant.core.profiles.losses import Loss
 from assistant.core.xmlsafe import local_name, parse_xml
 
 _SOCKET_TYPES: dict[str, Security] = {"SSL": "ssl", "STARTTLS": "starttls", "plain": "plain"}
@@ -35,6 +40,11 @@ _AUTH_IN: dict[str, Auth | None] = {
 _AUTH_OUT: dict[str, Auth | None] = {
     **_AUTH_IN, "none": "none", "client-IP-address": "none", "smtp-after-pop": "none",
 }
+_LEGACY_AUTH = {"plain": "password-cleartext", "secure": "password-encrypted"}
+_SERVER_PARTS = {"hostname", "port", "socketType", "username", "authentication", "pop3", "password"}
+_PROVIDER_PARTS = {"domain", "displayName", "displayShortName", "incomingServer", "outgoingServer",
+                   "documentation"}
+_MAX_DEPTH = 16  # kept elements nest no deeper (real files nest 3)
 _DEFAULT_PORTS: dict[tuple[str, Security], int] = {
     ("imap", "ssl"): 993, ("imap", "starttls"): 143, ("imap", "plain"): 143,
     ("pop3", "ssl"): 995, ("pop3", "starttls"): 110, ("pop3", "plain"): 110,
@@ -94,24 +104,60 @@ def _server(server: ET.Element, outgoing: bool) -> tuple[ServerConfig, Pop3Setti
     security = next((_SOCKET_TYPES[s] for s in _all_text(server, "socketType") if s in _SOCKET_TYPES), None)
     if security is None:
         raise _Skip(f"{host}: no <socketType> of SSL, STARTTLS or plain")
-    port = _port(server, required=outgoing) or _DEFAULT_PORTS[(protocol, security)]
+    given = _port(server, required=outgoing)
+    port = given or _DEFAULT_PORTS[(protocol, security)]
     table = _AUTH_OUT if outgoing else _AUTH_IN
-    methods = [a for a in _all_text(server, "authentication") if a in table]
+    methods = list(dict.fromkeys(_LEGACY_AUTH.get(a, a) for a in _all_text(server, "authentication")
+                                 if a in table))
     if not methods:
         raise _Skip(f"{host}: no recognised <authentication>")
     auth = next((m for m in (table[a] for a in methods) if m is not None), None)
     if auth is None:
         raise _Skip(f"{host}: only {', '.join(methods)} authentication, which this program cannot set up")
-    username = _text(server, "username")
-    if not username:
-        if outgoing and auth != "none":
-            raise _Skip(f"{host}: no <username> for password authentication")
-        username = "%EMAILADDRESS%" if auth != "none" else ""
+    # Like Thunderbird, a missing <username> is no reason to skip a server, incoming or outgoing: it
+    # stays "not given" and a rewrite leaves it out again.
+    username = _text(server, "username") or ""
     pop3: Pop3Settings | None = None
     if protocol == "pop3":
         pop3 = _pop3_settings(server)
+    extras = tuple(part(c) for c in server if local_name(c) not in _SERVER_PARTS and local_name(c))
     return ServerConfig(protocol=protocol, host=host, port=port, security=security, username=username,
-                        auth=auth), pop3
+                        auth=auth, auth_methods=() if methods == [auth] else tuple(methods),
+                        port_given=given is not None, extras=extras), pop3
+
+
+def part(element: ET.Element, depth: int = 0) -> XmlPart:
+    """An element we do not interpret, as plain data (namespaces and comments left out)."""
+    text = (element.text or "").strip() or None
+    children = tuple(part(c, depth + 1) for c in element if local_name(c)) if depth < _MAX_DEPTH else ()
+    attrs = tuple((_attr_name(k), v) for k, v in element.attrib.items() if _attr_name(k))
+    return XmlPart(local_name(element), attrs, text, children)
+
+
+def _attr_name(key: str) -> str:
+    """xml:lang stays xml:lang; other namespaced attributes have no prefix we could write, so they go."""
+    if not key.startswith("{"):
+        return key
+    namespace, _, local = key[1:].partition("}")
+    return f"xml:{local}" if namespace == "http://www.w3.org/XML/1998/namespace" else ""
+
+
+def _raw(element: ET.Element, outgoing: bool, after: int) -> RawServer:
+    """An entry we cannot set up, kept with its text elements for an autoconfig rewrite."""
+    children = tuple((local_name(c), (c.text or "").strip()) for c in element
+                     if local_name(c) and local_name(c) != "password" and not len(c))
+    return RawServer("outgoing" if outgoing else "incoming", element.get("type", ""), children, after)
+
+
+def _documentation(provider: ET.Element) -> tuple[DocLink, ...]:
+    """Every help link: Thunderbird ignores them, people read them; never a reason to refuse a file."""
+    out = []
+    for doc in _children(provider, "documentation"):
+        url = (doc.get("url") or "").strip()
+        if url:
+            descr = tuple(((d.get("lang") or ""), (d.text or "").strip()) for d in _children(doc, "descr"))
+            out.append(DocLink(url, descr))
+    return tuple(out)
 
 
 def _bool(value: str | None, default: bool) -> bool:
@@ -133,8 +179,13 @@ def _pop3_settings(server: ET.Element) -> Pop3Settings:
                         download_on_biff=_bool(_text(block, "downloadOnBiff"), True))
 
 
-def read_autoconfig(data: bytes, origin: str) -> AccountConfig:
-    """Parse an autoconfig file; raise InputError (one line naming ``origin``) if nothing usable remains."""
+def read_autoconfig(data: bytes, origin: str, losses: list[Loss] | None = None) -> AccountConfig:
+    """Parse an autoconfig file; raise InputError (one line naming ``origin``) if nothing usable remains.
+
+    Elements this program does not interpret are kept (``extras``) for an autoconfig rewrite; passwords
+    in the file are not (announced in ``losses``).
+    """
+    check_encoding(data, origin)
     root = parse_xml(data, origin)
     if local_name(root) != "clientConfig":
         raise InputError(f"{origin}: the root element is <{local_name(root)}>, expected <clientConfig>")
@@ -144,11 +195,11 @@ def read_autoconfig(data: bytes, origin: str) -> AccountConfig:
     provider_id = (provider.get("id") or "").strip()
     if not valid_hostname(provider_id):
         raise InputError(f"{origin}: <emailProvider id={provider_id!r}> is not a valid domain name")
-    domains = tuple(d.lower() for d in _all_text(provider, "domain") if valid_hostname(d))
+    domains = tuple(lower_host(d) for d in _all_text(provider, "domain") if valid_hostname(d))
     if not domains:
         raise InputError(f"{origin}: no valid <domain> in <emailProvider>")
-    incoming: list[ServerConfig] = []
-    outgoing: list[ServerConfig] = []
+    servers: dict[bool, list[ServerConfig]] = {False: [], True: []}
+    others: list[RawServer] = []
     pop3: Pop3Settings | None = None
     problems: dict[bool, str] = {}
     for element in provider:
@@ -160,22 +211,28 @@ def read_autoconfig(data: bytes, origin: str) -> AccountConfig:
             server, pop3_here = _server(element, is_out)
         except _Skip as skip:
             problems[is_out] = str(skip)
+            others.append(_raw(element, is_out, len(servers[is_out])))
             continue
-        (outgoing if is_out else incoming).append(server)
+        servers[is_out].append(server)
         if pop3 is None and pop3_here is not None:
             pop3 = pop3_here
-    for servers, is_out, label in ((incoming, False, "incomingServer"), (outgoing, True, "outgoingServer")):
-        if not servers:
+    for is_out, label in ((False, "incomingServer"), (True, "outgoingServer")):
+        if not servers[is_out]:
             why = f" (last problem: {problems[is_out]})" if is_out in problems else ""
             raise InputError(f"{origin}: no usable <{label}>{why}")
-    docs = next(iter(_children(provider, "documentation")), None)
+    docs = _documentation(provider)
+    if losses is not None and any(local_name(c) == "password" for e in provider for c in e):
+        losses.append(Loss("dropped", "password", "a password in the file (never carried over)"))
     return AccountConfig(
-        domain=domains[0], incoming=tuple(incoming), outgoing=tuple(outgoing),
-        display_name=None, provider_id=provider_id.lower(),
+        domain=domains[0], incoming=tuple(servers[False]), outgoing=tuple(servers[True]),
+        display_name=None, provider_id=provider_id,
         provider_name=_text(provider, "displayName") or provider_id,
         provider_short_name=_text(provider, "displayShortName") or None,
-        documentation_url=(docs.get("url") or None) if docs is not None else None,
-        pop3=pop3 or Pop3Settings(), domains=domains,
+        documentation_url=docs[0].url if docs else None, documentation=docs,
+        pop3=pop3 or Pop3Settings(), domains=domains, other_servers=tuple(others),
+        provider_extras=tuple(part(c) for c in provider if local_name(c) and
+                              local_name(c) not in _PROVIDER_PARTS),
+        root_extras=tuple(part(c) for c in root if local_name(c) and c is not provider),
     )
 
 

@@ -9,20 +9,29 @@ missing, which breaks password sign-in), and AuthRequired says whether sending n
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 from assistant.core.errors import InputError
 from assistant.core.fields import parse_port
-from assistant.core.model import AccountConfig, Auth, Protocol, Security, ServerConfig
+from assistant.core.model import AUTHS, AccountConfig, Auth, Protocol, Security, ServerConfig
 from assistant.core.profiles._common import (
+    PASSWORD_METHODS,
+    Express,
     Node,
-    check_servers,
+    check_encoding,
+    check_identity,
+    clean_text,
     collapse,
     domain_of,
-    expand,
     fill_host,
+    fill_username,
     guess_domain,
+    password_fallback,
     render,
+    select_servers,
+    server_name,
 )
+from assistant.core.profiles.losses import Loss, pop3_loss, provider_losses
 from assistant.core.xmlsafe import local_name, parse_xml
 
 NS_RESPONSE = "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006"
@@ -32,19 +41,14 @@ _SSL_ENCRYPTION = {"ssl": ("on", "SSL"), "starttls": ("on", "TLS"), "plain": ("o
 _STARTTLS_PORTS = {143, 110, 25, 587}
 
 
-def _protocol(account_node: Node, server: ServerConfig, account: AccountConfig) -> None:
-    if server.auth == "OAuth2":
-        raise InputError(f"autodiscover: {server.host} uses OAuth2 sign-in, which Autodiscover for "
-                         f"IMAP/POP3/SMTP cannot describe")
-    if server.auth == "none" and server.protocol != "smtp":
-        raise InputError(f"autodiscover: {server.host}: incoming servers always need a sign-in")
+def _protocol(account_node: Node, server: ServerConfig, account: AccountConfig, losses: list[Loss]) -> None:
     node = account_node.add("Protocol")
     node.add("Type", {"imap": "IMAP", "pop3": "POP3", "smtp": "SMTP"}[server.protocol])
-    node.add("Server", fill_host(server.host, account, "autodiscover"))
+    node.add("Server", fill_host(server.host, account, "autodiscover", losses, server_name(server)))
     node.add("Port", str(server.port))
     node.add("DomainRequired", "off")
-    login = expand(server.username or "%EMAILADDRESS%", account.address)
-    if login and server.auth != "none":
+    login = fill_username(server, account, "autodiscover", losses)
+    if login:
         node.add("LoginName", login)
     node.add("SPA", "off")
     ssl, encryption = _SSL_ENCRYPTION[server.security]
@@ -56,26 +60,56 @@ def _protocol(account_node: Node, server: ServerConfig, account: AccountConfig) 
         node.add("SMTPLast", "off")
 
 
-def write_autodiscover(account: AccountConfig, *, allow_plain: bool = False) -> bytes:
+def _express(losses: list[Loss]) -> Express:
+    """OAuth2 gives way to a password method the server also offers; an encrypted password becomes a normal
+    one (Autodiscover's SPA means NTLM, not CRAM-MD5)."""
+    def express(server: ServerConfig) -> ServerConfig | str:
+        allowed = (*PASSWORD_METHODS, "none", "client-IP-address", "smtp-after-pop") \
+            if server.protocol == "smtp" else PASSWORD_METHODS
+        got = password_fallback(server, "autodiscover", losses, allowed)
+        if isinstance(got, str):
+            return got
+        if got.auth == "password-encrypted":
+            name = server_name(server)
+            losses.append(Loss("changed", "auth_encrypted", f"encrypted password sign-in (CRAM-MD5) for "
+                               f"{name} becomes a normal password (Autodiscover's SPA means NTLM)",
+                               server=name, field="auth", before="password-encrypted",
+                               after="password-cleartext"))
+            return replace(got, auth="password-cleartext")
+        return replace(got, auth="none") if got.auth not in AUTHS else got
+    return express
+
+
+def write_autodiscover(account: AccountConfig, *, allow_plain: bool = False,
+                       losses: list[Loss] | None = None) -> bytes:
     """The autodiscover.xml response: one Protocol per incoming server (chosen first), then SMTP."""
-    check_servers(account, "autodiscover", allow_plain=allow_plain)
+    lost: list[Loss] = [] if losses is None else losses
+    incoming, outgoing = select_servers(account, "autodiscover", allow_plain=allow_plain, losses=lost,
+                                        express=_express(lost))
     root = Node("Autodiscover", attrs={"xmlns": NS_RESPONSE})
     response = root.add("Response", xmlns=NS_OUTLOOK)
-    if account.display_name or account.address:
+    display = clean_text(account.display_name or "", "person's name", lost)
+    if display or account.address:
         user = response.add("User")
-        if account.display_name:
-            user.add("DisplayName", account.display_name)
+        if display:
+            user.add("DisplayName", display)
         if account.address:
-            user.add("AutoDiscoverSMTPAddress", account.address)
+            user.add("AutoDiscoverSMTPAddress", check_identity(account.address, "autodiscover: address"))
     acc = response.add("Account")
     acc.add("AccountType", "email")
     acc.add("Action", "settings")
     seen: set[str] = set()
-    for server in (*account.incoming, account.outgoing[0]):
+    for server in (*incoming, *outgoing):
         if server.protocol in seen:  # Outlook uses one entry per type; later ones only confuse it
+            name = server_name(server)
+            lost.append(Loss("dropped", "alternative_server", f"{name} (Autodiscover holds one "
+                             f"{server.protocol.upper()} server)", server=name, field="server"))
             continue
         seen.add(server.protocol)
-        _protocol(acc, server, account)
+        _protocol(acc, server, account, lost)
+    if any(s.protocol == "pop3" for s in incoming):
+        pop3_loss(account, "autodiscover", lost)
+    provider_losses(account, "autodiscover", lost, name=True)
     return render(root, 'version="1.0" encoding="utf-8"')
 
 
@@ -106,10 +140,13 @@ def _security(proto: ET.Element, port: int) -> Security:
     return "starttls" if port in _STARTTLS_PORTS else "ssl"
 
 
-def _read_protocol(proto: ET.Element, address: str | None) -> ServerConfig | None:
+def _read_protocol(proto: ET.Element, address: str | None, losses: list[Loss]) -> ServerConfig | None:
     kind = (_text(proto, "Type") or "").upper()
-    if kind not in _TYPES:
-        return None  # Exchange, web and other entries are not ours to set up
+    if kind not in _TYPES:  # Exchange, web and other entries are not ours to set up
+        where = _text(proto, "Server") or _text(proto, "EwsUrl") or _text(proto, "ASUrl") or "?"
+        losses.append(Loss("dropped", "exchange_entry", f"the {kind or '?'} entry ({where[:80]}): this "
+                           f"program sets up IMAP, POP3 and SMTP only"))
+        return None
     host = _text(proto, "Server")
     if not host:
         raise InputError(f"{kind} entry has no <Server>")
@@ -128,8 +165,10 @@ def _read_protocol(proto: ET.Element, address: str | None) -> ServerConfig | Non
                         username=collapse(_text(proto, "LoginName"), address), auth=auth)
 
 
-def read_autodiscover(data: bytes, origin: str) -> AccountConfig:
+def read_autodiscover(data: bytes, origin: str, losses: list[Loss] | None = None) -> AccountConfig:
     """An Autodiscover POX response → account; InputError naming ``origin`` when it is not usable."""
+    lost: list[Loss] = [] if losses is None else losses
+    check_encoding(data, origin)
     root = parse_xml(data, origin)
     if local_name(root) != "Autodiscover":
         raise InputError(f"{origin}: the root element is <{local_name(root)}>, expected <Autodiscover>")
@@ -149,8 +188,8 @@ def read_autodiscover(data: bytes, origin: str) -> AccountConfig:
         user = _child(response, "User")
         address = _text(user, "AutoDiscoverSMTPAddress") if user is not None else None
         display = _text(user, "DisplayName") if user is not None else None
-        servers = [s for s in (_read_protocol(p, address) for p in account_el if local_name(p) == "Protocol")
-                   if s is not None]
+        protocols = [p for p in account_el if local_name(p) == "Protocol"]
+        servers = [s for s in (_read_protocol(p, address, lost) for p in protocols) if s is not None]
     except InputError as exc:
         raise InputError(f"{origin}: {exc}") from None
     incoming = tuple(s for s in servers if s.protocol != "smtp")

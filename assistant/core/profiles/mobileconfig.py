@@ -14,6 +14,7 @@ import plistlib
 import re
 import uuid
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from typing import Any
 
 import defusedxml
@@ -22,14 +23,23 @@ import defusedxml.ElementTree as DET
 from assistant.core.errors import InputError
 from assistant.core.model import AccountConfig, Auth, ServerConfig
 from assistant.core.profiles._common import (
-    check_servers,
+    PASSWORD_METHODS,
+    Express,
+    check_encoding,
+    check_identity,
+    clean_text,
     collapse,
     domain_of,
-    expand,
     fill_host,
+    fill_username,
     guess_domain,
+    has_bad_chars,
+    password_fallback,
     reverse_dns,
+    select_servers,
+    server_name,
 )
+from assistant.core.profiles.losses import Loss, pop3_loss, provider_losses
 
 MAIL_PAYLOAD = "com.apple.mail.managed"
 # Fixed namespace for our deterministic UUIDs (itself uuid5(NAMESPACE_URL, "mail-setup-assistant:profiles")).
@@ -57,37 +67,66 @@ def _uuid(kind: str, identity: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, f"{kind}:{identity}")).upper()
 
 
-def _server_keys(prefix: str, server: ServerConfig, account: AccountConfig) -> dict[str, Any]:
-    if server.auth not in _AUTH_OUT:
-        raise InputError(f"mobileconfig: {server.host} uses {server.auth} sign-in, which Apple's mail "
-                         f"payload cannot describe")
+def _server_keys(prefix: str, server: ServerConfig, account: AccountConfig,
+                 losses: list[Loss]) -> dict[str, Any]:
     keys: dict[str, Any] = {
-        f"{prefix}MailServerHostName": fill_host(server.host, account, "mobileconfig"),
+        f"{prefix}MailServerHostName": fill_host(server.host, account, "mobileconfig", losses,
+                                                 server_name(server)),
         f"{prefix}MailServerPortNumber": server.port,
         f"{prefix}MailServerUseSSL": server.security != "plain",
         f"{prefix}MailServerAuthentication": _AUTH_OUT[server.auth],
     }
-    username = expand(server.username or "%EMAILADDRESS%", account.address)
-    if username and server.auth != "none":
+    username = fill_username(server, account, "mobileconfig", losses)
+    if username:
         keys[f"{prefix}MailServerUsername"] = username  # absent: the device asks while installing
+    read_back = "plain" if server.security == "plain" else (
+        "starttls" if server.port in _STARTTLS_PORTS else "ssl")
+    if read_back != server.security:
+        name = server_name(server)
+        losses.append(Loss("changed", "security_by_port", f"{name}: {server.security.upper()} is written as "
+                           f"UseSSL and reads back as {read_back.upper()} on that port", server=name,
+                           field="security", before=server.security, after=read_back))
     return keys
 
 
+def _express(losses: list[Loss]) -> Express:
+    """OAuth2 gives way to a password method the server also offers (Apple's payload has no OAuth2)."""
+    def express(server: ServerConfig) -> ServerConfig | str:
+        allowed = (*PASSWORD_METHODS, "none", "client-IP-address", "smtp-after-pop")
+        got = password_fallback(server, "mobileconfig", losses, allowed)
+        if isinstance(got, str):
+            return got
+        return replace(got, auth="none") if got.auth not in _AUTH_OUT else got
+    return express
+
+
+def _one_each(servers: list[ServerConfig], losses: list[Loss]) -> ServerConfig:
+    for extra in servers[1:]:
+        name = server_name(extra)
+        losses.append(Loss("dropped", "alternative_server", f"{name} (an Apple mail payload holds one "
+                           f"incoming and one outgoing server)", server=name, field="server"))
+    return servers[0]
+
+
 def write_mobileconfig(account: AccountConfig, *, embed_password: bool = False,
-                       allow_plain: bool = False) -> bytes:
+                       allow_plain: bool = False, losses: list[Loss] | None = None) -> bytes:
     """An unsigned XML plist; the password goes in only with ``embed_password`` (and must be set)."""
-    check_servers(account, "mobileconfig", allow_plain=allow_plain)
-    incoming, outgoing = account.incoming[0], account.outgoing[0]
+    lost: list[Loss] = [] if losses is None else losses
+    incomings, outgoings = select_servers(account, "mobileconfig", allow_plain=allow_plain, losses=lost,
+                                          express=_express(lost))
+    incoming, outgoing = _one_each(incomings, lost), _one_each(outgoings, lost)
     identity = (account.address or account.domain).lower()
+    if account.address:
+        check_identity(account.address, "mobileconfig: address")
     tag = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:12]
     top_id = f"{reverse_dns(account.domain)}.mailsetup.{tag}"
-    name = account.provider_name or account.domain
+    name = clean_text(account.provider_name or account.domain, "provider name", lost) or account.domain
     who = account.address or f"@{account.domain}"
     mail: dict[str, Any] = {
         "EmailAccountDescription": f"{name} ({who})" if account.address else name,
         "EmailAccountType": "EmailTypeIMAP" if incoming.protocol == "imap" else "EmailTypePOP",
-        **_server_keys("Incoming", incoming, account),
-        **_server_keys("Outgoing", outgoing, account),
+        **_server_keys("Incoming", incoming, account, lost),
+        **_server_keys("Outgoing", outgoing, account, lost),
         "OutgoingPasswordSameAsIncomingPassword": outgoing.auth != "none",
         "PayloadDescription": f"Mail account {who}",
         "PayloadDisplayName": "Mail",
@@ -98,14 +137,20 @@ def write_mobileconfig(account: AccountConfig, *, embed_password: bool = False,
     }
     if account.address:
         mail["EmailAddress"] = account.address
-    if account.display_name:
-        mail["EmailAccountName"] = account.display_name
+    display = clean_text(account.display_name or "", "person's name", lost)
+    if display:
+        mail["EmailAccountName"] = display
     if embed_password:
         if not account.password:
             raise InputError("mobileconfig: --embed-password was given but there is no password to embed")
+        if has_bad_chars(account.password):
+            raise InputError("mobileconfig: the password holds control characters a profile cannot carry")
         mail["IncomingPassword"] = account.password
         if outgoing.auth != "none":
             mail["OutgoingPassword"] = account.password
+    if incoming.protocol == "pop3":
+        pop3_loss(account, "mobileconfig", lost)
+    provider_losses(account, "mobileconfig", lost, name=False)
     profile: dict[str, Any] = {
         "PayloadContent": [mail],
         "PayloadDescription": f"Sets up the mail account {who} in Apple Mail.",
@@ -122,8 +167,22 @@ def write_mobileconfig(account: AccountConfig, *, embed_password: bool = False,
 
 # --- reading ----------------------------------------------------------------------------------------
 
+def _payload_losses(content: list[Any], mails: list[dict[str, Any]], losses: list[Loss]) -> None:
+    if len(mails) > 1:
+        losses.append(Loss("dropped", "mail_payloads", f"{len(mails) - 1} further mail account payload(s) "
+                           f"(the first one is read)"))
+    others = sorted({str(p.get("PayloadType"))[:60] for p in content
+                     if not (isinstance(p, dict) and p.get("PayloadType") == MAIL_PAYLOAD)})
+    if others:
+        losses.append(Loss("dropped", "other_payloads", f"payloads that are not mail accounts "
+                           f"({', '.join(others)})"))
+    if any(k in mails[0] for k in ("IncomingPassword", "OutgoingPassword")):
+        losses.append(Loss("dropped", "password", "the embedded password (never carried over)"))
+
+
 def _load_plist(data: bytes, origin: str) -> Any:
     if not data.startswith(b"bplist"):
+        check_encoding(data, origin)
         try:  # entities and external references refused before plistlib sees the text
             DET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
         except defusedxml.DefusedXmlException:
@@ -134,7 +193,7 @@ def _load_plist(data: bytes, origin: str) -> Any:
     try:
         return plistlib.loads(data)
     except (plistlib.InvalidFileException, ValueError, TypeError, OverflowError, RecursionError,
-            IndexError, KeyError, UnicodeError, ET.ParseError) as exc:
+            IndexError, KeyError, UnicodeError, LookupError, ET.ParseError) as exc:
         raise InputError(f"{origin}: not a readable property list ({exc})") from None
 
 
@@ -171,8 +230,9 @@ def _read_server(d: dict[str, Any], prefix: str, protocol: str, address: str | N
                         auth=_AUTH_IN[auth_key])
 
 
-def read_mobileconfig(data: bytes, origin: str) -> AccountConfig:
+def read_mobileconfig(data: bytes, origin: str, losses: list[Loss] | None = None) -> AccountConfig:
     """The first mail payload of a plain (XML or binary plist) profile; passwords are never carried over."""
+    lost: list[Loss] = [] if losses is None else losses
     profile = _load_plist(data, origin)
     try:
         if not isinstance(profile, dict):
@@ -186,6 +246,7 @@ def read_mobileconfig(data: bytes, origin: str) -> AccountConfig:
         if not mails:
             raise InputError(f"no {MAIL_PAYLOAD} payload")
         mail = mails[0]
+        _payload_losses(content, mails, lost)
         kind = _get(mail, "EmailAccountType", required=True)
         if kind not in ("EmailTypeIMAP", "EmailTypePOP"):
             raise InputError(f"EmailAccountType {kind!r} is not EmailTypeIMAP or EmailTypePOP")

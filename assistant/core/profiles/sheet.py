@@ -12,7 +12,14 @@ from html import escape
 
 from assistant.core.i18n import QT_TRANSLATE_NOOP
 from assistant.core.model import AccountConfig, ServerConfig
-from assistant.core.profiles._common import check_servers, expand
+from assistant.core.profiles._common import (
+    PLACEHOLDER,
+    clean_text,
+    expand,
+    select_servers,
+    server_name,
+)
+from assistant.core.profiles.losses import Loss, provider_losses
 
 Translate = Callable[[str, str], str]
 
@@ -30,6 +37,7 @@ TEXTS: dict[str, str] = {
     "auth": QT_TRANSLATE_NOOP("sheet", "Authentication"),
     "your_address": QT_TRANSLATE_NOOP("sheet", "your full email address"),
     "your_local": QT_TRANSLATE_NOOP("sheet", "the part of your email address before the @"),
+    "your_domain": QT_TRANSLATE_NOOP("sheet", "the part of your email address after the @"),
     "ssl": QT_TRANSLATE_NOOP("sheet", "SSL/TLS"),
     "starttls": QT_TRANSLATE_NOOP("sheet", "STARTTLS"),
     "plain": QT_TRANSLATE_NOOP("sheet", "None (not encrypted: avoid)"),
@@ -65,6 +73,8 @@ TEXTS: dict[str, str] = {
                                          "password."),
 }
 
+_WORDS = {"%EMAILADDRESS%": "your_address", "%EMAILLOCALPART%": "your_local", "%EMAILDOMAIN%": "your_domain"}
+
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK TC",sans-serif;
 margin:2em auto;max-width:46em;color:#111;line-height:1.4}
@@ -82,56 +92,92 @@ table{page-break-inside:avoid;break-inside:avoid}th{background:none}}
 """
 
 
-def write_sheet(account: AccountConfig, *, translate: Translate | None = None,
-                allow_plain: bool = False) -> bytes:
-    """The sheet as UTF-8 HTML; ``translate(context, text)`` lets the GUI translate the templates."""
-    check_servers(account, "sheet", allow_plain=allow_plain)
+class _Sheet:
+    """The pieces of one sheet: translated texts, placeholders as the person will read them, tables."""
 
-    def t(code: str, **params: object) -> str:
+    def __init__(self, account: AccountConfig, translate: Translate | None, losses: list[Loss]) -> None:
+        self.account, self.translate, self.losses = account, translate, losses
+
+    def t(self, code: str, **params: object) -> str:
         values = {k: str(v) for k, v in params.items()}
-        if translate is not None:
+        if self.translate is not None:
             try:  # a broken translation (renamed placeholder) falls back to English, never fails
-                return escape(translate("sheet", TEXTS[code]).format(**values))
+                return escape(self.translate("sheet", TEXTS[code]).format(**values))
             except (KeyError, IndexError, ValueError):
                 pass
         return escape(TEXTS[code].format(**values))
 
-    def username(server: ServerConfig) -> str:
-        if server.username == "%EMAILLOCALPART%" and not account.address:
-            return f"<em>{t('your_local')}</em>"
-        value = expand(server.username or "%EMAILADDRESS%", account.address)
-        return escape(value) if value else f"<em>{t('your_address')}</em>"
+    def person(self, text: str) -> str:
+        """Placeholders filled from the address (or the only domain), else written as words."""
+        account = self.account
+        if account.address:
+            text = expand(text, account.address) or text
+        elif len(set(account.domains) | {account.domain.lower()}) == 1:
+            text = text.replace("%EMAILDOMAIN%", account.domain)
+        parts = PLACEHOLDER.split(text)
+        out = escape(parts[0])
+        for token, part in zip(PLACEHOLDER.findall(text), parts[1:], strict=True):
+            out += (f"<em>{self.t(_WORDS[token])}</em>" if token in _WORDS else escape(token)) + escape(part)
+        return out
 
-    def table(server: ServerConfig) -> list[str]:
-        rows = [(t("server"), escape(server.host)), (t("port"), escape(str(server.port))),
+    def table(self, server: ServerConfig) -> list[str]:
+        t = self.t
+        methods = " / ".join(t(m) if m in TEXTS else escape(m) for m in server.methods)
+        rows = [(t("server"), self.person(server.host)), (t("port"), escape(str(server.port))),
                 (t("security"), t(server.security))]
         if server.auth != "none":
-            rows.append((t("username"), username(server)))
-        rows.append((t("auth"), t(server.auth)))
+            rows.append((t("username"), self.person(server.username or "%EMAILADDRESS%")))
+            if not server.username:
+                name = server_name(server)
+                self.losses.append(Loss("changed", "username_missing", f"no user name was given for {name}; "
+                                        f"sheet uses the email address", server=name, field="username",
+                                        before="", after="%EMAILADDRESS%"))
+        rows.append((t("auth"), methods))
         return ["<table>", *(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows), "</table>"]
 
-    who = account.address or account.provider_name or account.domain
-    chosen = account.incoming[0]
-    proto = "IMAP" if chosen.protocol == "imap" else "POP3"
-    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>{t('title', who=who)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
-           f"<h1>{t('title', who=who)}</h1>", f"<p>{t('intro')}</p>",
-           f"<h2>{t('incoming', protocol=proto)}</h2>", *table(chosen)]
-    if chosen.protocol == "pop3":
-        p = account.pop3
+    def pop3_note(self) -> str:
+        p, t = self.account.pop3, self.t
         note = (t("pop3_leave", days=p.days_to_leave) if p.leave_on_server and p.days_to_leave
                 else t("pop3_leave_forever") if p.leave_on_server else t("pop3_remove"))
-        out.append(f"<p>{note}</p>")
-    out += [f"<h2>{t('outgoing')}</h2>", *table(account.outgoing[0])]
-    for alt in account.incoming[1:]:
-        if alt.protocol != chosen.protocol:
-            alt_proto = "IMAP" if alt.protocol == "imap" else "POP3"
-            out += [f"<h2>{t('alternative', protocol=alt_proto)}</h2>", *table(alt)]
-            break
+        return f"<p>{note}</p>"
+
+
+def write_sheet(account: AccountConfig, *, translate: Translate | None = None,
+                allow_plain: bool = False, losses: list[Loss] | None = None) -> bytes:
+    """The sheet as UTF-8 HTML; ``translate(context, text)`` lets the GUI translate the templates."""
+    lost: list[Loss] = [] if losses is None else losses
+    incoming, outgoing = select_servers(account, "sheet", allow_plain=allow_plain, losses=lost)
+    sheet = _Sheet(account, translate, lost)
+    t = sheet.t
+    who = sheet.person(clean_text(account.address or account.provider_name or account.domain, "title", lost))
+    chosen = incoming[0]
+    proto = "IMAP" if chosen.protocol == "imap" else "POP3"
+    title = t("title", who="\x00").replace("\x00", who)
+    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+           '<meta name="viewport" content="width=device-width, initial-scale=1">',
+           f"<title>{_strip_tags(title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
+           f"<h1>{title}</h1>", f"<p>{t('intro')}</p>",
+           f"<h2>{t('incoming', protocol=proto)}</h2>", *sheet.table(chosen)]
+    if chosen.protocol == "pop3":
+        out.append(sheet.pop3_note())
+    out += [f"<h2>{t('outgoing')}</h2>", *sheet.table(outgoing[0])]
+    alt = next((s for s in incoming[1:] if s.protocol != chosen.protocol), None)
+    if alt is not None:
+        alt_proto = "IMAP" if alt.protocol == "imap" else "POP3"
+        out += [f"<h2>{t('alternative', protocol=alt_proto)}</h2>", *sheet.table(alt)]
+    for extra in (s for s in (*incoming[1:], *outgoing[1:]) if s is not alt):
+        name = server_name(extra)
+        lost.append(Loss("dropped", "alternative_server", f"{name} (the sheet shows one server per protocol)",
+                         server=name, field="server"))
     out.append(f"<h2>{t('where')}</h2>")
     for device in ("outlook", "thunderbird", "apple_mac", "apple_ios", "android"):
         out += ['<section class="device">', f"<h3>{t(device)}</h3>",
                 f"<p>{t(device + '_steps', protocol=proto)}</p>", "</section>"]
     out += [f"<footer>{t('footer')}</footer>", "</body>", "</html>", ""]
+    provider_losses(account, "sheet", lost, name=False)
     return "\n".join(out).encode("utf-8")
+
+
+def _strip_tags(html: str) -> str:
+    """The <title> holds text only: the words for placeholders lose their emphasis there."""
+    return html.replace("<em>", "").replace("</em>", "")

@@ -68,6 +68,17 @@ def check_probe_domain(result: DiscoveryResult, text: str, origin: str) -> None:
         raise InputError(f"{origin}: is the probe of {result.domain}, not {domain}")
 
 
+def personalise(account: AccountConfig, address: str, origin: str) -> AccountConfig:
+    """``account`` (read from ``origin``) for ``address``: an address personalises it, a domain (or the
+    address's domain) must be one the file describes."""
+    text = address.strip()
+    domain = domain_of(text)
+    known = {account.domain.lower(), *(d.lower() for d in account.domains)}
+    if domain not in known:
+        raise InputError(f"{origin}: describes {account.domain}, not {domain}")
+    return replace(account, address=text if "@" in text else account.address)
+
+
 def account_from_profile(path: str, address: str, protocol: str | None = None) -> AccountConfig:
     """The account in a profile file (autoconfig, Autodiscover, mobileconfig), for ``address``.
 
@@ -76,13 +87,7 @@ def account_from_profile(path: str, address: str, protocol: str | None = None) -
     from assistant.core.profiles import import_profile
     from assistant.core.profiles._common import MAX_PROFILE_BYTES
     data = read_bounded(path, MAX_PROFILE_BYTES, "profile")
-    account = import_profile(data, path)
-    text = address.strip()
-    domain = domain_of(text)
-    known = {account.domain.lower(), *(d.lower() for d in account.domains)}
-    if domain not in known:
-        raise InputError(f"{path}: describes {account.domain}, not {domain}")
-    account = replace(account, address=text if "@" in text else account.address)
+    account = personalise(import_profile(data, path), address, path)
     if protocol:
         chosen = [s for s in account.incoming if s.protocol == protocol]
         if not chosen:
