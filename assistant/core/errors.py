@@ -21,6 +21,14 @@ class InputError(AssistantError):
 
 
 class DomainError(AssistantError):
-    """The domain does not exist, or DNS failed entirely."""
+    """The domain does not exist, or DNS failed entirely.
+
+    ``code`` tells the two apart for whoever decides what to do next: "domain_missing" (NXDOMAIN: check the
+    spelling of the address) or "dns_failed" (the name server did not answer: try again, call someone).
+    """
 
     exit_code = EXIT_DNS
+
+    def __init__(self, message: str, code: str = "dns_failed") -> None:
+        super().__init__(message)
+        self.code = code

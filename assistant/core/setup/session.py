@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from assistant.core.model import AccountConfig, DiscoveryResult, ProbeResult, Protocol, ServerConfig
     from assistant.core.presets import Preset
     from assistant.core.recommend import Recommendation, ServerFacts, Situation
+    from assistant.core.setup.outcome import Outcome
     from assistant.core.setup.selection import Choice, Selection
     from assistant.core.signin.secret import Secret
     from assistant.core.verify import VerifyResult
@@ -66,6 +67,13 @@ class SetupSession:
         self.keychain = ""  # "saved", "not_asked", a SecretStoreError code, or why it was not tried
         self.keychain_message = ""
         self.exported: list[Path] = []
+        # Why the last discovery failed: "" or DomainError.code ("domain_missing", "dns_failed").
+        self.discovery_error = ""
+        self._runs = 0
+        # Settings by hand that were tested and did not work, and the person chose to continue anyway.
+        self.manual_failure_accepted = False
+        # The mail programs and devices being set up (core/setup/instructions.py PROGRAMS), in that order.
+        self.programs: tuple[str, ...] = ()
 
     # --- settings -------------------------------------------------------------------------------------
 
@@ -113,6 +121,7 @@ class SetupSession:
 
     def _forget_result(self) -> None:
         self._result, self._selection, self._confirmed = None, None, frozenset()
+        self.discovery_error = ""
         self.recommendation = None
         self.state.found_incoming = self.state.found_outgoing = False
         self.state.unconfirmed = set()
@@ -120,6 +129,7 @@ class SetupSession:
     def discovery_started(self) -> None:
         """A new run: the old result, its choices and every confirmation given for them are void."""
         self._forget_result()
+        self._runs += 1
         self.state.discovery = "running"
 
     def discovery_finished(self, result: DiscoveryResult) -> None:
@@ -130,17 +140,24 @@ class SetupSession:
 
     def discovery_ended(self, outcome: str) -> None:
         """The run failed, was cancelled or left behind ("failed", "cancelled", "idle")."""
+        error = self.discovery_error if outcome == "failed" else ""
         self._forget_result()
+        self.discovery_error = error
         self.state.discovery = outcome
 
     def discovery_job(self, progress: ProgressCallback | None = None
                       ) -> Coroutine[Any, Any, DiscoveryResult]:
         """The discovery for the current address (the settings are made inside, off the GUI thread)."""
         from assistant.core.setup.usecases import discover
-        address, preset = self._address, self.preset
+        address, preset, run_no = self._address, self.preset, self._runs
 
         async def run() -> DiscoveryResult:
-            return await discover(address, self.settings, preset, progress)
+            try:
+                return await discover(address, self.settings, preset, progress)
+            except DomainError as exc:
+                if run_no == self._runs:  # a later run's verdict is not this one's to set
+                    self.discovery_error = exc.code
+                raise
         return run()
 
     # --- the selection --------------------------------------------------------------------------------
@@ -190,6 +207,7 @@ class SetupSession:
         new: dict[Protocol, ServerConfig] = {incoming.protocol: incoming, "smtp": outgoing}
         if new != self._manual:
             self._manual, self._manual_probes = new, {}
+            self.manual_failure_accepted = False  # "continue anyway" was said about other settings
         self.protocol = incoming.protocol
 
     def manual_test_job(self) -> Coroutine[Any, Any, list[ProbeResult]]:
@@ -366,6 +384,11 @@ class SetupSession:
         if "auth_failed" in (result.incoming.code, result.outgoing.code):
             return "signin_rejected"
         return "signin_failed"
+
+    def outcome(self) -> Outcome:
+        """The verdict: ready, ready with an accepted risk, not working or untested, and what to do next."""
+        from assistant.core.setup.outcome import decide
+        return decide(self)
 
     def report(self) -> str:
         """The helpdesk's diagnostics text (no password, local part masked)."""

@@ -1,0 +1,225 @@
+"""The verdict of one setup: ready, ready with a risk the person accepted, not working, or untested.
+
+The last page of the wizard leads with it, so it must never say "ready" after a failure: a domain that does
+not exist, no complete pair of servers, settings typed by hand that failed their test, or a sign-in the
+server refused. Each verdict carries reason codes (for the report and the tests), the next step the person
+can take (check the address, check the password, call the provider, try again) and the wizard page where
+that step is done. Qt-free: the sentences are templates the front ends translate (context "outcome").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from assistant.core.errors import AssistantError
+from assistant.core.flow import Page
+from assistant.core.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from assistant.core.model import AccountConfig, ProbeResult, Protocol
+    from assistant.core.setup.session import SetupSession
+
+Status = Literal["ready", "ready_with_risk", "not_working", "untested"]
+Translate = Callable[[str, str], str]
+
+TITLES: dict[str, str] = {
+    "ready": QT_TRANSLATE_NOOP("outcome", "Ready to use"),
+    "ready_with_risk": QT_TRANSLATE_NOOP("outcome", "Ready, with a risk you accepted"),
+    "not_working": QT_TRANSLATE_NOOP("outcome", "Not working yet"),
+    "untested": QT_TRANSLATE_NOOP("outcome", "Not tested yet"),
+}
+
+STATUS: dict[str, str] = {
+    "ready": QT_TRANSLATE_NOOP("outcome", "Your account {address} is ready to use."),
+    "ready_with_risk": QT_TRANSLATE_NOOP(
+        "outcome", "Your account {address} can be used, with a risk you accepted."),
+    "not_working": QT_TRANSLATE_NOOP("outcome", "Your account {address} is not working yet."),
+    "untested": QT_TRANSLATE_NOOP(
+        "outcome", "The settings for {address} were not tested, so nobody knows yet whether they work."),
+}
+
+REASONS: dict[str, str] = {
+    "domain_missing": QT_TRANSLATE_NOOP("outcome", "{domain} does not exist — check the spelling."),
+    "dns_failed": QT_TRANSLATE_NOOP(
+        "outcome", "The name server did not answer, so the mail servers of {domain} could not be found."),
+    "nothing_found": QT_TRANSLATE_NOOP("outcome", "No working mail servers were found for {domain}."),
+    "no_servers": QT_TRANSLATE_NOOP("outcome", "There is no complete pair of incoming and outgoing servers."),
+    "manual_failed": QT_TRANSLATE_NOOP(
+        "outcome", "The settings you entered did not work when they were tested."),
+    "failure_accepted": QT_TRANSLATE_NOOP("outcome", "You chose to continue anyway."),
+    "manual_untested": QT_TRANSLATE_NOOP(
+        "outcome", "You entered the settings by hand and did not test them."),
+    "signin_rejected": QT_TRANSLATE_NOOP("outcome", "The server did not accept your user name or password."),
+    "signin_failed": QT_TRANSLATE_NOOP("outcome", "The sign-in test with your password did not succeed."),
+    "signin_ok": QT_TRANSLATE_NOOP("outcome", "Signing in with your password worked."),
+    "verified": QT_TRANSLATE_NOOP("outcome", "The servers answered and their encryption was verified."),
+    "manual_tested": QT_TRANSLATE_NOOP("outcome", "The settings you entered were tested and worked."),
+    "plaintext": QT_TRANSLATE_NOOP("outcome", "{hosts}: your password and mail travel without encryption."),
+    "certificate_problem": QT_TRANSLATE_NOOP(
+        "outcome", "The certificate of {hosts} could not be verified; you accepted it."),
+    "outside_domain": QT_TRANSLATE_NOOP("outcome", "{hosts} is outside {domain}; you accepted it."),
+    "starttls_injection": QT_TRANSLATE_NOOP(
+        "outcome", "{hosts} has a known weakness when encryption starts; you accepted it."),
+    "insecure_config_source": QT_TRANSLATE_NOOP(
+        "outcome", "The settings for {hosts} came over an unprotected channel; you accepted them."),
+}
+
+NEXT_STEPS: dict[str, str] = {
+    "set_up": QT_TRANSLATE_NOOP("outcome", "Now set up your mail program with the steps below."),
+    "ask_provider_risk": QT_TRANSLATE_NOOP(
+        "outcome", "Set up your mail program with the steps below, and ask your provider to fix the "
+                   "problem."),
+    "check_address": QT_TRANSLATE_NOOP("outcome", "Check the address and try again."),
+    "call_provider": QT_TRANSLATE_NOOP(
+        "outcome", "Call your provider and ask for the settings of your mail account, then try again."),
+    "check_password": QT_TRANSLATE_NOOP(
+        "outcome", "Check your password and try again; if it still fails, ask your provider."),
+    "try_again": QT_TRANSLATE_NOOP(
+        "outcome", "Try again in a moment; if it keeps failing, call your provider."),
+    "test_settings": QT_TRANSLATE_NOOP(
+        "outcome", "Go back and test them, or test the sign-in with your password, before you rely on them."),
+}
+
+# Risk codes (selection.RISKS) in the order they are named.
+_RISKS = ("plaintext", "certificate_problem", "outside_domain", "starttls_injection",
+          "insecure_config_source")
+_WAIT_CODES = frozenset({"timeout", "refused", "unreachable", "dns_error"})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A verdict: ``status``, ``reasons`` (keys of REASONS), ``next_step`` (a key of NEXT_STEPS), the page
+    where the next step is taken (None: nothing to go back for) and the fields the sentences name."""
+
+    status: Status
+    reasons: tuple[str, ...] = ()
+    next_step: str = "set_up"
+    back_to: Page | None = None
+    fields: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def usable(self) -> bool:
+        return self.status in ("ready", "ready_with_risk")
+
+    def title(self, translate: Translate | None = None) -> str:
+        return _text(translate, TITLES[self.status], self.fields)
+
+    def headline(self, translate: Translate | None = None) -> str:
+        """The one sentence that says whether it works, and why not when it does not."""
+        parts = [_text(translate, STATUS[self.status], self.fields)]
+        if not self.usable:
+            parts += [_text(translate, REASONS[r], self.fields) for r in self.reasons]
+        return " ".join(parts)
+
+    def details(self, translate: Translate | None = None) -> list[str]:
+        """What backs a usable verdict (verified, signed in, the risks accepted), one sentence each."""
+        return [] if not self.usable else [_text(translate, REASONS[r], self.fields) for r in self.reasons]
+
+    def next_text(self, translate: Translate | None = None) -> str:
+        return _text(translate, NEXT_STEPS[self.next_step], self.fields)
+
+
+def _text(translate: Translate | None, template: str, fields: Mapping[str, str]) -> str:
+    """``template`` translated and filled; English when a translation lost a placeholder."""
+    if translate is not None:
+        try:
+            return translate("outcome", template).format(**fields)
+        except (KeyError, IndexError, ValueError):
+            pass
+    return template.format(**fields)
+
+
+def decide(session: SetupSession) -> Outcome:
+    """The verdict for ``session`` as it is now (see the module docstring for the rules)."""
+    fields = {"address": session.address, "domain": session.domain(), "hosts": ""}
+    signin = session.signin
+    signed_in = signin is not None and signin.ok
+    if session.discovery_error == "domain_missing" and not signed_in:
+        return Outcome("not_working", ("domain_missing",), "check_address", Page.ADDRESS, fields)
+    account = _account(session)
+    if account is None:
+        if session.discovery_error == "dns_failed":
+            return Outcome("not_working", ("dns_failed",), "try_again", Page.DISCOVERY, fields)
+        reason = "nothing_found" if session.state.discovery == "done" else "no_servers"
+        return Outcome("not_working", (reason,), "call_provider", Page.MANUAL, fields)
+    if signin is not None and not signin.ok:
+        codes = {signin.incoming.code, signin.outgoing.code}
+        if "auth_failed" in codes:
+            return Outcome("not_working", ("signin_rejected",), "check_password", Page.PASSWORD, fields)
+        step = "try_again" if codes - {"ok"} <= _WAIT_CODES else "call_provider"
+        return Outcome("not_working", ("signin_failed",), step, Page.PASSWORD, fields)
+    in_use: tuple[Protocol, Protocol] = (account.incoming[0].protocol, "smtp")
+    if session.uses_manual:
+        verdict = _manual(session, in_use, signed_in, fields)
+        if verdict is not None:
+            return verdict
+        risks = _manual_risks(session, account)
+        proof = "signin_ok" if signed_in else "manual_tested"
+    else:
+        risks = _discovered_risks(session, in_use)
+        proof = "signin_ok" if signed_in else "verified"
+    if risks:
+        hosts = sorted({h for hs in risks.values() for h in hs})
+        fields["hosts"] = ", ".join(hosts)
+        named = tuple(r for r in _RISKS if r in risks)
+        return Outcome("ready_with_risk", (*named, proof), "ask_provider_risk", None, fields)
+    return Outcome("ready", (proof,), "set_up", None, fields)
+
+
+def _account(session: SetupSession) -> AccountConfig | None:
+    """The account as configured (not as proved), or None when no complete pair of servers exists."""
+    try:
+        account = session.account(proved=False)
+    except AssistantError:
+        return None
+    return account if account.incoming and account.outgoing else None
+
+
+def _manual(session: SetupSession, in_use: tuple[Protocol, Protocol], signed_in: bool,
+            fields: dict[str, str]) -> Outcome | None:
+    """Settings by hand that failed their test or were never tested; None when the test (or a sign-in)
+    proved them."""
+    if signed_in:
+        return None  # signing in to both servers proves them better than the test could
+    probes = session.manual_probes
+    failed = [p for proto in in_use if (p := probes.get(proto)) is not None and p.status != "ok"]
+    accepted = ("failure_accepted",) if session.manual_failure_accepted else ()
+    if failed and not all(_certificate_only(p) for p in failed):
+        return Outcome("not_working", ("manual_failed", *accepted), "call_provider", Page.MANUAL, fields)
+    if failed and not session.manual_failure_accepted:
+        return Outcome("not_working", ("manual_failed",), "call_provider", Page.MANUAL, fields)
+    if not all(proto in probes for proto in in_use):
+        return Outcome("untested", ("manual_untested",), "test_settings", Page.MANUAL, fields)
+    return None
+
+
+def _certificate_only(p: ProbeResult) -> bool:
+    """The server answered and only its certificate failed: a risk a person can accept, not a dead end."""
+    return p.status == "tls_error" and p.tls is not None and bool(p.tls.problems)
+
+
+def _manual_risks(session: SetupSession, account: AccountConfig) -> dict[str, list[str]]:
+    risks: dict[str, list[str]] = {}
+    probes = session.manual_probes
+    for server in (account.incoming[0], account.outgoing[0]):
+        if server.security == "plain":
+            risks.setdefault("plaintext", []).append(server.host)
+            continue
+        probe = probes.get(server.protocol)
+        if probe is not None and (probe.tls is None or not probe.tls.verified):
+            risks.setdefault("certificate_problem", []).append(server.host)
+    return risks
+
+
+def _discovered_risks(session: SetupSession, in_use: tuple[Protocol, Protocol]) -> dict[str, list[str]]:
+    """The risks of the servers in use, which the person confirmed (or a pin accepted)."""
+    risks: dict[str, list[str]] = {}
+    accepted = session.selection.accepted()
+    for proto in in_use:
+        choice = accepted.get(proto)
+        for risk in choice.risks if choice else ():
+            if choice is not None and choice.host not in risks.get(risk, []):
+                risks.setdefault(risk, []).append(choice.host)
+    return risks
