@@ -8,8 +8,11 @@ value is HTML-escaped; a password is never written. Sentences are templates the 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from html import escape
 
+from assistant.core.clients import PROGRAMS, Instructions, instructions
+from assistant.core.clients import TEXTS as STEP_TEXTS
 from assistant.core.i18n import QT_TRANSLATE_NOOP
 from assistant.core.model import AccountConfig, ServerConfig
 from assistant.core.profiles._common import (
@@ -49,29 +52,10 @@ TEXTS: dict[str, str] = {
     "pop3_leave_forever": QT_TRANSLATE_NOOP("sheet", "Leave messages on the server."),
     "pop3_remove": QT_TRANSLATE_NOOP("sheet", "Remove messages from the server after downloading."),
     "where": QT_TRANSLATE_NOOP("sheet", "Where to enter them"),
-    "outlook": QT_TRANSLATE_NOOP("sheet", "Outlook on Windows"),
-    "outlook_steps": QT_TRANSLATE_NOOP(
-        "sheet", "File › Add Account › enter the address › Advanced options › Let me set up my account "
-                 "manually › choose {protocol} › enter the incoming and outgoing servers above."),
-    "thunderbird": QT_TRANSLATE_NOOP("sheet", "Thunderbird (Windows, macOS, Linux)"),
-    "thunderbird_steps": QT_TRANSLATE_NOOP(
-        "sheet", "Account Settings › Account Actions › Add Mail Account › enter name, address and "
-                 "password › Configure manually › enter the values above › Re-test › Done."),
-    "apple_mac": QT_TRANSLATE_NOOP("sheet", "Mail on macOS"),
-    "apple_mac_steps": QT_TRANSLATE_NOOP(
-        "sheet", "Mail › Settings › Accounts › + › Other Mail Account › name, address, password › "
-                 "Sign In; when asked, choose {protocol} and enter the servers above."),
-    "apple_ios": QT_TRANSLATE_NOOP("sheet", "Mail on iPhone and iPad"),
-    "apple_ios_steps": QT_TRANSLATE_NOOP(
-        "sheet", "Settings › Apps › Mail › Mail Accounts › Add Account › Other › Add Mail Account › "
-                 "Next › choose {protocol} › fill in Incoming and Outgoing Mail Server › Save."),
-    "android": QT_TRANSLATE_NOOP("sheet", "Android (Thunderbird for Android, K-9 Mail)"),
-    "android_steps": QT_TRANSLATE_NOOP(
-        "sheet", "Add account › enter the address › Manual setup › {protocol} › incoming server "
-                 "settings, then outgoing server settings from above."),
     "footer": QT_TRANSLATE_NOOP("sheet", "Made with Mail Setup Assistant. Keep this sheet: it holds no "
                                          "password."),
 }
+TEXTS.update(STEP_TEXTS)  # the per-program steps share the context, so the sheet and the wizard agree
 
 _WORDS = {"%EMAILADDRESS%": "your_address", "%EMAILLOCALPART%": "your_local", "%EMAILDOMAIN%": "your_domain"}
 
@@ -86,6 +70,7 @@ th{background:#eee;width:35%}
 td{font-family:ui-monospace,Menlo,Consolas,monospace}
 .device{page-break-inside:avoid;break-inside:avoid;margin:.6em 0}
 .device h3{font-size:1em;margin:0 0 .2em}
+.device ol{margin:.2em 0;padding-left:1.6em}
 footer{margin-top:2em;font-size:.85em;color:#555}
 @media print{body{margin:0;max-width:none;font-size:11pt}h2{page-break-after:avoid;break-after:avoid}
 table{page-break-inside:avoid;break-inside:avoid}th{background:none}}
@@ -135,6 +120,17 @@ class _Sheet:
         rows.append((t("auth"), methods))
         return ["<table>", *(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows), "</table>"]
 
+    def program(self, steps: Instructions, values: bool) -> list[str]:
+        """One program's steps, and with ``values`` its values in its own words."""
+        tr = self.translate
+        out = ['<section class="device">', f"<h3>{escape(steps.name.render(tr))}</h3>", "<ol>",
+               *(f"<li>{escape(step.render(tr))}</li>" for step in steps.steps), "</ol>"]
+        for part in steps.sections if values else ():
+            out += [f"<table><tr><th colspan=\"2\">{escape(part.title.render(tr))}</th></tr>",
+                    *(f"<tr><th>{escape(k.render(tr))}</th><td>{escape(v.render(tr))}</td></tr>"
+                      for k, v in part.rows), "</table>"]
+        return [*out, "</section>"]
+
     def pop3_note(self) -> str:
         p, t = self.account.pop3, self.t
         note = (t("pop3_leave", days=p.days_to_leave) if p.leave_on_server and p.days_to_leave
@@ -143,8 +139,13 @@ class _Sheet:
 
 
 def write_sheet(account: AccountConfig, *, translate: Translate | None = None,
-                allow_plain: bool = False, losses: list[Loss] | None = None) -> bytes:
-    """The sheet as UTF-8 HTML; ``translate(context, text)`` lets the GUI translate the templates."""
+                allow_plain: bool = False, losses: list[Loss] | None = None,
+                programs: tuple[str, ...] = (), files: dict[str, str] | None = None) -> bytes:
+    """The sheet as UTF-8 HTML; ``translate(context, text)`` lets the GUI translate the templates.
+
+    ``programs`` (codes of ``clients.PROGRAMS``) get their steps and their values in their own words;
+    without them every program's steps are listed (the values are in the tables above). ``files`` names
+    the files saved with the sheet (an Apple profile is opened rather than typed in)."""
     lost: list[Loss] = [] if losses is None else losses
     incoming, outgoing = select_servers(account, "sheet", allow_plain=allow_plain, losses=lost)
     sheet = _Sheet(account, translate, lost)
@@ -170,9 +171,9 @@ def write_sheet(account: AccountConfig, *, translate: Translate | None = None,
         lost.append(Loss("dropped", "alternative_server", f"{name} (the sheet shows one server per protocol)",
                          server=name, field="server"))
     out.append(f"<h2>{t('where')}</h2>")
-    for device in ("outlook", "thunderbird", "apple_mac", "apple_ios", "android"):
-        out += ['<section class="device">', f"<h3>{t(device)}</h3>",
-                f"<p>{t(device + '_steps', protocol=proto)}</p>", "</section>"]
+    chosen_account = replace(account, incoming=(chosen, *incoming[1:]), outgoing=outgoing)
+    for steps in instructions(chosen_account, programs or PROGRAMS, files):
+        out += sheet.program(steps, values=bool(programs))
     out += [f"<footer>{t('footer')}</footer>", "</body>", "</html>", ""]
     provider_losses(account, "sheet", lost, name=False)
     return "\n".join(out).encode("utf-8")

@@ -72,7 +72,7 @@ class SetupSession:
         self._runs = 0
         # Settings by hand that were tested and did not work, and the person chose to continue anyway.
         self.manual_failure_accepted = False
-        # The mail programs and devices being set up (core/setup/instructions.py PROGRAMS), in that order.
+        # The mail programs and devices being set up (core/clients.py PROGRAMS), in that order.
         self.programs: tuple[str, ...] = ()
 
     # --- settings -------------------------------------------------------------------------------------
