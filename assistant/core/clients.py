@@ -222,6 +222,7 @@ def instructions(account: AccountConfig, programs: tuple[str, ...] = (),
                     _section(outgoing, program, account.address, False))
         fields = {"address": account.address or "", "protocol": _protocol(incoming, program)}
         profile = files.get("mobileconfig") if program in APPLE else None
+        steps: tuple[Text, ...]
         if profile:
             steps = (_t(_FILE_STEP[program], file=profile), _t("file_values"))
         else:

@@ -171,7 +171,7 @@ def write_sheet(account: AccountConfig, *, translate: Translate | None = None,
         lost.append(Loss("dropped", "alternative_server", f"{name} (the sheet shows one server per protocol)",
                          server=name, field="server"))
     out.append(f"<h2>{t('where')}</h2>")
-    chosen_account = replace(account, incoming=(chosen, *incoming[1:]), outgoing=outgoing)
+    chosen_account = replace(account, incoming=(chosen, *incoming[1:]), outgoing=tuple(outgoing))
     for steps in instructions(chosen_account, programs or PROGRAMS, files):
         out += sheet.program(steps, values=bool(programs))
     out += [f"<footer>{t('footer')}</footer>", "</body>", "</html>", ""]
