@@ -7,7 +7,6 @@ gets a fresh wizard with its own QSettings file, and every worker thread is shut
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import keyring
 import pytest
@@ -66,14 +65,19 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 
 @pytest.fixture
-def make_wizard(qtbot: QtBot, world: ProbeWorld, tmp_path: Path) -> Iterator[Callable[..., SetupWizard]]:
+def make_wizard(qtbot: QtBot, world: ProbeWorld,
+                tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., SetupWizard]]:
     made: list[SetupWizard] = []
+    home = tmp_path_factory.mktemp("wizard")  # not the test's tmp_path: tests look at what lands there
 
     def make(address: str = "", lang: str = "en", timeout: float = 10.0) -> SetupWizard:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         i18n.install(app, lang)
-        prefs = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
+        prefs = QSettings(str(home / "prefs.ini"), QSettings.Format.IniFormat)
+        saved = home / "saved"  # Next on the export page saves there, never in the real Documents
+        saved.mkdir(exist_ok=True)
+        prefs.setValue("export/folder", str(saved))
         session = Session(world.settings(timeout), address=address)
         wiz = SetupWizard(session, prefs, lang, app_icon())
         qtbot.addWidget(wiz)

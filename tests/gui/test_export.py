@@ -50,6 +50,7 @@ def to_export(qtbot: QtBot, wiz: SetupWizard, password: str = "") -> ExportPage:
 
 
 def only(export: ExportPage, fmt: str) -> None:
+    export.admin.setChecked(fmt in ("autoconfig", "autodiscover") or export.admin.isChecked())
     for name, box in export.formats.items():
         box.setChecked(name == fmt)
 
@@ -60,6 +61,7 @@ def test_signed_profile_with_embedded_password(qtbot: QtBot, make_wizard: Callab
     assert export.embed.isEnabled() and not export.embed.isChecked()  # never the default
     only(export, "mobileconfig")
     export.folder.setText(str(tmp_path))
+    export.admin.setChecked(True)  # signing is for the people who run the domain
     export.sign.setChecked(True)
     export.identity.setText(str(identity))
     export.identity_pw.setText("p12-pass")
@@ -80,6 +82,7 @@ def test_wrong_certificate_password_writes_nothing(qtbot: QtBot, make_wizard: Ca
     assert not export.embed.isEnabled()  # no password given, nothing to embed
     only(export, "mobileconfig")
     export.folder.setText(str(tmp_path))
+    export.admin.setChecked(True)
     export.sign.setChecked(True)
     export.identity.setText(str(identity))
     export.identity_pw.setText("n0t-th1s")

@@ -137,6 +137,7 @@ def test_signing_identity_is_read_bounded_and_a_bad_name_is_one_line(
     out = tmp_path / "out"
     out.mkdir()
     export.folder.setText(str(out))
+    export.admin.setChecked(True)  # signing sits under "For IT administrators"
     export.sign.setChecked(True)
     big = tmp_path / "huge.p12"
     big.write_bytes(b"\0" * (MAX_IDENTITY_BYTES + 1))

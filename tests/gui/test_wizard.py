@@ -61,6 +61,7 @@ def test_found_servers_to_exported_profiles(qtbot: QtBot, make_wizard: MakeWizar
     assert page(wiz) is Page.DEVICES
     devices = wiz.pages[Page.DEVICES]
     devices.phone.setChecked(True)  # type: ignore[attr-defined]
+    devices.programs["iphone"].setChecked(True)  # type: ignore[attr-defined]
     click_next(qtbot, wiz)
     assert page(wiz) is Page.RECOMMENDATION
     assert s.recommendation is not None and s.recommendation.protocol == "imap"
@@ -82,6 +83,9 @@ def test_found_servers_to_exported_profiles(qtbot: QtBot, make_wizard: MakeWizar
     assert page(wiz) is Page.EXPORT
     export = wiz.pages[Page.EXPORT]
     assert isinstance(export, ExportPage)
+    assert export.formats["sheet"].isChecked() and export.formats["mobileconfig"].isChecked()  # a phone
+    assert not export.admin.isChecked()  # the domain's files are for its administrators, off by default
+    export.admin.setChecked(True)
     export.folder.setText(str(tmp_path))
     saved = export.save()
     names = {p.name for p in saved}

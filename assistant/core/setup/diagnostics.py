@@ -57,6 +57,9 @@ def diagnostics(s: SetupSession) -> str:
     lines.append(f"Password given: {'yes' if s.password else 'no'}; "
                  f"keychain: {s.keychain or 'n/a'}")
     lines.append(f"Exported: {', '.join(p.name for p in s.exported) or 'nothing'}")
+    verdict = s.outcome()
+    lines.append(f"Outcome: {verdict.status} ({', '.join(verdict.reasons)}); next: {verdict.next_step}")
+    lines.append(f"Mail programs: {', '.join(s.programs) or 'not said'}")
     lines.extend(_signin_lines(s))
     text = "\n".join(lines)
     # Belt and braces: nothing above takes the password, and this proves it for every encoding.

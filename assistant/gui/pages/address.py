@@ -58,6 +58,7 @@ class AddressPage(Page):
         self.name.setText(self.session.display_name)
         self._validate(self.address.text())
         self.address.setFocus()
+        self.address.selectAll()  # "Change address" on the last page: typing replaces it
 
     def _language_changed(self, _index: int) -> None:
         self.wiz.language_requested.emit(str(self.language.currentData()))

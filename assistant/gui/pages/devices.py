@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.core import flow
+from assistant.core.clients import CHOICES, PROGRAMS
 from assistant.core.recommend import Situation
 from assistant.gui.pages.base import Page
+from assistant.gui.text import core_text
 from assistant.gui.widgets import icon_label
 
 
@@ -50,6 +52,7 @@ class DevicesPage(Page):
                     widget.setBuddy(extra)
         grid.setColumnStretch(3, 1)
         self.body.addWidget(where)
+        self.body.addWidget(self._programs_box())
         habits = QGroupBox(self.tr("How you use it"))
         hgrid = QGridLayout(habits)
         self.shared = QCheckBox(self.tr("Other &people read this mailbox too"))
@@ -79,6 +82,17 @@ class DevicesPage(Page):
         for box in (self.phone, self.tablet, self.webmail):
             box.toggled.connect(self._any_device)
 
+    def _programs_box(self) -> QGroupBox:
+        """Which mail programs the person sets up: the last page shows the steps for each one ticked."""
+        box = QGroupBox(self.tr("Which mail programs will you set up? (Tick all that apply.)"))
+        grid = QGridLayout(box)
+        self.programs: dict[str, QCheckBox] = {}
+        for i, code in enumerate(PROGRAMS):
+            check = QCheckBox(core_text("sheet", CHOICES[code]))
+            self.programs[code] = check
+            grid.addWidget(check, i // 3, i % 3)
+        return box
+
     def _any_device(self, *_args: object) -> None:
         if not any((self.computers.value(), self.phone.isChecked(), self.tablet.isChecked(),
                     self.webmail.isChecked())):
@@ -99,4 +113,5 @@ class DevicesPage(Page):
 
     def validatePage(self) -> bool:
         self.session.situation = self.situation()
+        self.session.programs = tuple(code for code, box in self.programs.items() if box.isChecked())
         return True

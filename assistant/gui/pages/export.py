@@ -1,35 +1,29 @@
-"""Page 7: save the profiles (autoconfig, Autodiscover, Apple profile — optionally signed — and the setup
-sheet), print the sheet or save it as PDF through Qt, and open the folder.
+"""Page 7: the files for the person's mail programs, saved when they press Next.
 
-Files are written atomically (temp file + rename, as the CLI does); the password is never written unless
-the person ticks "include the password" for the Apple profile, which is off by default.
+The setup sheet and the Apple profile (ticked when Apple Mail or an iPhone is being set up) are for the
+person; autoconfig, Autodiscover and a signed profile are for the people who run the domain and sit under
+"For IT administrators", off by default. Next writes the chosen files into the folder (made if needed);
+an error is shown and Next refused. The sheet prints or becomes a PDF through Qt. What the files are and
+how they are written is the core's (``core/setup/exporting.py``); the password goes into the Apple profile
+only when the person ticks it, which is off by default.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices, QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QFileDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from assistant.core import flow
+from assistant.core.clients import APPLE
 from assistant.core.errors import AssistantError
-from assistant.core.files import write_output
 from assistant.core.model import AccountConfig
-from assistant.core.profiles import FORMATS, export_profile, suggested_file_name
+from assistant.core.setup import exporting
 from assistant.gui.pages.base import Page
+from assistant.gui.pages.export_parts import ExportWidgets
+from assistant.gui.text import core_text
 
 
 class ExportPage(Page):
@@ -38,86 +32,39 @@ class ExportPage(Page):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Save the settings"))
-        self.setSubTitle(self.tr("Choose the files to create for your mail programs. You can also print "
-                                 "the setup sheet."))
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.body.addWidget(self.banner)
-        kinds = QGroupBox(self.tr("Files"))
-        kl = QVBoxLayout(kinds)
-        labels = {
-            "autoconfig": self.tr("&Thunderbird and others (autoconfig, config-v1.1.xml)"),
-            "autodiscover": self.tr("&Outlook (autodiscover.xml)"),
-            "mobileconfig": self.tr("&Apple Mail, iPhone and iPad (.mobileconfig)"),
-            "sheet": self.tr("Setup &sheet to read or print (HTML)"),
-        }
-        self.formats: dict[str, QCheckBox] = {}
-        for fmt in FORMATS:
-            box = QCheckBox(labels.get(fmt, fmt))
-            box.setChecked(True)
-            self.formats[fmt] = box
-            kl.addWidget(box)
-        self.body.addWidget(kinds)
-        sign = QGroupBox(self.tr("Apple profile"))
-        sf = QFormLayout(sign)
-        self.sign = QCheckBox(self.tr("Si&gn the profile with my certificate"))
-        self.identity = QLineEdit()
-        self.identity.setAccessibleName(self.tr("Signing certificate file (PKCS #12)"))
-        self.identity_btn = QPushButton(self.tr("Choose…"))
-        self.identity_btn.setAccessibleName(self.tr("Choose the signing certificate file"))
-        row = QHBoxLayout()
-        row.addWidget(self.identity, 1)
-        row.addWidget(self.identity_btn)
-        self.identity_pw = QLineEdit()
-        self.identity_pw.setEchoMode(QLineEdit.EchoMode.Password)
-        self.identity_pw.setAccessibleName(self.tr("Password of the certificate file"))
-        self.embed = QCheckBox(self.tr("Include my mail &password in the Apple profile"))
-        self.embed.setAccessibleDescription(
-            self.tr("Anyone who gets the file can read the password; leave this off unless you need it"))
-        sf.addRow(self.sign)
-        identity_label = QLabel(self.tr("Certificate &file:"))
-        identity_label.setBuddy(self.identity)  # a layout row has no buddy of its own
-        sf.addRow(identity_label, row)
-        sf.addRow(self.tr("Certificate pass&word:"), self.identity_pw)
-        sf.addRow(self.embed)
-        self.body.addWidget(sign)
-        where = QHBoxLayout()
-        self.folder = QLineEdit()
-        self.folder.setAccessibleName(self.tr("Folder for the files"))
-        self.folder_btn = QPushButton(self.tr("&Browse…"))
-        self.folder_btn.setAccessibleName(self.tr("Choose the folder for the files"))
-        folder_label = QLabel(self.tr("Fol&der:"))
-        folder_label.setBuddy(self.folder)
-        where.addWidget(folder_label)
-        where.addWidget(self.folder, 1)
-        where.addWidget(self.folder_btn)
-        self.body.addLayout(where)
-        actions = QHBoxLayout()
-        self.save_btn = QPushButton(self.tr("Sa&ve files"))
-        self.print_btn = QPushButton(self.tr("&Print setup sheet…"))
-        self.pdf_btn = QPushButton(self.tr("Save sheet as P&DF…"))
-        self.open_btn = QPushButton(self.tr("&Open folder"))
-        for b in (self.save_btn, self.print_btn, self.pdf_btn, self.open_btn):
-            actions.addWidget(b)
-        self.body.addLayout(actions)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("What was saved"))
-        self.body.addWidget(self.status)
+        self.setSubTitle(self.tr("The files you choose are saved in the folder when you press Next. You can "
+                                 "also print the setup sheet."))
+        self.w = ExportWidgets()
+        self.body.addWidget(self.w)
         self.body.addStretch(1)
-        self.sign.toggled.connect(self._sign_toggled)
-        self.identity_btn.clicked.connect(self._pick_identity)
-        self.folder_btn.clicked.connect(self._pick_folder)
-        self.save_btn.clicked.connect(self.save)
-        self.print_btn.clicked.connect(self.print_sheet)
-        self.pdf_btn.clicked.connect(self.save_pdf)
-        self.open_btn.clicked.connect(self.open_folder)
-        self._sign_toggled(False)
+        # Shortcuts the tests and the screenshots use.
+        self.formats, self.folder, self.status, self.banner = (self.w.formats, self.w.folder, self.w.status,
+                                                               self.w.banner)
+        self.embed, self.sign, self.identity, self.identity_pw = (self.w.embed, self.w.sign, self.w.identity,
+                                                                  self.w.identity_pw)
+        self.admin = self.w.admin
+        self.written: dict[Path, bytes] = {}  # what this page wrote: Next after a save asks nothing
+        self.w.identity_btn.clicked.connect(self._pick_identity)
+        self.w.folder_btn.clicked.connect(self._pick_folder)
+        self.w.print_btn.clicked.connect(self.print_sheet)
+        self.w.pdf_btn.clicked.connect(self.save_pdf)
+        self.w.open_btn.clicked.connect(self.open_folder)
 
     def initializePage(self) -> None:
         s = self.session
         self.banner.setText(s.keychain_message)
         self.banner.setVisible(bool(s.keychain_message))
+        verdict = s.outcome()
+        works = verdict.status != "not_working"
+        self.w.verdict.setText("" if works else verdict.headline(QCoreApplication.translate) + " " + self.tr(
+            "Files made from these settings would not work either; tick them only if you need them."))
+        self.w.verdict.setVisible(not works)
+        self.formats["sheet"].setChecked(works)
+        self.formats["mobileconfig"].setChecked(works and bool(APPLE & set(s.programs)))
+        self.w.admin_note.setText(self.tr(
+            "These files are for the people who run {domain}: published on its web server, they let mail "
+            "programs find these settings by themselves. You do not need them for your own mail "
+            "program.").format(domain=s.domain()))
         if not self.folder.text():
             saved = self.wiz.prefs.value("export/folder", "")
             docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -126,11 +73,13 @@ class ExportPage(Page):
         if not s.password:
             self.embed.setChecked(False)
         self.status.setText("")
-        self.save_btn.setFocus()
+        self.formats["sheet"].setFocus()
 
-    def _sign_toggled(self, on: bool) -> None:
-        for w in (self.identity, self.identity_btn, self.identity_pw):
-            w.setEnabled(on)
+    def validatePage(self) -> bool:
+        """Next saves the chosen files; nothing chosen is fine, a failure keeps the person here."""
+        if not self.w.chosen():
+            return True
+        return bool(self.save())
 
     def _pick_identity(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Signing certificate"), self.folder.text(),
@@ -158,49 +107,53 @@ class ExportPage(Page):
         plain = {x.host for x in (*account.incoming, *account.outgoing) if x.security == "plain"}
         return bool(plain) and (plain <= s.confirmed or (s.uses_manual and not s.state.manual_unconfirmed))
 
-    def profile_bytes(self, fmt: str) -> bytes:
+    def planned(self, formats: list[str], folder: Path) -> list[exporting.PlannedFile]:
         account = self._account()
         ident = pw = None
-        if fmt == "mobileconfig" and self.sign.isChecked():
+        if "mobileconfig" in formats and self.w.signing():
             from assistant.core.setup.inputs import read_identity
             # Bounded like the CLI's --sign-identity: a huge or endless file (/dev/zero) is refused unread.
             name = self.identity.text()
             ident = read_identity(name if name != "-" else "./-")
             pw = self.identity_pw.text().encode() or None
-        embed = fmt == "mobileconfig" and account.password is not None
-        return export_profile(account, fmt, embed_password=embed, sign_identity=ident, sign_password=pw,
-                              allow_plain=self._allow_plain(account))
+        return exporting.plan(account, formats, folder, allow_plain=self._allow_plain(account),
+                              embed_password=account.password is not None, sign_identity=ident,
+                              sign_password=pw, translate=QCoreApplication.translate,
+                              programs=self.session.programs)
+
+    def profile_bytes(self, fmt: str) -> bytes:
+        return self.planned([fmt], Path(self.folder.text()))[0].data
 
     def save(self) -> list[Path]:
-        folder = Path(self.folder.text()).expanduser()
-        if not folder.is_dir():
-            self.status.setText(self.tr("The folder {0} does not exist.").format(folder))
-            return []
-        chosen = [f for f, box in self.formats.items() if box.isChecked()]
+        """Write the chosen files into the folder (made if needed); the saved paths, [] on any failure."""
+        chosen = self.w.chosen()
         if not chosen:
             self.status.setText(self.tr("Choose at least one kind of file."))
             return []
+        folder = Path(self.folder.text()).expanduser()
         try:
-            account = self._account()
-            files = {folder / suggested_file_name(account, f): self.profile_bytes(f) for f in chosen}
+            files = self.planned(chosen, folder)
+            exporting.make_folder(folder)
         except AssistantError as exc:
             self.status.setText(str(exc))
             return []
-        existing = [p.name for p in files if p.exists()]
-        if existing and not self.confirm_replace(existing):
-            self.status.setText(self.tr("Nothing was saved."))
+        existing = exporting.conflicts(files, self.written)
+        if existing and not self.confirm_replace([p.name for p in existing]):
+            self.status.setText(self.tr("Nothing was saved. Choose another folder, or untick the files."))
             return []
-        saved: list[Path] = []
         try:
-            for path, data in files.items():
-                write_output(str(path), data, force=True)
-                saved.append(path)
+            saved = exporting.write(files, self.written)
         except AssistantError as exc:
             self.status.setText(str(exc))
-        self.session.exported = sorted(set(self.session.exported) | set(saved))
+            return []
+        finally:
+            done = [f.path for f in files if f.path in self.written]
+            self.session.exported = sorted(set(self.session.exported) | set(done))
         self.wiz.prefs.setValue("export/folder", str(folder))
-        if saved:
-            self.status.setText(self.tr("Saved: {0}").format(", ".join(p.name for p in saved)))
+        lines = [self.tr("Saved in {0}: {1}").format(folder, ", ".join(p.name for p in saved))]
+        lines += [core_text("export", exporting.LOSSES[key], file=name, count=n)
+                  for key, name, n in exporting.loss_lines(files)]
+        self.status.setText("\n".join(lines))
         return saved
 
     def confirm_replace(self, names: list[str]) -> bool:
@@ -211,13 +164,14 @@ class ExportPage(Page):
 
     def sheet_document(self) -> QTextDocument | None:
         try:
-            html = export_profile(self.session.account(), "sheet",
-                                  allow_plain=self._allow_plain(self.session.account())).decode("utf-8")
+            [sheet] = exporting.plan(self.session.account(), ["sheet"], Path(self.folder.text()),
+                                     allow_plain=self._allow_plain(self.session.account()),
+                                     translate=QCoreApplication.translate, programs=self.session.programs)
         except AssistantError as exc:
             self.status.setText(str(exc))
             return None
         doc = QTextDocument(self)
-        doc.setHtml(html)
+        doc.setHtml(sheet.data.decode("utf-8"))
         return doc
 
     def print_sheet(self) -> None:
