@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit
 
 from assistant.core import flow
@@ -58,7 +59,9 @@ class AddressPage(Page):
         self.name.setText(self.session.display_name)
         self._validate(self.address.text())
         self.address.setFocus()
-        self.address.selectAll()  # "Change address" on the last page: typing replaces it
+        # "Change address" on the last page: typing replaces it (after QWizard has settled the focus,
+        # whose focus-out would clear a selection made now).
+        QTimer.singleShot(0, self, self.address.selectAll)
 
     def _language_changed(self, _index: int) -> None:
         self.wiz.language_requested.emit(str(self.language.currentData()))

@@ -1,0 +1,188 @@
+"""The honest ending, walked against the real test servers: the last page's first sentence follows the
+verdict (never "ready" after a failure) in English and zh_TW, its button goes where the next step is done,
+each mail program gets copyable steps with the real address, and Next on the export page saves the files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from assistant.core.flow import Page
+from assistant.core.profiles import import_profile
+from assistant.gui.pages.done import DonePage
+from assistant.gui.pages.export import ExportPage
+from assistant.gui.pages.manual import ManualPage
+from assistant.gui.wizard import SetupWizard
+from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, click_next, page, wait_discovery
+
+pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+MakeWizard = Callable[..., SetupWizard]
+MISSING = "zed@nosuch.test"  # the test world's DNS answers NXDOMAIN for this domain
+
+# The first words of the last page, per verdict and language.
+FIRST = {
+    ("ready", "en"): f"✔ Your account {FOUND} is ready to use.",
+    ("ready", "zh_TW"): f"✔ 您的帳號 {FOUND} 已經可以使用。",
+    ("ready_with_risk", "en"): f"⚠ Your account {CERT_PROBLEM} can be used, with a risk you accepted.",
+    ("ready_with_risk", "zh_TW"): f"⚠ 您的帳號 {CERT_PROBLEM} 可以使用，但帶有您已接受的風險。",
+    ("not_working", "en"): f"✖ Your account {NOTHING} is not working yet.",
+    ("not_working", "zh_TW"): f"✖ 您的帳號 {NOTHING} 目前還無法使用。",
+}
+
+
+def start(qtbot: QtBot, wiz: SetupWizard, address: str) -> None:
+    wiz.pages[Page.ADDRESS].address.setText(address)  # type: ignore[attr-defined]
+    click_next(qtbot, wiz)
+    wait_discovery(qtbot, wiz)
+
+
+def to_done(qtbot: QtBot, wiz: SetupWizard, programs: tuple[str, ...] = ()) -> DonePage:
+    """From the page after discovery (or manual settings) to the last page, ticking ``programs``."""
+    while page(wiz) is not Page.DONE:
+        if page(wiz) is Page.DEVICES:
+            for code in programs:
+                wiz.pages[Page.DEVICES].programs[code].setChecked(True)  # type: ignore[attr-defined]
+        click_next(qtbot, wiz)
+    done = wiz.pages[Page.DONE]
+    assert isinstance(done, DonePage)
+    return done
+
+
+def by_hand_failing(qtbot: QtBot, wiz: SetupWizard) -> ManualPage:
+    """Settings by hand for a server that does not answer, tested (and failed)."""
+    assert page(wiz) is Page.DISCOVERY
+    click_next(qtbot, wiz)
+    manual = wiz.pages[Page.MANUAL]
+    assert isinstance(manual, ManualPage)
+    manual.incoming.host.setText("dead.fallback.test")  # resolves, nothing listens
+    manual.outgoing.host.setText("dead.fallback.test")
+    qtbot.mouseClick(manual.test_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(wiz.session.manual_probes) == 2, timeout=30000)
+    assert not any(p.status == "ok" for p in wiz.session.manual_probes.values())
+    wiz.session.manual_failure_accepted = True  # "These settings did not work. Continue anyway?" — yes
+    return manual
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_TW"])
+def test_found_ends_ready_with_the_steps_for_each_program(qtbot: QtBot, make_wizard: MakeWizard,
+                                                        lang: str) -> None:
+    wiz = make_wizard(lang=lang)
+    start(qtbot, wiz, FOUND)
+    done = to_done(qtbot, wiz, ("outlook", "iphone"))
+    assert done.verdict.text().startswith(FIRST[("ready", lang)]), done.verdict.text()
+    assert done.title() == {"en": "Ready to use", "zh_TW": "可以使用了"}[lang]
+    assert not done.action.isVisible()  # nothing to go back for
+    assert [p.steps.program for p in done.panels] == ["outlook", "iphone"]
+    iphone = done.panels[1]
+    assert ".mobileconfig" in iphone.text.text()  # saved on Next, so the iPhone opens it
+    qtbot.mouseClick(done.panels[0].copy_btn, Qt.MouseButton.LeftButton)
+    copied = QApplication.clipboard().text()
+    assert "imap.srv.test" in copied and "993" in copied and FOUND in copied and "%" not in copied
+    saved = {p.suffix for p in wiz.session.exported}
+    assert saved == {".html", ".mobileconfig"}  # Next saved the sheet and the Apple profile
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_TW"])
+def test_a_confirmed_certificate_problem_ends_ready_with_that_risk(qtbot: QtBot, make_wizard: MakeWizard,
+                                                                  lang: str) -> None:
+    wiz = make_wizard(lang=lang)
+    start(qtbot, wiz, CERT_PROBLEM)
+    disc = wiz.pages[Page.DISCOVERY]
+    [box] = disc.confirm_boxes.values()  # type: ignore[attr-defined]
+    box.setChecked(True)
+    done = to_done(qtbot, wiz)
+    assert done.verdict.text().startswith(FIRST[("ready_with_risk", lang)]), done.verdict.text()
+    assert "expired.tlsbad.test" in done.why.text()
+    assert wiz.session.outcome().reasons[0] == "certificate_problem"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_TW"])
+def test_nothing_found_never_ends_ready(qtbot: QtBot, make_wizard: MakeWizard, lang: str) -> None:
+    wiz = make_wizard(lang=lang)
+    start(qtbot, wiz, NOTHING)
+    by_hand_failing(qtbot, wiz)
+    click_next(qtbot, wiz)
+    export = wiz.pages[Page.EXPORT]
+    done = to_done(qtbot, wiz)
+    text = done.verdict.text()
+    assert text.startswith(FIRST[("not_working", lang)]), text
+    assert "ready" not in text and "可以使用" not in text
+    assert done.title() == {"en": "Not working yet", "zh_TW": "目前還無法使用"}[lang]
+    assert isinstance(export, ExportPage) and wiz.session.exported == []  # nothing ticked for a dead end
+    assert done.panels == []  # no steps that could not work
+    assert done.action.isVisible()
+    qtbot.mouseClick(done.action, Qt.MouseButton.LeftButton)
+    assert page(wiz) is Page.MANUAL  # "Change the settings"
+
+
+def test_untested_settings_by_hand_say_so(qtbot: QtBot, make_wizard: MakeWizard) -> None:
+    wiz = make_wizard()
+    start(qtbot, wiz, NOTHING)
+    click_next(qtbot, wiz)
+    manual = wiz.pages[Page.MANUAL]
+    manual.incoming.host.setText("imap.srv.test")  # type: ignore[attr-defined]
+    manual.outgoing.host.setText("smtp.srv.test")  # type: ignore[attr-defined]
+    done = to_done(qtbot, wiz)
+    assert done.verdict.text().startswith("⚠ The settings for bob@dead.fallback.test were not tested")
+    assert done.title() == "Not tested yet" and done.action.text() == "&Test the settings"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_TW"])
+def test_a_domain_that_does_not_exist_says_check_the_spelling_and_changes_address(
+        qtbot: QtBot, make_wizard: MakeWizard, lang: str) -> None:
+    wiz = make_wizard(lang=lang)
+    start(qtbot, wiz, MISSING)
+    assert wiz.session.state.discovery == "failed" and wiz.session.discovery_error == "domain_missing"
+    click_next(qtbot, wiz)
+    manual = wiz.pages[Page.MANUAL]
+    manual.incoming.host.setText("imap.srv.test")  # type: ignore[attr-defined]
+    manual.outgoing.host.setText("smtp.srv.test")  # type: ignore[attr-defined]
+    done = to_done(qtbot, wiz)
+    words = {"en": "nosuch.test does not exist — check the spelling.", "zh_TW": "nosuch.test 不存在"}[lang]
+    assert words in done.verdict.text() and "✖" in done.verdict.text()
+    assert done.action.text() == {"en": "Change &address", "zh_TW": "變更地址(&A)"}[lang]
+    qtbot.mouseClick(done.action, Qt.MouseButton.LeftButton)
+    assert page(wiz) is Page.ADDRESS
+    address = wiz.pages[Page.ADDRESS].address  # type: ignore[attr-defined]
+    assert address.text() == MISSING
+    qtbot.waitUntil(lambda: address.selectedText() == MISSING, timeout=2000)  # typing replaces it
+    address.setText(FOUND)
+    click_next(qtbot, wiz)
+    wait_discovery(qtbot, wiz)
+    assert wiz.session.state.discovered_usable
+    assert to_done(qtbot, wiz).verdict.text().startswith("✔")
+
+
+def test_next_on_the_export_page_saves_into_a_new_folder_and_refuses_on_error(
+        qtbot: QtBot, make_wizard: MakeWizard, tmp_path: Path) -> None:
+    wiz = make_wizard()
+    start(qtbot, wiz, FOUND)
+    while page(wiz) is not Page.EXPORT:
+        click_next(qtbot, wiz)
+    export = wiz.pages[Page.EXPORT]
+    assert isinstance(export, ExportPage)
+    assert export.formats["sheet"].isChecked() and not export.formats["mobileconfig"].isChecked()
+    assert not export.admin.isChecked() and not export.w.chosen().count("autoconfig")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    export.folder.setText(str(blocker / "inside"))
+    click_next(qtbot, wiz)
+    assert page(wiz) is Page.EXPORT and export.status.text()  # the error is shown, Next refused
+    export.admin.setChecked(True)
+    target = tmp_path / "new" / "folder"
+    export.folder.setText(str(target))
+    click_next(qtbot, wiz)
+    assert page(wiz) is Page.DONE
+    names = sorted(p.name for p in target.iterdir())
+    assert names == ["alice_at_srv.test-mail-settings.html", "autodiscover.xml", "config-v1.1.xml"]
+    assert import_profile((target / "config-v1.1.xml").read_bytes(), "x").incoming[0].host == "imap.srv.test"
+    assert "config-v1.1.xml" in wiz.pages[Page.DONE].summary.text()  # type: ignore[attr-defined]
+    qtbot.mouseClick(wiz.button(wiz.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+    click_next(qtbot, wiz)  # the same files again: this setup wrote them, so nothing asks to replace
+    assert page(wiz) is Page.DONE
