@@ -141,6 +141,10 @@
         <source>I don&apos;t know</source>
         <translation>我不知道</translation>
     </message>
+    <message>
+        <source>Which mail programs will you set up? (Tick all that apply.)</source>
+        <translation>您要設定哪些郵件程式？（可複選）</translation>
+    </message>
 </context>
 <context>
     <name>DiscoveryPage</name>
@@ -282,8 +286,8 @@
 <context>
     <name>DonePage</name>
     <message>
-        <source>All done</source>
-        <translation>全部完成</translation>
+        <source>Result</source>
+        <translation>結果</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -302,8 +306,12 @@
         <translation>診斷報告</translation>
     </message>
     <message>
-        <source>Your account {0} is ready to be set up.</source>
-        <translation>您的帳號 {0} 已可以設定。</translation>
+        <source>Set up your mail program</source>
+        <translation>設定您的郵件程式</translation>
+    </message>
+    <message>
+        <source>Set up your mail program (choose your programs on the Devices page to see their own steps)</source>
+        <translation>設定您的郵件程式（在「您的裝置」頁選擇您的程式，就能看到各程式專屬的步驟）</translation>
     </message>
     <message>
         <source>Your password is saved in the system keychain.</source>
@@ -321,6 +329,34 @@
         <source>Copied to the clipboard.</source>
         <translation>已複製到剪貼簿。</translation>
     </message>
+    <message>
+        <source>Change &amp;address</source>
+        <translation>變更地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Try the pass&amp;word again</source>
+        <translation>重新輸入密碼(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Test the settings</source>
+        <translation>測試設定(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Change the &amp;settings</source>
+        <translation>修改設定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>再試一次(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copy the steps for {0}</source>
+        <translation>複製 {0} 的步驟</translation>
+    </message>
 </context>
 <context>
     <name>ExportPage</name>
@@ -329,104 +365,8 @@
         <translation>儲存設定</translation>
     </message>
     <message>
-        <source>Choose the files to create for your mail programs. You can also print the setup sheet.</source>
-        <translation>選擇要為您的郵件程式建立哪些檔案。您也可以列印設定說明表。</translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation>檔案</translation>
-    </message>
-    <message>
-        <source>&amp;Thunderbird and others (autoconfig, config-v1.1.xml)</source>
-        <translation>Thunderbird 等程式（autoconfig，config-v1.1.xml）(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Outlook (autodiscover.xml)</source>
-        <translation>Outlook（autodiscover.xml）(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Apple Mail, iPhone and iPad (.mobileconfig)</source>
-        <translation>Apple 郵件、iPhone 與 iPad（.mobileconfig）(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Setup &amp;sheet to read or print (HTML)</source>
-        <translation>可閱讀或列印的設定說明表（HTML）(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Apple profile</source>
-        <translation>Apple 描述檔</translation>
-    </message>
-    <message>
-        <source>Si&amp;gn the profile with my certificate</source>
-        <translation>用我的憑證簽署描述檔(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Signing certificate file (PKCS #12)</source>
-        <translation>簽署用的憑證檔（PKCS #12）</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>選擇…</translation>
-    </message>
-    <message>
-        <source>Choose the signing certificate file</source>
-        <translation>選擇簽署用的憑證檔</translation>
-    </message>
-    <message>
-        <source>Password of the certificate file</source>
-        <translation>憑證檔的密碼</translation>
-    </message>
-    <message>
-        <source>Include my mail &amp;password in the Apple profile</source>
-        <translation>在 Apple 描述檔中包含我的郵件密碼(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Anyone who gets the file can read the password; leave this off unless you need it</source>
-        <translation>任何拿到這個檔案的人都能讀到密碼；除非必要，請不要勾選</translation>
-    </message>
-    <message>
-        <source>Certificate &amp;file:</source>
-        <translation>憑證檔(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>Certificate pass&amp;word:</source>
-        <translation>憑證密碼(&amp;W)：</translation>
-    </message>
-    <message>
         <source>Folder for the files</source>
         <translation>存放檔案的資料夾</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>瀏覽(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>Choose the folder for the files</source>
-        <translation>選擇存放檔案的資料夾</translation>
-    </message>
-    <message>
-        <source>Fol&amp;der:</source>
-        <translation>資料夾(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>Sa&amp;ve files</source>
-        <translation>儲存檔案(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Print setup sheet…</source>
-        <translation>列印設定說明表(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Save sheet as P&amp;DF…</source>
-        <translation>將說明表存成 PDF(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>&amp;Open folder</source>
-        <translation>開啟資料夾(&amp;O)</translation>
-    </message>
-    <message>
-        <source>What was saved</source>
-        <translation>已儲存的內容</translation>
     </message>
     <message>
         <source>Signing certificate</source>
@@ -437,16 +377,8 @@
         <translation>PKCS #12 檔案 (*.p12 *.pfx);;所有檔案 (*)</translation>
     </message>
     <message>
-        <source>The folder {0} does not exist.</source>
-        <translation>資料夾 {0} 不存在。</translation>
-    </message>
-    <message>
         <source>Choose at least one kind of file.</source>
         <translation>請至少選擇一種檔案。</translation>
-    </message>
-    <message>
-        <source>Nothing was saved.</source>
-        <translation>沒有儲存任何東西。</translation>
     </message>
     <message>
         <source>Saved: {0}</source>
@@ -455,6 +387,26 @@
     <message>
         <source>Replace files?</source>
         <translation>要取代檔案嗎？</translation>
+    </message>
+    <message>
+        <source>The files you choose are saved in the folder when you press Next. You can also print the setup sheet.</source>
+        <translation>按「下一步」時，您選擇的檔案會儲存到資料夾中。您也可以列印設定說明表。</translation>
+    </message>
+    <message>
+        <source>Files made from these settings would not work either; tick them only if you need them.</source>
+        <translation>用這些設定製作的檔案也無法使用；除非需要，否則請不要勾選。</translation>
+    </message>
+    <message>
+        <source>These files are for the people who run {domain}: published on its web server, they let mail programs find these settings by themselves. You do not need them for your own mail program.</source>
+        <translation>這些檔案是給管理 {domain} 的人員使用的：發布在網域的網頁伺服器上之後，郵件程式就能自動找到這些設定。設定您自己的郵件程式不需要這些檔案。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Choose another folder, or untick the files.</source>
+        <translation>沒有儲存任何檔案。請選擇其他資料夾，或取消勾選這些檔案。</translation>
+    </message>
+    <message>
+        <source>Saved in {0}: {1}</source>
+        <translation>已儲存到 {0}：{1}</translation>
     </message>
     <message>
         <source>These files already exist:
@@ -475,6 +427,105 @@ Replace them?</source>
     <message>
         <source>Mail settings</source>
         <translation>郵件設定</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWidgets</name>
+    <message>
+        <source>What was saved</source>
+        <translation>已儲存的內容</translation>
+    </message>
+    <message>
+        <source>Files for your mail programs</source>
+        <translation>給您的郵件程式使用的檔案</translation>
+    </message>
+    <message>
+        <source>Setup &amp;sheet to read or print (HTML)</source>
+        <translation>可閱讀或列印的設定說明表（HTML）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Apple Mail, iPhone and iPad (.mobileconfig)</source>
+        <translation>Apple 郵件、iPhone 與 iPad（.mobileconfig）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open this file on the Mac, iPhone or iPad to add the account in one step.</source>
+        <translation>在 Mac、iPhone 或 iPad 上開啟這個檔案，一個步驟就能加入帳號。</translation>
+    </message>
+    <message>
+        <source>Include my mail &amp;password in the Apple profile</source>
+        <translation>在 Apple 描述檔中包含我的郵件密碼(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Anyone who gets the file can read the password; leave this off unless you need it</source>
+        <translation>任何拿到這個檔案的人都能讀到密碼；除非必要，請不要勾選</translation>
+    </message>
+    <message>
+        <source>Folder for the files</source>
+        <translation>存放檔案的資料夾</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>瀏覽(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the files</source>
+        <translation>選擇存放檔案的資料夾</translation>
+    </message>
+    <message>
+        <source>Fol&amp;der:</source>
+        <translation>資料夾(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>P&amp;rint setup sheet…</source>
+        <translation>列印設定說明表(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save sheet as PD&amp;F…</source>
+        <translation>將說明表儲存為 PDF(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>開啟資料夾(&amp;O)</translation>
+    </message>
+    <message>
+        <source>For &amp;IT administrators</source>
+        <translation>給 IT 管理員(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Thunderbird and others (autoconfig, config-v1.1.xml)</source>
+        <translation>Thunderbird 等程式（autoconfig，config-v1.1.xml）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Outloo&amp;k (autodiscover.xml)</source>
+        <translation>Outlook（autodiscover.xml）(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn the Apple profile with my certificate</source>
+        <translation>用我的憑證簽署 Apple 描述檔(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Signing certificate file (PKCS #12)</source>
+        <translation>簽署用的憑證檔（PKCS #12）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>Choose the signing certificate file</source>
+        <translation>選擇簽署用的憑證檔</translation>
+    </message>
+    <message>
+        <source>Password of the certificate file</source>
+        <translation>憑證檔的密碼</translation>
+    </message>
+    <message>
+        <source>Certificate fil&amp;e:</source>
+        <translation>憑證檔案(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Certificate pass&amp;word:</source>
+        <translation>憑證密碼(&amp;W)：</translation>
     </message>
 </context>
 <context>
@@ -808,6 +859,25 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>export</name>
+    <message>
+        <source>{file} cannot say how long POP3 leaves mail on the server; your mail program will use its own setting.</source>
+        <translation>{file} 無法記錄 POP3 要把郵件在伺服器上保留多久；您的郵件程式會使用它自己的設定。</translation>
+    </message>
+    <message>
+        <source>{file} holds only the servers you chose; the other servers found are left out.</source>
+        <translation>{file} 只包含您選擇的伺服器；找到的其他伺服器不會放進去。</translation>
+    </message>
+    <message>
+        <source>{file} leaves out the server without encryption.</source>
+        <translation>{file} 不包含未加密的伺服器。</translation>
+    </message>
+    <message>
+        <source>{file} left out {count} technical detail(s) it cannot hold.</source>
+        <translation>{file} 略過了 {count} 項它無法記錄的技術細節。</translation>
+    </message>
+</context>
+<context>
     <name>flow</name>
     <message>
         <source>Enter a complete email address to continue.</source>
@@ -871,6 +941,137 @@ Replace them?</source>
     <message>
         <source>The password was not saved in the system keychain because the sign-in test did not succeed with it.</source>
         <translation>由於使用這組密碼的登入測試沒有成功，密碼未儲存到系統鑰匙圈。</translation>
+    </message>
+</context>
+<context>
+    <name>outcome</name>
+    <message>
+        <source>Ready to use</source>
+        <translation>可以使用了</translation>
+    </message>
+    <message>
+        <source>Ready, with a risk you accepted</source>
+        <translation>可以使用，但帶有您已接受的風險</translation>
+    </message>
+    <message>
+        <source>Not working yet</source>
+        <translation>目前還無法使用</translation>
+    </message>
+    <message>
+        <source>Not tested yet</source>
+        <translation>尚未測試</translation>
+    </message>
+    <message>
+        <source>Your account {address} is ready to use.</source>
+        <translation>您的帳號 {address} 已經可以使用。</translation>
+    </message>
+    <message>
+        <source>Your account {address} can be used, with a risk you accepted.</source>
+        <translation>您的帳號 {address} 可以使用，但帶有您已接受的風險。</translation>
+    </message>
+    <message>
+        <source>Your account {address} is not working yet.</source>
+        <translation>您的帳號 {address} 目前還無法使用。</translation>
+    </message>
+    <message>
+        <source>The settings for {address} were not tested, so nobody knows yet whether they work.</source>
+        <translation>{address} 的設定尚未測試，所以還不知道能不能使用。</translation>
+    </message>
+    <message>
+        <source>{domain} does not exist — check the spelling.</source>
+        <translation>{domain} 不存在——請檢查拼字。</translation>
+    </message>
+    <message>
+        <source>The name server did not answer, so the mail servers of {domain} could not be found.</source>
+        <translation>網域名稱伺服器沒有回應，所以找不到 {domain} 的郵件伺服器。</translation>
+    </message>
+    <message>
+        <source>No working mail servers were found for {domain}.</source>
+        <translation>找不到 {domain} 可用的郵件伺服器。</translation>
+    </message>
+    <message>
+        <source>There is no complete pair of incoming and outgoing servers.</source>
+        <translation>沒有一組完整的收信與寄信伺服器。</translation>
+    </message>
+    <message>
+        <source>The settings you entered did not work when they were tested.</source>
+        <translation>您輸入的設定在測試時無法使用。</translation>
+    </message>
+    <message>
+        <source>You chose to continue anyway.</source>
+        <translation>您選擇了仍然繼續。</translation>
+    </message>
+    <message>
+        <source>You entered the settings by hand and did not test them.</source>
+        <translation>您手動輸入了設定，但沒有測試。</translation>
+    </message>
+    <message>
+        <source>The server did not accept your user name or password.</source>
+        <translation>伺服器不接受您的使用者名稱或密碼。</translation>
+    </message>
+    <message>
+        <source>The sign-in test with your password did not succeed.</source>
+        <translation>用您的密碼進行的登入測試沒有成功。</translation>
+    </message>
+    <message>
+        <source>Signing in with your password worked.</source>
+        <translation>用您的密碼登入成功。</translation>
+    </message>
+    <message>
+        <source>The servers answered and their encryption was verified.</source>
+        <translation>伺服器有回應，而且加密連線已通過驗證。</translation>
+    </message>
+    <message>
+        <source>The settings you entered were tested and worked.</source>
+        <translation>您輸入的設定已經測試過，可以正常使用。</translation>
+    </message>
+    <message>
+        <source>{hosts}: your password and mail travel without encryption.</source>
+        <translation>{hosts}：您的密碼和郵件會以未加密的方式傳送。</translation>
+    </message>
+    <message>
+        <source>The certificate of {hosts} could not be verified; you accepted it.</source>
+        <translation>{hosts} 的憑證無法驗證；您已接受這個風險。</translation>
+    </message>
+    <message>
+        <source>{hosts} is outside {domain}; you accepted it.</source>
+        <translation>{hosts} 不在 {domain} 網域內；您已接受這個風險。</translation>
+    </message>
+    <message>
+        <source>{hosts} has a known weakness when encryption starts; you accepted it.</source>
+        <translation>{hosts} 在開始加密時有已知的弱點；您已接受這個風險。</translation>
+    </message>
+    <message>
+        <source>The settings for {hosts} came over an unprotected channel; you accepted them.</source>
+        <translation>{hosts} 的設定是經由未受保護的管道取得的；您已接受這個風險。</translation>
+    </message>
+    <message>
+        <source>Now set up your mail program with the steps below.</source>
+        <translation>現在請依照下面的步驟設定您的郵件程式。</translation>
+    </message>
+    <message>
+        <source>Set up your mail program with the steps below, and ask your provider to fix the problem.</source>
+        <translation>請依照下面的步驟設定您的郵件程式，並請您的郵件服務業者修正這個問題。</translation>
+    </message>
+    <message>
+        <source>Check the address and try again.</source>
+        <translation>請檢查地址後再試一次。</translation>
+    </message>
+    <message>
+        <source>Call your provider and ask for the settings of your mail account, then try again.</source>
+        <translation>請打電話給您的郵件服務業者，詢問您郵件帳號的設定，然後再試一次。</translation>
+    </message>
+    <message>
+        <source>Check your password and try again; if it still fails, ask your provider.</source>
+        <translation>請檢查您的密碼後再試一次；如果仍然失敗，請洽詢您的郵件服務業者。</translation>
+    </message>
+    <message>
+        <source>Try again in a moment; if it keeps failing, call your provider.</source>
+        <translation>請稍後再試一次；如果一直失敗，請打電話給您的郵件服務業者。</translation>
+    </message>
+    <message>
+        <source>Go back and test them, or test the sign-in with your password, before you rely on them.</source>
+        <translation>在正式使用之前，請回上一步測試這些設定，或用您的密碼測試登入。</translation>
     </message>
 </context>
 <context>
@@ -1107,8 +1308,124 @@ Replace them?</source>
         <translation>也可以：用 {protocol} 收信</translation>
     </message>
     <message>
+        <source>&amp;Outlook</source>
+        <translation>Outlook(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Apple &amp;Mail (Mac)</source>
+        <translation>Apple 郵件（Mac）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Thunder&amp;bird</source>
+        <translation>Thunderbird(&amp;B)</translation>
+    </message>
+    <message>
+        <source>W&amp;indows Mail</source>
+        <translation>Windows 郵件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>iPhone or iPa&amp;d</source>
+        <translation>iPhone 或 iPad(&amp;D)</translation>
+    </message>
+    <message>
+        <source>And&amp;roid</source>
+        <translation>Android(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Apple Mail on macOS</source>
+        <translation>macOS 上的 Apple 郵件</translation>
+    </message>
+    <message>
+        <source>Windows Mail</source>
+        <translation>Windows 郵件</translation>
+    </message>
+    <message>
+        <source>Any mail program</source>
+        <translation>任何郵件程式</translation>
+    </message>
+    <message>
+        <source>In Outlook choose File › Add Account (in the new Outlook: Settings › Accounts › Add account).</source>
+        <translation>在 Outlook 中選擇「檔案」›「新增帳戶」（新版 Outlook：「設定」›「帳戶」›「新增帳戶」）。</translation>
+    </message>
+    <message>
+        <source>Enter {address}, open Advanced options, tick “Let me set up my account manually” and choose Connect.</source>
+        <translation>輸入 {address}，開啟「進階選項」，勾選「讓我手動設定我的帳戶」，然後選擇「連線」。</translation>
+    </message>
+    <message>
+        <source>Choose {protocol}, enter the server values, then your password.</source>
+        <translation>選擇 {protocol}，輸入伺服器的各項設定值，再輸入您的密碼。</translation>
+    </message>
+    <message>
+        <source>Open {file} on your Mac, then install it in System Settings › General › Device Management.</source>
+        <translation>在 Mac 上開啟 {file}，然後到「系統設定」›「一般」›「裝置管理」安裝它。</translation>
+    </message>
+    <message>
+        <source>In Mail choose Mail › Settings › Accounts › + › Other Mail Account.</source>
+        <translation>在「郵件」App 中選擇「郵件」›「設定」›「帳號」›「+」›「其他郵件帳號」。</translation>
+    </message>
+    <message>
+        <source>Enter your name, {address} and your password; choose Sign In.</source>
+        <translation>輸入您的名稱、{address} 和密碼，然後選擇「登入」。</translation>
+    </message>
+    <message>
+        <source>Send {file} to the iPhone or iPad (AirDrop, or mail it to yourself) and open it; then open Settings › Profile Downloaded › Install.</source>
+        <translation>把 {file} 傳到 iPhone 或 iPad（用 AirDrop，或寄給自己）並開啟它；然後打開「設定」›「已下載描述檔」›「安裝」。</translation>
+    </message>
+    <message>
+        <source>Open Settings › Apps › Mail › Mail Accounts › Add Account › Other › Add Mail Account.</source>
+        <translation>打開「設定」›「App」›「郵件」›「郵件帳號」›「加入帳號」›「其他」›「加入郵件帳號」。</translation>
+    </message>
+    <message>
+        <source>Enter your name, {address} and your password; choose Next.</source>
+        <translation>輸入您的名稱、{address} 和密碼，然後選擇「下一步」。</translation>
+    </message>
+    <message>
+        <source>Choose {protocol} and fill in the server values; then Save.</source>
+        <translation>選擇 {protocol} 並填入伺服器的各項設定值，然後選擇「儲存」。</translation>
+    </message>
+    <message>
+        <source>The file holds the server values; you need them only to set the account up by hand.</source>
+        <translation>這個檔案已包含伺服器的各項設定值；只有手動設定帳號時才需要它們。</translation>
+    </message>
+    <message>
+        <source>In Thunderbird open ≡ › Account Settings › Account Actions › Add Mail Account.</source>
+        <translation>在 Thunderbird 中打開 ≡ ›「帳號設定」›「帳號動作」›「新增郵件帳號」。</translation>
+    </message>
+    <message>
+        <source>Enter your name, {address} and your password; choose Configure manually.</source>
+        <translation>輸入您的名稱、{address} 和密碼，然後選擇「手動設定」。</translation>
+    </message>
+    <message>
+        <source>Enter the server values, choose Re-test, then Done.</source>
+        <translation>輸入伺服器的各項設定值，選擇「重新測試」，然後選擇「完成」。</translation>
+    </message>
+    <message>
+        <source>In Mail open Settings › Manage accounts › Add account › Advanced setup › Internet email.</source>
+        <translation>在「郵件」App 中打開「設定」›「管理帳戶」›「新增帳戶」›「進階設定」›「網際網路電子郵件」。</translation>
+    </message>
+    <message>
+        <source>Enter {address}, your password and the server values, then choose Sign in.</source>
+        <translation>輸入 {address}、您的密碼和伺服器的各項設定值，然後選擇「登入」。</translation>
+    </message>
+    <message>
+        <source>In Thunderbird for Android or K-9 Mail choose Add account, enter {address} and choose Manual setup.</source>
+        <translation>在 Thunderbird for Android 或 K-9 Mail 中選擇「新增帳號」，輸入 {address}，然後選擇「手動設定」。</translation>
+    </message>
+    <message>
+        <source>Choose {protocol}, enter the incoming server values, then the outgoing ones.</source>
+        <translation>選擇 {protocol}，先輸入收信伺服器的設定值，再輸入寄信伺服器的設定值。</translation>
+    </message>
+    <message>
+        <source>Add a new mail account, choose to set it up by hand and enter the server values.</source>
+        <translation>新增一個郵件帳號，選擇手動設定，然後輸入伺服器的各項設定值。</translation>
+    </message>
+    <message>
         <source>Outgoing mail (SMTP)</source>
         <translation>寄信（SMTP）</translation>
+    </message>
+    <message>
+        <source>Account type</source>
+        <translation>帳號類型</translation>
     </message>
     <message>
         <source>Server</source>
@@ -1121,6 +1438,38 @@ Replace them?</source>
     <message>
         <source>Connection security</source>
         <translation>連線安全性</translation>
+    </message>
+    <message>
+        <source>Encryption method</source>
+        <translation>加密方法</translation>
+    </message>
+    <message>
+        <source>Use TLS/SSL</source>
+        <translation>使用 TLS/SSL</translation>
+    </message>
+    <message>
+        <source>Use SSL</source>
+        <translation>使用 SSL</translation>
+    </message>
+    <message>
+        <source>Require SSL</source>
+        <translation>需要 SSL</translation>
+    </message>
+    <message>
+        <source>Authentication method</source>
+        <translation>驗證方法</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>無</translation>
     </message>
     <message>
         <source>User name</source>
@@ -1191,40 +1540,16 @@ Replace them?</source>
         <translation>Windows 版 Outlook</translation>
     </message>
     <message>
-        <source>File › Add Account › enter the address › Advanced options › Let me set up my account manually › choose {protocol} › enter the incoming and outgoing servers above.</source>
-        <translation>檔案 › 新增帳戶 › 輸入地址 › 進階選項 › 讓我手動設定我的帳戶 › 選擇 {protocol} › 輸入上面的收信與寄信伺服器。</translation>
-    </message>
-    <message>
         <source>Thunderbird (Windows, macOS, Linux)</source>
         <translation>Thunderbird（Windows、macOS、Linux）</translation>
-    </message>
-    <message>
-        <source>Account Settings › Account Actions › Add Mail Account › enter name, address and password › Configure manually › enter the values above › Re-test › Done.</source>
-        <translation>帳號設定 › 帳號動作 › 新增郵件帳號 › 輸入名字、地址與密碼 › 手動設定 › 輸入上面的值 › 重新測試 › 完成。</translation>
-    </message>
-    <message>
-        <source>Mail on macOS</source>
-        <translation>macOS 的「郵件」</translation>
-    </message>
-    <message>
-        <source>Mail › Settings › Accounts › + › Other Mail Account › name, address, password › Sign In; when asked, choose {protocol} and enter the servers above.</source>
-        <translation>郵件 › 設定 › 帳號 › + › 其他郵件帳號 › 名稱、地址、密碼 › 登入；詢問時選擇 {protocol} 並輸入上面的伺服器。</translation>
     </message>
     <message>
         <source>Mail on iPhone and iPad</source>
         <translation>iPhone 與 iPad 的「郵件」</translation>
     </message>
     <message>
-        <source>Settings › Apps › Mail › Mail Accounts › Add Account › Other › Add Mail Account › Next › choose {protocol} › fill in Incoming and Outgoing Mail Server › Save.</source>
-        <translation>設定 › App › 郵件 › 郵件帳號 › 加入帳號 › 其他 › 加入郵件帳號 › 下一步 › 選擇 {protocol} › 填寫內送與外寄郵件伺服器 › 儲存。</translation>
-    </message>
-    <message>
         <source>Android (Thunderbird for Android, K-9 Mail)</source>
         <translation>Android（Thunderbird for Android、K-9 Mail）</translation>
-    </message>
-    <message>
-        <source>Add account › enter the address › Manual setup › {protocol} › incoming server settings, then outgoing server settings from above.</source>
-        <translation>新增帳號 › 輸入地址 › 手動設定 › {protocol} › 依上面的內容填寫收信伺服器設定，再填寫寄信伺服器設定。</translation>
     </message>
     <message>
         <source>Made with Mail Setup Assistant. Keep this sheet: it holds no password.</source>

@@ -34,17 +34,16 @@ def show_verdict(label: QLabel, outcome: Outcome) -> None:
 
 def action_text(outcome: Outcome) -> str:
     """The button that takes the person to where the next step is done ("" when there is none)."""
-    tr = QCoreApplication.translate
     if outcome.back_to is Page.ADDRESS:
-        return tr("DonePage", "Change &address")
+        return QCoreApplication.translate("DonePage", "Change &address")
     if outcome.back_to is Page.PASSWORD:
-        return tr("DonePage", "Try the pass&word again")
+        return QCoreApplication.translate("DonePage", "Try the pass&word again")
     if outcome.back_to is Page.MANUAL:
         if outcome.status == "untested":
-            return tr("DonePage", "&Test the settings")
-        return tr("DonePage", "Change the &settings")
+            return QCoreApplication.translate("DonePage", "&Test the settings")
+        return QCoreApplication.translate("DonePage", "Change the &settings")
     if outcome.back_to is Page.DISCOVERY:
-        return tr("DonePage", "&Try again")
+        return QCoreApplication.translate("DonePage", "&Try again")
     return ""
 
 
@@ -62,8 +61,9 @@ class ProgramPanel(QGroupBox):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.text.setAccessibleName(name)
-        self.copy_btn = QPushButton(translate("DonePage", "Copy"))
-        self.copy_btn.setAccessibleName(translate("DonePage", "Copy the steps for {0}").format(name))
+        self.copy_btn = QPushButton(QCoreApplication.translate("DonePage", "Copy"))
+        self.copy_btn.setAccessibleName(
+            QCoreApplication.translate("DonePage", "Copy the steps for {0}").format(name))
         self.copy_btn.clicked.connect(self.copy)
         row = QHBoxLayout()
         row.addWidget(self.text, 1)

@@ -56,8 +56,9 @@ class ExportPage(Page):
         self.banner.setVisible(bool(s.keychain_message))
         verdict = s.outcome()
         works = verdict.status != "not_working"
-        self.w.verdict.setText("" if works else verdict.headline(QCoreApplication.translate) + " " + self.tr(
-            "Files made from these settings would not work either; tick them only if you need them."))
+        warning = self.tr("Files made from these settings would not work either; tick them only if you "
+                          "need them.")
+        self.w.verdict.setText(f"✖ {verdict.headline(QCoreApplication.translate)} {warning}")
         self.w.verdict.setVisible(not works)
         self.formats["sheet"].setChecked(works)
         self.formats["mobileconfig"].setChecked(works and bool(APPLE & set(s.programs)))
