@@ -212,3 +212,9 @@ def test_every_code_has_a_sentence_and_a_translation_hook() -> None:
         address=ADDRESS)  # a broken translation falls back to English
     assert set(TITLES) == set(STATUS) == {"ready", "ready_with_risk", "not_working", "untested"}
     assert all(REASONS.values()) and all(NEXT_STEPS.values())
+
+
+def test_sentences_are_joined_as_each_language_writes_them() -> None:
+    from assistant.core.setup.outcome import join
+    assert join("It works.", "", "Set it up.") == "It works. Set it up."
+    assert join("可以使用。", "請設定。") == "可以使用。請設定。"

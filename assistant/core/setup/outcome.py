@@ -111,7 +111,7 @@ class Outcome:
         parts = [_text(translate, STATUS[self.status], self.fields)]
         if not self.usable:
             parts += [_text(translate, REASONS[r], self.fields) for r in self.reasons]
-        return " ".join(parts)
+        return join(*parts)
 
     def details(self, translate: Translate | None = None) -> list[str]:
         """What backs a usable verdict (verified, signed in, the risks accepted), one sentence each."""
@@ -119,6 +119,14 @@ class Outcome:
 
     def next_text(self, translate: Translate | None = None) -> str:
         return _text(translate, NEXT_STEPS[self.next_step], self.fields)
+
+
+def join(*sentences: str) -> str:
+    """Sentences in a row: a space after English ones, none after a full-width stop (。！？；)."""
+    out = ""
+    for part in filter(None, sentences):
+        out += part if not out or out[-1] in "。！？；：" else " " + part
+    return out
 
 
 def _text(translate: Translate | None, template: str, fields: Mapping[str, str]) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 from assistant.core import flow
 from assistant.core.errors import AssistantError
 from assistant.core.model import AccountConfig
-from assistant.core.setup.outcome import Outcome
+from assistant.core.setup.outcome import Outcome, join
 from assistant.gui.pages.base import Page
 from assistant.gui.pages.done_parts import ProgramPanel, action_text, show_verdict
 from assistant.gui.signin_text import describe
@@ -43,6 +43,10 @@ class DonePage(Page):
         self.body.addLayout(row)
         self.programs_title = QLabel()
         self.programs_title.setWordWrap(True)
+        heading = self.programs_title.font()
+        heading.setBold(True)
+        heading.setPointSizeF(heading.pointSizeF() * 1.15)
+        self.programs_title.setFont(heading)
         self.body.addWidget(self.programs_title)
         self.programs_box = QWidget()
         self.programs = QVBoxLayout(self.programs_box)
@@ -82,7 +86,7 @@ class DonePage(Page):
         self.setTitle(outcome.title(QCoreApplication.translate))
         show_verdict(self.verdict, outcome)
         details = outcome.details(QCoreApplication.translate)
-        self.why.setText(" ".join(details))
+        self.why.setText(join(*details))
         self.why.setVisible(bool(details))
         self.action.setText(action_text(outcome))
         self.action.setVisible(bool(self.action.text()))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from assistant.core.clients import Instructions
 from assistant.core.flow import Page
-from assistant.core.setup.outcome import Outcome
+from assistant.core.setup.outcome import Outcome, join
 from assistant.gui.widgets import badge_colour
 
 # Symbol + words, never colour alone; the tint is the badge colour of the same meaning.
@@ -26,7 +26,7 @@ def show_verdict(label: QLabel, outcome: Outcome) -> None:
     """The first line of the page: whether it works, why not, and what to do next."""
     translate = QCoreApplication.translate
     mark, kind = MARKS[outcome.status]
-    label.setText(f"{mark} {outcome.headline(translate)} {outcome.next_text(translate)}")
+    label.setText(f"{mark} " + join(outcome.headline(translate), outcome.next_text(translate)))
     tint = badge_colour(kind, label.palette()).name()
     label.setStyleSheet(f"QLabel {{ background-color: {tint}; color: palette(window-text); "
                         f"border-radius: 4px; padding: 8px; font-weight: bold; }}")

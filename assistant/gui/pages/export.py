@@ -21,6 +21,7 @@ from assistant.core.clients import APPLE
 from assistant.core.errors import AssistantError
 from assistant.core.model import AccountConfig
 from assistant.core.setup import exporting
+from assistant.core.setup.outcome import join
 from assistant.gui.pages.base import Page
 from assistant.gui.pages.export_parts import ExportWidgets
 from assistant.gui.text import core_text
@@ -58,7 +59,7 @@ class ExportPage(Page):
         works = verdict.status != "not_working"
         warning = self.tr("Files made from these settings would not work either; tick them only if you "
                           "need them.")
-        self.w.verdict.setText(f"✖ {verdict.headline(QCoreApplication.translate)} {warning}")
+        self.w.verdict.setText("✖ " + join(verdict.headline(QCoreApplication.translate), warning))
         self.w.verdict.setVisible(not works)
         self.formats["sheet"].setChecked(works)
         self.formats["mobileconfig"].setChecked(works and bool(APPLE & set(s.programs)))
