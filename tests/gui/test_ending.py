@@ -186,3 +186,23 @@ def test_next_on_the_export_page_saves_into_a_new_folder_and_refuses_on_error(
     qtbot.mouseClick(wiz.button(wiz.WizardButton.BackButton), Qt.MouseButton.LeftButton)
     click_next(qtbot, wiz)  # the same files again: this setup wrote them, so nothing asks to replace
     assert page(wiz) is Page.DONE
+
+
+def test_a_rejected_password_ends_not_working_and_goes_back_to_the_password(
+        qtbot: QtBot, make_wizard: MakeWizard, accounts: dict[str, str]) -> None:
+    from tests.gui.test_signin import sign_in, to_password
+    wiz = make_wizard(timeout=30.0)
+    start(qtbot, wiz, FOUND)
+    wiz.pages[Page.DEVICES].programs["thunderbird"].setChecked(True)  # type: ignore[attr-defined]
+    pw = to_password(qtbot, wiz)
+    sign_in(qtbot, wiz, pw, accounts[FOUND] + "-typo")
+    done = to_done(qtbot, wiz)
+    text = done.verdict.text()
+    assert text.startswith(f"✖ Your account {FOUND} is not working yet.")
+    assert "did not accept your user name or password" in text and "Check your password" in text
+    assert [p.steps.program for p in done.panels] == ["thunderbird"]  # the servers are right: keep the steps
+    assert done.action.text() == "Try the pass&word again"
+    qtbot.mouseClick(done.action, Qt.MouseButton.LeftButton)
+    assert page(wiz) is Page.PASSWORD
+    sign_in(qtbot, wiz, pw, accounts[FOUND])
+    assert to_done(qtbot, wiz).verdict.text().startswith(FIRST[("ready", "en")])
