@@ -330,8 +330,8 @@
         <translation>已複製到剪貼簿。</translation>
     </message>
     <message>
-        <source>Change &amp;address</source>
-        <translation>變更地址(&amp;A)</translation>
+        <source>Change add&amp;ress</source>
+        <translation>變更地址(&amp;R)</translation>
     </message>
     <message>
         <source>Try the pass&amp;word again</source>
@@ -444,8 +444,8 @@ Replace them?</source>
         <translation>可閱讀或列印的設定說明表（HTML）(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;Apple Mail, iPhone and iPad (.mobileconfig)</source>
-        <translation>Apple 郵件、iPhone 與 iPad（.mobileconfig）(&amp;A)</translation>
+        <source>Apple &amp;Mail, iPhone and iPad (.mobileconfig)</source>
+        <translation>Apple 郵件、iPhone 與 iPad（.mobileconfig）(&amp;M)</translation>
     </message>
     <message>
         <source>Open this file on the Mac, iPhone or iPad to add the account in one step.</source>

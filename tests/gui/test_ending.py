@@ -131,6 +131,9 @@ def test_untested_settings_by_hand_say_so(qtbot: QtBot, make_wizard: MakeWizard)
     done = to_done(qtbot, wiz)
     assert done.verdict.text().startswith("⚠ The settings for bob@dead.fallback.test were not tested")
     assert done.title() == "Not tested yet" and done.action.text() == "&Test the settings"
+    export = wiz.pages[Page.EXPORT]
+    assert isinstance(export, ExportPage) and export.w.verdict.text().startswith("⚠ The settings for")
+    assert wiz.session.exported  # untested is not "not working": the files were still saved
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_TW"])
@@ -146,7 +149,7 @@ def test_a_domain_that_does_not_exist_says_check_the_spelling_and_changes_addres
     done = to_done(qtbot, wiz)
     words = {"en": "nosuch.test does not exist — check the spelling.", "zh_TW": "nosuch.test 不存在"}[lang]
     assert words in done.verdict.text() and "✖" in done.verdict.text()
-    assert done.action.text() == {"en": "Change &address", "zh_TW": "變更地址(&A)"}[lang]
+    assert done.action.text() == {"en": "Change add&ress", "zh_TW": "變更地址(&R)"}[lang]
     qtbot.mouseClick(done.action, Qt.MouseButton.LeftButton)
     assert page(wiz) is Page.ADDRESS
     address = wiz.pages[Page.ADDRESS].address  # type: ignore[attr-defined]

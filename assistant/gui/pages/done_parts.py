@@ -35,7 +35,7 @@ def show_verdict(label: QLabel, outcome: Outcome) -> None:
 def action_text(outcome: Outcome) -> str:
     """The button that takes the person to where the next step is done ("" when there is none)."""
     if outcome.back_to is Page.ADDRESS:
-        return QCoreApplication.translate("DonePage", "Change &address")
+        return QCoreApplication.translate("DonePage", "Change add&ress")
     if outcome.back_to is Page.PASSWORD:
         return QCoreApplication.translate("DonePage", "Try the pass&word again")
     if outcome.back_to is Page.MANUAL:

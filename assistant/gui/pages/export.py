@@ -59,8 +59,9 @@ class ExportPage(Page):
         works = verdict.status != "not_working"
         warning = self.tr("Files made from these settings would not work either; tick them only if you "
                           "need them.")
-        self.w.verdict.setText("✖ " + join(verdict.headline(QCoreApplication.translate), warning))
-        self.w.verdict.setVisible(not works)
+        headline = verdict.headline(QCoreApplication.translate)
+        self.w.verdict.setText("✖ " + join(headline, warning) if not works else "⚠ " + headline)
+        self.w.verdict.setVisible(verdict.status in ("not_working", "untested"))
         self.formats["sheet"].setChecked(works)
         self.formats["mobileconfig"].setChecked(works and bool(APPLE & set(s.programs)))
         self.w.admin_note.setText(self.tr(

@@ -52,7 +52,7 @@ class ExportWidgets(QWidget):
         col = QVBoxLayout(box)
         self.formats: dict[str, QCheckBox] = {
             "sheet": QCheckBox(self.tr("Setup &sheet to read or print (HTML)")),
-            "mobileconfig": QCheckBox(self.tr("&Apple Mail, iPhone and iPad (.mobileconfig)")),
+            "mobileconfig": QCheckBox(self.tr("Apple &Mail, iPhone and iPad (.mobileconfig)")),
         }
         self.apple_hint = note(self.tr("Open this file on the Mac, iPhone or iPad to add the account in one "
                                        "step."))
