@@ -113,6 +113,7 @@ def test_nothing_found_never_ends_ready(qtbot: QtBot, make_wizard: MakeWizard, l
     text = done.verdict.text()
     assert text.startswith(FIRST[("not_working", lang)]), text
     assert "ready" not in text and "可以使用" not in text
+    assert "Outcome: not_working (manual_failed, failure_accepted)" in done.report.toPlainText()
     assert done.title() == {"en": "Not working yet", "zh_TW": "目前還無法使用"}[lang]
     assert isinstance(export, ExportPage) and wiz.session.exported == []  # nothing ticked for a dead end
     assert done.panels == []  # no steps that could not work
@@ -186,6 +187,8 @@ def test_next_on_the_export_page_saves_into_a_new_folder_and_refuses_on_error(
     assert names == ["alice_at_srv.test-mail-settings.html", "autodiscover.xml", "config-v1.1.xml"]
     assert import_profile((target / "config-v1.1.xml").read_bytes(), "x").incoming[0].host == "imap.srv.test"
     assert "config-v1.1.xml" in wiz.pages[Page.DONE].summary.text()  # type: ignore[attr-defined]
+    assert export.status.text().startswith(f"Saved in {target}")
+    assert "technical detail" not in export.status.text()  # the address is left out of autoconfig by design
     qtbot.mouseClick(wiz.button(wiz.WizardButton.BackButton), Qt.MouseButton.LeftButton)
     click_next(qtbot, wiz)  # the same files again: this setup wrote them, so nothing asks to replace
     assert page(wiz) is Page.DONE

@@ -34,7 +34,7 @@ LOSSES: dict[str, str] = {
     "plain_server": QT_TRANSLATE_NOOP("export", "{file} leaves out the server without encryption."),
     "other": QT_TRANSLATE_NOOP("export", "{file} left out {count} technical detail(s) it cannot hold."),
 }
-_QUIET = frozenset({"username_placeholder", "host_placeholder", "password"})  # spelled out or by design
+_QUIET = frozenset({"username_placeholder", "host_placeholder", "password", "address"})  # by design
 
 
 @dataclass
