@@ -1030,8 +1030,8 @@ Replace them?</source>
         <translation>{hosts}：您的密碼和郵件會以未加密的方式傳送。</translation>
     </message>
     <message>
-        <source>The certificate of {hosts} could not be verified; you accepted it.</source>
-        <translation>{hosts} 的憑證無法驗證；您已接受這個風險。</translation>
+        <source>The certificate of {hosts} could not be verified; you accepted it, and your mail program will ask you to accept it too.</source>
+        <translation>{hosts} 的憑證無法驗證；您已接受這個風險，您的郵件程式也會要求您接受它。</translation>
     </message>
     <message>
         <source>{hosts} is outside {domain}; you accepted it.</source>

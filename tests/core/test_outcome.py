@@ -77,7 +77,7 @@ def test_a_confirmed_certificate_problem_is_ready_with_that_risk() -> None:
     s.confirm("bad.example.test")
     assert s.pins()  # the confirmation pinned the certificate
     o = s.outcome()
-    assert o.status == "ready_with_risk" and o.reasons == ("certificate_problem", "verified")
+    assert o.status == "ready_with_risk" and o.reasons == ("certificate_problem",)  # not "verified"
     assert o.next_step == "ask_provider_risk" and o.fields["hosts"] == "bad.example.test"
     assert "bad.example.test" in " ".join(o.details())
 
@@ -89,6 +89,7 @@ def test_outside_domain_confirmed_is_a_risk_too() -> None:
     s.confirm("imap.elsewhere.test")
     o = s.outcome()
     assert o.status == "ready_with_risk" and "outside_domain" in o.reasons
+    assert "imap.elsewhere.test is outside example.test; you accepted it." in o.details()
 
 
 def test_nothing_found_is_not_working_and_never_ready() -> None:

@@ -55,7 +55,7 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
     from assistant.gui import i18n
     from assistant.gui.app import app_icon, application
     from assistant.gui.wizard import SetupWizard
-    from tests.gui.conftest import ACCOUNTS, FOUND, NOTHING, OUTSIDE, add_accounts
+    from tests.gui.conftest import ACCOUNTS, CERT_PROBLEM, FOUND, NOTHING, OUTSIDE, add_accounts
     from tests.integration.conftest import build_world
 
     app = application()
@@ -108,9 +108,12 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
         manual.test_btn.click()  # type: ignore[attr-defined]
         settle(wiz, lambda: len(wiz.session.manual_probes) == 2, 60000)
         wiz.session.manual_failure_accepted = True
+        to_end(wiz)
+        grab(wiz, "8-done-not-working")
+
+    def to_end(wiz: SetupWizard) -> None:
         while wiz.currentId() != int(Page.DONE):
             wiz.next()
-        grab(wiz, "8-done-not-working")
 
     def discovered(wiz: SetupWizard) -> bool:
         return wiz.session.state.discovery in ("done", "failed", "cancelled")
@@ -162,6 +165,23 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
             wiz.next()
             grab(wiz, "3-manual")
             ending(wiz)
+        if only is None:  # the other endings: a confirmed certificate problem, a domain that does not exist
+            wiz = wizard(CERT_PROBLEM)
+            wiz.next()
+            settle(wiz, lambda: discovered(wiz))
+            for box in wiz.pages[Page.DISCOVERY].confirm_boxes.values():  # type: ignore[attr-defined]
+                box.setChecked(True)
+            to_end(wiz)
+            grab(wiz, "8-done-risk")
+            wiz = wizard("zed@nosuch.test")
+            wiz.next()
+            settle(wiz, lambda: discovered(wiz))
+            wiz.next()
+            manual = wiz.pages[Page.MANUAL]
+            manual.incoming.host.setText("imap.srv.test")  # type: ignore[attr-defined]
+            manual.outgoing.host.setText("smtp.srv.test")  # type: ignore[attr-defined]
+            to_end(wiz)
+            grab(wiz, "8-done-no-domain")
     finally:
         for wiz in wizards:
             wiz.shutdown_worker()

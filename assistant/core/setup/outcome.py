@@ -58,7 +58,8 @@ REASONS: dict[str, str] = {
     "manual_tested": QT_TRANSLATE_NOOP("outcome", "The settings you entered were tested and worked."),
     "plaintext": QT_TRANSLATE_NOOP("outcome", "{hosts}: your password and mail travel without encryption."),
     "certificate_problem": QT_TRANSLATE_NOOP(
-        "outcome", "The certificate of {hosts} could not be verified; you accepted it."),
+        "outcome", "The certificate of {hosts} could not be verified; you accepted it, and your mail program "
+                   "will ask you to accept it too."),
     "outside_domain": QT_TRANSLATE_NOOP("outcome", "{hosts} is outside {domain}; you accepted it."),
     "starttls_injection": QT_TRANSLATE_NOOP(
         "outcome", "{hosts} has a known weakness when encryption starts; you accepted it."),
@@ -115,7 +116,10 @@ class Outcome:
 
     def details(self, translate: Translate | None = None) -> list[str]:
         """What backs a usable verdict (verified, signed in, the risks accepted), one sentence each."""
-        return [] if not self.usable else [_text(translate, REASONS[r], self.fields) for r in self.reasons]
+        if not self.usable:
+            return []
+        return [_text(translate, REASONS[r], {**self.fields, "hosts": self.fields.get(f"hosts:{r}", "")})
+                for r in self.reasons]
 
     def next_text(self, translate: Translate | None = None) -> str:
         return _text(translate, NEXT_STEPS[self.next_step], self.fields)
@@ -169,10 +173,13 @@ def decide(session: SetupSession) -> Outcome:
         risks = _discovered_risks(session, in_use)
         proof = "signin_ok" if signed_in else "verified"
     if risks:
-        hosts = sorted({h for hs in risks.values() for h in hs})
-        fields["hosts"] = ", ".join(hosts)
+        fields["hosts"] = ", ".join(sorted({h for hs in risks.values() for h in hs}))
+        fields.update({f"hosts:{risk}": ", ".join(hosts) for risk, hosts in risks.items()})
         named = tuple(r for r in _RISKS if r in risks)
-        return Outcome("ready_with_risk", (*named, proof), "ask_provider_risk", None, fields)
+        if proof == "verified":
+            proof = ""  # "their encryption was verified" is exactly what a risk says it was not
+        reasons = tuple(filter(None, (*named, proof)))
+        return Outcome("ready_with_risk", reasons, "ask_provider_risk", None, fields)
     return Outcome("ready", (proof,), "set_up", None, fields)
 
 
