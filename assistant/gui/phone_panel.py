@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from assistant.core.errors import AssistantError
 from assistant.core.phone.handoff import (
@@ -33,6 +41,8 @@ if TYPE_CHECKING:
     from assistant.core.model import AccountConfig
     from assistant.core.setup.session import SetupSession
     from assistant.gui.worker import AsyncWorker, Job
+
+COLUMN_PX = 300  # each half: the widest code (CODE_PX plus rounding) and its sentences
 
 
 def phone_text(code: str, **fields: object) -> str:
@@ -55,9 +65,6 @@ class PhonePanel(QWidget):
         self.job: Job | None = None
         self.url = ""
         self.state = Link.STOPPED
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(24)
         self.android_code, self.ios_code = self._code_label(), self._code_label()
         self.android_code.setAccessibleName(self.tr("QR code for Thunderbird for Android"))
         self.ios_code.setAccessibleName(self.tr("QR code with the link for iPhone or iPad"))
@@ -69,21 +76,27 @@ class PhonePanel(QWidget):
             self.tr("Anyone who photographs the code can read the password; leave this off unless you need "
                     "it"))
         self.include_password.setToolTip(self.include_password.accessibleDescription())
-        self.url_label = self._text("")
-        self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                               | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.url_label.setAccessibleName(self.tr("Link for iPhone or iPad"))
+        self.url_field = QLineEdit()  # a URL has no spaces to wrap at: it scrolls, and can be copied
+        self.url_field.setReadOnly(True)
+        self.url_field.setFixedWidth(COLUMN_PX)
+        self.url_field.setAccessibleName(self.tr("Link for iPhone or iPad"))
         self.renew = QPushButton(self.tr("Make a &new link"))
         columns = (
             (self._title(self.tr("Thunderbird for Android")), self.android_code, self.android_howto,
              self.include_password, self.android_note),
             (self._title(self.tr("iPhone or iPad")), self.ios_code, self.ios_howto, self.ios_status,
-             self.url_label, self.renew),
+             self.url_field, self.renew),
         )
-        for col, widgets in enumerate(columns):
-            for row, widget in enumerate(widgets):
-                grid.addWidget(widget, row, col, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        grid.setRowStretch(6, 1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(24)
+        for widgets in columns:
+            column = QVBoxLayout()
+            for widget in widgets:
+                column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+            column.addStretch(1)
+            row.addLayout(column)
+        row.addStretch(1)
         self.include_password.toggled.connect(lambda _on: self._draw_android())
         self.renew.clicked.connect(self.new_link)
         self._show_link(Link.STOPPED)
@@ -98,7 +111,7 @@ class PhonePanel(QWidget):
     def _text(self, text: str) -> QLabel:
         label = QLabel(text)
         label.setWordWrap(True)
-        label.setMaximumWidth(320)
+        label.setFixedWidth(COLUMN_PX)  # a fixed width lets the layout ask a wrapped label for its height
         return label
 
     def _title(self, text: str) -> QLabel:
@@ -199,7 +212,8 @@ class PhonePanel(QWidget):
         self.ios_status.setText(phone_text(view.text, minutes=minutes, reason=reason))
         self._set_code(self.ios_code, screen_code(self.url, self.devicePixelRatioF())
                        if view.show_code and self.url else None)
-        self.url_label.setText(self.url if view.show_code else "")
-        self.url_label.setVisible(view.show_code)
+        self.url_field.setText(self.url if view.show_code else "")
+        self.url_field.setCursorPosition(0)  # the start (http://address:port) says what it is
+        self.url_field.setVisible(view.show_code)
         self.ios_howto.setVisible(view.show_code)
         self.renew.setVisible(view.can_renew and self.account is not None)

@@ -21,8 +21,8 @@ def main() -> None:
     session = SetupSession(lambda: Settings.create(offline=True), address="jane@example.com")
     session.set_manual(ServerConfig("imap", "imap.example.com", 993, "ssl"),
                        ServerConfig("smtp", "smtp.example.com", 465, "ssl"))
-    worker = AsyncWorker()
     panel = PhonePanel()
+    worker = AsyncWorker(panel)  # owned like the wizard's: torn down with the panel, before the app
     panel.show()
     panel.show_for(session, worker)
     end = time.monotonic() + 20
@@ -35,6 +35,9 @@ def main() -> None:
     print("renew" if panel.renew.isVisible() else "no renew")
     panel.stop()
     worker.shutdown()
+    del worker
+    panel.deleteLater()
+    app.processEvents()
 
 
 if __name__ == "__main__":

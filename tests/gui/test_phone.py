@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QLabel, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -23,6 +24,7 @@ from assistant.core.flow import Page
 from assistant.core.phone.handoff import MIN_MODULE_PX, Link
 from assistant.core.phone.qrimage import QUIET_ZONE, make_qr
 from assistant.core.profiles import import_profile
+from assistant.gui.pages.export import ExportPage
 from assistant.gui.phone_panel import PhonePanel
 from assistant.gui.wizard import SetupWizard
 from tests.gui.conftest import FOUND, click_next, page, wait_discovery
@@ -104,7 +106,7 @@ def test_iphone_link_serves_the_profile_once_and_the_panel_says_so(qtbot: QtBot,
     assert not panel.include_password.isVisible()  # no password typed: nothing to offer
     wait_link(qtbot, panel, Link.WAITING)
     url = decode_label(panel.ios_code)
-    assert url == panel.url_label.text() and url.startswith("http://127.0.0.1:")
+    assert url == panel.url_field.text() and url.startswith("http://127.0.0.1:")
     assert not panel.renew.isVisible() and "once" in panel.ios_status.text()
     response = get(url)
     assert response.status == 200
@@ -112,7 +114,7 @@ def test_iphone_link_serves_the_profile_once_and_the_panel_says_so(qtbot: QtBot,
     assert account.incoming[0].host == wiz.session.account().incoming[0].host
     wait_link(qtbot, panel, Link.DOWNLOADED)
     assert "downloaded" in panel.ios_status.text() and "Settings" in panel.ios_status.text()
-    assert panel.ios_code.isHidden() and panel.url_label.isHidden()  # no dead code on screen
+    assert panel.ios_code.isHidden() and panel.url_field.isHidden()  # no dead code on screen
     with pytest.raises(ConnectionRefusedError):
         get(url)
     qtbot.mouseClick(panel.renew, Qt.MouseButton.LeftButton)
@@ -125,14 +127,14 @@ def test_leaving_the_page_or_closing_the_wizard_stops_the_server(qtbot: QtBot,
     wiz = make_wizard()
     panel = to_done(qtbot, wiz)
     wait_link(qtbot, panel, Link.WAITING)
-    url = panel.url_label.text()
+    url = panel.url_field.text()
     qtbot.mouseClick(wiz.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
     assert page(wiz) is Page.EXPORT
     with pytest.raises(ConnectionRefusedError):  # at once: stop() returns when the socket is closed
         get(url)
     click_next(qtbot, wiz)
     wait_link(qtbot, panel, Link.WAITING)
-    url = panel.url_label.text()
+    url = panel.url_field.text()
     assert get(url.rsplit("/", 1)[0] + "/wrong").status == 404  # alive until the wizard closes
     wiz.close()
     with pytest.raises(ConnectionRefusedError):
@@ -143,7 +145,7 @@ def test_an_unused_link_expires_and_a_new_one_can_be_made(qtbot: QtBot, make_wiz
     wiz = make_wizard()
     panel = to_done(qtbot, wiz, expires=1)
     wait_link(qtbot, panel, Link.WAITING)
-    url = panel.url_label.text()
+    url = panel.url_field.text()
     wait_link(qtbot, panel, Link.EXPIRED)
     assert "expired" in panel.ios_status.text() and panel.ios_code.isHidden() and panel.renew.isVisible()
     with pytest.raises(ConnectionRefusedError):
@@ -162,3 +164,30 @@ def test_without_a_network_the_panel_says_so_instead_of_showing_a_code() -> None
     state, shown, code, renew = out.strip().split("\n")
     assert state == "no_lan" and code == "no code" and renew == "renew"
     assert "not connected to a local network" in shown
+
+
+def test_printed_sheet_carries_the_android_code(qtbot: QtBot, make_wizard: MakeWizard,
+                                                 tmp_path: Path) -> None:
+    """The QTextDocument behind Print and Save as PDF draws the sheet's code (Qt draws no inline SVG, so the
+    sheet embeds a PNG): ZXing reads it from the document's own rendering, and the PDF holds the image."""
+    wiz = make_wizard()
+    panel = to_done(qtbot, wiz, password="pw-Sheet-2")
+    export = wiz.pages[Page.EXPORT]
+    assert isinstance(export, ExportPage)
+    doc = export.sheet_document()
+    assert doc is not None
+    doc.setTextWidth(800)
+    image = QImage(1600, int(doc.size().height() * 2) + 10, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.scale(2, 2)  # as a printer does: the document is laid out once, drawn at a higher resolution
+    doc.drawContents(painter)
+    painter.end()
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert image.save(buf, "PNG")
+    payload = decode_png(bytes(buf.data().data()))[0]
+    assert payload == decode_label(panel.android_code)  # the same account, and no password in either
+    assert "pw-Sheet-2" not in payload
+    pdf = export.save_pdf(str(tmp_path / "sheet.pdf"))
+    assert pdf is not None and b"/Subtype /Image" in pdf.read_bytes()
