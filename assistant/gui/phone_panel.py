@@ -115,8 +115,10 @@ class PhonePanel(QWidget):
         return label
 
     def _title(self, text: str) -> QLabel:
-        label = QLabel(f"<b>{text}</b>")
-        label.setTextFormat(Qt.TextFormat.RichText)
+        label = QLabel(text)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
         return label
 
     def _set_code(self, label: QLabel, code: ScreenCode | None) -> None:
