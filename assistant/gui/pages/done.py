@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
 
 from assistant.core import flow
 from assistant.core.errors import AssistantError
 from assistant.gui.pages.base import Page
+from assistant.gui.phone_panel import PhonePanel
 from assistant.gui.signin_text import describe
 from assistant.gui.text import security_name
 
@@ -22,6 +23,10 @@ class DonePage(Page):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Summary"))
         self.body.addWidget(self.summary)
+        phone_box = QGroupBox(self.tr("Set up your phone"))  # issue 11: the phone hand-off
+        self.phone = PhonePanel()
+        QVBoxLayout(phone_box).addWidget(self.phone)
+        self.body.addWidget(phone_box)
         row = QHBoxLayout()
         self.copy_btn = QPushButton(self.tr("&Copy diagnostics"))
         self.copy_btn.setAccessibleDescription(
@@ -63,6 +68,11 @@ class DonePage(Page):
         self.report.setPlainText(s.report())
         self.copied.setText("")
         self.copy_btn.setFocus()
+        self.phone.show_for(s, self.wiz.worker)
+
+    def cleanupPage(self) -> None:
+        self.phone.stop()  # Back: the iPhone link lives only while this page is shown
+        super().cleanupPage()
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.session.report())
