@@ -87,8 +87,11 @@ def _check_qt(res: Path, emit: Callable[[Check], None]) -> list[Check]:
 
 
 def _check_translations(res: Path, translator: type, qt_dir: str) -> list[Check]:
-    from assistant.gui.i18n import CATALOGUE
+    from assistant.gui.i18n import CATALOGUE, build_catalogues
 
+    # A source checkout (or an editable install) compiles its catalogues on first start, as the wizard
+    # does; a wheel and a bundle carry them compiled and have nothing to build.
+    build_catalogues()
     out = []
     qm = res / "translations" / f"{CATALOGUE}_{PROBE_LANGUAGE}.qm"
     ours = translator()

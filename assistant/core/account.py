@@ -1,14 +1,13 @@
-"""From a discovery result and a chosen protocol to the account a profile describes.
-
-Only servers the probe found usable (``DiscoveryResult.recommended``) go into an account: a profile hands
-settings to many people, so it must never carry a server we could not verify.
+"""From the servers in use (a Selection's, or a discovery's own recommendation) to the account a profile
+describes. A profile hands settings to many people, so only servers that were found usable go into it; when
+there is none the input was fine but the result was not (exit code 1, not 2).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from assistant.core.errors import InputError
+from assistant.core.errors import AssistantError, InputError
 from assistant.core.model import AUTHS, AccountConfig, Auth, DiscoveryResult, ProbeResult, ServerConfig
 
 INCOMING = ("imap", "pop3")
@@ -58,16 +57,16 @@ def account_from_probes(result: DiscoveryResult, chosen: Mapping[str, ProbeResul
     if protocol is None:
         protocol = next((p for p in INCOMING if chosen.get(p) is not None), None)
         if protocol is None:
-            raise InputError(f"{result.domain}: the probe found no usable IMAP or POP3 server")
+            raise AssistantError(f"{result.domain}: the probe found no usable IMAP or POP3 server")
     if protocol not in INCOMING:
         raise InputError(f"protocol: '{protocol}' is not an incoming protocol (use imap or pop3)")
     first = chosen.get(protocol)
     if first is None:
-        raise InputError(f"{result.domain}: the probe found no usable {protocol.upper()} server "
-                         f"(choose the other protocol or probe again)")
+        raise AssistantError(f"{result.domain}: the probe found no usable {protocol.upper()} server "
+                             f"(choose the other protocol or probe again)")
     smtp = chosen.get("smtp")
     if smtp is None:
-        raise InputError(f"{result.domain}: the probe found no usable SMTP server for sending")
+        raise AssistantError(f"{result.domain}: the probe found no usable SMTP server for sending")
     incoming = [server_from_probe(first)]
     other = chosen.get("pop3" if protocol == "imap" else "imap")
     if other is not None:

@@ -286,12 +286,16 @@
 <context>
     <name>DonePage</name>
     <message>
-        <source>Result</source>
-        <translation>結果</translation>
-    </message>
-    <message>
         <source>Summary</source>
         <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Set up your phone</source>
+        <translation>設定您的手機</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
     </message>
     <message>
         <source>&amp;Copy diagnostics</source>
@@ -715,6 +719,41 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>PhonePanel</name>
+    <message>
+        <source>QR code for Thunderbird for Android</source>
+        <translation>Thunderbird for Android 用的 QR 碼</translation>
+    </message>
+    <message>
+        <source>QR code with the link for iPhone or iPad</source>
+        <translation>含 iPhone 或 iPad 連結的 QR 碼</translation>
+    </message>
+    <message>
+        <source>Put my &amp;password in this code</source>
+        <translation>把我的密碼放進這個 QR 碼(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Anyone who photographs the code can read the password; leave this off unless you need it</source>
+        <translation>任何人拍下這個 QR 碼都能讀出密碼；除非必要，請勿勾選</translation>
+    </message>
+    <message>
+        <source>Link for iPhone or iPad</source>
+        <translation>iPhone 或 iPad 用的連結</translation>
+    </message>
+    <message>
+        <source>Make a &amp;new link</source>
+        <translation>產生新連結(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Thunderbird for Android</source>
+        <translation>Thunderbird for Android</translation>
+    </message>
+    <message>
+        <source>iPhone or iPad</source>
+        <translation>iPhone 或 iPad</translation>
+    </message>
+</context>
+<context>
     <name>RecommendationPage</name>
     <message>
         <source>Our recommendation</source>
@@ -1072,6 +1111,57 @@ Replace them?</source>
     <message>
         <source>Go back and test them, or test the sign-in with your password, before you rely on them.</source>
         <translation>在正式使用之前，請回上一步測試這些設定，或用您的密碼測試登入。</translation>
+    </message>
+</context>
+<context>
+    <name>phone</name>
+    <message>
+        <source>Open Thunderbird for Android, tap Import settings and scan this code.</source>
+        <translation>開啟 Thunderbird for Android，點「匯入設定」，再掃描這個 QR 碼。</translation>
+    </message>
+    <message>
+        <source>Scan with the Camera, open the link in Safari, then install the profile in Settings.</source>
+        <translation>用「相機」掃描，在 Safari 開啟連結，再到「設定」安裝描述檔。</translation>
+    </message>
+    <message>
+        <source>Making a link…</source>
+        <translation>正在產生連結…</translation>
+    </message>
+    <message>
+        <source>The link works once, for {minutes} minutes, and only while this page is open.</source>
+        <translation>這個連結只能使用一次，有效 {minutes} 分鐘，而且只在這一頁開著時有效。</translation>
+    </message>
+    <message>
+        <source>The profile was downloaded: on the iPhone or iPad open Settings › Profile Downloaded to install it. The link no longer works.</source>
+        <translation>描述檔已下載：請在 iPhone 或 iPad 開啟「設定」›「已下載描述檔」來安裝。這個連結已失效。</translation>
+    </message>
+    <message>
+        <source>The link expired unused.</source>
+        <translation>連結未被使用，已過期。</translation>
+    </message>
+    <message>
+        <source>The link was stopped.</source>
+        <translation>連結已停止。</translation>
+    </message>
+    <message>
+        <source>This computer is not connected to a local network, so a phone cannot reach it. Connect it to the Wi-Fi the phone uses, then make a new link.</source>
+        <translation>這台電腦沒有連上區域網路，手機無法連到它。請將電腦連上手機所用的 Wi-Fi，再產生新連結。</translation>
+    </message>
+    <message>
+        <source>No link could be made: {reason}</source>
+        <translation>無法產生連結：{reason}</translation>
+    </message>
+    <message>
+        <source>No code could be made: {reason}</source>
+        <translation>無法產生 QR 碼：{reason}</translation>
+    </message>
+    <message>
+        <source>This code holds your password: do not let anyone photograph it.</source>
+        <translation>這個 QR 碼含有您的密碼：不要讓任何人拍下它。</translation>
+    </message>
+    <message>
+        <source>The server rejected the password you tested, so it is not offered for the code.</source>
+        <translation>伺服器拒絕了您測試的密碼，因此不提供放進 QR 碼。</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1640,18 @@ Replace them?</source>
     <message>
         <source>Android (Thunderbird for Android, K-9 Mail)</source>
         <translation>Android（Thunderbird for Android、K-9 Mail）</translation>
+    </message>
+    <message>
+        <source>Thunderbird for Android: scan this code</source>
+        <translation>Thunderbird for Android：掃描這個 QR 碼</translation>
+    </message>
+    <message>
+        <source>Open Thunderbird for Android, tap Import settings and scan this code. It holds the settings above, never your password.</source>
+        <translation>開啟 Thunderbird for Android，點「匯入設定」，再掃描這個 QR 碼。它含有上面的設定，絕不含您的密碼。</translation>
+    </message>
+    <message>
+        <source>QR code for Thunderbird for Android</source>
+        <translation>Thunderbird for Android 用的 QR 碼</translation>
     </message>
     <message>
         <source>Made with Mail Setup Assistant. Keep this sheet: it holds no password.</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.core.account import account_from_discovery
-from assistant.core.errors import InputError
+from assistant.core.errors import AssistantError
 from assistant.core.model import Candidate, DiscoveryResult, ProbeResult, ServerConfig, TlsFacts
 
 
@@ -45,12 +45,14 @@ def test_username_and_auth_from_what_was_learnt() -> None:
     assert account_from_discovery(r).outgoing[0].auth == "password-cleartext"
 
 
-@pytest.mark.parametrize(("rec", "protocol", "match"), [
-    ({}, None, "no usable IMAP or POP3"),
-    ({"imap": probe("imap", "i.example.com", 993)}, "pop3", "no usable POP3"),
-    ({"imap": probe("imap", "i.example.com", 993)}, None, "no usable SMTP"),
-    ({"imap": probe("imap", "i.example.com", 993)}, "smtp", "not an incoming protocol"),
+@pytest.mark.parametrize(("rec", "protocol", "match", "code"), [
+    ({}, None, "no usable IMAP or POP3", 1),
+    ({"imap": probe("imap", "i.example.com", 993)}, "pop3", "no usable POP3", 1),
+    ({"imap": probe("imap", "i.example.com", 993)}, None, "no usable SMTP", 1),
+    ({"imap": probe("imap", "i.example.com", 993)}, "smtp", "not an incoming protocol", 2),
 ])
-def test_clear_errors(rec: dict[str, ProbeResult], protocol: str | None, match: str) -> None:
-    with pytest.raises(InputError, match=match):
+def test_clear_errors(rec: dict[str, ProbeResult], protocol: str | None, match: str, code: int) -> None:
+    """Nothing usable found is exit 1 (the input was fine, the result was not); a bad protocol is 2."""
+    with pytest.raises(AssistantError, match=match) as caught:
         account_from_discovery(result(**rec), protocol=protocol)
+    assert caught.value.exit_code == code

@@ -57,7 +57,9 @@ def test_live_export_obeys_a_forbidden_protocol(probe_world: ProbeWorld, tmp_pat
 def test_live_export_uses_the_presets_own_servers(probe_world: ProbeWorld, tmp_path: Path) -> None:
     # bob@dead.fallback.test finds nothing by itself: only the preset's servers can be in the profile.
     bare = msa(probe_world, "export", "bob@dead.fallback.test", "--format", "autoconfig")
-    assert bare.returncode != 0
+    # The input was fine, the result was not: exit 1 (docs/profiles.md), one line, no file.
+    assert bare.returncode == 1 and bare.stdout == b"", bare.stderr.decode()
+    assert bare.stderr.decode().count("\n") == 1 and "no usable" in bare.stderr.decode()
     proc = msa(probe_world, "export", "bob@dead.fallback.test", "--format", "mobileconfig", "--preset",
                preset(tmp_path, FIXED))
     assert proc.returncode == 0, proc.stderr.decode()

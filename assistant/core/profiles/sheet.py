@@ -52,6 +52,12 @@ TEXTS: dict[str, str] = {
     "pop3_leave_forever": QT_TRANSLATE_NOOP("sheet", "Leave messages on the server."),
     "pop3_remove": QT_TRANSLATE_NOOP("sheet", "Remove messages from the server after downloading."),
     "where": QT_TRANSLATE_NOOP("sheet", "Where to enter them"),
+    # The Thunderbird-for-Android code (issue 11), in a block of its own below the programs' steps.
+    "android_qr": QT_TRANSLATE_NOOP("sheet", "Thunderbird for Android: scan this code"),
+    "android_qr_steps": QT_TRANSLATE_NOOP(
+        "sheet", "Open Thunderbird for Android, tap Import settings and scan this code. It holds the "
+                 "settings above, never your password."),
+    "android_qr_alt": QT_TRANSLATE_NOOP("sheet", "QR code for Thunderbird for Android"),
     "footer": QT_TRANSLATE_NOOP("sheet", "Made with Mail Setup Assistant. Keep this sheet: it holds no "
                                          "password."),
 }
@@ -174,9 +180,36 @@ def write_sheet(account: AccountConfig, *, translate: Translate | None = None,
     chosen_account = replace(account, incoming=(chosen, *incoming[1:]), outgoing=tuple(outgoing))
     for steps in instructions(chosen_account, programs or PROGRAMS, files):
         out += sheet.program(steps, values=bool(programs))
+    out += _mobile_qr_block(sheet, allow_plain)
     out += [f"<footer>{t('footer')}</footer>", "</body>", "</html>", ""]
     provider_losses(account, "sheet", lost, name=False)
     return "\n".join(out).encode("utf-8")
+
+
+QR_CSS_PX = 240  # printed at 96 CSS px per inch: 6.3 cm a side, about 1 mm per module for a typical account
+
+
+def _mobile_qr_block(sheet: _Sheet, allow_plain: bool) -> list[str]:
+    """The Thunderbird-for-Android QR code of the account, never with a password, so a helpdesk can print
+    or e-mail the sheet. A PNG ``data:`` URI rather than inline SVG: Qt's QTextDocument (the wizard's
+    print and PDF) draws no inline SVG, and the sheet stays one standalone file. No address, no code (the
+    format sets up one address); a code the format refuses is left off and announced."""
+    account = sheet.account
+    if not account.address:
+        return []
+    from base64 import b64encode
+
+    from assistant.core.errors import InputError
+    from assistant.core.phone import write_mobile_qr
+    try:
+        png = write_mobile_qr(account.without_password(), "png", allow_plain=allow_plain)
+    except InputError as exc:
+        sheet.losses.append(Loss("dropped", "mobile_qr", f"the Thunderbird-for-Android QR code ({exc})"))
+        return []
+    t, uri = sheet.t, "data:image/png;base64," + b64encode(png).decode("ascii")
+    return ['<section class="device qr">', f"<h2>{t('android_qr')}</h2>", f"<p>{t('android_qr_steps')}</p>",
+            f'<p><img src="{uri}" alt="{t("android_qr_alt")}" width="{QR_CSS_PX}" height="{QR_CSS_PX}"></p>',
+            "</section>"]
 
 
 def _strip_tags(html: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.core import flow
-from assistant.core.errors import DomainError, InputError
+from assistant.core.errors import AssistantError, DomainError
 from assistant.core.flow import FlowState
 
 if TYPE_CHECKING:
@@ -334,7 +334,7 @@ class SetupSession:
         """The incoming and outgoing server a sign-in test uses now (as configured, not as proved)."""
         try:
             account = self.account(proved=False)
-        except InputError:
+        except AssistantError:  # nothing usable on one side: that side signs in to nothing
             return None, None
         return (account.incoming[0] if account.incoming else None,
                 account.outgoing[0] if account.outgoing else None)

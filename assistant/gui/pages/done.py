@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from assistant.core import flow
 from assistant.core.errors import AssistantError
@@ -18,6 +26,7 @@ from assistant.core.model import AccountConfig
 from assistant.core.setup.outcome import Outcome, join
 from assistant.gui.pages.base import Page
 from assistant.gui.pages.done_parts import ProgramPanel, action_text, show_verdict
+from assistant.gui.phone_panel import PhonePanel
 from assistant.gui.signin_text import describe
 from assistant.gui.text import security_name
 
@@ -53,8 +62,10 @@ class DonePage(Page):
         self.programs.setContentsMargins(0, 0, 0, 0)
         self.body.addWidget(self.programs_box)
         self.panels: list[ProgramPanel] = []
-        self.extra = QVBoxLayout()  # more ways to hand the account over (the phone panel) go here
-        self.body.addLayout(self.extra)
+        self.phone_box = QGroupBox(self.tr("Set up your phone"))  # issue 11: the phone hand-off
+        self.phone = PhonePanel()
+        QVBoxLayout(self.phone_box).addWidget(self.phone)
+        self.body.addWidget(self.phone_box)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Summary"))
@@ -95,6 +106,12 @@ class DonePage(Page):
         except AssistantError:
             account = None
         self._show_programs(account, outcome)
+        handed_over = bool(self.panels)  # the phone gets what the programs get: nothing that cannot work
+        self.phone_box.setVisible(handed_over)
+        if handed_over:
+            self.phone.show_for(s, self.wiz.worker)
+        else:
+            self.phone.stop()
         self.summary.setText("\n".join(self._summary(account)))
         self.report.setPlainText(s.report())
         self.copied.setText("")
@@ -152,6 +169,10 @@ class DonePage(Page):
         page = wiz.currentPage()
         if target is flow.Page.DISCOVERY and hasattr(page, "start"):
             page.start()  # "Try again" checks again
+
+    def cleanupPage(self) -> None:
+        self.phone.stop()  # Back: the iPhone link lives only while this page is shown
+        super().cleanupPage()
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.session.report())
