@@ -79,6 +79,7 @@ def test_found_ends_ready_with_the_steps_for_each_program(qtbot: QtBot, make_wiz
     assert done.title() == {"en": "Ready to use", "zh_TW": "可以使用了"}[lang]
     assert not done.action.isVisible()  # nothing to go back for
     assert [p.steps.program for p in done.panels] == ["outlook", "iphone"]
+    assert not done.phone_box.isHidden()
     iphone = done.panels[1]
     assert ".mobileconfig" in iphone.text.text()  # saved on Next, so the iPhone opens it
     qtbot.mouseClick(done.panels[0].copy_btn, Qt.MouseButton.LeftButton)
@@ -116,7 +117,7 @@ def test_nothing_found_never_ends_ready(qtbot: QtBot, make_wizard: MakeWizard, l
     assert "Outcome: not_working (manual_failed, failure_accepted)" in done.report.toPlainText()
     assert done.title() == {"en": "Not working yet", "zh_TW": "目前還無法使用"}[lang]
     assert isinstance(export, ExportPage) and wiz.session.exported == []  # nothing ticked for a dead end
-    assert done.panels == []  # no steps that could not work
+    assert done.panels == [] and done.phone_box.isHidden()  # no steps, no phone code that could not work
     assert done.action.isVisible()
     qtbot.mouseClick(done.action, Qt.MouseButton.LeftButton)
     assert page(wiz) is Page.MANUAL  # "Change the settings"
