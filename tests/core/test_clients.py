@@ -84,3 +84,10 @@ def test_the_sheet_prints_the_chosen_programs_with_their_values() -> None:
     assert "alice.mobileconfig" in html and "Outlook on Windows" not in html
     every = export_profile(IMAP_ACCOUNT, "sheet").decode()  # the CLI: every program's steps
     assert all(TEXTS[p] in every for p in PROGRAMS)
+
+
+def test_the_sheet_says_first_when_the_settings_are_untested() -> None:
+    notice = "The settings for alice@example.com were not tested <yet>."
+    html = write_sheet(IMAP_ACCOUNT, notice=notice).decode()
+    assert "not tested &lt;yet&gt;" in html and html.index("not tested") < html.index("Incoming mail")
+    assert "border:2px" not in write_sheet(IMAP_ACCOUNT).decode()

@@ -67,7 +67,7 @@ def shoot(lang: str) -> list[Path]:
             wiz.next()
         wiz.pages[Page.PASSWORD].password.setText("not-a-real-password")  # type: ignore[attr-defined]
         wiz.next()
-        wiz.pages[Page.EXPORT].folder.setText(str(Path.home()))  # type: ignore[attr-defined]
+        wiz.pages[Page.EXPORT].folder.setText(str(tmp / "saved"))  # type: ignore[attr-defined]  # Next saves
         wiz.next()
         settle(lambda: panel.state is Link.WAITING)
         parent = panel.parentWidget()

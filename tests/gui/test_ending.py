@@ -136,6 +136,8 @@ def test_untested_settings_by_hand_say_so(qtbot: QtBot, make_wizard: MakeWizard)
     export = wiz.pages[Page.EXPORT]
     assert isinstance(export, ExportPage) and export.w.verdict.text().startswith("⚠ The settings for")
     assert wiz.session.exported  # untested is not "not working": the files were still saved
+    [sheet] = [p for p in wiz.session.exported if p.suffix == ".html"]
+    assert "were not tested" in sheet.read_text()  # and the printed sheet says so too
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_TW"])

@@ -146,12 +146,15 @@ class _Sheet:
 
 def write_sheet(account: AccountConfig, *, translate: Translate | None = None,
                 allow_plain: bool = False, losses: list[Loss] | None = None,
-                programs: tuple[str, ...] = (), files: dict[str, str] | None = None) -> bytes:
+                programs: tuple[str, ...] = (), files: dict[str, str] | None = None,
+                notice: str = "") -> bytes:
     """The sheet as UTF-8 HTML; ``translate(context, text)`` lets the GUI translate the templates.
 
     ``programs`` (codes of ``clients.PROGRAMS``) get their steps and their values in their own words;
     without them every program's steps are listed (the values are in the tables above). ``files`` names
-    the files saved with the sheet (an Apple profile is opened rather than typed in)."""
+    the files saved with the sheet (an Apple profile is opened rather than typed in). ``notice`` (already
+    in the reader's language) is printed first, framed: settings that are untested or do not work say so
+    on paper too."""
     lost: list[Loss] = [] if losses is None else losses
     incoming, outgoing = select_servers(account, "sheet", allow_plain=allow_plain, losses=lost)
     sheet = _Sheet(account, translate, lost)
@@ -163,7 +166,10 @@ def write_sheet(account: AccountConfig, *, translate: Translate | None = None,
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{_strip_tags(title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
-           f"<h1>{title}</h1>", f"<p>{t('intro')}</p>",
+           f"<h1>{title}</h1>",
+           *([f'<p style="border:2px solid #333;padding:.5em"><strong>{escape(notice)}</strong></p>']
+             if notice else []),
+           f"<p>{t('intro')}</p>",
            f"<h2>{t('incoming', protocol=proto)}</h2>", *sheet.table(chosen)]
     if chosen.protocol == "pop3":
         out.append(sheet.pop3_note())

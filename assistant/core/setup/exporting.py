@@ -49,9 +49,11 @@ class PlannedFile:
 
 def plan(account: AccountConfig, formats: Iterable[str], folder: Path, *, allow_plain: bool = False,
          embed_password: bool = False, sign_identity: bytes | None = None, sign_password: bytes | None = None,
-         translate: Translate | None = None, programs: tuple[str, ...] = ()) -> list[PlannedFile]:
+         translate: Translate | None = None, programs: tuple[str, ...] = (),
+         notice: str = "") -> list[PlannedFile]:
     """The files for ``formats`` in ``folder``; the sheet is translated and names the chosen programs and
-    the Apple profile saved with it. Raises AssistantError (a bad identity, an account a format refuses)."""
+    the Apple profile saved with it, and begins with ``notice`` (settings untested or not working). Raises
+    AssistantError (a bad identity, an account a format refuses)."""
     from assistant.core.profiles.sheet import write_sheet
     out: list[PlannedFile] = []
     chosen = list(dict.fromkeys(formats))
@@ -66,7 +68,7 @@ def plan(account: AccountConfig, formats: Iterable[str], folder: Path, *, allow_
         files = {p.fmt: p.path.name for p in out}
         losses = []
         data = write_sheet(account, translate=translate, allow_plain=allow_plain, losses=losses,
-                           programs=programs, files=files)
+                           programs=programs, files=files, notice=notice)
         out.insert(0, PlannedFile(folder / suggested_file_name(account, "sheet"), "sheet", data,
                                   list(dict.fromkeys(losses))))
     return out

@@ -122,7 +122,12 @@ class ExportPage(Page):
         return exporting.plan(account, formats, folder, allow_plain=self._allow_plain(account),
                               embed_password=account.password is not None, sign_identity=ident,
                               sign_password=pw, translate=QCoreApplication.translate,
-                              programs=self.session.programs)
+                              programs=self.session.programs, notice=self.notice())
+
+    def notice(self) -> str:
+        """The verdict on the printed sheet when the settings are untested or do not work."""
+        verdict = self.session.outcome()
+        return "" if verdict.usable else verdict.headline(QCoreApplication.translate)
 
     def profile_bytes(self, fmt: str) -> bytes:
         return self.planned([fmt], Path(self.folder.text()))[0].data
@@ -169,7 +174,8 @@ class ExportPage(Page):
         try:
             [sheet] = exporting.plan(self.session.account(), ["sheet"], Path(self.folder.text()),
                                      allow_plain=self._allow_plain(self.session.account()),
-                                     translate=QCoreApplication.translate, programs=self.session.programs)
+                                     translate=QCoreApplication.translate, programs=self.session.programs,
+                                     notice=self.notice())
         except AssistantError as exc:
             self.status.setText(str(exc))
             return None
