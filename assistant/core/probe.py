@@ -313,10 +313,12 @@ class _Run:
         if not self.found_anything():
             if self.domain_missing or self.nxdomain:
                 raise DomainError(f"{self.addr.domain_unicode}: this domain does not exist (DNS answered "
-                                  "NXDOMAIN)")
+                                  "NXDOMAIN)", "nxdomain", domain=self.addr.domain_unicode)
             if self.dns_failure is not None and all(r.status in ("dns_error", "timeout")
                                                     for r in self.results.values()):
-                raise DomainError(f"DNS failed ({self.resolver.describe()}): {self.dns_failure}")
+                raise DomainError(f"DNS failed ({self.resolver.describe()}): {self.dns_failure}",
+                                  "dns_failed", domain=self.addr.domain_unicode,
+                                  resolver=self.resolver.describe())
         results = rank.order(self.results.values())
         recommended = rank.recommend(results)
         srv: list[model.SrvRecord] = []

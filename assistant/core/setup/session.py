@@ -57,6 +57,7 @@ class SetupSession:
         self._selection: Selection | None = None
         self._manual: dict[Protocol, ServerConfig] = {}
         self._manual_probes: dict[Protocol, ProbeResult] = {}
+        self.discovery_error: DomainError | None = None  # why the last discovery found no domain / no DNS
         self._situation: Situation | None = None
         self.recommendation: Recommendation | None = None
         self.protocol: str | None = None  # None: IMAP when usable, else POP3
@@ -79,7 +80,7 @@ class SetupSession:
                 try:
                     self._settings_source = self._settings_source()
                 except DnsError as exc:
-                    raise DomainError(str(exc)) from None
+                    raise DomainError(str(exc), "dns_config") from None
             settings = self._settings_source
         if self.deadline is None:
             return settings
@@ -100,9 +101,10 @@ class SetupSession:
         old_domain = self.domain()
         self._address = text
         self._forget_result()
-        self.state.discovery = "idle"  # a new address needs new checks
+        self.state.discovery, self.discovery_error = "idle", None  # a new address needs new checks
         if self.domain() != old_domain:
             self._manual, self._manual_probes = {}, {}
+            self._manual_check("untested")
 
     def domain(self) -> str:
         return self._address.rpartition("@")[2].strip().lower()
@@ -120,7 +122,7 @@ class SetupSession:
     def discovery_started(self) -> None:
         """A new run: the old result, its choices and every confirmation given for them are void."""
         self._forget_result()
-        self.state.discovery = "running"
+        self.state.discovery, self.discovery_error = "running", None
 
     def discovery_finished(self, result: DiscoveryResult) -> None:
         self._forget_result()
@@ -140,7 +142,12 @@ class SetupSession:
         address, preset = self._address, self.preset
 
         async def run() -> DiscoveryResult:
-            return await discover(address, self.settings, preset, progress)
+            try:
+                return await discover(address, self.settings, preset, progress)
+            except DomainError as exc:  # kept, so a front end can say it in its language (exc.code)
+                if self._address == address:
+                    self.discovery_error = exc
+                raise
         return run()
 
     # --- the selection --------------------------------------------------------------------------------
@@ -190,7 +197,25 @@ class SetupSession:
         new: dict[Protocol, ServerConfig] = {incoming.protocol: incoming, "smtp": outgoing}
         if new != self._manual:
             self._manual, self._manual_probes = new, {}
+            self._manual_check("untested")  # and a "continue anyway" was for the old settings
         self.protocol = incoming.protocol
+
+    def _manual_check(self, check: str) -> None:
+        self.state.manual_check, self.state.manual_failure_accepted = check, False
+
+    @property
+    def manual_failure_accepted(self) -> bool:
+        """The person said "these settings did not work — continue anyway" for the settings as they are."""
+        return self.state.manual_failure_accepted
+
+    @manual_failure_accepted.setter
+    def manual_failure_accepted(self, on: bool) -> None:
+        self.state.manual_failure_accepted = bool(on) and self.state.manual_check == "failed"
+
+    def manual_test_status(self, check: str) -> None:
+        """"testing" as a test starts; "failed" when it stopped or broke (untested counts as failed)."""
+        self._manual_probes = {}
+        self._manual_check(check)
 
     def manual_test_job(self) -> Coroutine[Any, Any, list[ProbeResult]]:
         from assistant.core.setup.usecases import test_servers
@@ -208,6 +233,7 @@ class SetupSession:
         if now != tested:
             return False
         self._manual_probes = {p.candidate.protocol: p for p in probes}
+        self._manual_check("ok" if all(p.status == "ok" for p in probes) else "failed")
         return True
 
     @property
@@ -243,7 +269,7 @@ class SetupSession:
         if self.uses_manual:
             facts = ServerFacts.from_probes(probes.get("imap"), probes.get("pop3"))
             return replace(facts, imap_offered="imap" in self._manual and not self.forbidden("imap"),
-                           pop3_offered="pop3" in self._manual and not self.forbidden("pop3"))
+                           pop3_offered="pop3" in self._manual and not self.forbidden("pop3"), entered=True)
         return ServerFacts.from_probes(probes.get("imap"), probes.get("pop3"))
 
     def recommend(self) -> Recommendation:
