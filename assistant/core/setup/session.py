@@ -3,10 +3,10 @@
 The data flows one way: address → DiscoveryResult → Selection → recommendation → account → profiles,
 sign-in, report. Every transition clears what depended on the thing it changed, so no page or command has to
 remember what is stale: a new address or discovery result clears choices, confirmations and pins; new manual
-settings clear their test; a new password (or other servers) voids the sign-in result.
+settings clear their test and a "continue anyway"; a new password (or other servers) voids the sign-in.
 
-The session is Qt-free and cheap to import (the wizard's first window makes one before the data model
-loads); the run settings may be given as a factory and are made on first use, from any thread.
+Qt-free and cheap to import (the wizard's first window makes one before the data model loads); the run
+settings may be given as a factory and are made on first use, from any thread.
 """
 
 from __future__ import annotations
@@ -204,8 +204,7 @@ class SetupSession:
         self.state.manual_check, self.state.manual_failure_accepted = check, False
 
     @property
-    def manual_failure_accepted(self) -> bool:
-        """The person said "these settings did not work — continue anyway" for the settings as they are."""
+    def manual_failure_accepted(self) -> bool:  # "these settings did not work — continue anyway", for these
         return self.state.manual_failure_accepted
 
     @manual_failure_accepted.setter
@@ -228,12 +227,13 @@ class SetupSession:
     def manual_tested(self, probes: list[ProbeResult]) -> bool:
         """Keep a test's results if they are for the settings as they are now; False when stale."""
         now = {(s.protocol, s.host, s.port, s.security) for s in self._manual.values()}
-        tested = {(p.candidate.protocol, p.candidate.host, p.candidate.port, p.candidate.security)
-                  for p in probes}
-        if now != tested:
+        bare = {p.candidate.protocol: "starttls_missing" in p.warnings for p in probes}  # "plain": failed
+        if now != {(p.candidate.protocol, p.candidate.host, p.candidate.port,
+                    "starttls" if bare[p.candidate.protocol] else p.candidate.security) for p in probes}:
             return False
         self._manual_probes = {p.candidate.protocol: p for p in probes}
-        self._manual_check("ok" if all(p.status == "ok" for p in probes) else "failed")
+        worked = all(p.status == "ok" and not bare[p.candidate.protocol] for p in probes)
+        self._manual_check("ok" if worked else "failed")
         return True
 
     @property

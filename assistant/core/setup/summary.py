@@ -104,13 +104,13 @@ class Sentence:
 
     def text(self, translate: Translate | None = None) -> str:
         """The sentence in the language ``translate(context, text)`` gives (English without one)."""
-        tr = translate or _identity
+        lookup = translate or _identity  # not named "tr": lupdate would take its arguments for sources
         values = dict(self.params)
         for key in _NESTED:
             if values.get(key) in TEXTS:
-                values[key] = tr("summary", TEXTS[values[key]])
+                values[key] = lookup("summary", TEXTS[values[key]])
         try:
-            return tr(self.context, self.template).format(**values)
+            return lookup(self.context, self.template).format(**values)
         except (KeyError, IndexError, ValueError):
             return self.template.format(**values)
 

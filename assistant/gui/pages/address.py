@@ -59,6 +59,11 @@ class AddressPage(Page):
         self._validate(self.address.text())
         self.address.setFocus()
 
+    def edit_address(self) -> None:
+        """Back from "this domain does not exist": the address focused and selected, to be typed over."""
+        self.address.setFocus()
+        self.address.selectAll()
+
     def _language_changed(self, _index: int) -> None:
         self.wiz.language_requested.emit(str(self.language.currentData()))
 

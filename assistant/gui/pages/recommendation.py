@@ -1,4 +1,9 @@
-"""Page 5: IMAP or POP3, with the reasons, the alternative and what it would cost; the person may switch."""
+"""Page 5: IMAP or POP3, with the reasons, the alternative and what it would cost; the person may switch.
+
+Each choice has one line saying what it means for someone who has never heard of either. When no incoming
+server in use was reached (or the settings typed by hand were not tested), the advice says first that it
+is general: nothing in it comes from the server.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLabel, QRadioButton, QVB
 
 from assistant.core import flow, presets
 from assistant.core.errors import AssistantError
-from assistant.core.recommend import Reason
+from assistant.core.recommend import PROTOCOL_DESCRIPTIONS, Reason
 from assistant.gui.pages.base import Page
 from assistant.gui.text import core_text
 
@@ -44,12 +49,20 @@ class RecommendationPage(Page):
         cl = QVBoxLayout(choose)
         self.group = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
+        self.descriptions: dict[str, QLabel] = {}
         for i, proto in enumerate(("imap", "pop3")):
             radio = QRadioButton()
             radio.setProperty("code", proto)
             self.group.addButton(radio, i)
             self.radios[proto] = radio
             cl.addWidget(radio)
+            description = QLabel(core_text("recommend", PROTOCOL_DESCRIPTIONS[proto]))
+            description.setWordWrap(True)
+            indent = radio.style().pixelMetric(radio.style().PixelMetric.PM_ExclusiveIndicatorWidth)
+            description.setContentsMargins(indent + 8, 0, 0, 4)
+            radio.setAccessibleDescription(description.text())
+            self.descriptions[proto] = description
+            cl.addWidget(description)
         self.body.addWidget(choose)
         self.body.addStretch(1)
         self.group.buttonToggled.connect(self._chosen)
