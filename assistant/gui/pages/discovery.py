@@ -39,6 +39,8 @@ def _clear(layout: QVBoxLayout) -> None:
         item = layout.takeAt(0)
         w = item.widget() if item is not None else None
         if w is not None:
+            w.hide()
+            w.setParent(None)  # gone from findChildren now, not only after the event loop turns
             w.deleteLater()
 
 
