@@ -777,6 +777,10 @@ Replace them?</source>
         <translation>您也可以改選 {0}。</translation>
     </message>
     <message>
+        <source>You entered settings for {0} only. To use {1}, enter its server on the settings page.</source>
+        <translation>您只輸入了 {0} 的設定。若要使用 {1}，請在設定頁面輸入它的伺服器。</translation>
+    </message>
+    <message>
         <source>Your server offers only {0}.</source>
         <translation>您的伺服器只提供 {0}。</translation>
     </message>

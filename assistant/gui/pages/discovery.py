@@ -103,7 +103,10 @@ class DiscoveryPage(Page):
         self.details_btn.setCheckable(True)
         self.details_btn.setAccessibleDescription(
             self.tr("Shows every server that was tried, the checks and the certificates"))
-        self.body.addWidget(self.details_btn)
+        toggle = QHBoxLayout()
+        toggle.addWidget(self.details_btn)
+        toggle.addStretch(1)
+        self.body.addLayout(toggle)
         self.details = DiscoveryDetails()
         self.details.setVisible(False)
         self.body.addWidget(self.details, 1)
@@ -198,7 +201,6 @@ class DiscoveryPage(Page):
             self.session.discovery_ended(outcome)
         self.setTitle(title)
         self.status.setText(message)
-        self.status.setVisible(bool(message))
         self.cancel_btn.setEnabled(False)
         self.again_btn.setEnabled(True)
         self.changed()
@@ -288,7 +290,6 @@ class DiscoveryPage(Page):
         _clear(self.problems_layout)
         _clear(self.decisions_layout)
         self.confirm_boxes.clear()
-        self.status.setVisible(True)
         if result is None:
             _clear(self.result_layout)
             self.problems.setVisible(False)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 import idna
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,7 @@ from assistant.core.model import ProbeResult, Protocol, Security, ServerConfig
 from assistant.core.setup.selection import CONFIRM
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
-from assistant.gui.text import badge_kind, core_text, security_name, status_name
+from assistant.gui.text import badge_kind, core_text, security_name, status_name, tls_problem_text
 from assistant.gui.widgets import Badge
 
 if TYPE_CHECKING:
@@ -147,9 +147,12 @@ class ServerBox(QGroupBox):
             if w is not None:
                 w.deleteLater()
         if probe is not None:
-            self.result.addWidget(Badge(badge_kind(probe)))
+            self.result.addWidget(Badge(badge_kind(probe)), 0, Qt.AlignmentFlag.AlignTop)
             if "starttls_missing" in probe.warnings:  # it answered, but offers no encryption at all
                 text = QCoreApplication.translate("ManualPage", "This server offers no encryption.")
+            elif probe.tls is not None and probe.tls.problems:  # in plain words, in the person's language
+                problem = tls_problem_text(probe.tls.problems[0], probe.tls, probe.candidate.host)
+                text = f"{status_name(probe.status)} — {problem}"
             else:
                 text = status_name(probe.status) + (f" — {probe.error}" if probe.error else "")
             label = QLabel(text)

@@ -99,6 +99,10 @@ class RecommendationPage(Page):
             costs = bullet("• " + reason_text(r) for r in rec.alternative_costs)
             other = self.tr("You may choose {0} instead.").format(NAMES[rec.alternative])
             self.sections["costs"].setText(other + ("\n" + costs if costs else ""))
+        elif rec.leading.endswith("_entered"):  # the server was not asked: the person typed one protocol
+            self.sections["costs"].setText(
+                self.tr("You entered settings for {0} only. To use {1}, enter its server on the settings "
+                        "page.").format(name, NAMES[other]))
         else:
             self.sections["costs"].setText(self.tr("Your server offers only {0}.").format(name))
         if policy:  # say why the other protocol is missing: the organisation's rule, not the server
@@ -106,6 +110,7 @@ class RecommendationPage(Page):
         for proto, radio in self.radios.items():
             offered = (proto == rec.protocol or proto == rec.alternative) and not s.forbidden(proto)
             radio.setEnabled(offered)
+            self.descriptions[proto].setEnabled(offered)
             radio.setText(self.tr("Use {0} (recommended)").format(NAMES[proto]) if proto == rec.protocol
                           else self.tr("Use {0} instead").format(NAMES[proto]))
         self.radios[rec.protocol].setChecked(True)
