@@ -84,17 +84,7 @@ class DiscoveryPage(Page):
         self.body.addWidget(self.decisions)
         self.body.addWidget(self.problems)
         self.confirm_boxes: dict[str, QCheckBox] = {}
-        # a domain that does not exist: back to the address, or the domain probably meant
-        fix = QHBoxLayout()
-        self.change_btn = QPushButton(self.tr("&Change address"))
-        self.change_btn.setAccessibleDescription(
-            self.tr("Goes back to the first page to correct the address"))
-        self.suggest_btn = QPushButton()
-        self.suggest_btn.setAccessibleDescription(self.tr("Uses this address and checks again"))
-        fix.addWidget(self.change_btn)
-        fix.addWidget(self.suggest_btn)
-        fix.addStretch(1)
-        self.body.addLayout(fix)
+        self.body.addLayout(self._fix_row())
         self.manual_box = QCheckBox(self.tr("Enter or change the settings &by hand on the next page"))
         self.manual_box.setAccessibleDescription(
             self.tr("Lets you type the server names, ports and security yourself"))
@@ -121,6 +111,19 @@ class DiscoveryPage(Page):
         self.details_btn.toggled.connect(self._toggle_details)
         self.change_btn.clicked.connect(self.change_address)
         self.suggest_btn.clicked.connect(self.use_suggestion)
+
+    def _fix_row(self) -> QHBoxLayout:
+        """A domain that does not exist: back to the address, or the domain probably meant."""
+        fix = QHBoxLayout()
+        self.change_btn = QPushButton(self.tr("&Change address"))
+        self.change_btn.setAccessibleDescription(
+            self.tr("Goes back to the first page to correct the address"))
+        self.suggest_btn = QPushButton()
+        self.suggest_btn.setAccessibleDescription(self.tr("Uses this address and checks again"))
+        fix.addWidget(self.change_btn)
+        fix.addWidget(self.suggest_btn)
+        fix.addStretch(1)
+        return fix
 
     # the technical part lives in its own widget; tests and the screenshots reach it from here
     @property
