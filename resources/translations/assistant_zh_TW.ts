@@ -1494,6 +1494,10 @@ Replace them?</source>
         <translation>✔ {side}：{servers}——{how}。將會使用這台伺服器。</translation>
     </message>
     <message>
+        <source>✔ {side}: {servers} — {how}. This server will be used; {also} is also available.</source>
+        <translation>✔ {side}：{servers}——{how}。將會使用這台伺服器；也可以改用 {also}。</translation>
+    </message>
+    <message>
         <source>✔ {side}: {servers} — {how}. You accepted the risk; this server will be used.</source>
         <translation>✔ {side}：{servers}——{how}。您已接受風險；將會使用這台伺服器。</translation>
     </message>

@@ -44,6 +44,11 @@ def test_secure_settings_found_lead_with_one_sentence_per_direction() -> None:
     assert texts(summary.lines) == [f"✔ Incoming mail: mail.example.com (IMAP) {tail}",
                                     f"✔ Outgoing mail: smtp.example.com (SMTP) {tail}"]
     assert summary.problems == () and summary.decisions == ()
+    both = result("example.com", [probe("imap", "mail.example.com"), probe("pop3", "pop.example.com", 995),
+                                  probe("smtp", "smtp.example.com", 465)])
+    assert summarize(both, select(both)).lines[0].text() == (
+        "✔ Incoming mail: mail.example.com (IMAP) — encrypted, certificate verified. This server will be "
+        "used; pop.example.com (POP3) is also available.")
     # a guess that failed while another server was found was simply not needed
     kinds = {p.candidate.host: row_kind(p, select(r)) for p in r.candidates}
     assert kinds == {"mail.example.com": "verified", "smtp.example.com": "verified",

@@ -52,8 +52,8 @@ def lines(disc: DiscoveryPage) -> list[str]:
 
 
 @pytest.mark.parametrize(("lang", "title", "used"), [
-    ("en", "Secure settings found", "This server will be used."),
-    ("zh_TW", "已找到安全的設定", "將會使用這台伺服器。"),
+    ("en", "Secure settings found", "This server will be used; pop.srv.test (POP3) is also available."),
+    ("zh_TW", "已找到安全的設定", "將會使用這台伺服器；也可以改用 pop.srv.test (POP3)。"),
 ])
 def test_secure_settings_lead_with_one_sentence_per_direction_details_closed(
         qtbot: QtBot, make_wizard: MakeWizard, lang: str, title: str, used: str) -> None:

@@ -40,6 +40,8 @@ TEXTS: dict[str, str] = {
     "how_unverified": QT_TRANSLATE_NOOP("summary", "encrypted, but the certificate could not be verified"),
     "how_plain": QT_TRANSLATE_NOOP("summary", "not encrypted"),
     "line_used": QT_TRANSLATE_NOOP("summary", "✔ {side}: {servers} — {how}. This server will be used."),
+    "line_used_also": QT_TRANSLATE_NOOP(
+        "summary", "✔ {side}: {servers} — {how}. This server will be used; {also} is also available."),
     "line_accepted": QT_TRANSLATE_NOOP(
         "summary", "✔ {side}: {servers} — {how}. You accepted the risk; this server will be used."),
     "line_decide": QT_TRANSLATE_NOOP(
@@ -144,7 +146,7 @@ def _how(p: ProbeResult) -> str:
     return "how_verified" if p.tls is not None and p.tls.verified else "how_unverified"
 
 
-def _servers(choices: Iterable[Choice]) -> str:
+def _servers(choices: Iterable[Choice]) -> str:  # "mail.example.com (IMAP)"
     return ", ".join(f"{shown_host(c.host)} ({c.probe.candidate.protocol.upper()})" for c in choices)
 
 
@@ -153,11 +155,12 @@ def _line(side: str, protocols: tuple[str, ...], selection: Selection) -> tuple[
     offered = [c for p in protocols if (c := selection.choices.get(p)) is not None]  # type: ignore[call-overload]
     usable = [c for c in offered if selection.ok(c)]
     if usable:
-        first = usable[0]
-        same = [c for c in usable
-                if _how(c.probe) == _how(first.probe) and bool(c.risks) == bool(first.risks)]
+        first = usable[0]  # IMAP before POP3: what the recommendation starts from
         state = "accepted" if first.risks else "used"
-        return _s(f"line_{state}", side=side, servers=_servers(same), how=_how(first.probe)), state
+        if state == "used" and len(usable) > 1:
+            return _s("line_used_also", side=side, servers=_servers(usable[:1]), how=_how(first.probe),
+                      also=_servers(usable[1:])), state
+        return _s(f"line_{state}", side=side, servers=_servers(usable[:1]), how=_how(first.probe)), state
     if offered:
         line = _s("line_decide", side=side, servers=_servers(offered[:1]), how=_how(offered[0].probe))
         return line, "decide"
