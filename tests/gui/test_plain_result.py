@@ -255,3 +255,29 @@ def test_an_international_domain_is_shown_as_people_write_it(qtbot: QtBot, make_
     hosts = {disc.tables[p].item(r, 0).text() for p in disc.tables  # type: ignore[union-attr]
              for r in range(disc.tables[p].rowCount())}
     assert any(h.endswith(".xn--bcher-kva.test") for h in hosts), hosts  # the details keep the ASCII form
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "The mail servers of srv.test cannot be looked up: the name server did not answer."),
+    ("zh_TW", "無法查詢 srv.test 的郵件伺服器：名稱伺服器沒有回應。"),
+])
+def test_dns_that_does_not_answer_is_said_in_the_persons_language(
+        qtbot: QtBot, tmp_path: Path, lang: str, sentence: str) -> None:
+    from assistant.core.dns import Resolver, parse_server
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    i18n.install(app, lang)
+    silent = Resolver(parse_server("127.0.0.1:9"), lifetime=1.0)  # the discard port: no DNS answers there
+    settings = Settings(resolver=silent, timeout=4, offline=True, connect_timeout=1.0, endpoint_timeout=2.0)
+    prefs = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
+    wiz = SetupWizard(SetupSession(settings), prefs, lang, app_icon())
+    qtbot.addWidget(wiz)
+    wiz.show()
+    try:
+        disc = to_discovery(qtbot, wiz, "x@srv.test")
+        assert wiz.session.discovery_error is not None and wiz.session.discovery_error.code == "dns_failed"
+        assert disc.status.text().startswith(sentence), disc.status.text()
+        assert disc.change_btn.isVisible() and not disc.suggest_btn.isVisible()
+    finally:
+        wiz.shutdown_worker()
+        i18n.install(app, "en")
