@@ -36,8 +36,8 @@ TEXTS: dict[str, str] = {
     "only_pop3_entered": QT_TRANSLATE_NOOP(
         "recommend", "You entered the settings of a POP3 server, so POP3 is used."),
     "advice_general": QT_TRANSLATE_NOOP(
-        "recommend", "The incoming server could not be reached, so this advice is general: it does not "
-                     "know what your server offers."),
+        "recommend", "We could not check what the incoming server offers (it did not answer, or its "
+                     "certificate stopped the check), so this advice is general."),
     "advice_untested": QT_TRANSLATE_NOOP(
         "recommend", "Your settings were not tested successfully, so this advice is general: it does not "
                      "know what your server offers."),

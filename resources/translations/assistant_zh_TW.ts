@@ -1044,10 +1044,6 @@ Replace them?</source>
         <translation>您輸入的是 POP3 伺服器的設定，因此使用 POP3。</translation>
     </message>
     <message>
-        <source>The incoming server could not be reached, so this advice is general: it does not know what your server offers.</source>
-        <translation>無法連上收件伺服器，因此這是一般性的建議：它不知道您的伺服器提供哪些功能。</translation>
-    </message>
-    <message>
         <source>Your settings were not tested successfully, so this advice is general: it does not know what your server offers.</source>
         <translation>您的設定未能測試成功，因此這是一般性的建議：它不知道您的伺服器提供哪些功能。</translation>
     </message>
@@ -1118,6 +1114,10 @@ Replace them?</source>
     <message>
         <source>Leave messages on the server for {days} days, as a safety net, then remove them.</source>
         <translation>在伺服器上保留郵件 {days} 天作為保險，之後再刪除。</translation>
+    </message>
+    <message>
+        <source>We could not check what the incoming server offers (it did not answer, or its certificate stopped the check), so this advice is general.</source>
+        <translation>我們無法確認收件伺服器提供哪些功能（它沒有回應，或它的憑證使檢查中止），因此這是一般性的建議。</translation>
     </message>
     <message>
         <source>Remove messages from the server once they are downloaded.</source>

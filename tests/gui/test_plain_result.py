@@ -281,3 +281,18 @@ def test_dns_that_does_not_answer_is_said_in_the_persons_language(
     finally:
         wiz.shutdown_worker()
         i18n.install(app, "en")
+
+
+def test_no_advice_from_a_server_whose_check_never_finished(qtbot: QtBot, make_wizard: MakeWizard) -> None:
+    """A confirmed server whose certificate stopped the probe: nothing about push or copies comes from it."""
+    wiz = make_wizard()
+    disc = to_discovery(qtbot, wiz, CERT_PROBLEM)
+    offered = wiz.session.choices["imap"]
+    assert offered is not None and offered.probe.status != "ok"
+    disc.confirm_boxes[offered.host].setChecked(True)
+    click_next(qtbot, wiz)
+    click_next(qtbot, wiz)
+    rec = wiz.pages[Page.RECOMMENDATION]
+    assert isinstance(rec, RecommendationPage) and page(wiz) is Page.RECOMMENDATION
+    text = words(rec)
+    assert "so this advice is general" in text and "appears at once" not in text
