@@ -44,11 +44,11 @@ def to_discovery(qtbot: QtBot, wiz: SetupWizard, address: str) -> DiscoveryPage:
 
 
 def words(widget: QWidget) -> str:
-    return " ".join(label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget))
+    return " ".join(label.text() for label in widget.findChildren(QLabel) if not label.isHidden())
 
 
 def lines(disc: DiscoveryPage) -> list[str]:
-    return [label.text() for label in disc.result.findChildren(QLabel)]
+    return [label.text() for label in disc.lines]
 
 
 @pytest.mark.parametrize(("lang", "title", "used"), [

@@ -39,8 +39,7 @@ def _clear(layout: QVBoxLayout) -> None:
         item = layout.takeAt(0)
         w = item.widget() if item is not None else None
         if w is not None:
-            w.hide()
-            w.setParent(None)  # gone from findChildren now, not only after the event loop turns
+            w.hide()  # hidden at once; Qt deletes it when the event loop next turns
             w.deleteLater()
 
 
@@ -75,6 +74,7 @@ class DiscoveryPage(Page):
         self.result = QWidget()
         self.result_layout = QVBoxLayout(self.result)
         self.result_layout.setContentsMargins(0, 0, 0, 0)
+        self.lines: list[QLabel] = []  # the plain result as shown now, one label per direction
         self.body.addWidget(self.result)
         # what needs a decision, then the other problems in plain words
         self.decisions = QGroupBox(self.tr("Your decision"))
@@ -295,6 +295,7 @@ class DiscoveryPage(Page):
         self.confirm_boxes.clear()
         if result is None:
             _clear(self.result_layout)
+            self.lines = []
             self.problems.setVisible(False)
             self.decisions.setVisible(False)
             return
@@ -337,8 +338,10 @@ class DiscoveryPage(Page):
         from assistant.core.setup.summary import summarize
         summary = summarize(s.result, s.selection)
         _clear(self.result_layout)
+        self.lines = []
         for line in summary.lines:
             label = _label(sentence_text(line))
+            self.lines.append(label)
             font = label.font()
             font.setBold(True)
             label.setFont(font)
