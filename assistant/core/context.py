@@ -58,7 +58,7 @@ class Settings:
         try:
             resolver = Resolver(server, lifetime=min(5.0, timeout))
         except DnsError as exc:
-            raise DomainError(str(exc)) from None
+            raise DomainError(str(exc), "dns_config") from None
         return cls(resolver=resolver, cafile=cafile or None, timeout=timeout, offline=offline,
                    ispdb_url=ispdb_url or DEFAULT_ISPDB_URL)
 

@@ -45,6 +45,10 @@ class FlowState:
     edit_manually: bool = False
     manual_valid: bool = False
     manual_unconfirmed: bool = False  # manual settings without encryption, not yet confirmed
+    # The test of the settings typed by hand: untested | testing | ok | failed (failed also when the
+    # test could not be completed). Next needs "ok", or the person's explicit "continue anyway".
+    manual_check: str = "untested"
+    manual_failure_accepted: bool = False
     signin: str = "idle"  # idle | running | done: the optional sign-in test on the password page
 
     @property
@@ -63,6 +67,11 @@ BLOCKERS: dict[str, str] = {
     "manual_invalid": QT_TRANSLATE_NOOP("flow", "Correct the highlighted fields to continue."),
     "manual_unconfirmed": QT_TRANSLATE_NOOP(
         "flow", "Confirm that you understand the risk of an unencrypted connection."),
+    "manual_testing": QT_TRANSLATE_NOOP("flow", "Please wait until the test has finished."),
+    "manual_untested": QT_TRANSLATE_NOOP(
+        "flow", "Press “Test these settings” first: we check that they work before you go on."),
+    "manual_failed": QT_TRANSLATE_NOOP(
+        "flow", "These settings did not work. Correct them and test again, or tick “Continue anyway”."),
     "signin_running": QT_TRANSLATE_NOOP(
         "flow", "Please wait until the sign-in test has finished, or stop it."),
 }
@@ -98,6 +107,12 @@ def blockers(page: Page, state: FlowState) -> list[str]:
             out.append("manual_invalid")
         elif state.manual_unconfirmed:
             out.append("manual_unconfirmed")
+        elif state.manual_check == "testing":
+            out.append("manual_testing")
+        elif state.manual_check == "untested":
+            out.append("manual_untested")
+        elif state.manual_check != "ok" and not state.manual_failure_accepted:
+            out.append("manual_failed")
     elif page is Page.PASSWORD and state.signin == "running":
         out.append("signin_running")
     return out

@@ -25,6 +25,7 @@ from assistant.core.errors import DomainError
 from assistant.core.model import PROTOCOLS, Candidate, DiscoveryResult, ProbeResult, Protocol, SourceReport
 from assistant.core.protocols import probe_endpoint
 from assistant.core.sources import SOURCES, SourceRun
+from assistant.core.suggest import tld_is_real
 from assistant.core.vocabulary import SOURCES as SOURCE_TABLE
 from assistant.core.vocabulary import endpoint_key, progress_label
 
@@ -313,10 +314,16 @@ class _Run:
         if not self.found_anything():
             if self.domain_missing or self.nxdomain:
                 raise DomainError(f"{self.addr.domain_unicode}: this domain does not exist (DNS answered "
-                                  "NXDOMAIN)", "domain_missing")
+                                  "NXDOMAIN)", "nxdomain", domain=self.addr.domain_unicode)
             if self.dns_failure is not None and all(r.status in ("dns_error", "timeout")
                                                     for r in self.results.values()):
-                raise DomainError(f"DNS failed ({self.resolver.describe()}): {self.dns_failure}")
+                if not tld_is_real(self.addr.domain):  # no answer, but a made-up top level cannot exist
+                    raise DomainError(f"{self.addr.domain_unicode}: this domain does not exist (its "
+                                      "top-level domain is not in the public suffix list)", "nxdomain",
+                                      domain=self.addr.domain_unicode)
+                raise DomainError(f"DNS failed ({self.resolver.describe()}): {self.dns_failure}",
+                                  "dns_failed", domain=self.addr.domain_unicode,
+                                  resolver=self.resolver.describe())
         results = rank.order(self.results.values())
         recommended = rank.recommend(results)
         srv: list[model.SrvRecord] = []

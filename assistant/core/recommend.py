@@ -31,6 +31,16 @@ TEXTS: dict[str, str] = {
         "recommend", "The server offers IMAP but not POP3, so IMAP is the only choice."),
     "only_pop3_offered": QT_TRANSLATE_NOOP(
         "recommend", "The server offers POP3 but not IMAP, so POP3 is the only choice."),
+    "only_imap_entered": QT_TRANSLATE_NOOP(
+        "recommend", "You entered the settings of an IMAP server, so IMAP is used."),
+    "only_pop3_entered": QT_TRANSLATE_NOOP(
+        "recommend", "You entered the settings of a POP3 server, so POP3 is used."),
+    "advice_general": QT_TRANSLATE_NOOP(
+        "recommend", "We could not check what the incoming server offers (it did not answer, or its "
+                     "certificate stopped the check), so this advice is general."),
+    "advice_untested": QT_TRANSLATE_NOOP(
+        "recommend", "Your settings were not tested successfully, so this advice is general: it does not "
+                     "know what your server offers."),
     "webmail_in_use": QT_TRANSLATE_NOOP(
         "recommend", "You also read mail in a web browser: webmail shows what is on the server, and POP3 "
                      "would take the mail away from it."),
@@ -63,9 +73,11 @@ TEXTS: dict[str, str] = {
                      "breaks, and adding a phone later just works."),
     # supporting reasons
     "imap_push": QT_TRANSLATE_NOOP(
-        "recommend", "The server supports IMAP IDLE, so new mail appears at once."),
+        "recommend", "The server tells your mail program as soon as new mail arrives, so it appears at "
+                     "once."),
     "pop3_uidl": QT_TRANSLATE_NOOP(
-        "recommend", "The server supports UIDL, so POP3 can leave copies on the server for a while."),
+        "recommend", "The server tells your mail program which messages it already has, so copies can "
+                     "stay on the server for a while."),
     # settings
     "pop3_leave_days": QT_TRANSLATE_NOOP(
         "recommend", "Leave messages on the server for {days} days, as a safety net, then remove them."),
@@ -93,8 +105,8 @@ TEXTS: dict[str, str] = {
         "recommend", "With POP3 your mail lives only on this device: back it up, or it is lost with the "
                      "device."),
     "pop3_no_uidl": QT_TRANSLATE_NOOP(
-        "recommend", "The server does not support UIDL, so messages cannot be left on the server: each "
-                     "one is removed once downloaded."),
+        "recommend", "The server cannot tell your mail program which messages it already has, so "
+                     "messages cannot be left on the server: each one is removed once downloaded."),
     "pop3_several_devices": QT_TRANSLATE_NOOP(
         "recommend", "POP3 is the only choice but you use several devices: each will download its own "
                      "copies and none sees what the others did."),
@@ -106,9 +118,19 @@ TEXTS: dict[str, str] = {
     "imap_quota": QT_TRANSLATE_NOOP(
         "recommend", "The mailbox on the server holds {quota}; watch how full it is."),
     "imap_no_push": QT_TRANSLATE_NOOP(
-        "recommend", "The server does not support IMAP IDLE: new mail shows up when the app next checks."),
+        "recommend", "The server does not announce new mail: it shows up when your mail program next "
+                     "checks."),
     "imap_no_backup": QT_TRANSLATE_NOOP(
         "recommend", "IMAP is not a backup: mail deleted on one device is deleted everywhere."),
+}
+
+
+# One line each under the choice, for people who have never heard of either.
+PROTOCOL_DESCRIPTIONS: dict[str, str] = {
+    "imap": QT_TRANSLATE_NOOP(
+        "recommend", "Your mail stays on the server; every device shows the same mailbox."),
+    "pop3": QT_TRANSLATE_NOOP(
+        "recommend", "Your mail is downloaded to this device and then removed from the server."),
 }
 
 
@@ -159,13 +181,20 @@ class Situation:
 
 @dataclass(frozen=True)
 class ServerFacts:
-    """What the server offers. ``None`` means "not known" (no probe, or the server did not say)."""
+    """What the server offers. ``None`` means "not known" (no probe, or the server did not say).
+
+    ``reached`` is False when no incoming server in use was ever reached (its probe failed, or settings
+    typed by hand were not tested): then nothing is known and the advice says it is general. ``entered``
+    marks protocols offered because the person typed their settings, not because a server said so.
+    """
 
     imap_offered: bool = True
     pop3_offered: bool = True
     pop3_uidl: bool | None = None
     imap_idle: bool | None = None
     quota_bytes: int | None = None
+    reached: bool = True
+    entered: bool = False
 
     @classmethod
     def from_discovery(cls, result: DiscoveryResult) -> ServerFacts:
@@ -174,14 +203,19 @@ class ServerFacts:
 
     @classmethod
     def from_probes(cls, imap: ProbeResult | None, pop3: ProbeResult | None) -> ServerFacts:
-        """The facts of the IMAP and POP3 server in use (a Selection's, or typed in and tested)."""
+        """The facts of the IMAP and POP3 server in use (a Selection's, or typed in and tested).
+
+        Capabilities count only from a server that answered: nothing is said about push or about leaving
+        copies on the server from a probe that failed.
+        """
         uidl = idle = None
-        if pop3 is not None and pop3.capabilities:
+        if pop3 is not None and pop3.status == "ok" and pop3.capabilities:
             uidl = any(c.upper().split()[0] == "UIDL" for c in pop3.capabilities if c.strip())
-        if imap is not None and imap.capabilities:
+        if imap is not None and imap.status == "ok" and imap.capabilities:
             idle = any(c.upper() == "IDLE" for c in imap.capabilities)
+        reached = any(p is not None and p.status == "ok" for p in (imap, pop3))
         return cls(imap_offered=imap is not None, pop3_offered=pop3 is not None, pop3_uidl=uidl,
-                   imap_idle=idle)
+                   imap_idle=idle, reached=reached)
 
 
 @dataclass
@@ -239,9 +273,9 @@ def _choose(s: Situation, f: ServerFacts) -> tuple[Literal["imap", "pop3"], bool
     if not f.imap_offered and not f.pop3_offered:
         raise AssistantError("the server offers neither a usable IMAP nor a usable POP3 server")
     if not f.pop3_offered:
-        return "imap", True, _r("only_imap_offered")
+        return "imap", True, _r("only_imap_entered" if f.entered else "only_imap_offered")
     if not f.imap_offered:
-        return "pop3", True, _r("only_pop3_offered")
+        return "pop3", True, _r("only_pop3_entered" if f.entered else "only_pop3_offered")
     if "webmail" in s.devices:
         return "imap", True, _r("webmail_in_use")
     if s.shared:
@@ -298,9 +332,9 @@ def recommend(situation: Situation, facts: ServerFacts) -> Recommendation:
             costs.append(_r("cost_pop3_device_loss"))
     else:
         can_leave = f.pop3_uidl is not False
-        if f.pop3_uidl:
-            reasons.append(_r("pop3_uidl"))
         settings.leave_on_server = can_leave and not s.limited_storage
+        if f.pop3_uidl and settings.leave_on_server:  # never "copies can stay" next to "remove them"
+            reasons.append(_r("pop3_uidl"))
         settings.days_to_leave = DEFAULT_DAYS_ON_SERVER if settings.leave_on_server else None
         settings.notes.append(_r("pop3_leave_days", days=DEFAULT_DAYS_ON_SERVER)
                               if settings.leave_on_server else _r("pop3_remove"))
@@ -315,6 +349,8 @@ def recommend(situation: Situation, facts: ServerFacts) -> Recommendation:
             costs.append(_r("cost_imap_storage"))
             if s.offline:
                 costs.append(_r("cost_imap_online"))
+    if not f.reached:  # said first: nothing below comes from the server
+        caveats.insert(0, _r("advice_untested" if f.entered else "advice_general"))
     return Recommendation(
         protocol=protocol, strength="clear" if clear else "leaning", reasons=reasons, settings=settings,
         alternative=other if offered_other else None, alternative_costs=costs, caveats=caveats)

@@ -15,7 +15,9 @@ from PySide6.QtCore import QCoreApplication
 from assistant.core.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from assistant.core.errors import DomainError
     from assistant.core.model import Finding, ProbeResult, TlsFacts
+    from assistant.core.setup.summary import Sentence
 
 
 def core_text(context: str, template: str, **fields: object) -> str:
@@ -91,7 +93,24 @@ def badge_text(kind: str) -> str:
         "problem": QCoreApplication.translate("text", "⚠ Problem"),
         "plaintext": QCoreApplication.translate("text", "✖ Plaintext"),
         "failed": QCoreApplication.translate("text", "– Not usable"),
+        "unused": QCoreApplication.translate("text", "– Not used"),
     }.get(kind, kind)
+
+
+def sentence_text(s: Sentence) -> str:
+    """A plain-result sentence (``core/setup/summary.py``) in the interface language."""
+    return s.text(QCoreApplication.translate)
+
+
+def notice_text(item: Finding | Sentence) -> str:
+    """A problem or note of the plain result: a collapsed sentence, or a discovery warning."""
+    from assistant.core.setup.summary import Sentence
+    return sentence_text(item) if isinstance(item, Sentence) else finding_text(item)
+
+
+def domain_error_text(exc: DomainError) -> str:
+    """"srv.tset does not exist — check the spelling." and the other DNS failures, translated."""
+    return core_text("errors", exc.template(), **exc.params)
 
 
 # Labels of the technical details pane; marked for lupdate, translated when shown.

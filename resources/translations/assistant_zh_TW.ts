@@ -147,30 +147,14 @@
     </message>
 </context>
 <context>
-    <name>DiscoveryPage</name>
+    <name>DiscoveryDetails</name>
     <message>
-        <source>Looking for your mail servers</source>
-        <translation>正在尋找您的郵件伺服器</translation>
+        <source>Will be used</source>
+        <translation>將會使用</translation>
     </message>
     <message>
-        <source>Elapsed time</source>
-        <translation>已用時間</translation>
-    </message>
-    <message>
-        <source>&amp;Stop checking</source>
-        <translation>停止檢查(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Cancels the checks that are still running</source>
-        <translation>取消仍在進行的檢查</translation>
-    </message>
-    <message>
-        <source>Check &amp;again</source>
-        <translation>重新檢查(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Runs all checks once more</source>
-        <translation>再執行一次所有檢查</translation>
+        <source>Offers no encryption</source>
+        <translation>不提供加密</translation>
     </message>
     <message>
         <source>Checks</source>
@@ -179,6 +163,18 @@
     <message>
         <source>Each source and server being checked, and its outcome</source>
         <translation>正在檢查的每個來源與伺服器，以及結果</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>技術細節</translation>
+    </message>
+    <message>
+        <source>Certificate, capabilities and source of the selected server</source>
+        <translation>所選伺服器的憑證、功能與來源</translation>
+    </message>
+    <message>
+        <source>Select a server to see its technical details.</source>
+        <translation>選取一台伺服器即可查看技術細節。</translation>
     </message>
     <message>
         <source>Servers found</source>
@@ -217,16 +213,43 @@
         <translation>來源</translation>
     </message>
     <message>
-        <source>Technical details</source>
-        <translation>技術細節</translation>
+        <source>stopped</source>
+        <translation>已停止</translation>
     </message>
     <message>
-        <source>Certificate, capabilities and source of the selected server</source>
-        <translation>所選伺服器的憑證、功能與來源</translation>
+        <source>skipped</source>
+        <translation>已略過</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoveryPage</name>
+    <message>
+        <source>Looking for your mail servers</source>
+        <translation>正在尋找您的郵件伺服器</translation>
     </message>
     <message>
-        <source>Select a server to see its technical details.</source>
-        <translation>選取一台伺服器即可查看技術細節。</translation>
+        <source>Elapsed time</source>
+        <translation>已用時間</translation>
+    </message>
+    <message>
+        <source>&amp;Stop checking</source>
+        <translation>停止檢查(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancels the checks that are still running</source>
+        <translation>取消仍在進行的檢查</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>重新檢查(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Runs all checks once more</source>
+        <translation>再執行一次所有檢查</translation>
+    </message>
+    <message>
+        <source>Your decision</source>
+        <translation>需要您決定</translation>
     </message>
     <message>
         <source>Problems found</source>
@@ -241,26 +264,62 @@
         <translation>讓您自行輸入伺服器名稱、連接埠與安全性</translation>
     </message>
     <message>
+        <source>Show &amp;details</source>
+        <translation>顯示詳細資料(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Shows every server that was tried, the checks and the certificates</source>
+        <translation>顯示嘗試過的每一台伺服器、各項檢查與憑證</translation>
+    </message>
+    <message>
+        <source>&amp;Change address</source>
+        <translation>變更地址(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Goes back to the first page to correct the address</source>
+        <translation>回到第一頁修正地址</translation>
+    </message>
+    <message>
+        <source>Uses this address and checks again</source>
+        <translation>改用這個地址並重新檢查</translation>
+    </message>
+    <message>
         <source>Checking the mail servers for {domain}…</source>
         <translation>正在檢查 {domain} 的郵件伺服器…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} checks finished.</source>
+        <translation>已完成 {done} / {total} 項檢查。</translation>
+    </message>
+    <message>
+        <source>You can enter the settings by hand on the next page.</source>
+        <translation>您可以在下一頁手動輸入設定。</translation>
+    </message>
+    <message>
+        <source>The search stopped</source>
+        <translation>搜尋已中止</translation>
+    </message>
+    <message>
+        <source>This domain was not found</source>
+        <translation>找不到這個網域</translation>
+    </message>
+    <message>
+        <source>The search was stopped</source>
+        <translation>搜尋已停止</translation>
+    </message>
+    <message>
+        <source>Did you &amp;mean {address}?</source>
+        <translation>您是指 {address} 嗎？(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Hide &amp;details</source>
+        <translation>隱藏詳細資料(&amp;D)</translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>Finished. These are the servers we found.</source>
-        <translation>完成。以下是我們找到的伺服器。</translation>
-    </message>
-    <message>
-        <source>Finished, but no complete set of usable servers was found. You can enter the settings by hand on the next page.</source>
-        <translation>已完成，但沒有找到一組完整可用的伺服器。您可以在下一頁手動輸入設定。</translation>
     </message>
     <message>
         <source>The checks stopped because of an internal error ({0}).</source>
@@ -273,10 +332,6 @@
     <message>
         <source>Checks cancelled. You can check again or enter the settings by hand.</source>
         <translation>檢查已取消。您可以重新檢查，或手動輸入設定。</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>已略過</translation>
     </message>
     <message>
         <source>Confirms that you accept the risks listed above for this server</source>
@@ -591,6 +646,10 @@ Replace them?</source>
         <translation>使用者名稱(&amp;U)：</translation>
     </message>
     <message>
+        <source>This server offers no encryption.</source>
+        <translation>這台伺服器不提供加密。</translation>
+    </message>
+    <message>
         <source>Server settings</source>
         <translation>伺服器設定</translation>
     </message>
@@ -615,8 +674,20 @@ Replace them?</source>
         <translation>連線到兩台伺服器並檢查其安全性</translation>
     </message>
     <message>
+        <source>These settings did not work. Continue &amp;anyway?</source>
+        <translation>這些設定無法使用。仍要繼續嗎？(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Goes on with settings that failed the test; the summary and the diagnostics say so</source>
+        <translation>以測試失敗的設定繼續；摘要與診斷資訊會註明這一點</translation>
+    </message>
+    <message>
         <source>(passwords and mail would be sent without encryption)</source>
         <translation>（密碼與郵件會以未加密的方式傳送）</translation>
+    </message>
+    <message>
+        <source>Not tested yet.</source>
+        <translation>尚未測試。</translation>
     </message>
     <message>
         <source>Correct the highlighted fields first.</source>
@@ -627,12 +698,16 @@ Replace them?</source>
         <translation>測試中…</translation>
     </message>
     <message>
+        <source>These settings did not work; see the results above.</source>
+        <translation>這些設定無法使用；請參閱上方的結果。</translation>
+    </message>
+    <message>
         <source>Both servers answered with verified encryption.</source>
         <translation>兩台伺服器都以經過驗證的加密連線回應。</translation>
     </message>
     <message>
-        <source>Some settings did not work safely; see the results above.</source>
-        <translation>有些設定無法安全運作；請看上方的結果。</translation>
+        <source>Both servers answered.</source>
+        <translation>兩台伺服器都有回應。</translation>
     </message>
     <message>
         <source>The test could not be completed.</source>
@@ -792,6 +867,10 @@ Replace them?</source>
         <translation>您也可以改選 {0}。</translation>
     </message>
     <message>
+        <source>You entered settings for {0} only. To use {1}, enter its server on the settings page.</source>
+        <translation>您只輸入了 {0} 的設定。若要使用 {1}，請在設定頁面輸入它的伺服器。</translation>
+    </message>
+    <message>
         <source>Your server offers only {0}.</source>
         <translation>您的伺服器只提供 {0}。</translation>
     </message>
@@ -898,6 +977,21 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>{domain} does not exist — check the spelling.</source>
+        <translation>{domain} 不存在——請檢查拼字。</translation>
+    </message>
+    <message>
+        <source>The mail servers of {domain} cannot be looked up: the name server did not answer. Check the network connection and try again.</source>
+        <translation>無法查詢 {domain} 的郵件伺服器：名稱伺服器沒有回應。請檢查網路連線後再試一次。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s DNS settings cannot be read, so no mail server can be looked up. Check the network connection and try again.</source>
+        <translation>無法讀取這台電腦的 DNS 設定，因此無法查詢任何郵件伺服器。請檢查網路連線後再試一次。</translation>
+    </message>
+</context>
+<context>
     <name>export</name>
     <message>
         <source>{file} cannot say how long POP3 leaves mail on the server; your mail program will use its own setting.</source>
@@ -941,6 +1035,18 @@ Replace them?</source>
     <message>
         <source>Confirm that you understand the risk of an unencrypted connection.</source>
         <translation>請確認您了解未加密連線的風險。</translation>
+    </message>
+    <message>
+        <source>Please wait until the test has finished.</source>
+        <translation>請等待測試完成。</translation>
+    </message>
+    <message>
+        <source>Press “Test these settings” first: we check that they work before you go on.</source>
+        <translation>請先按「測試這些設定」：繼續之前我們會確認設定可以使用。</translation>
+    </message>
+    <message>
+        <source>These settings did not work. Correct them and test again, or tick “Continue anyway”.</source>
+        <translation>這些設定無法使用。請修正後再測試一次，或勾選「仍要繼續」。</translation>
     </message>
     <message>
         <source>Please wait until the sign-in test has finished, or stop it.</source>
@@ -1221,6 +1327,22 @@ Replace them?</source>
         <translation>伺服器只提供 POP3 而沒有 IMAP，所以只能用 POP3。</translation>
     </message>
     <message>
+        <source>You entered the settings of an IMAP server, so IMAP is used.</source>
+        <translation>您輸入的是 IMAP 伺服器的設定，因此使用 IMAP。</translation>
+    </message>
+    <message>
+        <source>You entered the settings of a POP3 server, so POP3 is used.</source>
+        <translation>您輸入的是 POP3 伺服器的設定，因此使用 POP3。</translation>
+    </message>
+    <message>
+        <source>We could not check what the incoming server offers (it did not answer, or its certificate stopped the check), so this advice is general.</source>
+        <translation>我們無法確認收件伺服器提供哪些功能（它沒有回應，或它的憑證使檢查中止），因此這是一般性的建議。</translation>
+    </message>
+    <message>
+        <source>Your settings were not tested successfully, so this advice is general: it does not know what your server offers.</source>
+        <translation>您的設定未能測試成功，因此這是一般性的建議：它不知道您的伺服器提供哪些功能。</translation>
+    </message>
+    <message>
         <source>You also read mail in a web browser: webmail shows what is on the server, and POP3 would take the mail away from it.</source>
         <translation>您也會在網頁瀏覽器中看信：網頁郵件顯示的是伺服器上的郵件，而 POP3 會把郵件從伺服器上拿走。</translation>
     </message>
@@ -1261,12 +1383,28 @@ Replace them?</source>
         <translation>沒有需要 POP3 的理由：IMAP 把郵件留在伺服器上，這台裝置壞了也不怕，日後加入手機也能直接使用。</translation>
     </message>
     <message>
-        <source>The server supports IMAP IDLE, so new mail appears at once.</source>
-        <translation>伺服器支援 IMAP IDLE，新郵件會立刻出現。</translation>
+        <source>The server tells your mail program as soon as new mail arrives, so it appears at once.</source>
+        <translation>新郵件一到，伺服器就會通知您的郵件程式，所以郵件會立即出現。</translation>
     </message>
     <message>
-        <source>The server supports UIDL, so POP3 can leave copies on the server for a while.</source>
-        <translation>伺服器支援 UIDL，所以 POP3 可以在伺服器上保留副本一段時間。</translation>
+        <source>The server tells your mail program which messages it already has, so copies can stay on the server for a while.</source>
+        <translation>伺服器會告訴您的郵件程式哪些郵件已經下載過，因此副本可以在伺服器上保留一段時間。</translation>
+    </message>
+    <message>
+        <source>The server cannot tell your mail program which messages it already has, so messages cannot be left on the server: each one is removed once downloaded.</source>
+        <translation>伺服器無法告訴您的郵件程式哪些郵件已經下載過，因此郵件無法留在伺服器上：每封郵件下載後就會被移除。</translation>
+    </message>
+    <message>
+        <source>The server does not announce new mail: it shows up when your mail program next checks.</source>
+        <translation>伺服器不會主動通知新郵件：要等郵件程式下次檢查時才會出現。</translation>
+    </message>
+    <message>
+        <source>Your mail stays on the server; every device shows the same mailbox.</source>
+        <translation>郵件保留在伺服器上；每台裝置看到的都是同一個信箱。</translation>
+    </message>
+    <message>
+        <source>Your mail is downloaded to this device and then removed from the server.</source>
+        <translation>郵件會下載到這台裝置，然後從伺服器上移除。</translation>
     </message>
     <message>
         <source>Leave messages on the server for {days} days, as a safety net, then remove them.</source>
@@ -1309,10 +1447,6 @@ Replace them?</source>
         <translation>使用 POP3 時，您的郵件只存在這台裝置上：請備份，否則裝置遺失郵件也會消失。</translation>
     </message>
     <message>
-        <source>The server does not support UIDL, so messages cannot be left on the server: each one is removed once downloaded.</source>
-        <translation>伺服器不支援 UIDL，所以郵件無法留在伺服器上：每封郵件下載後都會被刪除。</translation>
-    </message>
-    <message>
         <source>POP3 is the only choice but you use several devices: each will download its own copies and none sees what the others did.</source>
         <translation>只能使用 POP3，但您有多台裝置：每台裝置會各自下載副本，彼此看不到對方做了什麼。</translation>
     </message>
@@ -1327,10 +1461,6 @@ Replace them?</source>
     <message>
         <source>The mailbox on the server holds {quota}; watch how full it is.</source>
         <translation>伺服器上的信箱容量為 {quota}；請留意使用量。</translation>
-    </message>
-    <message>
-        <source>The server does not support IMAP IDLE: new mail shows up when the app next checks.</source>
-        <translation>伺服器不支援 IMAP IDLE：新郵件要等程式下次檢查時才會出現。</translation>
     </message>
     <message>
         <source>IMAP is not a backup: mail deleted on one device is deleted everywhere.</source>
@@ -1749,6 +1879,93 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>summary</name>
+    <message>
+        <source>Secure settings found</source>
+        <translation>已找到安全的設定</translation>
+    </message>
+    <message>
+        <source>Settings found</source>
+        <translation>已找到設定</translation>
+    </message>
+    <message>
+        <source>Settings found — one server needs your decision</source>
+        <translation>已找到設定——有一台伺服器需要您決定</translation>
+    </message>
+    <message>
+        <source>No complete set of settings found</source>
+        <translation>找不到完整的設定</translation>
+    </message>
+    <message>
+        <source>Incoming mail</source>
+        <translation>收件</translation>
+    </message>
+    <message>
+        <source>Outgoing mail</source>
+        <translation>寄件</translation>
+    </message>
+    <message>
+        <source>encrypted, certificate verified</source>
+        <translation>已加密，憑證已驗證</translation>
+    </message>
+    <message>
+        <source>encrypted, but the certificate could not be verified</source>
+        <translation>已加密，但無法驗證憑證</translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
+        <translation>未加密</translation>
+    </message>
+    <message>
+        <source>✔ {side}: {servers} — {how}. This server will be used.</source>
+        <translation>✔ {side}：{servers}——{how}。將會使用這台伺服器。</translation>
+    </message>
+    <message>
+        <source>✔ {side}: {servers} — {how}. This server will be used; {also} is also available.</source>
+        <translation>✔ {side}：{servers}——{how}。將會使用這台伺服器；也可以改用 {also}。</translation>
+    </message>
+    <message>
+        <source>✔ {side}: {servers} — {how}. You accepted the risk; this server will be used.</source>
+        <translation>✔ {side}：{servers}——{how}。您已接受風險；將會使用這台伺服器。</translation>
+    </message>
+    <message>
+        <source>⚠ {side}: {servers} — {how}. It is used only if you confirm it below.</source>
+        <translation>⚠ {side}：{servers}——{how}。只有在您於下方確認後才會使用。</translation>
+    </message>
+    <message>
+        <source>✖ {side}: no server was found that can be used safely.</source>
+        <translation>✖ {side}：找不到可以安全使用的伺服器。</translation>
+    </message>
+    <message>
+        <source>The certificates of {hosts} could not be verified, so these servers are not used.</source>
+        <translation>無法驗證 {hosts} 的憑證，因此不會使用這些伺服器。</translation>
+    </message>
+    <message>
+        <source>{host} offers no encryption ({services}): passwords and mail would cross the network readable by anyone on the way, so it is not used.</source>
+        <translation>{host} 不提供加密（{services}）：密碼與郵件會以任何人都能讀取的方式在網路上傳送，因此不會使用。</translation>
+    </message>
+    <message>
+        <source>Ask your provider whether {host} is theirs; it is outside {domain}. Tick the box only if they say yes.</source>
+        <translation>請向您的郵件服務業者確認 {host} 是否屬於他們；它不在 {domain} 之內。只有在業者確認後才勾選。</translation>
+    </message>
+    <message>
+        <source>Ask your provider whether they know about the certificate problem of {host}. If you are not sure, do not tick the box: enter other settings by hand instead.</source>
+        <translation>請詢問您的郵件服務業者是否知道 {host} 的憑證問題。如果不確定，請不要勾選，改為手動輸入其他設定。</translation>
+    </message>
+    <message>
+        <source>Do not use {host} unless your provider tells you they have fixed it.</source>
+        <translation>除非您的郵件服務業者告知已修正，否則請不要使用 {host}。</translation>
+    </message>
+    <message>
+        <source>Ask your provider whether {host} is really their server: the settings naming it could have been changed on the way.</source>
+        <translation>請向您的郵件服務業者確認 {host} 是否真的是他們的伺服器：指向它的設定可能在傳送途中被竄改。</translation>
+    </message>
+    <message>
+        <source>Use {host} only if your provider has no encrypted server for you.</source>
+        <translation>只有在您的郵件服務業者沒有提供加密伺服器時，才使用 {host}。</translation>
+    </message>
+</context>
+<context>
     <name>text</name>
     <message>
         <source>SSL/TLS</source>
@@ -1817,6 +2034,10 @@ Replace them?</source>
     <message>
         <source>– Not usable</source>
         <translation>– 無法使用</translation>
+    </message>
+    <message>
+        <source>– Not used</source>
+        <translation>– 未使用</translation>
     </message>
     <message>
         <source>Status: {0}</source>

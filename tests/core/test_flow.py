@@ -95,12 +95,33 @@ def test_manual_page_blocks_on_invalid_fields_and_unconfirmed_plaintext() -> Non
     assert flow.blockers(Page.MANUAL, FlowState()) == ["manual_invalid"]
     assert flow.blockers(Page.MANUAL, FlowState(manual_valid=True, manual_unconfirmed=True)) == [
         "manual_unconfirmed"]
-    assert flow.blockers(Page.MANUAL, FlowState(manual_valid=True)) == []
+    assert flow.blockers(Page.MANUAL, FlowState(manual_valid=True, manual_check="ok")) == []
+
+
+def test_manual_page_needs_a_test_that_worked_or_an_explicit_continue_anyway() -> None:
+    """Next only after the settings were tested and worked, or after "did not work, continue anyway"."""
+    state = FlowState(manual_valid=True)
+    assert flow.blockers(Page.MANUAL, state) == ["manual_untested"]
+    state.manual_check = "testing"
+    assert flow.blockers(Page.MANUAL, state) == ["manual_testing"]
+    state.manual_check = "failed"
+    assert flow.blockers(Page.MANUAL, state) == ["manual_failed"]
+    state.manual_failure_accepted = True
+    assert flow.blockers(Page.MANUAL, state) == []
+    state.manual_check = "ok"
+    assert flow.blockers(Page.MANUAL, state) == []
+    # an untested page is not rescued by an old "continue anyway"
+    state.manual_check = "untested"
+    assert flow.blockers(Page.MANUAL, state) == ["manual_untested"]
+    # the plaintext confirmation still comes first
+    state.manual_unconfirmed = True
+    assert flow.blockers(Page.MANUAL, state) == ["manual_unconfirmed"]
 
 
 def test_every_blocker_and_risk_has_a_sentence() -> None:
     assert set(flow.BLOCKERS) >= {"address_invalid", "discovery_running", "discovery_idle",
-                                  "risk_unconfirmed", "manual_invalid", "manual_unconfirmed"}
+                                  "risk_unconfirmed", "manual_invalid", "manual_unconfirmed",
+                                  "manual_testing", "manual_untested", "manual_failed"}
     for text in RISKS.values():
         assert "{host}" in text
     assert "{host}" in CONFIRM

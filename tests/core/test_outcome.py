@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from assistant.core.errors import DomainError
 from assistant.core.flow import Page
 from assistant.core.model import Candidate, DiscoveryResult, Finding, ProbeResult, ServerConfig, TlsFacts
 from assistant.core.setup.outcome import NEXT_STEPS, REASONS, STATUS, TITLES, Outcome
@@ -104,7 +105,7 @@ def test_nothing_found_is_not_working_and_never_ready() -> None:
 def test_a_domain_that_does_not_exist_says_check_the_address() -> None:
     s = SetupSession(no_settings, address="ann@exmaple.tset")
     s.discovery_started()
-    s.discovery_error = "domain_missing"  # what discovery_job records from DomainError.code
+    s.discovery_error = DomainError("exmaple.tset: no such domain", "nxdomain")  # what discovery_job keeps
     s.discovery_ended("failed")
     o = s.outcome()
     assert (o.status, o.next_step, o.back_to) == ("not_working", "check_address", Page.ADDRESS)
@@ -113,13 +114,13 @@ def test_a_domain_that_does_not_exist_says_check_the_address() -> None:
                  ServerConfig("smtp", "smtp.example.test", 465, "ssl"))
     assert s.outcome().status == "not_working"  # servers typed by hand do not make the domain exist
     s.address = "ann@example.test"
-    assert s.discovery_error == ""  # a new address forgets it
+    assert s.discovery_error is None  # a new address forgets it
 
 
 def test_dns_failure_says_try_again() -> None:
     s = SetupSession(no_settings, address=ADDRESS)
     s.discovery_started()
-    s.discovery_error = "dns_failed"
+    s.discovery_error = DomainError("DNS failed", "dns_failed")
     s.discovery_ended("failed")
     o = s.outcome()
     assert (o.status, o.reasons, o.next_step) == ("not_working", ("dns_failed",), "try_again")

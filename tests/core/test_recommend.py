@@ -156,7 +156,8 @@ def test_server_facts_from_discovery() -> None:
 
 def test_every_template_is_marked_and_fills() -> None:
     source = Path(recommend_module.__file__).read_text(encoding="utf-8")
-    assert len(re.findall(r'QT_TRANSLATE_NOOP\(\s*"recommend"', source)) == len(TEXTS)
+    marked = len(re.findall(r'QT_TRANSLATE_NOOP\(\s*"recommend"', source))
+    assert marked == len(TEXTS) + len(recommend_module.PROTOCOL_DESCRIPTIONS)
     for template in TEXTS.values():
         for name in re.findall(r"{(\w+)}", template):
             assert name in {"count", "quota", "days"}
@@ -174,3 +175,34 @@ RECOMMEND_SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "resources"
 @pytest.mark.parametrize(("situation", "facts"), [s[1:3] for s in SCENARIOS], ids=[s[0] for s in SCENARIOS])
 def test_every_scenario_fits_the_published_json_schema(situation: Situation, facts: ServerFacts) -> None:
     jsonschema.validate(document(situation, facts, recommend(situation, facts)), RECOMMEND_SCHEMA)
+
+
+def test_no_advice_from_a_server_that_was_never_reached() -> None:
+    """A failed probe's capabilities say nothing: no "new mail appears at once", and the advice says it
+    is general; settings typed by hand and not tested say so in their own words."""
+    failed = _probe("imap", ["IMAP4rev1", "IDLE"])
+    failed.status = "timeout"
+    facts = ServerFacts.from_probes(failed, None)
+    assert (facts.imap_idle, facts.reached) == (None, False)
+    rec = recommend(Situation(), facts)
+    assert "imap_push" not in [r.code for r in rec.reasons]
+    assert rec.caveats[0].code == "advice_general"
+    typed = ServerFacts(imap_offered=True, pop3_offered=False, reached=False, entered=True)
+    rec = recommend(Situation(), typed)
+    assert rec.leading == "only_imap_entered" and rec.caveats[0].code == "advice_untested"
+    reached = ServerFacts.from_probes(_probe("imap", ["IDLE"]), None)
+    assert recommend(Situation(), reached).reasons[1].code == "imap_push"
+
+
+def test_pop3_advice_never_says_keep_copies_and_remove_them_at_once() -> None:
+    for limited in (False, True):
+        rec = recommend(Situation(limited_storage=limited, offline=True), ServerFacts(pop3_uidl=True))
+        codes = {r.code for r in [*rec.reasons, *rec.settings.notes, *rec.caveats]}
+        assert not ({"pop3_uidl", "pop3_remove"} <= codes), codes
+        assert ("pop3_remove" in codes) == limited
+    for text in TEXTS.values():
+        assert "IDLE" not in text and "UIDL" not in text  # said in plain words
+
+
+def test_each_protocol_has_a_one_line_description() -> None:
+    assert set(recommend_module.PROTOCOL_DESCRIPTIONS) == {"imap", "pop3"}

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "docs" / "screenshots"
@@ -182,12 +183,39 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
             manual.outgoing.host.setText("smtp.srv.test")  # type: ignore[attr-defined]
             to_end(wiz)
             grab(wiz, "8-done-no-domain")
+        if only is None:  # the failure paths of pages 2 and 3 (issue 10)
+            failure_paths(wizard, settle, grab, discovered)
     finally:
         for wiz in wizards:
             wiz.shutdown_worker()
         world.stop()
         QApplication.processEvents()
     return saved
+
+
+def failure_paths(wizard: Any, settle: Any, grab: Any, discovered: Any) -> None:
+    """The details opened, five bad certificates, a typo in the domain, and manual settings that failed."""
+    from assistant.core.flow import Page
+    from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING
+    for address, name in ((FOUND, "2-discovery-details"), (CERT_PROBLEM, "2-discovery-certificate"),
+                          ("alice@srv.tset", "2-discovery-typo")):
+        wiz = wizard(address)
+        wiz.next()
+        settle(wiz, lambda wiz=wiz: discovered(wiz))
+        if name.endswith("details"):
+            wiz.pages[Page.DISCOVERY].details_btn.click()
+            wiz.pages[Page.DISCOVERY].tables["imap"].selectRow(0)
+        grab(wiz, name)
+    wiz = wizard(NOTHING)
+    wiz.next()
+    settle(wiz, lambda: discovered(wiz))
+    wiz.next()
+    manual = wiz.pages[Page.MANUAL]
+    manual.incoming.host.setText("selfsigned.tlsbad.test")
+    manual.outgoing.host.setText("smtp.srv.test")
+    manual.test_btn.click()
+    settle(wiz, lambda: wiz.session.state.manual_check == "failed")
+    grab(wiz, "3-manual-failed")
 
 
 def main(argv: list[str]) -> int:

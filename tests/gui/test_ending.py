@@ -145,7 +145,8 @@ def test_a_domain_that_does_not_exist_says_check_the_spelling_and_changes_addres
         qtbot: QtBot, make_wizard: MakeWizard, lang: str) -> None:
     wiz = make_wizard(lang=lang)
     start(qtbot, wiz, MISSING)
-    assert wiz.session.state.discovery == "failed" and wiz.session.discovery_error == "domain_missing"
+    assert wiz.session.state.discovery == "failed" and wiz.session.discovery_error is not None
+    assert wiz.session.discovery_error.code == "nxdomain"
     click_next(qtbot, wiz)
     manual = wiz.pages[Page.MANUAL]
     manual.incoming.host.setText("imap.srv.test")  # type: ignore[attr-defined]

@@ -22,6 +22,7 @@ from assistant.core.flow import Page
 from assistant.core.model import Candidate, ProbeResult
 from assistant.gui import i18n, style
 from assistant.gui.pages.discovery import DiscoveryPage
+from assistant.gui.pages.discovery_details import result_text
 from assistant.gui.pages.export import ExportPage
 from assistant.gui.text import result_name
 from assistant.gui.wizard import SetupWizard
@@ -66,7 +67,7 @@ def test_discovery_table_shows_why_each_server_was_not_used(qtbot: QtBot, make_w
         table = disc.tables[proto]
         for row, probe in enumerate(probes):
             cell = table.item(row, 3)
-            assert cell is not None and cell.text() == result_name(probe)
+            assert cell is not None and cell.text() == result_text(probe, wiz.session.selection)
             if probe.stopped is not None:
                 assert cell.text() != "No answer"
                 shown += 1

@@ -99,7 +99,7 @@ def test_every_risk_of_a_host_is_listed_before_its_one_confirmation(
                              candidates=[imap, smtp])
     disc._finished(result)
     assert list(disc.confirm_boxes) == [host]
-    problems = " ".join(w.text() for w in disc.problems.findChildren(QLabel))
+    problems = " ".join(w.text() for w in disc.decisions.findChildren(QLabel))
     assert "could not be verified" in problems
     assert "port 587" in problems and "without encryption" in problems
 
@@ -118,12 +118,13 @@ def test_a_manual_test_result_does_not_outlive_an_edit(qtbot: QtBot, make_wizard
     qtbot.waitUntil(lambda: len(s.manual_probes) == 2, timeout=30000)
     assert "verified" in manual.test_status.text()
     manual.incoming.host.setText("imap.fallback.test")
-    assert s.manual_probes == {} and manual.test_status.text() == ""
+    assert s.manual_probes == {} and manual.test_status.text() == "Not tested yet."
+    assert s.state.manual_check == "untested"
     # and a result still on its way when the settings change is dropped
     qtbot.mouseClick(manual.test_btn, Qt.MouseButton.LeftButton)
     manual.incoming.host.setText("imap.srv.test")
     qtbot.wait(3000)
-    assert s.manual_probes == {} and manual.test_status.text() == ""
+    assert s.manual_probes == {} and manual.test_status.text() == "Not tested yet."
     assert manual.test_btn.isEnabled()
 
 

@@ -53,9 +53,9 @@ def test_found_servers_to_exported_profiles(qtbot: QtBot, make_wizard: MakeWizar
     assert disc.tables["imap"].cellWidget(0, 2).kind == "verified"  # type: ignore[attr-defined]
     assert disc.confirm_boxes == {}
     disc.tables["imap"].selectRow(0)
-    details = disc.details.toPlainText()
+    details = disc.details.pane.toPlainText()
     assert "imap.srv.test" in details and "Capabilities" in details
-    checks = [disc.checks.item(i).text() for i in range(disc.checks.count())]
+    checks = [disc.details.checks.item(i).text() for i in range(disc.details.checks.count())]
     assert any(c.startswith("✔") and "imap.srv.test" in c for c in checks), checks
     click_next(qtbot, wiz)
     assert page(wiz) is Page.DEVICES
@@ -157,6 +157,10 @@ def test_plaintext_by_hand_needs_its_own_confirmation(qtbot: QtBot, make_wizard:
     assert "imap.srv.test" in manual.plain_confirm.text()
     assert not wiz.button(wiz.WizardButton.NextButton).isEnabled()
     manual.plain_confirm.setChecked(True)
+    assert not wiz.button(wiz.WizardButton.NextButton).isEnabled()  # and it must be tested
+    qtbot.mouseClick(manual.test_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wiz.session.state.manual_check in ("ok", "failed"), timeout=30000)
+    assert wiz.session.state.manual_check == "ok", manual.test_status.text()
     click_next(qtbot, wiz)
     assert page(wiz) is Page.DEVICES
 
@@ -176,7 +180,7 @@ def test_risky_server_needs_a_specific_confirmation(qtbot: QtBot, make_wizard: M
     assert disc.blocker.isVisible() and "Confirm" in disc.blocker.text()
     box = disc.confirm_boxes[host]
     assert not box.isChecked() and host in box.text() and "I understand the risks" in box.text()
-    problems = " ".join(w.text() for w in disc.problems.findChildren(type(disc.status)))
+    problems = " ".join(w.text() for w in disc.decisions.findChildren(type(disc.status)))
     assert host in problems and words in problems
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert next_btn.isEnabled()
@@ -205,8 +209,8 @@ def test_cancel_during_discovery_really_cancels(qtbot: QtBot, make_wizard: MakeW
     assert isinstance(disc, DiscoveryPage)
     assert wiz.session.state.discovery == "running" and wiz.worker.busy
     assert not wiz.button(wiz.WizardButton.NextButton).isEnabled()
-    qtbot.waitUntil(lambda: any("hang.silent.test" in disc.checks.item(i).text()
-                                for i in range(disc.checks.count())), timeout=20000)
+    qtbot.waitUntil(lambda: any("hang.silent.test" in disc.details.checks.item(i).text()
+                                for i in range(disc.details.checks.count())), timeout=20000)
     qtbot.mouseClick(disc.cancel_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wiz.session.state.discovery == "cancelled", timeout=5000)
     qtbot.waitUntil(lambda: not wiz.worker.busy, timeout=5000)

@@ -50,7 +50,12 @@ def diagnostics(s: SetupSession) -> str:
     lines.append(f"Confirmed risks for: {', '.join(sorted(s.confirmed)) or 'none'}")
     lines.append(f"Settings by hand: {'yes' if s.uses_manual else 'no'}")
     for proto, server in s.manual.items():
-        lines.append(f"  manual {proto} {server.host}:{server.port} {server.security}")
+        probe = s.manual_probes.get(proto)
+        tested = f"tested: {probe.status}" if probe is not None else "UNTESTED"
+        lines.append(f"  manual {proto} {server.host}:{server.port} {server.security} ({tested})")
+    if s.manual:
+        lines.append(f"Manual test: {s.state.manual_check}; continue anyway after a failed test: "
+                     f"{'yes' if s.manual_failure_accepted else 'no'}")
     lines.append(f"Protocol: {s.protocol or 'not chosen'}")
     if s.recommendation is not None:
         lines.append(f"Recommended: {s.recommendation.protocol} ({s.recommendation.leading})")

@@ -148,11 +148,12 @@ def decide(session: SetupSession) -> Outcome:
     fields = {"address": session.address, "domain": session.domain(), "hosts": ""}
     signin = session.signin
     signed_in = signin is not None and signin.ok
-    if session.discovery_error == "domain_missing" and not signed_in:
+    error = session.discovery_error.code if session.discovery_error is not None else ""
+    if error == "nxdomain" and not signed_in:
         return Outcome("not_working", ("domain_missing",), "check_address", Page.ADDRESS, fields)
     account = _account(session)
     if account is None:
-        if session.discovery_error == "dns_failed":
+        if error in ("dns_failed", "dns_config"):
             return Outcome("not_working", ("dns_failed",), "try_again", Page.DISCOVERY, fields)
         reason = "nothing_found" if session.state.discovery == "done" else "no_servers"
         return Outcome("not_working", (reason,), "call_provider", Page.MANUAL, fields)

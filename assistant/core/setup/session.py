@@ -3,10 +3,10 @@
 The data flows one way: address → DiscoveryResult → Selection → recommendation → account → profiles,
 sign-in, report. Every transition clears what depended on the thing it changed, so no page or command has to
 remember what is stale: a new address or discovery result clears choices, confirmations and pins; new manual
-settings clear their test; a new password (or other servers) voids the sign-in result.
+settings clear their test and a "continue anyway"; a new password (or other servers) voids the sign-in.
 
-The session is Qt-free and cheap to import (the wizard's first window makes one before the data model
-loads); the run settings may be given as a factory and are made on first use, from any thread.
+Qt-free and cheap to import (the wizard's first window makes one before the data model loads); the run
+settings may be given as a factory and are made on first use, from any thread.
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ class SetupSession:
         self._selection: Selection | None = None
         self._manual: dict[Protocol, ServerConfig] = {}
         self._manual_probes: dict[Protocol, ProbeResult] = {}
+        self.discovery_error: DomainError | None = None  # why the last discovery found no domain / no DNS
         self._situation: Situation | None = None
         self.recommendation: Recommendation | None = None
         self.protocol: str | None = None  # None: IMAP when usable, else POP3
@@ -67,11 +68,7 @@ class SetupSession:
         self.keychain = ""  # "saved", "not_asked", a SecretStoreError code, or why it was not tried
         self.keychain_message = ""
         self.exported: list[Path] = []
-        # Why the last discovery failed: "" or DomainError.code ("domain_missing", "dns_failed").
-        self.discovery_error = ""
         self._runs = 0
-        # Settings by hand that were tested and did not work, and the person chose to continue anyway.
-        self.manual_failure_accepted = False
         # The mail programs and devices being set up (core/clients.py PROGRAMS), in that order.
         self.programs: tuple[str, ...] = ()
 
@@ -87,7 +84,7 @@ class SetupSession:
                 try:
                     self._settings_source = self._settings_source()
                 except DnsError as exc:
-                    raise DomainError(str(exc)) from None
+                    raise DomainError(str(exc), "dns_config") from None
             settings = self._settings_source
         if self.deadline is None:
             return settings
@@ -108,9 +105,10 @@ class SetupSession:
         old_domain = self.domain()
         self._address = text
         self._forget_result()
-        self.state.discovery = "idle"  # a new address needs new checks
+        self.state.discovery, self.discovery_error = "idle", None  # a new address needs new checks
         if self.domain() != old_domain:
             self._manual, self._manual_probes = {}, {}
+            self._manual_check("untested")
 
     def domain(self) -> str:
         return self._address.rpartition("@")[2].strip().lower()
@@ -121,7 +119,7 @@ class SetupSession:
 
     def _forget_result(self) -> None:
         self._result, self._selection, self._confirmed = None, None, frozenset()
-        self.discovery_error = ""
+        self.discovery_error = None
         self.recommendation = None
         self.state.found_incoming = self.state.found_outgoing = False
         self.state.unconfirmed = set()
@@ -130,7 +128,7 @@ class SetupSession:
         """A new run: the old result, its choices and every confirmation given for them are void."""
         self._forget_result()
         self._runs += 1
-        self.state.discovery = "running"
+        self.state.discovery, self.discovery_error = "running", None
 
     def discovery_finished(self, result: DiscoveryResult) -> None:
         self._forget_result()
@@ -140,7 +138,7 @@ class SetupSession:
 
     def discovery_ended(self, outcome: str) -> None:
         """The run failed, was cancelled or left behind ("failed", "cancelled", "idle")."""
-        error = self.discovery_error if outcome == "failed" else ""
+        error = self.discovery_error if outcome == "failed" else None
         self._forget_result()
         self.discovery_error = error
         self.state.discovery = outcome
@@ -154,9 +152,9 @@ class SetupSession:
         async def run() -> DiscoveryResult:
             try:
                 return await discover(address, self.settings, preset, progress)
-            except DomainError as exc:
-                if run_no == self._runs:  # a later run's verdict is not this one's to set
-                    self.discovery_error = exc.code
+            except DomainError as exc:  # kept, so a front end can say it in its language (exc.code)
+                if run_no == self._runs and self._address == address:  # not a later run's to set
+                    self.discovery_error = exc
                 raise
         return run()
 
@@ -207,8 +205,24 @@ class SetupSession:
         new: dict[Protocol, ServerConfig] = {incoming.protocol: incoming, "smtp": outgoing}
         if new != self._manual:
             self._manual, self._manual_probes = new, {}
-            self.manual_failure_accepted = False  # "continue anyway" was said about other settings
+            self._manual_check("untested")  # and a "continue anyway" was for the old settings
         self.protocol = incoming.protocol
+
+    def _manual_check(self, check: str) -> None:
+        self.state.manual_check, self.state.manual_failure_accepted = check, False
+
+    @property
+    def manual_failure_accepted(self) -> bool:  # "these settings did not work — continue anyway", for these
+        return self.state.manual_failure_accepted
+
+    @manual_failure_accepted.setter
+    def manual_failure_accepted(self, on: bool) -> None:
+        self.state.manual_failure_accepted = bool(on) and self.state.manual_check == "failed"
+
+    def manual_test_status(self, check: str) -> None:
+        """"testing" as a test starts; "failed" when it stopped or broke (untested counts as failed)."""
+        self._manual_probes = {}
+        self._manual_check(check)
 
     def manual_test_job(self) -> Coroutine[Any, Any, list[ProbeResult]]:
         from assistant.core.setup.usecases import test_servers
@@ -221,11 +235,13 @@ class SetupSession:
     def manual_tested(self, probes: list[ProbeResult]) -> bool:
         """Keep a test's results if they are for the settings as they are now; False when stale."""
         now = {(s.protocol, s.host, s.port, s.security) for s in self._manual.values()}
-        tested = {(p.candidate.protocol, p.candidate.host, p.candidate.port, p.candidate.security)
-                  for p in probes}
-        if now != tested:
+        bare = {p.candidate.protocol: "starttls_missing" in p.warnings for p in probes}  # "plain": failed
+        if now != {(p.candidate.protocol, p.candidate.host, p.candidate.port,
+                    "starttls" if bare[p.candidate.protocol] else p.candidate.security) for p in probes}:
             return False
         self._manual_probes = {p.candidate.protocol: p for p in probes}
+        worked = all(p.status == "ok" and not bare[p.candidate.protocol] for p in probes)
+        self._manual_check("ok" if worked else "failed")
         return True
 
     @property
@@ -261,7 +277,7 @@ class SetupSession:
         if self.uses_manual:
             facts = ServerFacts.from_probes(probes.get("imap"), probes.get("pop3"))
             return replace(facts, imap_offered="imap" in self._manual and not self.forbidden("imap"),
-                           pop3_offered="pop3" in self._manual and not self.forbidden("pop3"))
+                           pop3_offered="pop3" in self._manual and not self.forbidden("pop3"), entered=True)
         return ServerFacts.from_probes(probes.get("imap"), probes.get("pop3"))
 
     def recommend(self) -> Recommendation:

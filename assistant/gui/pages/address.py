@@ -63,6 +63,11 @@ class AddressPage(Page):
         # whose focus-out would clear a selection made now).
         QTimer.singleShot(0, self, self.address.selectAll)
 
+    def edit_address(self) -> None:
+        """Back from "this domain does not exist": the address focused and selected, to be typed over."""
+        self.address.setFocus()
+        self.address.selectAll()
+
     def _language_changed(self, _index: int) -> None:
         self.wiz.language_requested.emit(str(self.language.currentData()))
 

@@ -1,72 +1,52 @@
-"""Page 2: the checks, live (per source and server, with elapsed time and Cancel), then the results.
+"""Page 2: the checks, live, then the result in plain words first and the technical details on request.
 
-Discovery runs on the worker's asyncio loop; this page only reacts to the worker's queued signals. Servers
-with risks (plaintext, certificate problem, outside the domain, ...) are never used silently: each needs its
-own unchecked-by-default "I understand the risks" box naming the server.
+Discovery runs on the worker's asyncio loop; this page only reacts to the worker's queued signals. When it
+ends, one sentence per direction (``core/setup/summary.py``) says which server will be used and how safe it
+is; the tables and the check list are behind **Show details** (``discovery_details.py``). Servers with risks
+are never used silently: each needs its own unticked "I understand the risks" box naming the server, with
+plain advice on how to decide, first in the tab order. A domain that does not exist offers **Change
+address** and, when it is one slip from a known domain, "did you mean …".
 """
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
-)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assistant.core import flow
 from assistant.core.context import ProgressEvent
-from assistant.core.model import DiscoveryResult, ProbeResult
-from assistant.core.setup.selection import CONFIRM, RISKS
-from assistant.core.vocabulary import SOURCES, endpoint_key
+from assistant.core.model import DiscoveryResult
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
-from assistant.gui.text import (
-    badge_kind,
-    core_text,
-    finding_text,
-    probe_details,
-    result_name,
-    security_name,
-    source_name,
-    status_name,
-)
-from assistant.gui.widgets import Badge
+from assistant.gui.pages.discovery_details import DiscoveryDetails, progress_label
+from assistant.gui.text import core_text, domain_error_text, notice_text, sentence_text
 
 if TYPE_CHECKING:
+    from assistant.core.model import ProbeResult
+    from assistant.core.setup.summary import Decision
     from assistant.gui.worker import Job
 
-_MARKS = {"started": "…", "done": "✔", "failed": "✖"}
+__all__ = ["DiscoveryPage", "progress_label"]
 
 
-def progress_label(event: ProgressEvent) -> str:
-    """A source's check by its stable key, translated; an endpoint as protocol, host, port and security."""
-    if event.kind == "source":
-        source = SOURCES.get(event.key)
-        if source is not None:
-            return QCoreApplication.translate("progress", source.progress or source.label)
-        return event.label
-    protocol, _, rest = event.key.partition(":")
-    host, _, rest = rest.partition(":")
-    port, _, security = rest.partition(":")
-    if not security:
-        return event.label
-    return f"{protocol.upper()} {host}:{port} ({security_name(security)})"
+def _clear(layout: QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        w = item.widget() if item is not None else None
+        if w is not None:
+            w.hide()  # hidden at once; Qt deletes it when the event loop next turns
+            w.deleteLater()
+
+
+def _label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
 
 
 class DiscoveryPage(Page):
@@ -77,79 +57,82 @@ class DiscoveryPage(Page):
         self.setTitle(self.tr("Looking for your mail servers"))
         self.job: Job | None = None
         self.started = 0.0
-        self.rows: dict[str, QListWidgetItem] = {}
-        self.labels: dict[str, str] = {}
-        self.probes: dict[str, list[ProbeResult]] = {}
+        self.suggestion = ""
         # status line: what happens, elapsed time, cancel / again
         top = QHBoxLayout()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = _label("")
         self.elapsed = QLabel()
         self.elapsed.setAccessibleName(self.tr("Elapsed time"))
         self.cancel_btn = QPushButton(self.tr("&Stop checking"))
         self.cancel_btn.setAccessibleDescription(self.tr("Cancels the checks that are still running"))
         self.again_btn = QPushButton(self.tr("Check &again"))
         self.again_btn.setAccessibleDescription(self.tr("Runs all checks once more"))
-        top.addWidget(self.status, 1)
-        top.addWidget(self.elapsed)
-        top.addWidget(self.cancel_btn)
-        top.addWidget(self.again_btn)
+        for w, stretch in ((self.status, 1), (self.elapsed, 0), (self.cancel_btn, 0), (self.again_btn, 0)):
+            top.addWidget(w, stretch)
         self.body.addLayout(top)
-        self.checks = QListWidget()
-        self.checks.setAccessibleName(self.tr("Checks"))
-        self.checks.setAccessibleDescription(self.tr("Each source and server being checked, and its outcome"))
-        self.checks.setMaximumHeight(96)
-        # results: one table per protocol, details of the selected row beside
-        self.tabs = self._server_tables()
-        self.details = QPlainTextEdit()
-        self.details.setReadOnly(True)
-        self.details.setTabChangesFocus(True)
-        self.details.setAccessibleName(self.tr("Technical details"))
-        self.details.setAccessibleDescription(
-            self.tr("Certificate, capabilities and source of the selected server"))
-        self.details.setPlaceholderText(self.tr("Select a server to see its technical details."))
-        self.details.setMaximumHeight(120)
-        # problems in plain words, and the confirmations they need
+        # the plain result: one sentence per direction
+        self.result = QWidget()
+        self.result_layout = QVBoxLayout(self.result)
+        self.result_layout.setContentsMargins(0, 0, 0, 0)
+        self.lines: list[QLabel] = []  # the plain result as shown now, one label per direction
+        self.body.addWidget(self.result)
+        # what needs a decision, then the other problems in plain words
+        self.decisions = QGroupBox(self.tr("Your decision"))
+        self.decisions_layout = QVBoxLayout(self.decisions)
         self.problems = QGroupBox(self.tr("Problems found"))
         self.problems_layout = QVBoxLayout(self.problems)
-        # What needs a decision comes first; the live checks and technical facts follow.
+        self.body.addWidget(self.decisions)
         self.body.addWidget(self.problems)
-        self.body.addWidget(self.checks)
-        self.body.addWidget(self.tabs, 1)
-        self.body.addWidget(self.details)
         self.confirm_boxes: dict[str, QCheckBox] = {}
+        self.body.addLayout(self._fix_row())
         self.manual_box = QCheckBox(self.tr("Enter or change the settings &by hand on the next page"))
         self.manual_box.setAccessibleDescription(
             self.tr("Lets you type the server names, ports and security yourself"))
         self.body.addWidget(self.manual_box)
+        self.details_btn = QPushButton(self.tr("Show &details"))
+        self.details_btn.setCheckable(True)
+        self.details_btn.setAccessibleDescription(
+            self.tr("Shows every server that was tried, the checks and the certificates"))
+        toggle = QHBoxLayout()
+        toggle.addWidget(self.details_btn)
+        toggle.addStretch(1)
+        self.body.addLayout(toggle)
+        self.details = DiscoveryDetails()
+        self.details.setVisible(False)
+        self.body.addWidget(self.details, 1)
+        self.body.addStretch(0)
+        self._show_fix(False)
         self.timer = QTimer(self)
         self.timer.setInterval(100)
         self.timer.timeout.connect(self._tick)
         self.cancel_btn.clicked.connect(self.cancel)
         self.again_btn.clicked.connect(self.start)
         self.manual_box.toggled.connect(self._manual_toggled)
+        self.details_btn.toggled.connect(self._toggle_details)
+        self.change_btn.clicked.connect(self.change_address)
+        self.suggest_btn.clicked.connect(self.use_suggestion)
 
-    def _server_tables(self) -> QTabWidget:
-        """One table per protocol; selecting a row shows its technical details."""
-        tabs = QTabWidget()
-        tabs.setAccessibleName(self.tr("Servers found"))
-        self.tables: dict[str, QTableWidget] = {}
-        for proto, name in (("imap", self.tr("Incoming (IMAP)")), ("pop3", self.tr("Incoming (POP3)")),
-                            ("smtp", self.tr("Outgoing (SMTP)"))):
-            table = QTableWidget(0, 5)
-            table.setHorizontalHeaderLabels([self.tr("Server"), self.tr("Port"), self.tr("Security"),
-                                             self.tr("Result"), self.tr("Found through")])
-            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            table.verticalHeader().setVisible(False)
-            table.setAccessibleName(name)
-            table.setTabKeyNavigation(False)
-            table.itemSelectionChanged.connect(self._show_details)
-            self.tables[proto] = table
-            tabs.addTab(table, name)
-        return tabs
+    def _fix_row(self) -> QHBoxLayout:
+        """A domain that does not exist: back to the address, or the domain probably meant."""
+        fix = QHBoxLayout()
+        self.change_btn = QPushButton(self.tr("&Change address"))
+        self.change_btn.setAccessibleDescription(
+            self.tr("Goes back to the first page to correct the address"))
+        self.suggest_btn = QPushButton()
+        self.suggest_btn.setAccessibleDescription(self.tr("Uses this address and checks again"))
+        fix.addWidget(self.change_btn)
+        fix.addWidget(self.suggest_btn)
+        fix.addStretch(1)
+        return fix
+
+    # the technical part lives in its own widget; tests and the screenshots reach it from here
+    @property
+    def tables(self) -> dict[str, Any]:
+        return self.details.tables
+
+    @property
+    def probes(self) -> dict[str, list[ProbeResult]]:
+        return self.details.probes
 
     # --- running ----------------------------------------------------------------------------------------
 
@@ -162,11 +145,10 @@ class DiscoveryPage(Page):
         # The session forgets the old result and every confirmation given for it: a new run may meet
         # another certificate.
         s.discovery_started()
-        self.checks.clear()
-        self.rows.clear()
-        self.labels.clear()
+        self.setTitle(self.tr("Looking for your mail servers"))
+        self.details.clear()
         self._fill(None)
-        self.status.setText(self.tr("Checking the mail servers for {domain}…").format(domain=s.domain()))
+        self._show_fix(False)
         self.started = time.monotonic()
         self.timer.start()
         self._tick()
@@ -203,28 +185,24 @@ class DiscoveryPage(Page):
     def _tick(self) -> None:
         secs = time.monotonic() - self.started
         self.elapsed.setText(self.tr("%n second(s)", "", int(secs)) if secs >= 1 else "")
+        if self.job is not None:
+            done, total = self.details.counts()
+            text = self.tr("Checking the mail servers for {domain}…").format(domain=self.session.domain())
+            if total:
+                text += " " + self.tr("{done} of {total} checks finished.").format(done=done, total=total)
+            self.status.setText(text)
 
     def _progress(self, event: object) -> None:
-        if not isinstance(event, ProgressEvent):
-            return
-        key = f"{event.kind}:{event.key or event.label}"
-        if key not in self.rows:
-            self.labels[key] = progress_label(event)
-            item = QListWidgetItem()
-            self.rows[key] = item
-            self.checks.addItem(item)
-            self.checks.scrollToItem(item)
-        note = ""
-        if event.state == "failed" and event.detail:
-            note = self.tr("stopped") if event.detail == "cancelled" else status_name(event.detail)
-        self._set_row(key, _MARKS.get(event.state, ""), note)
+        if isinstance(event, ProgressEvent):
+            self.details.progress(event)
 
-    def _end(self, outcome: str, message: str) -> None:
+    def _end(self, outcome: str, message: str, title: str) -> None:
         self.timer.stop()
-        self._tick()
         self.job = None
+        self._tick()
         if outcome != "done":
             self.session.discovery_ended(outcome)
+        self.setTitle(title)
         self.status.setText(message)
         self.cancel_btn.setEnabled(False)
         self.again_btn.setEnabled(True)
@@ -236,112 +214,149 @@ class DiscoveryPage(Page):
         s = self.session
         s.discovery_finished(result)
         self._fill(result)
-        self._settle_checks(result)
-        if s.state.found_incoming and s.state.found_outgoing:
-            msg = self.tr("Finished. These are the servers we found.")
-        else:
-            msg = self.tr("Finished, but no complete set of usable servers was found. "
-                          "You can enter the settings by hand on the next page.")
-        self._end("done", msg)
+        self.details.settle(result, s.selection)
+        msg = "" if s.state.discovered_usable else self.tr(
+            "You can enter the settings by hand on the next page.")
+        self._end("done", msg, self.title())
+        first = next(iter(self.confirm_boxes.values()), None)
+        if first is not None:
+            first.setFocus()  # what needs a decision comes first
 
     def _failed(self, message: str, kind: str) -> None:
         self._fill(None)
-        text = message if kind != "error" else self.tr("The checks stopped because of an internal error "
-                                                       "({0}).").format(message)
-        self._end("failed", text + " " + self.tr("You can check again or enter the settings by hand."))
+        error = self.session.discovery_error
+        title = self.tr("The search stopped")
+        if error is not None:
+            text = domain_error_text(error)
+            if error.code == "nxdomain":
+                title = self.tr("This domain was not found")
+            self._offer_fix(error.code == "nxdomain")
+        elif kind == "error":
+            text = self.tr("The checks stopped because of an internal error ({0}).").format(message)
+        else:
+            text = message
+        text += " " + self.tr("You can check again or enter the settings by hand.")
+        self._end("failed", text, title)
+        if error is not None and error.code == "nxdomain":
+            self.change_btn.setFocus()
 
     def _cancelled(self) -> None:
-        self._end("cancelled",
-                  self.tr("Checks cancelled. You can check again or enter the settings by hand."))
+        message = self.tr("Checks cancelled. You can check again or enter the settings by hand.")
+        self._end("cancelled", message, self.tr("The search was stopped"))
 
-    def _settle_checks(self, result: DiscoveryResult) -> None:
-        """Give every endpoint row its final outcome: probes stopped early report no "done" event."""
-        for r in result.candidates:
-            c = r.candidate
-            key = f"endpoint:{endpoint_key(c.protocol, c.host, c.port, c.security)}"
-            if key not in self.rows:
-                continue
-            if r.stopped == "better_found":
-                self._set_row(key, "–", result_name(r))
-            else:
-                self._set_row(key, "✔" if r.status == "ok" else "✖",
-                              "" if r.status == "ok" else result_name(r))
-        for key, item in self.rows.items():
-            if item.text().startswith(_MARKS["started"]):
-                self._set_row(key, "–", self.tr("skipped"))
-        # Servers that answered first, then failures, then what was not needed.
-        order = {"✔": 0, "✖": 1}
-        items = [self.checks.takeItem(0) for _ in range(self.checks.count())]
-        for item in sorted(items, key=lambda i: order.get(i.text()[:1], 2)):
-            self.checks.addItem(item)
-        self.checks.scrollToTop()
+    # --- a domain that does not exist ------------------------------------------------------------------
 
-    def _set_row(self, key: str, mark: str, note: str) -> None:
-        self.rows[key].setText(f"{mark} {self.labels[key]}" + (f" — {note}" if note else ""))
+    def _show_fix(self, on: bool) -> None:
+        self.change_btn.setVisible(on)
+        self.suggest_btn.setVisible(on and bool(self.suggestion))
+
+    def _offer_fix(self, nxdomain: bool) -> None:
+        from assistant.core.suggest import did_you_mean
+        s = self.session
+        known = s.preset.domains if s.preset is not None else ()
+        self.suggestion = (did_you_mean(s.domain(), known) or "") if nxdomain else ""
+        if self.suggestion:
+            from assistant.core.setup.summary import shown_host
+            local = s.address.partition("@")[0]
+            shown = f"{local}@{shown_host(self.suggestion)}" if local else shown_host(self.suggestion)
+            self.suggest_btn.setText(self.tr("Did you &mean {address}?").format(address=shown))
+        self._show_fix(True)
+
+    def change_address(self) -> None:
+        """Back to page 1 with the address selected, ready to be typed over."""
+        self.wiz.back()
+        page = self.wiz.pages[flow.Page.ADDRESS]
+        edit = getattr(page, "edit_address", None)
+        if callable(edit):
+            edit()
+
+    def use_suggestion(self) -> None:
+        """Put the suggested domain in the address (on page 1 too) and check again."""
+        if not self.suggestion:
+            return
+        local = self.session.address.partition("@")[0]
+        address = f"{local}@{self.suggestion}" if local else self.suggestion
+        page = self.wiz.pages[flow.Page.ADDRESS]
+        field = getattr(page, "address", None)
+        if field is not None:
+            field.setText(address)  # the address page checks it and gives it to the session
+        else:
+            self.session.address = address
+        self.suggestion = ""
+        self.start()
 
     # --- results ----------------------------------------------------------------------------------------
 
     def _fill(self, result: DiscoveryResult | None) -> None:
-        self.probes = {p: [] for p in self.tables}
-        for r in result.candidates if result else []:
-            self.probes.setdefault(r.candidate.protocol, []).append(r)
-        for proto, table in self.tables.items():
-            rows = self.probes.get(proto, [])
-            table.setRowCount(len(rows))
-            for i, r in enumerate(rows):
-                c = r.candidate
-                for col, text in enumerate((c.host, str(c.port), security_name(c.security),
-                                            result_name(r), source_name(c.source))):
-                    item = QTableWidgetItem(text)
-                    table.setItem(i, col, item)
-                table.setCellWidget(i, 2, Badge(badge_kind(r)))
-            table.resizeColumnsToContents()
-        self.details.clear()
-        self._fill_problems(result)
-
-    def _fill_problems(self, result: DiscoveryResult | None) -> None:
-        while self.problems_layout.count():
-            item = self.problems_layout.takeAt(0)
-            w = item.widget() if item is not None else None
-            if w is not None:
-                w.deleteLater()
+        s = self.session
+        self.details.fill(result, s.selection if result is not None else None)
+        _clear(self.problems_layout)
+        _clear(self.decisions_layout)
         self.confirm_boxes.clear()
         if result is None:
+            _clear(self.result_layout)
+            self.lines = []
             self.problems.setVisible(False)
+            self.decisions.setVisible(False)
             return
-        for f in result.warnings:
-            self._add_line(finding_text(f))
-        # One box per host, so every risk of that host (IMAP and SMTP may differ) is listed above it.
-        for host, risks in self.session.selection.risky_hosts().items():
-            texts = [core_text("flow", RISKS[risk], host=host, port=port) for risk, port in risks]
-            for text in dict.fromkeys(texts):
-                self._add_line(text)
-            box = QCheckBox(core_text("flow", CONFIRM, host=host))
-            box.setChecked(host in self.session.confirmed)
-            box.setAccessibleDescription(
-                self.tr("Confirms that you accept the risks listed above for this server"))
-            box.toggled.connect(lambda on, host=host: self._confirm(host, on))
-            self.confirm_boxes[host] = box
-            self.problems_layout.addWidget(box)
+        from assistant.core.setup.summary import summarize
+        summary = summarize(result, s.selection)
+        for item in summary.problems:
+            self.problems_layout.addWidget(_label("⚠ " + notice_text(item)))
+        for note in summary.notes:
+            self.problems_layout.addWidget(_label("ℹ " + notice_text(note)))
+        for decision in summary.decisions:
+            self._add_decision(decision)
         self.problems.setVisible(self.problems_layout.count() > 0)
+        self.decisions.setVisible(bool(self.confirm_boxes))
+        self._show_summary()
+        chain = [*self.confirm_boxes.values(), self.cancel_btn, self.again_btn, self.manual_box,
+                 self.details_btn]
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
 
-    def _add_line(self, text: str) -> None:
-        label = QLabel("⚠ " + text)
-        label.setWordWrap(True)
-        self.problems_layout.addWidget(label)
+    def _add_decision(self, d: Decision) -> None:
+        """A risky server: what is wrong with it, how to decide, and its one box (by host)."""
+        from assistant.core.setup.selection import CONFIRM
+        for item in d.problems:
+            self.decisions_layout.addWidget(_label("⚠ " + notice_text(item)))
+        for advice in d.advice:
+            self.decisions_layout.addWidget(_label("→ " + sentence_text(advice)))
+        box = QCheckBox(core_text("flow", CONFIRM, host=d.shown))
+        box.setChecked(d.host in self.session.confirmed)
+        box.setAccessibleDescription(
+            self.tr("Confirms that you accept the risks listed above for this server"))
+        box.toggled.connect(lambda on, host=d.host: self._confirm(host, on))
+        self.confirm_boxes[d.host] = box
+        self.decisions_layout.addWidget(box)
+
+    def _show_summary(self) -> None:
+        """The title and one line per direction, as the confirmations stand now."""
+        s = self.session
+        if s.result is None:
+            return
+        from assistant.core.setup.summary import summarize
+        summary = summarize(s.result, s.selection)
+        _clear(self.result_layout)
+        self.lines = []
+        for line in summary.lines:
+            label = _label(sentence_text(line))
+            self.lines.append(label)
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
+            self.result_layout.addWidget(label)
+        self.setTitle(sentence_text(summary.title))
 
     def _confirm(self, host: str, on: bool) -> None:
         self.session.confirm(host, on)
+        self._show_summary()
         self.changed()
 
     def _manual_toggled(self, on: bool) -> None:
         self.session.state.edit_manually = on
         self.changed()
 
-    def _show_details(self) -> None:
-        table = self.sender()
-        for proto, t in self.tables.items():
-            if t is table:
-                rows = t.selectionModel().selectedRows()
-                if rows and rows[0].row() < len(self.probes.get(proto, [])):
-                    self.details.setPlainText(probe_details(self.probes[proto][rows[0].row()]))
+    def _toggle_details(self, on: bool) -> None:
+        self.details.setVisible(on)
+        self.details_btn.setText(self.tr("Hide &details") if on else self.tr("Show &details"))

@@ -2,7 +2,8 @@
 
 Every field is checked as typed (host names with IDNA rules, ports by range). "Test these settings" probes
 the entered servers with the same code discovery uses, off the GUI thread. Choosing no encryption needs an
-explicit confirmation naming the server.
+explicit confirmation naming the server. Next waits for a test that worked, or for an explicit "these
+settings did not work, continue anyway" (``core/flow.py``); settings nobody tested say so.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 import idna
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +31,7 @@ from assistant.core.model import ProbeResult, Protocol, Security, ServerConfig
 from assistant.core.setup.selection import CONFIRM
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
-from assistant.gui.text import badge_kind, core_text, security_name, status_name
+from assistant.gui.text import badge_kind, core_text, security_name, status_name, tls_problem_text
 from assistant.gui.widgets import Badge
 
 if TYPE_CHECKING:
@@ -146,8 +147,15 @@ class ServerBox(QGroupBox):
             if w is not None:
                 w.deleteLater()
         if probe is not None:
-            self.result.addWidget(Badge(badge_kind(probe)))
-            label = QLabel(status_name(probe.status) + (f" — {probe.error}" if probe.error else ""))
+            self.result.addWidget(Badge(badge_kind(probe)), 0, Qt.AlignmentFlag.AlignTop)
+            if "starttls_missing" in probe.warnings:  # it answered, but offers no encryption at all
+                text = QCoreApplication.translate("ManualPage", "This server offers no encryption.")
+            elif probe.tls is not None and probe.tls.problems:  # in plain words, in the person's language
+                problem = tls_problem_text(probe.tls.problems[0], probe.tls, probe.candidate.host)
+                text = f"{status_name(probe.status)} — {problem}"
+            else:
+                text = status_name(probe.status) + (f" — {probe.error}" if probe.error else "")
+            label = QLabel(text)
             label.setWordWrap(True)
             self.result.addWidget(label, 1)
 
@@ -175,9 +183,15 @@ class ManualPage(Page):
         self.plain_confirm = QCheckBox()
         self.plain_confirm.setVisible(False)
         self.body.addWidget(self.plain_confirm)
+        self.accept_box = QCheckBox(self.tr("These settings did not work. Continue &anyway?"))
+        self.accept_box.setAccessibleDescription(
+            self.tr("Goes on with settings that failed the test; the summary and the diagnostics say so"))
+        self.accept_box.setVisible(False)
+        self.body.addWidget(self.accept_box)
         self.body.addStretch(1)
         self.test_btn.clicked.connect(self.test)
         self.plain_confirm.toggled.connect(self._changed)
+        self.accept_box.toggled.connect(self._accept_failure)
         self.job: Job | None = None
         self._plain_hosts = ""
         self._tested_with: tuple[ServerConfig, ServerConfig] | None = None  # what the last test ran against
@@ -214,6 +228,22 @@ class ManualPage(Page):
         s.state.manual_unconfirmed = bool(plain) and not self.plain_confirm.isChecked()
         if s.state.manual_valid:
             s.set_manual(self.incoming.config(), self.outgoing.config())  # drops a test of other settings
+        self._show_check()
+        self.changed()
+
+    def _show_check(self) -> None:
+        """Untested, tested and failed, or worked: said next to the test button; "continue anyway" only
+        after a failure, ticked only while the session still remembers it for these settings."""
+        state = self.session.state
+        if state.manual_check == "untested" and self.job is None:
+            self.test_status.setText(self.tr("Not tested yet."))
+        self.accept_box.blockSignals(True)
+        self.accept_box.setChecked(self.session.manual_failure_accepted)
+        self.accept_box.blockSignals(False)
+        self.accept_box.setVisible(state.manual_check == "failed")
+
+    def _accept_failure(self, on: bool) -> None:
+        self.session.manual_failure_accepted = on
         self.changed()
 
     def _forget_stale_test(self) -> None:
@@ -242,6 +272,9 @@ class ManualPage(Page):
             return session.manual_test_job()
 
         self._tested_with = (self.incoming.config(), self.outgoing.config())
+        session.manual_test_status("testing")
+        self._show_check()
+        self.changed()
         self.test_status.setText(self.tr("Testing…"))
         self.test_btn.setEnabled(False)
         self.job = self.wiz.worker.start(job)
@@ -256,17 +289,28 @@ class ManualPage(Page):
             return
         for box, probe in zip((self.incoming, self.outgoing), results, strict=True):
             box.show_result(probe)
-        good = all(isinstance(p, ProbeResult) and p.secure for p in results)
-        self.test_status.setText(self.tr("Both servers answered with verified encryption.") if good else
-                                 self.tr("Some settings did not work safely; see the results above."))
+        if self.session.state.manual_check != "ok":
+            text = self.tr("These settings did not work; see the results above.")
+        elif all(isinstance(p, ProbeResult) and p.secure for p in results):
+            text = self.tr("Both servers answered with verified encryption.")
+        else:
+            text = self.tr("Both servers answered.")
+        self.test_status.setText(text)
+        self._show_check()
+        self.changed()
 
     def _test_failed(self, *_args: object) -> None:
         self.job = None
         self.test_btn.setEnabled(True)
+        self.session.manual_test_status("failed")  # not tested counts as not working
         self.test_status.setText(self.tr("The test could not be completed."))
+        self._show_check()
+        self.changed()
 
     def cleanupPage(self) -> None:
         if self.job is not None:
-            self.job.cancel()
+            self.job.detach()
+            self.job = None
+            self.session.manual_test_status("untested")
         self.test_btn.setEnabled(True)
 

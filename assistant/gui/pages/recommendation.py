@@ -1,4 +1,9 @@
-"""Page 5: IMAP or POP3, with the reasons, the alternative and what it would cost; the person may switch."""
+"""Page 5: IMAP or POP3, with the reasons, the alternative and what it would cost; the person may switch.
+
+Each choice has one line saying what it means for someone who has never heard of either. When no incoming
+server in use was reached (or the settings typed by hand were not tested), the advice says first that it
+is general: nothing in it comes from the server.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLabel, QRadioButton, QVB
 
 from assistant.core import flow, presets
 from assistant.core.errors import AssistantError
-from assistant.core.recommend import Reason
+from assistant.core.recommend import PROTOCOL_DESCRIPTIONS, Reason
 from assistant.gui.pages.base import Page
 from assistant.gui.text import core_text
 
@@ -44,12 +49,20 @@ class RecommendationPage(Page):
         cl = QVBoxLayout(choose)
         self.group = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
+        self.descriptions: dict[str, QLabel] = {}
         for i, proto in enumerate(("imap", "pop3")):
             radio = QRadioButton()
             radio.setProperty("code", proto)
             self.group.addButton(radio, i)
             self.radios[proto] = radio
             cl.addWidget(radio)
+            description = QLabel(core_text("recommend", PROTOCOL_DESCRIPTIONS[proto]))
+            description.setWordWrap(True)
+            indent = radio.style().pixelMetric(radio.style().PixelMetric.PM_ExclusiveIndicatorWidth)
+            description.setContentsMargins(indent + 8, 0, 0, 4)
+            radio.setAccessibleDescription(description.text())
+            self.descriptions[proto] = description
+            cl.addWidget(description)
         self.body.addWidget(choose)
         self.body.addStretch(1)
         self.group.buttonToggled.connect(self._chosen)
@@ -86,6 +99,10 @@ class RecommendationPage(Page):
             costs = bullet("• " + reason_text(r) for r in rec.alternative_costs)
             other = self.tr("You may choose {0} instead.").format(NAMES[rec.alternative])
             self.sections["costs"].setText(other + ("\n" + costs if costs else ""))
+        elif rec.leading.endswith("_entered"):  # the server was not asked: the person typed one protocol
+            self.sections["costs"].setText(
+                self.tr("You entered settings for {0} only. To use {1}, enter its server on the settings "
+                        "page.").format(name, NAMES[other]))
         else:
             self.sections["costs"].setText(self.tr("Your server offers only {0}.").format(name))
         if policy:  # say why the other protocol is missing: the organisation's rule, not the server
@@ -93,6 +110,7 @@ class RecommendationPage(Page):
         for proto, radio in self.radios.items():
             offered = (proto == rec.protocol or proto == rec.alternative) and not s.forbidden(proto)
             radio.setEnabled(offered)
+            self.descriptions[proto].setEnabled(offered)
             radio.setText(self.tr("Use {0} (recommended)").format(NAMES[proto]) if proto == rec.protocol
                           else self.tr("Use {0} instead").format(NAMES[proto]))
         self.radios[rec.protocol].setChecked(True)
