@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from assistant.core.context import ProgressEvent
 from assistant.core.errors import AssistantError
+from assistant.gui.signals import emit
 
 JobFactory = Callable[[Callable[[ProgressEvent], None]], Coroutine[Any, Any, object]]
 
@@ -57,19 +58,19 @@ class Job(QObject):
     # Relays on the GUI thread: a signal already queued when the job was detached is dropped here.
     def _relay_progress(self, event: object) -> None:
         if not self._detached:
-            self.progress.emit(event)
+            emit(self.progress, event)
 
     def _relay_finished(self, result: object) -> None:
         if not self._detached:
-            self.finished.emit(result)
+            emit(self.finished, result)
 
     def _relay_failed(self, message: str, kind: str) -> None:
         if not self._detached:
-            self.failed.emit(message, kind)
+            emit(self.failed, message, kind)
 
     def _relay_cancelled(self) -> None:
         if not self._detached:
-            self.cancelled.emit()
+            emit(self.cancelled)
 
     @property
     def running(self) -> bool:
@@ -88,16 +89,16 @@ class Job(QObject):
     def _done(self, future: concurrent.futures.Future[object]) -> None:  # worker thread
         bridge = self._bridge
         if future.cancelled():
-            bridge.cancelled.emit()
+            emit(bridge.cancelled)
             return
         exc = future.exception()
         if exc is None:
-            bridge.finished.emit(future.result())
+            emit(bridge.finished, future.result())
         elif isinstance(exc, AssistantError):
             kind = {2: "input", 3: "domain"}.get(exc.exit_code, "error")
-            bridge.failed.emit(str(exc), kind)
+            emit(bridge.failed, str(exc), kind)
         else:  # a bug in the core: say what broke, never the values involved
-            bridge.failed.emit(type(exc).__name__, "error")
+            emit(bridge.failed, type(exc).__name__, "error")
 
 
 GIL_SWITCH_INTERVAL = 0.001  # seconds; see AsyncWorker.__init__
@@ -140,7 +141,7 @@ class AsyncWorker(QObject):
         bridge = job._bridge
 
         def report(event: ProgressEvent) -> None:  # runs on the worker thread
-            bridge.progress.emit(event)
+            emit(bridge.progress, event)
 
         async def run() -> object:
             return await factory(report)

@@ -8,6 +8,7 @@ from assistant.core import flow
 from assistant.core.errors import InputError
 from assistant.gui.i18n import LANGUAGES
 from assistant.gui.pages.base import Page
+from assistant.gui.signals import emit
 from assistant.gui.text import core_text
 
 
@@ -60,7 +61,7 @@ class AddressPage(Page):
         self.address.setFocus()
 
     def _language_changed(self, _index: int) -> None:
-        self.wiz.language_requested.emit(str(self.language.currentData()))
+        emit(self.wiz.language_requested, str(self.language.currentData()))
 
     def _store_name(self, text: str) -> None:
         self.session.display_name = text.strip()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard
 
 from assistant.core import flow
 from assistant.core.setup.session import SetupSession
+from assistant.gui.signals import emit
 from assistant.gui.text import core_text
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class Page(QWizardPage):
 
     def changed(self) -> None:
         """Re-ask the flow whether "Next" may be pressed (after any state change)."""
-        self.completeChanged.emit()
+        emit(self.completeChanged)
 
     def nextId(self) -> int:
         return flow.next_page(self.page_id, self.session.state)
