@@ -79,6 +79,7 @@ def make_wizard(qtbot: QtBot, world: ProbeWorld, tmp_path: Path) -> Iterator[Cal
         prefs = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
         session = Session(world.settings(timeout), address=address)
         wiz = SetupWizard(session, prefs, lang, app_icon())
+        wiz.confirm_discard = lambda: True  # qtbot closes it after the test: no question may block that
         qtbot.addWidget(wiz)
         wiz.show()
         made.append(wiz)

@@ -9,7 +9,7 @@ from assistant.core import flow
 from assistant.core.errors import AssistantError
 from assistant.gui.pages.base import Page
 from assistant.gui.signin_text import describe
-from assistant.gui.text import security_name
+from assistant.gui.text import error_text, security_name
 
 
 class DonePage(Page):
@@ -44,7 +44,7 @@ class DonePage(Page):
         try:
             account = s.account()
         except AssistantError as exc:
-            lines.append(str(exc))
+            lines.append(error_text(exc))
         else:
             for server in (*account.incoming[:1], *account.outgoing[:1]):
                 lines.append(f"• {server.protocol.upper()}: {server.host}:{server.port} "

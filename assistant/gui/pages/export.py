@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +30,7 @@ from assistant.core.files import write_output
 from assistant.core.model import AccountConfig
 from assistant.core.profiles import FORMATS, export_profile, suggested_file_name
 from assistant.gui.pages.base import Page
+from assistant.gui.text import error_text
 
 
 class ExportPage(Page):
@@ -169,7 +170,7 @@ class ExportPage(Page):
             pw = self.identity_pw.text().encode() or None
         embed = fmt == "mobileconfig" and account.password is not None
         return export_profile(account, fmt, embed_password=embed, sign_identity=ident, sign_password=pw,
-                              allow_plain=self._allow_plain(account))
+                              allow_plain=self._allow_plain(account), translate=QCoreApplication.translate)
 
     def save(self) -> list[Path]:
         folder = Path(self.folder.text()).expanduser()
@@ -184,7 +185,7 @@ class ExportPage(Page):
             account = self._account()
             files = {folder / suggested_file_name(account, f): self.profile_bytes(f) for f in chosen}
         except AssistantError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return []
         existing = [p.name for p in files if p.exists()]
         if existing and not self.confirm_replace(existing):
@@ -196,7 +197,7 @@ class ExportPage(Page):
                 write_output(str(path), data, force=True)
                 saved.append(path)
         except AssistantError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
         self.session.exported = sorted(set(self.session.exported) | set(saved))
         self.wiz.prefs.setValue("export/folder", str(folder))
         if saved:
@@ -212,9 +213,10 @@ class ExportPage(Page):
     def sheet_document(self) -> QTextDocument | None:
         try:
             html = export_profile(self.session.account(), "sheet",
-                                  allow_plain=self._allow_plain(self.session.account())).decode("utf-8")
+                                  allow_plain=self._allow_plain(self.session.account()),
+                                  translate=QCoreApplication.translate).decode("utf-8")
         except AssistantError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return None
         doc = QTextDocument(self)
         doc.setHtml(html)

@@ -21,7 +21,7 @@ from assistant.core.i18n import QT_TRANSLATE_NOOP
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
 from assistant.gui.signin_text import describe
-from assistant.gui.text import core_text
+from assistant.gui.text import core_text, error_text
 
 if TYPE_CHECKING:
     from assistant.gui.worker import Job
@@ -132,7 +132,7 @@ class PasswordPage(Page):
         try:
             secret = Secret(self.password.text())
         except AssistantError as exc:
-            self.result.setText(str(exc))
+            self.result.setText(error_text(exc))
             return
         incoming, outgoing = s.signin_servers()
         if incoming is None or outgoing is None:
