@@ -59,8 +59,8 @@
         <translation>電子郵件地址(&amp;E)：</translation>
     </message>
     <message>
-        <source>Your &amp;name:</source>
-        <translation>您的名字(&amp;N)：</translation>
+        <source>Your na&amp;me:</source>
+        <translation>您的名字(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -110,12 +110,12 @@
         <translation>您的使用方式</translation>
     </message>
     <message>
-        <source>Other &amp;people read this mailbox too</source>
-        <translation>還有其他人也會讀這個信箱(&amp;P)</translation>
+        <source>Other people &amp;read this mailbox too</source>
+        <translation>還有其他人也會讀這個信箱(&amp;R)</translation>
     </message>
     <message>
-        <source>I need &amp;all my mail without an internet connection</source>
-        <translation>沒有網路時也需要看到所有郵件(&amp;A)</translation>
+        <source>I need all my &amp;mail without an internet connection</source>
+        <translation>沒有網路時也需要看到所有郵件(&amp;M)</translation>
     </message>
     <message>
         <source>Space on the server is &amp;limited, or I want mail off the server</source>
@@ -161,10 +161,6 @@
         <translation>取消仍在進行的檢查</translation>
     </message>
     <message>
-        <source>Check &amp;again</source>
-        <translation>重新檢查(&amp;A)</translation>
-    </message>
-    <message>
         <source>Runs all checks once more</source>
         <translation>再執行一次所有檢查</translation>
     </message>
@@ -175,6 +171,10 @@
     <message>
         <source>Each source and server being checked, and its outcome</source>
         <translation>正在檢查的每個來源與伺服器，以及結果</translation>
+    </message>
+    <message>
+        <source>Enter or change the settings by &amp;hand on the next page</source>
+        <translation>在下一頁手動輸入或修改設定(&amp;H)</translation>
     </message>
     <message>
         <source>Servers found</source>
@@ -217,6 +217,10 @@
         <translation>技術細節</translation>
     </message>
     <message>
+        <source>Check a&amp;gain</source>
+        <translation>重新檢查(&amp;G)</translation>
+    </message>
+    <message>
         <source>Certificate, capabilities and source of the selected server</source>
         <translation>所選伺服器的憑證、功能與來源</translation>
     </message>
@@ -227,10 +231,6 @@
     <message>
         <source>Problems found</source>
         <translation>發現的問題</translation>
-    </message>
-    <message>
-        <source>Enter or change the settings &amp;by hand on the next page</source>
-        <translation>在下一頁手動輸入或修改設定(&amp;B)</translation>
     </message>
     <message>
         <source>Lets you type the server names, ports and security yourself</source>
@@ -345,10 +345,6 @@
         <translation>Outlook（autodiscover.xml）(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Apple Mail, iPhone and iPad (.mobileconfig)</source>
-        <translation>Apple 郵件、iPhone 與 iPad（.mobileconfig）(&amp;A)</translation>
-    </message>
-    <message>
         <source>Setup &amp;sheet to read or print (HTML)</source>
         <translation>可閱讀或列印的設定說明表（HTML）(&amp;S)</translation>
     </message>
@@ -377,10 +373,6 @@
         <translation>憑證檔的密碼</translation>
     </message>
     <message>
-        <source>Include my mail &amp;password in the Apple profile</source>
-        <translation>在 Apple 描述檔中包含我的郵件密碼(&amp;P)</translation>
-    </message>
-    <message>
         <source>Anyone who gets the file can read the password; leave this off unless you need it</source>
         <translation>任何拿到這個檔案的人都能讀到密碼；除非必要，請不要勾選</translation>
     </message>
@@ -397,16 +389,8 @@
         <translation>存放檔案的資料夾</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>瀏覽(&amp;B)…</translation>
-    </message>
-    <message>
         <source>Choose the folder for the files</source>
         <translation>選擇存放檔案的資料夾</translation>
-    </message>
-    <message>
-        <source>Fol&amp;der:</source>
-        <translation>資料夾(&amp;D)：</translation>
     </message>
     <message>
         <source>Sa&amp;ve files</source>
@@ -421,8 +405,24 @@
         <translation>將說明表存成 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <source>&amp;Open folder</source>
-        <translation>開啟資料夾(&amp;O)</translation>
+        <source>Apple &amp;Mail, iPhone and iPad (.mobileconfig)</source>
+        <translation>Apple 郵件、iPhone 與 iPad（.mobileconfig）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Include my mail password in the Apple profile</source>
+        <translation>在 Apple 描述檔中包含我的郵件密碼(&amp;I)</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>瀏覽(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Fold&amp;er:</source>
+        <translation>資料夾(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Open fo&amp;lder</source>
+        <translation>開啟資料夾(&amp;L)</translation>
     </message>
     <message>
         <source>What was saved</source>
@@ -534,6 +534,22 @@ Replace them?</source>
     <message>
         <source>&amp;User name:</source>
         <translation>使用者名稱(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Serv&amp;er:</source>
+        <translation>伺服器(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>連接埠(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity:</source>
+        <translation>安全性(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>User na&amp;me:</source>
+        <translation>使用者名稱(&amp;M)：</translation>
     </message>
     <message>
         <source>Server settings</source>

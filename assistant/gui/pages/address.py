@@ -39,7 +39,7 @@ class AddressPage(Page):
         self.language.setAccessibleDescription(self.tr("The language of this assistant"))
         form.addRow(self.tr("&Email address:"), self.address)
         form.addRow("", self.problem)
-        form.addRow(self.tr("Your &name:"), self.name)
+        form.addRow(self.tr("Your na&me:"), self.name)
         form.addRow(self.tr("&Language:"), self.language)
         self.body.addLayout(form)
         self.body.addStretch(1)

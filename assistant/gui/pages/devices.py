@@ -52,8 +52,8 @@ class DevicesPage(Page):
         self.body.addWidget(where)
         habits = QGroupBox(self.tr("How you use it"))
         hgrid = QGridLayout(habits)
-        self.shared = QCheckBox(self.tr("Other &people read this mailbox too"))
-        self.offline = QCheckBox(self.tr("I need &all my mail without an internet connection"))
+        self.shared = QCheckBox(self.tr("Other people &read this mailbox too"))
+        self.offline = QCheckBox(self.tr("I need all my &mail without an internet connection"))
         self.storage = QCheckBox(self.tr("Space on the server is &limited, or I want mail off the server"))
         for i, (kind, box) in enumerate((("shared", self.shared), ("offline", self.offline),
                                          ("storage", self.storage))):

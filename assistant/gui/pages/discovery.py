@@ -88,7 +88,7 @@ class DiscoveryPage(Page):
         self.elapsed.setAccessibleName(self.tr("Elapsed time"))
         self.cancel_btn = QPushButton(self.tr("&Stop checking"))
         self.cancel_btn.setAccessibleDescription(self.tr("Cancels the checks that are still running"))
-        self.again_btn = QPushButton(self.tr("Check &again"))
+        self.again_btn = QPushButton(self.tr("Check a&gain"))
         self.again_btn.setAccessibleDescription(self.tr("Runs all checks once more"))
         top.addWidget(self.status, 1)
         top.addWidget(self.elapsed)
@@ -118,7 +118,7 @@ class DiscoveryPage(Page):
         self.body.addWidget(self.tabs, 1)
         self.body.addWidget(self.details)
         self.confirm_boxes: dict[str, QCheckBox] = {}
-        self.manual_box = QCheckBox(self.tr("Enter or change the settings &by hand on the next page"))
+        self.manual_box = QCheckBox(self.tr("Enter or change the settings by &hand on the next page"))
         self.manual_box.setAccessibleDescription(
             self.tr("Lets you type the server names, ports and security yourself"))
         self.body.addWidget(self.manual_box)

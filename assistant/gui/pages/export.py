@@ -49,7 +49,7 @@ class ExportPage(Page):
         labels = {
             "autoconfig": self.tr("&Thunderbird and others (autoconfig, config-v1.1.xml)"),
             "autodiscover": self.tr("&Outlook (autodiscover.xml)"),
-            "mobileconfig": self.tr("&Apple Mail, iPhone and iPad (.mobileconfig)"),
+            "mobileconfig": self.tr("Apple &Mail, iPhone and iPad (.mobileconfig)"),
             "sheet": self.tr("Setup &sheet to read or print (HTML)"),
         }
         self.formats: dict[str, QCheckBox] = {}
@@ -72,7 +72,7 @@ class ExportPage(Page):
         self.identity_pw = QLineEdit()
         self.identity_pw.setEchoMode(QLineEdit.EchoMode.Password)
         self.identity_pw.setAccessibleName(self.tr("Password of the certificate file"))
-        self.embed = QCheckBox(self.tr("Include my mail &password in the Apple profile"))
+        self.embed = QCheckBox(self.tr("&Include my mail password in the Apple profile"))
         self.embed.setAccessibleDescription(
             self.tr("Anyone who gets the file can read the password; leave this off unless you need it"))
         sf.addRow(self.sign)
@@ -85,9 +85,9 @@ class ExportPage(Page):
         where = QHBoxLayout()
         self.folder = QLineEdit()
         self.folder.setAccessibleName(self.tr("Folder for the files"))
-        self.folder_btn = QPushButton(self.tr("&Browse…"))
+        self.folder_btn = QPushButton(self.tr("B&rowse…"))
         self.folder_btn.setAccessibleName(self.tr("Choose the folder for the files"))
-        folder_label = QLabel(self.tr("Fol&der:"))
+        folder_label = QLabel(self.tr("Fold&er:"))
         folder_label.setBuddy(self.folder)
         where.addWidget(folder_label)
         where.addWidget(self.folder, 1)
@@ -97,7 +97,7 @@ class ExportPage(Page):
         self.save_btn = QPushButton(self.tr("Sa&ve files"))
         self.print_btn = QPushButton(self.tr("&Print setup sheet…"))
         self.pdf_btn = QPushButton(self.tr("Save sheet as P&DF…"))
-        self.open_btn = QPushButton(self.tr("&Open folder"))
+        self.open_btn = QPushButton(self.tr("Open fo&lder"))
         for b in (self.save_btn, self.print_btn, self.pdf_btn, self.open_btn):
             actions.addWidget(b)
         self.body.addLayout(actions)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from assistant.core import flow
 from assistant.core.context import ProgressEvent
+from assistant.core.i18n import QT_TRANSLATE_NOOP
 from assistant.core.model import ProbeResult, Protocol, Security, ServerConfig
 from assistant.core.setup.selection import CONFIRM
 from assistant.gui import warmup
@@ -61,6 +62,15 @@ def host_problem(text: str) -> str | None:
     return None
 
 
+# Server, port, security and user name labels of the incoming box, then of the outgoing box.
+_LABELS = (
+    (QT_TRANSLATE_NOOP("ManualPage", "Ser&ver:"), QT_TRANSLATE_NOOP("ManualPage", "Po&rt:"),
+     QT_TRANSLATE_NOOP("ManualPage", "Securit&y:"), QT_TRANSLATE_NOOP("ManualPage", "&User name:")),
+    (QT_TRANSLATE_NOOP("ManualPage", "Serv&er:"), QT_TRANSLATE_NOOP("ManualPage", "P&ort:"),
+     QT_TRANSLATE_NOOP("ManualPage", "Se&curity:"), QT_TRANSLATE_NOOP("ManualPage", "User na&me:")),
+)
+
+
 class ServerBox(QGroupBox):
     """Host, port, security and user name for one server, each validated."""
 
@@ -93,11 +103,13 @@ class ServerBox(QGroupBox):
         self.result = QHBoxLayout()
         if len(protocols) > 1:
             form.addRow(QCoreApplication.translate("ManualPage", "&Protocol:"), self.protocol)
-        form.addRow(QCoreApplication.translate("ManualPage", "Ser&ver:"), self.host)
+        # The incoming and the outgoing box are on one page: each label has its own Alt+letter.
+        labels = _LABELS[1 if protocols == ("smtp",) else 0]
+        form.addRow(QCoreApplication.translate("ManualPage", labels[0]), self.host)
         form.addRow("", self.host_problem)
-        form.addRow(QCoreApplication.translate("ManualPage", "Po&rt:"), self.port)
-        form.addRow(QCoreApplication.translate("ManualPage", "Securit&y:"), self.security)
-        form.addRow(QCoreApplication.translate("ManualPage", "&User name:"), self.username)
+        form.addRow(QCoreApplication.translate("ManualPage", labels[1]), self.port)
+        form.addRow(QCoreApplication.translate("ManualPage", labels[2]), self.security)
+        form.addRow(QCoreApplication.translate("ManualPage", labels[3]), self.username)
         form.addRow("", self.result)
         self.protocol.currentIndexChanged.connect(self._default_port)
         self.security.currentIndexChanged.connect(self._default_port)
