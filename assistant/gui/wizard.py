@@ -118,6 +118,7 @@ class SetupWizard(QWizard):
         self.pages.add(flow.Page.ADDRESS, AddressPage())
         self.setStartId(int(flow.Page.ADDRESS))
         self.resize(DEFAULT_SIZE)
+        self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self, self.grow_to_content))
 
     def _button_texts(self) -> None:
         """Our own words for the wizard's buttons: Qt's zh_TW catalogue says 下一個 / 返回 ("next item",
@@ -144,6 +145,32 @@ class SetupWizard(QWizard):
         if not free.contains(self.frameGeometry()):
             self.move(free.x() + max(0, (free.width() - self.frameGeometry().width()) // 2),
                       free.y() + max(0, (free.height() - self.frameGeometry().height()) // 2))
+
+    def grow_to_content(self) -> None:
+        """Make the window taller (and wider) when the current page's content does not fit, as far as the
+        screen's free area allows; the content scrolls for the rest. Never shrinks: a window that jumps
+        smaller under the mouse is worse than some empty space."""
+        from PySide6.QtWidgets import QScrollArea
+        page = self.currentPage()
+        scroll = page.findChild(QScrollArea) if page is not None else None
+        content = scroll.widget() if scroll is not None else None
+        screen = self.screen()
+        if scroll is None or content is None or screen is None or not self.isVisible():
+            return
+        want = content.sizeHint()
+        view = scroll.viewport().size()
+        extra_w = want.width() - view.width()
+        needed = content.heightForWidth(view.width()) if content.hasHeightForWidth() else want.height()
+        extra_h = max(needed, content.minimumSizeHint().height()) - view.height()
+        if extra_w <= 0 and extra_h <= 0:
+            return
+        free = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        width = min(self.width() + max(0, extra_w), free.width() - frame.width())
+        height = min(self.height() + max(0, extra_h), free.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, self.width()), max(height, self.height()))
+            self.fit_to_screen()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

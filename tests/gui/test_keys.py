@@ -35,7 +35,7 @@ def accelerator(text: str) -> str | None:
 
 
 def shown_texts(wiz: SetupWizard) -> list[tuple[str, str]]:
-    """(where, text) of everything on the current page and the wizard's buttons that can carry an Alt+letter."""
+    """(where, text) of what can carry an Alt+letter: the current page and the wizard's buttons."""
     current = wiz.currentPage()
     out: list[tuple[str, str]] = []
     for w in [current, *current.findChildren(QWidget)]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from assistant.core import flow
@@ -56,6 +57,9 @@ class Page(QWizardPage):
     def changed(self) -> None:
         """Re-ask the flow whether "Next" may be pressed (after any state change)."""
         emit(self.completeChanged)
+        wiz = self.wizard()
+        if wiz is not None and hasattr(wiz, "grow_to_content"):  # content may have grown (results, problems)
+            QTimer.singleShot(0, wiz, wiz.grow_to_content)
 
     def nextId(self) -> int:
         return flow.next_page(self.page_id, self.session.state)

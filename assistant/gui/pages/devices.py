@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -18,6 +17,7 @@ from assistant.core import flow
 from assistant.core.recommend import Situation
 from assistant.gui.pages.base import Page
 from assistant.gui.widgets import icon_label
+from assistant.gui.wrapbox import WrapCheckBox
 
 
 class DevicesPage(Page):
@@ -35,9 +35,9 @@ class DevicesPage(Page):
         self.computers.setValue(1)
         self.computers.setSuffix(self.tr(" computer(s)"))
         self.computers.setAccessibleName(self.tr("Number of computers"))
-        self.phone = QCheckBox(self.tr("On a &phone"))
-        self.tablet = QCheckBox(self.tr("On a &tablet"))
-        self.webmail = QCheckBox(self.tr("In a &web browser (webmail)"))
+        self.phone = WrapCheckBox(self.tr("On a &phone"))
+        self.tablet = WrapCheckBox(self.tr("On a &tablet"))
+        self.webmail = WrapCheckBox(self.tr("In a &web browser (webmail)"))
         rows: tuple[tuple[str, QWidget, QWidget | None], ...] = (
             ("computer", QLabel(self.tr("On &computers:")), self.computers), ("phone", self.phone, None),
             ("tablet", self.tablet, None), ("webmail", self.webmail, None))
@@ -52,9 +52,9 @@ class DevicesPage(Page):
         self.body.addWidget(where)
         habits = QGroupBox(self.tr("How you use it"))
         hgrid = QGridLayout(habits)
-        self.shared = QCheckBox(self.tr("Other people &read this mailbox too"))
-        self.offline = QCheckBox(self.tr("I need all my &mail without an internet connection"))
-        self.storage = QCheckBox(self.tr("Space on the server is &limited, or I want mail off the server"))
+        self.shared = WrapCheckBox(self.tr("Other people &read this mailbox too"))
+        self.offline = WrapCheckBox(self.tr("I need all my &mail without an internet connection"))
+        self.storage = WrapCheckBox(self.tr("Space on the server is &limited, or I want mail off the server"))
         for i, (kind, box) in enumerate((("shared", self.shared), ("offline", self.offline),
                                          ("storage", self.storage))):
             hgrid.addWidget(icon_label(kind), i, 0)

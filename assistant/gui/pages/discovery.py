@@ -47,6 +47,7 @@ from assistant.gui.text import (
     status_name,
 )
 from assistant.gui.widgets import Badge
+from assistant.gui.wrapbox import WrapCheckBox
 
 if TYPE_CHECKING:
     from assistant.gui.worker import Job
@@ -118,7 +119,7 @@ class DiscoveryPage(Page):
         self.body.addWidget(self.tabs, 1)
         self.body.addWidget(self.details)
         self.confirm_boxes: dict[str, QCheckBox] = {}
-        self.manual_box = QCheckBox(self.tr("Enter or change the settings by &hand on the next page"))
+        self.manual_box = WrapCheckBox(self.tr("Enter or change the settings by &hand on the next page"))
         self.manual_box.setAccessibleDescription(
             self.tr("Lets you type the server names, ports and security yourself"))
         self.body.addWidget(self.manual_box)
@@ -316,7 +317,7 @@ class DiscoveryPage(Page):
             texts = [core_text("flow", RISKS[risk], host=host, port=port) for risk, port in risks]
             for text in dict.fromkeys(texts):
                 self._add_line(text)
-            box = QCheckBox(core_text("flow", CONFIRM, host=host))
+            box = WrapCheckBox(core_text("flow", CONFIRM, host=host))
             box.setChecked(host in self.session.confirmed)
             box.setAccessibleDescription(
                 self.tr("Confirms that you accept the risks listed above for this server"))

@@ -31,6 +31,7 @@ from assistant.core.model import AccountConfig
 from assistant.core.profiles import FORMATS, export_profile, suggested_file_name
 from assistant.gui.pages.base import Page
 from assistant.gui.text import error_text
+from assistant.gui.wrapbox import WrapCheckBox
 
 
 class ExportPage(Page):
@@ -54,14 +55,14 @@ class ExportPage(Page):
         }
         self.formats: dict[str, QCheckBox] = {}
         for fmt in FORMATS:
-            box = QCheckBox(labels.get(fmt, fmt))
+            box = WrapCheckBox(labels.get(fmt, fmt))
             box.setChecked(True)
             self.formats[fmt] = box
             kl.addWidget(box)
         self.body.addWidget(kinds)
         sign = QGroupBox(self.tr("Apple profile"))
         sf = QFormLayout(sign)
-        self.sign = QCheckBox(self.tr("Si&gn the profile with my certificate"))
+        self.sign = WrapCheckBox(self.tr("Si&gn the profile with my certificate"))
         self.identity = QLineEdit()
         self.identity.setAccessibleName(self.tr("Signing certificate file (PKCS #12)"))
         self.identity_btn = QPushButton(self.tr("Choose…"))
@@ -72,7 +73,7 @@ class ExportPage(Page):
         self.identity_pw = QLineEdit()
         self.identity_pw.setEchoMode(QLineEdit.EchoMode.Password)
         self.identity_pw.setAccessibleName(self.tr("Password of the certificate file"))
-        self.embed = QCheckBox(self.tr("&Include my mail password in the Apple profile"))
+        self.embed = WrapCheckBox(self.tr("&Include my mail password in the Apple profile"))
         self.embed.setAccessibleDescription(
             self.tr("Anyone who gets the file can read the password; leave this off unless you need it"))
         sf.addRow(self.sign)

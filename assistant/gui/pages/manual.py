@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 import idna
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -33,6 +32,7 @@ from assistant.gui import warmup
 from assistant.gui.pages.base import Page
 from assistant.gui.text import badge_kind, core_text, security_name, status_name
 from assistant.gui.widgets import Badge
+from assistant.gui.wrapbox import WrapCheckBox
 
 if TYPE_CHECKING:
     from assistant.gui.worker import Job
@@ -184,7 +184,7 @@ class ManualPage(Page):
         row.addWidget(self.test_btn)
         row.addWidget(self.test_status, 1)
         self.body.addLayout(row)
-        self.plain_confirm = QCheckBox()
+        self.plain_confirm = WrapCheckBox()
         self.plain_confirm.setVisible(False)
         self.body.addWidget(self.plain_confirm)
         self.body.addStretch(1)
