@@ -11,6 +11,7 @@ Templates live in context "messages"; ``python -m assistant.gui.i18n_build updat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -77,6 +78,21 @@ MESSAGES: dict[str, str] = {
     "exists": QT_TRANSLATE_NOOP("messages", "{path}: already exists (use --force to replace it)"),
 }
 
+# OpenSSL's own words for a certificate it refused (they end up in ``cert_not_verified``'s detail).
+OPENSSL_DETAILS: dict[str, str] = {
+    "certificate has expired": QT_TRANSLATE_NOOP("messages", "certificate has expired"),
+    "certificate is not yet valid": QT_TRANSLATE_NOOP("messages", "certificate is not yet valid"),
+    "self-signed certificate": QT_TRANSLATE_NOOP("messages", "self-signed certificate"),
+    "self signed certificate": QT_TRANSLATE_NOOP("messages", "self signed certificate"),
+    "self-signed certificate in certificate chain": QT_TRANSLATE_NOOP(
+        "messages", "self-signed certificate in certificate chain"),
+    "unable to get local issuer certificate": QT_TRANSLATE_NOOP("messages",
+                                                                "unable to get local issuer certificate"),
+    "hostname_mismatch": QT_TRANSLATE_NOOP("messages", "Hostname mismatch, certificate is not valid for "
+                                                       "'{host}'."),
+}
+_MISMATCH = re.compile(r"Hostname mismatch, certificate is not valid for '([^']*)'\.")
+
 Translate = Callable[[str, str], str]
 
 
@@ -91,13 +107,24 @@ class Message:
         return render(self.code, self.params)
 
 
+def openssl_detail(text: str) -> Message | str:
+    """OpenSSL's reason as a translatable :class:`Message` when it is one we know, else the text itself."""
+    if text in OPENSSL_DETAILS:
+        return Message("openssl", {"text": text})
+    m = _MISMATCH.fullmatch(text)
+    return Message("openssl_mismatch", {"host": m.group(1)}) if m else text
+
+
 def render(code: str, params: Mapping[str, object], translate: Translate | None = None) -> str:
     """The template of ``code`` (translated when ``translate`` is given) filled with ``params``.
 
     Nested :class:`Message` params are rendered the same way first. A translation that breaks a
     placeholder falls back to the English template rather than failing.
     """
-    template = MESSAGES[code]
+    if code == "openssl":
+        text = str(params["text"])
+        return translate(CONTEXT, OPENSSL_DETAILS[text]) if translate is not None else text
+    template = OPENSSL_DETAILS["hostname_mismatch"] if code == "openssl_mismatch" else MESSAGES[code]
     fields = {k: render(v.code, v.params, translate) if isinstance(v, Message) else v
               for k, v in params.items()}
     if translate is not None:

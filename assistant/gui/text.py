@@ -195,7 +195,8 @@ def probe_details(p: ProbeResult) -> str:
         for problem in tls.problems:
             lines.append(_line("problem", tls_problem_text(problem, tls, c.host)))
         if tls.detail:
-            lines.append(tls.detail)
+            from assistant.core.messages import openssl_detail
+            lines.append(message_text(openssl_detail(tls.detail)))
     if p.capabilities:
         lines.append(_line("capabilities", " ".join(p.capabilities)))
     if p.auth_mechanisms:

@@ -1079,6 +1079,34 @@ Replace them?</source>
         <source>{path}: already exists (use --force to replace it)</source>
         <translation>{path}：檔案已經存在</translation>
     </message>
+    <message>
+        <source>certificate has expired</source>
+        <translation>憑證已過期</translation>
+    </message>
+    <message>
+        <source>certificate is not yet valid</source>
+        <translation>憑證尚未生效</translation>
+    </message>
+    <message>
+        <source>self-signed certificate</source>
+        <translation>自行簽署的憑證</translation>
+    </message>
+    <message>
+        <source>self signed certificate</source>
+        <translation>自行簽署的憑證</translation>
+    </message>
+    <message>
+        <source>self-signed certificate in certificate chain</source>
+        <translation>憑證鏈中有自行簽署的憑證</translation>
+    </message>
+    <message>
+        <source>unable to get local issuer certificate</source>
+        <translation>找不到簽發機構的憑證</translation>
+    </message>
+    <message>
+        <source>Hostname mismatch, certificate is not valid for &apos;{host}&apos;.</source>
+        <translation>主機名稱不符，憑證不適用於「{host}」。</translation>
+    </message>
 </context>
 <context>
     <name>presets</name>

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.core import net, tls
 from assistant.core.context import Settings
-from assistant.core.messages import Message
+from assistant.core.messages import Message, openssl_detail
 from assistant.core.model import Candidate, ProbeResult, Status, TlsFacts
 from assistant.core.protocols.base import Chat, clean
 from assistant.core.protocols.imap import ImapChat
@@ -117,7 +117,8 @@ async def open_session(candidate: Candidate, settings: Settings, *, deadline: fl
             return session
     except ssl.SSLCertVerificationError as exc:
         msg = exc.verify_message or exc.reason or str(exc)
-        raise ProbeFailure("tls_error", Message("cert_not_verified", {"where": where, "detail": msg}),
+        raise ProbeFailure("tls_error", Message("cert_not_verified", {"where": where,
+                                                                  "detail": openssl_detail(str(msg))}),
                            cert_failure=True, detail=str(msg)) from None
     except ssl.SSLError as exc:
         raise _tls_failure(where, exc) from None
