@@ -166,3 +166,35 @@ def test_the_word_check_catches_english() -> None:
     assert english_words("您的帳號 bob@nosuch.test、b…@nosuch.test") == []
     assert english_words("imap.srv.test:993: connection refused") == ["connection", "refused"]
     assert english_words("⚠ starttls_missing") == ["starttls_missing"]
+
+
+def test_a_domain_that_does_not_exist_is_said_in_chinese_and_keeps_its_code(qtbot: QtBot,
+                                                                           make_wizard: MakeWizard) -> None:
+    wiz = make_wizard(NO_DOMAIN, lang="zh_TW")
+    disc = wiz.pages[Page.DISCOVERY]
+    wiz.button(QWizard.WizardButton.NextButton).click()
+    job = disc.job  # type: ignore[attr-defined]
+    wait_discovery(qtbot, wiz)
+    assert "這個網域不存在" in disc.status.text()  # type: ignore[attr-defined]
+    assert job is not None and job.error is not None
+    assert job.error.code == "no_such_domain" and job.error.params == {"domain": "nosuch.test"}
+
+
+def test_the_sheet_and_the_apple_profile_speak_the_interface_language(qtbot: QtBot,
+                                                                       make_wizard: MakeWizard) -> None:
+    import plistlib
+
+    from tests.gui.conftest import FOUND, click_next
+    wiz = make_wizard(FOUND, lang="zh_TW")
+    click_next(qtbot, wiz)
+    wait_discovery(qtbot, wiz)
+    while page(wiz) is not Page.EXPORT:
+        click_next(qtbot, wiz)
+    export = wiz.pages[Page.EXPORT]
+    profile = plistlib.loads(export.profile_bytes("mobileconfig"))  # type: ignore[attr-defined]
+    assert profile["PayloadDescription"] == f"在 Apple「郵件」中設定郵件帳號 {FOUND}。"
+    assert profile["PayloadContent"][0]["PayloadDisplayName"] == "郵件"
+    sheet = export.profile_bytes("sheet").decode("utf-8")  # type: ignore[attr-defined]
+    assert f"{FOUND} 的郵件設定" in sheet and "Mail settings for" not in sheet
+    doc = export.sheet_document()  # what is printed and saved as PDF
+    assert doc is not None and "的郵件設定" in doc.toPlainText()
