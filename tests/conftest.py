@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -13,27 +12,6 @@ from tests.support.dovecot import DovecotHandle, start_dovecot
 from tests.support.loopback import Subnet
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-_EXIT_STATUS = pytest.StashKey[int]()
-
-
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    session.config.stash[_EXIT_STATUS] = int(exitstatus)
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config: pytest.Config) -> None:
-    """End the process with pytest's own status once every report is written.
-
-    PySide6 6.12 can abort while the interpreter tears down its objects after the GUI tests ("Fatal Python
-    error: bool_dealloc", exit 134) although every test passed; seen with `pytest tests/gui` alone. Skipping
-    that teardown keeps the exit code truthful: failures still exit non-zero, exactly as pytest decided.
-    """
-    status = config.stash.get(_EXIT_STATUS, None)
-    if status is not None and "PySide6" in sys.modules:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(status)
-
 MAIL_HOST = "mail.example.test"
 
 

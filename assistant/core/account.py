@@ -57,16 +57,16 @@ def account_from_probes(result: DiscoveryResult, chosen: Mapping[str, ProbeResul
     if protocol is None:
         protocol = next((p for p in INCOMING if chosen.get(p) is not None), None)
         if protocol is None:
-            raise AssistantError(f"{result.domain}: the probe found no usable IMAP or POP3 server")
+            raise AssistantError(code="no_incoming", params={"domain": result.domain})
     if protocol not in INCOMING:
         raise InputError(f"protocol: '{protocol}' is not an incoming protocol (use imap or pop3)")
     first = chosen.get(protocol)
     if first is None:
-        raise AssistantError(f"{result.domain}: the probe found no usable {protocol.upper()} server "
-                             f"(choose the other protocol or probe again)")
+        raise AssistantError(code="no_server_for",
+                             params={"domain": result.domain, "protocol": protocol.upper()})
     smtp = chosen.get("smtp")
     if smtp is None:
-        raise AssistantError(f"{result.domain}: the probe found no usable SMTP server for sending")
+        raise AssistantError(code="no_outgoing", params={"domain": result.domain})
     incoming = [server_from_probe(first)]
     other = chosen.get("pop3" if protocol == "imap" else "imap")
     if other is not None:

@@ -46,11 +46,13 @@ _ATEXT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567
 class AddressError(InputError):
     """An address we refuse, with a stable ``code`` and the fields its template needs (for translation)."""
 
+    code: str  # always one of ADDRESS_PROBLEMS
+
     def __init__(self, code: str, text: str, label: str = "") -> None:
-        self.code = code
         self.text = text
         self.label = label
-        super().__init__(ADDRESS_PROBLEMS[code].format(text=text, label=label))
+        super().__init__(ADDRESS_PROBLEMS[code].format(text=text, label=label), code=code,
+                         params={"text": text, "label": label})
 
 
 @dataclass(frozen=True)

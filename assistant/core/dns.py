@@ -20,10 +20,27 @@ import dns.resolver
 
 from assistant.core.errors import InputError
 from assistant.core.fields import parse_port
+from assistant.core.messages import Message, render
 
 
 class DnsError(Exception):
-    """A lookup failed for another reason than "no such record" (timeout, SERVFAIL, refused)."""
+    """A lookup failed for another reason than "no such record" (timeout, SERVFAIL, refused).
+
+    Like ``AssistantError`` it may carry a ``code`` and ``params`` (``core/messages.py``) so the wizard can
+    say it in the interface language; ``str()`` stays the English line.
+    """
+
+    def __init__(self, message: str | None = None, *, code: str | None = None,
+                 params: dict[str, object] | None = None) -> None:
+        self.code = code
+        self.params: dict[str, object] = dict(params or {})
+        if message is None:
+            message = render(code or "", self.params)
+        super().__init__(message)
+
+    def message(self) -> Message | str:
+        """A :class:`~assistant.core.messages.Message` when coded (translatable), else the English line."""
+        return Message(self.code, self.params) if self.code else str(self)
 
 
 class NoSuchDomain(DnsError):
@@ -79,7 +96,7 @@ class Resolver:
             try:
                 self._r = dns.asyncresolver.Resolver()
             except (dns.resolver.NoResolverConfiguration, ValueError, OSError) as exc:
-                raise DnsError(f"cannot read the system's DNS configuration ({exc})") from None
+                raise DnsError(code="dns_config", params={"detail": str(exc)}) from None
         else:
             self._r = dns.asyncresolver.Resolver(configure=False)
             self._r.nameservers = [server.ip]
@@ -98,15 +115,15 @@ class Resolver:
                 lifetime=self.lifetime if lifetime is None else max(0.05, lifetime),
                 raise_on_no_answer=False, search=False)
         except dns.resolver.NXDOMAIN:
-            raise NoSuchDomain(f"{name}: no such domain") from None
+            raise NoSuchDomain(code="dns_nxdomain", params={"name": name}) from None
         except dns.resolver.NoAnswer:
             return []
         except dns.exception.Timeout:
-            raise DnsError(f"{name} {rdtype}: the DNS server did not answer in time") from None
+            raise DnsError(code="dns_timeout", params={"name": name, "rdtype": rdtype}) from None
         except dns.resolver.NoNameservers:
-            raise DnsError(f"{name} {rdtype}: no usable answer (SERVFAIL or refused)") from None
+            raise DnsError(code="dns_no_answer", params={"name": name, "rdtype": rdtype}) from None
         except dns.exception.DNSException as exc:
-            raise DnsError(f"{name} {rdtype}: {exc}") from None
+            raise DnsError(f"{name} {rdtype}: {exc}") from None  # dnspython's own words
         return list(answer.rrset) if answer.rrset is not None else []
 
     async def addresses(self, host: str, lifetime: float | None = None) -> list[str]:
@@ -137,11 +154,11 @@ async def _system_addresses(host: str, lifetime: float) -> list[str]:
         async with asyncio.timeout(lifetime):
             infos = await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
     except TimeoutError:
-        raise DnsError(f"{host}: the system resolver did not answer in time") from None
+        raise DnsError(code="dns_system_timeout", params={"name": host}) from None
     except socket.gaierror as exc:
         if exc.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5)):
-            raise NoSuchDomain(f"{host}: no such host") from None
-        raise DnsError(f"{host}: {exc.strerror}") from None
+            raise NoSuchDomain(code="dns_no_host", params={"name": host}) from None
+        raise DnsError(code="dns_other", params={"name": host, "detail": exc.strerror}) from None
     v6 = [str(i[4][0]) for i in infos if i[0] == socket.AF_INET6]
     v4 = [str(i[4][0]) for i in infos if i[0] == socket.AF_INET]
     return list(dict.fromkeys(v6 + v4))

@@ -1,6 +1,12 @@
-"""Errors that end a command with a documented exit code and one readable line (never a traceback)."""
+"""Errors that end a command with a documented exit code and one readable line (never a traceback).
+
+An error may carry a stable ``code`` and ``params`` (``core/messages.py``): its English line is then the
+template of that code filled in (what the CLI prints), and the wizard shows the translated template instead.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from assistant.core.i18n import QT_TRANSLATE_NOOP
 
@@ -11,9 +17,22 @@ EXIT_DNS = 3
 
 
 class AssistantError(Exception):
-    """Base: ``str(exc)`` is the one line shown to the person; ``exit_code`` is what the CLI returns."""
+    """Base: ``str(exc)`` is the one line shown to the person; ``exit_code`` is what the CLI returns.
+
+    ``AssistantError("text")`` keeps a free sentence (shown as is, in English); ``AssistantError(code=...,
+    params=...)`` is the sentence of that code, which the wizard can translate.
+    """
 
     exit_code = EXIT_NOTHING_USABLE
+
+    def __init__(self, message: str | None = None, *, code: str | None = None,
+                 params: Mapping[str, object] | None = None) -> None:
+        self.code = code
+        self.params: dict[str, object] = dict(params or {})
+        if message is None:
+            from assistant.core.messages import render
+            message = render(code or "", self.params)
+        super().__init__(message)
 
 
 class InputError(AssistantError):
@@ -38,16 +57,20 @@ DOMAIN_PROBLEMS: dict[str, str] = {
 class DomainError(AssistantError):
     """The domain does not exist, or DNS failed entirely.
 
-    ``code`` (a key of ``DOMAIN_PROBLEMS``) and ``params`` let the wizard say it in its own language;
-    ``str(exc)`` stays the CLI's English line with the technical detail.
+    ``code`` ("nxdomain", "dns_failed", "dns_config") and ``params`` let the wizard say it in its own
+    language (``template()``: the person's sentence); ``str(exc)`` stays the CLI's English line with the
+    technical detail. Both ``DomainError("line", "nxdomain", domain=...)`` and ``DomainError(code=...,
+    params=...)`` (the line then comes from ``core/messages.py``) are accepted.
     """
 
     exit_code = EXIT_DNS
 
-    def __init__(self, message: str, code: str = "dns_failed", **params: str) -> None:
-        super().__init__(message)
-        self.code = code if code in DOMAIN_PROBLEMS else "dns_failed"
-        self.params: dict[str, str] = {"domain": "", "resolver": "", **params}
+    def __init__(self, message: str | None = None, code: str = "dns_failed", *,
+                 params: Mapping[str, object] | None = None, **more: object) -> None:
+        super().__init__(message, code=code, params={"domain": "", "resolver": "", **(params or {}), **more})
+        if self.code not in DOMAIN_PROBLEMS:  # an unknown code is still a DNS failure to the person
+            self.code = "dns_failed"
 
     def template(self) -> str:
-        return DOMAIN_PROBLEMS[self.code]
+        """The person's sentence for this failure (context "errors")."""
+        return DOMAIN_PROBLEMS.get(self.code or "", DOMAIN_PROBLEMS["dns_failed"])

@@ -109,9 +109,9 @@ def write_output(path: str | None, data: bytes, *, force: bool = False) -> None:
     try:
         _write_file(path, shown, data, force)
     except OSError as exc:  # a name too long, a foreign folder ...: one line, nothing half-written
-        raise InputError(f"{shown}: cannot write ({_reason(exc)})") from None
+        raise InputError(code="cannot_write", params={"path": shown, "detail": _reason(exc)}) from None
     except ValueError:  # a NUL in the name
-        raise InputError(f"{shown}: cannot write (invalid file name)") from None
+        raise InputError(code="cannot_write", params={"path": shown, "detail": "invalid file name"}) from None
 
 
 def _write_file(path: str, shown: str, data: bytes, force: bool) -> None:
@@ -122,7 +122,7 @@ def _write_file(path: str, shown: str, data: bytes, force: bool) -> None:
         link = None
     if link is not None:
         if stat.S_ISDIR(link.st_mode):
-            raise InputError(f"{shown}: is a folder, expected a file name")
+            raise InputError(code="is_folder", params={"path": shown})
         if stat.S_ISLNK(link.st_mode):
             _write_through_link(path, shown, data, force)
             return
@@ -130,10 +130,10 @@ def _write_file(path: str, shown: str, data: bytes, force: bool) -> None:
             _write_special(path, shown, data, link.st_mode)
             return
         if not force:
-            raise InputError(f"{shown}: already exists (use --force to replace it)")
+            raise InputError(code="exists", params={"path": shown})
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise InputError(f"{shown}: folder {_show(str(folder))} does not exist")
+        raise InputError(code="folder_missing", params={"path": shown, "folder": _show(str(folder))})
     _replace_atomically(target, folder, data)
 
 

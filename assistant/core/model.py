@@ -27,6 +27,7 @@ from assistant.core.fields import list_field as _list
 from assistant.core.fields import opt_str as _opt_str
 from assistant.core.fields import port_field as _port
 from assistant.core.fields import req_str as _str
+from assistant.core.messages import Message
 
 SCHEMA_VERSION = 1
 
@@ -163,6 +164,8 @@ class ProbeResult:
     # Why we stopped waiting before the conversation ended: "better_found" (a higher-ranked server of the
     # same protocol was verified first) or "deadline" (the run's --timeout ran out); None when it finished.
     stopped: str | None = None
+    # ``error`` by code and fields (core/messages.py), for the wizard to translate; not part of the JSON.
+    error_message: Message | None = field(default=None, compare=False, repr=False)
 
     @property
     def secure(self) -> bool:

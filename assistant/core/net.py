@@ -14,16 +14,21 @@ import ipaddress
 import socket
 
 from assistant.core.dns import DnsError, Resolver
+from assistant.core.messages import Message
 
 ATTEMPT_DELAY = 0.25  # RFC 8305 "Connection Attempt Delay"
 
 
 class ConnectError(Exception):
-    """Could not connect. ``kind`` is the probe status: refused | timeout | unreachable | dns_error."""
+    """Could not connect. ``kind`` is the probe status: refused | timeout | unreachable | dns_error.
 
-    def __init__(self, kind: str, message: str) -> None:
-        super().__init__(message)
+    ``message`` is the sentence by code and fields (``core/messages.py``); ``str()`` is its English line.
+    """
+
+    def __init__(self, kind: str, message: Message | str) -> None:
+        super().__init__(str(message))
         self.kind = kind
+        self.message = message
 
 
 def interleave(addresses: list[str]) -> list[str]:
@@ -55,9 +60,9 @@ async def connect(host: str, port: int, resolver: Resolver, timeout: float) -> t
     try:
         addresses = interleave(await resolver.addresses(host, lifetime=timeout))
     except DnsError as exc:
-        raise ConnectError("dns_error", str(exc)) from None
+        raise ConnectError("dns_error", exc.message()) from None
     if not addresses:
-        raise ConnectError("dns_error", f"{host}: has no IPv4 or IPv6 address")
+        raise ConnectError("dns_error", Message("no_address", {"name": host}))
     pending: dict[asyncio.Task[socket.socket], str] = {}
     errors: list[OSError] = []
     next_index = 0
@@ -91,9 +96,10 @@ async def connect(host: str, port: int, resolver: Resolver, timeout: float) -> t
                 sock = await task
                 sock.close()
     if not errors or len(errors) < len(addresses):
-        raise ConnectError("timeout", f"{host}:{port}: no answer within {timeout:.1f} s")
+        raise ConnectError("timeout", Message("connect_timeout", {"where": f"{host}:{port}",
+                                                                  "seconds": f"{timeout:.1f}"}))
     if all(e.errno == errno.ECONNREFUSED for e in errors):
-        raise ConnectError("refused", f"{host}:{port}: connection refused")
+        raise ConnectError("refused", Message("connect_refused", {"where": f"{host}:{port}"}))
     last = errors[-1]
-    return_msg = last.strerror or str(last)
-    raise ConnectError("unreachable", f"{host}:{port}: {return_msg}")
+    raise ConnectError("unreachable", Message("connect_failed", {"where": f"{host}:{port}",
+                                                                 "detail": last.strerror or str(last)}))

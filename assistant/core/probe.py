@@ -22,6 +22,7 @@ from assistant.core.address import ParsedAddress, parse_address
 from assistant.core.context import ProgressCallback, ProgressEvent, Settings, SourceOutcome
 from assistant.core.dns import DnsError, NoSuchDomain, Resolver
 from assistant.core.errors import DomainError
+from assistant.core.messages import Message
 from assistant.core.model import PROTOCOLS, Candidate, DiscoveryResult, ProbeResult, Protocol, SourceReport
 from assistant.core.protocols import probe_endpoint
 from assistant.core.sources import SOURCES, SourceRun
@@ -97,7 +98,7 @@ class _Run:
         self.reports: list[SourceReport] = []
         self.domain_missing = False
         self.dns_check: asyncio.Task[None] | None = None
-        self.dns_failure: str | None = None
+        self.dns_failure: object = None  # a messages.Message (or English text) saying why DNS failed
         self.nxdomain = False
         self.all_tasks: list[asyncio.Task[Any]] = []
 
@@ -186,9 +187,10 @@ class _Run:
         return None
 
     def stopped(self, c: Candidate, why: str, elapsed_ms: int) -> ProbeResult:
-        error = ("cancelled: a better server was found" if why == "better_found"
-                 else f"not finished within the time limit ({self.settings.timeout:g} s)")
-        return ProbeResult(candidate=c, status="timeout", elapsed_ms=elapsed_ms, error=error, stopped=why)
+        error = (Message("stopped_better") if why == "better_found"
+                 else Message("stopped_deadline", {"seconds": f"{self.settings.timeout:g}"}))
+        return ProbeResult(candidate=c, status="timeout", elapsed_ms=elapsed_ms, error=str(error),
+                           stopped=why, error_message=error)
 
     def probe_done(self, task: asyncio.Task[ProbeResult]) -> None:
         key = self.running.pop(task)
@@ -197,7 +199,8 @@ class _Run:
         if exc is not None:  # a bug in a protocol module must not sink the whole run
             result = ProbeResult(candidate=c, status="protocol_error",
                                  elapsed_ms=self.ms(self.started_at[key]),
-                                 error=f"internal error: {type(exc).__name__}")
+                                 error=f"internal error: {type(exc).__name__}",
+                                 error_message=Message("internal", {"detail": type(exc).__name__}))
         else:
             done = task.result()
             # The source's own candidate (its preference, username), but the security the probe found: a
@@ -245,7 +248,7 @@ class _Run:
         except NoSuchDomain:
             self.nxdomain = True
         except DnsError as exc:
-            self.dns_failure = str(exc)
+            self.dns_failure = exc.message()
 
     # --- the run --------------------------------------------------------------------------------------
 
@@ -313,17 +316,16 @@ class _Run:
     def finish(self) -> DiscoveryResult:
         if not self.found_anything():
             if self.domain_missing or self.nxdomain:
-                raise DomainError(f"{self.addr.domain_unicode}: this domain does not exist (DNS answered "
-                                  "NXDOMAIN)", "nxdomain", domain=self.addr.domain_unicode)
+                raise DomainError(code="nxdomain", params={"domain": self.addr.domain_unicode})
             if self.dns_failure is not None and all(r.status in ("dns_error", "timeout")
                                                     for r in self.results.values()):
                 if not tld_is_real(self.addr.domain):  # no answer, but a made-up top level cannot exist
                     raise DomainError(f"{self.addr.domain_unicode}: this domain does not exist (its "
                                       "top-level domain is not in the public suffix list)", "nxdomain",
                                       domain=self.addr.domain_unicode)
-                raise DomainError(f"DNS failed ({self.resolver.describe()}): {self.dns_failure}",
-                                  "dns_failed", domain=self.addr.domain_unicode,
-                                  resolver=self.resolver.describe())
+                raise DomainError(code="dns_failed", params={
+                    "server": self.resolver.describe(), "reason": self.dns_failure,
+                    "domain": self.addr.domain_unicode, "resolver": self.resolver.describe()})
         results = rank.order(self.results.values())
         recommended = rank.recommend(results)
         srv: list[model.SrvRecord] = []

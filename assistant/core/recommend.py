@@ -271,7 +271,7 @@ def human_size(n: int) -> str:
 def _choose(s: Situation, f: ServerFacts) -> tuple[Literal["imap", "pop3"], bool, Reason]:
     """The protocol, whether the choice is clear, and the leading reason. Order of the rules matters."""
     if not f.imap_offered and not f.pop3_offered:
-        raise AssistantError("the server offers neither a usable IMAP nor a usable POP3 server")
+        raise AssistantError(code="neither_protocol")
     if not f.pop3_offered:
         return "imap", True, _r("only_imap_entered" if f.entered else "only_imap_offered")
     if not f.imap_offered:

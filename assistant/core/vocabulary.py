@@ -70,6 +70,17 @@ STATUS_NAMES: dict[str, str] = {
     "unreachable": QT_TRANSLATE_NOOP("text", "Unreachable"),
 }
 
+# What a probe noticed about one server (``ProbeResult.warnings`` codes, context "text"): the wizard shows
+# these words, never the code.
+PROBE_WARNINGS: dict[str, str] = {
+    "starttls_injection": QT_TRANSLATE_NOOP("text", "the server sent data that was not encrypted when "
+                                                    "encryption started (a sign of an attempted injection)"),
+    "starttls_refused": QT_TRANSLATE_NOOP("text", "the server refused to start encryption"),
+    "starttls_missing": QT_TRANSLATE_NOOP("text", "this server offers no encryption"),
+    "preauth": QT_TRANSLATE_NOOP("text", "the server skipped the sign-in before encryption (PREAUTH)"),
+    "logindisabled": QT_TRANSLATE_NOOP("text", "the server refuses passwords without encryption"),
+}
+
 
 # The English wording of the helpdesk documents (the readable probe report, the HTML report), which speak
 # in short phrases rather than labels. Not translated: those documents go to a helpdesk as they are.

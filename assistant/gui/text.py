@@ -15,7 +15,10 @@ from PySide6.QtCore import QCoreApplication
 from assistant.core.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from assistant.core.errors import DomainError
+    from assistant.core.messages import Message
     from assistant.core.model import Finding, ProbeResult, TlsFacts
     from assistant.core.setup.summary import Sentence
 
@@ -27,6 +30,48 @@ def core_text(context: str, template: str, **fields: object) -> str:
         return text.format(**fields)
     except (KeyError, IndexError, ValueError):
         return template.format(**fields)
+
+
+def message_text(message: Message | str) -> str:
+    """A core sentence (``core/messages.py``) in the interface language; free English text as it is."""
+    from assistant.core.messages import Message, render
+    if isinstance(message, Message):
+        return render(message.code, message.params, QCoreApplication.translate)
+    return message
+
+
+def error_text(error: BaseException | str, params: Mapping[str, object] | None = None) -> str:
+    """What went wrong, in the interface language: an error with a ``code`` (``AssistantError``,
+    ``DnsError``, an address problem), or a code and its params. Without a known code: ``str(error)``.
+
+    This is the one way the wizard turns the core's errors into words (pages and the worker's jobs use it).
+    """
+    from assistant.core.messages import MESSAGES, render
+    code: str | None
+    if isinstance(error, str):
+        code, fields, fallback = error, dict(params or {}), error
+    else:
+        code, fields, fallback = getattr(error, "code", None), dict(getattr(error, "params", {}) or {}), \
+            str(error)
+    from assistant.core.address import ADDRESS_PROBLEMS, AddressError
+    from assistant.core.errors import DomainError as _DomainError
+    if isinstance(error, _DomainError):  # the person's sentence ("… does not exist — check the spelling")
+        return domain_error_text(error)
+    if isinstance(error, AddressError) and code in ADDRESS_PROBLEMS:
+        return core_text("address", ADDRESS_PROBLEMS[code], **fields)
+    if code in MESSAGES:
+        try:
+            return render(code, fields, QCoreApplication.translate)
+        except (KeyError, IndexError, ValueError):
+            return fallback
+    return fallback
+
+
+def warning_name(code: str) -> str:
+    """A probe's warning code in words (never the raw code on screen)."""
+    from assistant.core.vocabulary import PROBE_WARNINGS
+    template = PROBE_WARNINGS.get(code)
+    return QCoreApplication.translate("text", template) if template else code
 
 
 def finding_text(f: Finding) -> str:
@@ -157,7 +202,7 @@ def probe_details(p: ProbeResult) -> str:
     if p.address:
         lines.append(_line("address", p.address))
     if p.error:
-        lines.append(_line("error", p.error))
+        lines.append(_line("error", message_text(p.error_message or p.error)))
     if p.tls:
         tls = p.tls
         lines.append(_line("tls", f"{tls.version or '?'} {tls.cipher or ''}".strip()))
@@ -172,11 +217,12 @@ def probe_details(p: ProbeResult) -> str:
         for problem in tls.problems:
             lines.append(_line("problem", tls_problem_text(problem, tls, c.host)))
         if tls.detail:
-            lines.append(tls.detail)
+            from assistant.core.messages import openssl_detail
+            lines.append(message_text(openssl_detail(tls.detail)))
     if p.capabilities:
         lines.append(_line("capabilities", " ".join(p.capabilities)))
     if p.auth_mechanisms:
         lines.append(_line("auth", " ".join(p.auth_mechanisms)))
     if p.warnings:
-        lines.append(_line("warnings", ", ".join(p.warnings)))
+        lines.append(_line("warnings", "; ".join(warning_name(w) for w in p.warnings)))
     return "\n".join(lines)

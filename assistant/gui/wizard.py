@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QSettings, QTimer, Signal, qVersion
+from PySide6.QtCore import QSettings, QSize, QTimer, Signal, qVersion
 from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
@@ -50,6 +50,8 @@ LATER_PAGES: dict[flow.Page, tuple[str, str]] = {
     flow.Page.EXPORT: ("assistant.gui.pages.export", "ExportPage"),
     flow.Page.DONE: ("assistant.gui.pages.done", "DonePage"),
 }
+
+DEFAULT_SIZE = QSize(820, 640)  # made smaller to fit the screen (fit_to_screen)
 
 # Qt modules a page imports only when a button needs them (printing).
 DEFERRED_QT: tuple[str, ...] = ("PySide6.QtPrintSupport",)
@@ -109,17 +111,72 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
-        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&About"))
+        self._button_texts()
+        self.confirm_discard: Callable[[], bool] = self.ask_discard
         self.customButtonClicked.connect(lambda _which: self.about())
         self.pages = PageMap(self)
         self.pages.add(flow.Page.ADDRESS, AddressPage())
         self.setStartId(int(flow.Page.ADDRESS))
-        self.resize(820, 640)
+        self.resize(DEFAULT_SIZE)
+        self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self, self.grow_to_content))
+
+    def _button_texts(self) -> None:
+        """Our own words for the wizard's buttons: Qt's zh_TW catalogue says 下一個 / 返回 ("next item",
+        "return"), a wizard says 下一步 / 上一步. Each has an accelerator no page uses
+        (tests/gui/test_keys.py)."""
+        b = QWizard.WizardButton
+        for which, text in ((b.NextButton, self.tr("&Next >")), (b.BackButton, self.tr("< &Back")),
+                            (b.CancelButton, self.tr("Cancel")), (b.FinishButton, self.tr("&Finish")),
+                            (b.CustomButton1, self.tr("&About"))):
+            self.setButtonText(which, text)
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's free area (200 % scaling on a small screen keeps Next visible):
+        the pages' content scrolls, so the window may shrink; it is centred in what is left."""
+        screen = self.screen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()  # title bar and borders
+        width = min(self.width(), free.width() - frame.width())
+        height = min(self.height(), free.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+        if not free.contains(self.frameGeometry()):
+            self.move(free.x() + max(0, (free.width() - self.frameGeometry().width()) // 2),
+                      free.y() + max(0, (free.height() - self.frameGeometry().height()) // 2))
+
+    def grow_to_content(self) -> None:
+        """Make the window taller (and wider) when the current page's content does not fit, as far as the
+        screen's free area allows; the content scrolls for the rest. Never shrinks: a window that jumps
+        smaller under the mouse is worse than some empty space."""
+        from PySide6.QtWidgets import QScrollArea
+        page = self.currentPage()
+        scroll = page.findChild(QScrollArea) if page is not None else None
+        content = scroll.widget() if scroll is not None else None
+        screen = self.screen()
+        if scroll is None or content is None or screen is None or not self.isVisible():
+            return
+        want = content.sizeHint()
+        view = scroll.viewport().size()
+        extra_w = want.width() - view.width()
+        needed = content.heightForWidth(view.width()) if content.hasHeightForWidth() else want.height()
+        extra_h = max(needed, content.minimumSizeHint().height()) - view.height()
+        if extra_w <= 0 and extra_h <= 0:
+            return
+        free = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        width = min(self.width() + max(0, extra_w), free.width() - frame.width())
+        height = min(self.height() + max(0, extra_h), free.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, self.width()), max(height, self.height()))
+            self.fit_to_screen()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._shown:
             self._shown = True
+            self.fit_to_screen()
             QTimer.singleShot(0, self, self._build_later_pages)
             QTimer.singleShot(0, self, warmup.start)
 
@@ -169,10 +226,34 @@ class SetupWizard(QWizard):
         from PySide6.QtWidgets import QMessageBox
         QMessageBox.about(self, self.tr("About Mail Setup Assistant"), self.about_text())
 
+    def has_work(self) -> bool:
+        """From the manual settings page on, until the last page, closing would throw choices away."""
+        return int(flow.Page.MANUAL) <= self.currentId() < int(flow.Page.DONE)
+
+    def ask_discard(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Stop setting up?"),
+                          self.tr("Close the assistant? The servers found and your choices are lost; files "
+                                  "you already saved are kept."),
+                          QMessageBox.StandardButton.NoButton, self)
+        close = box.addButton(self.tr("&Close the assistant"), QMessageBox.ButtonRole.AcceptRole)
+        stay = box.addButton(self.tr("&Keep setting up"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.exec()
+        return box.clickedButton() is close
+
+    def reject(self) -> None:
+        """Cancel, Esc and the window's close button: ask first when there is work to lose."""
+        if self.has_work() and not self.confirm_discard():
+            return
+        super().reject()
+
     def done(self, result: int) -> None:
         self.shutdown_worker()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.shutdown_worker()
-        super().closeEvent(event)
+        super().closeEvent(event)  # QDialog asks reject(), which may keep the window open
+        if event.isAccepted():
+            self.shutdown_worker()

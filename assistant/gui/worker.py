@@ -20,23 +20,30 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from assistant.core.context import ProgressEvent
 from assistant.core.errors import AssistantError
+from assistant.gui.signals import emit
 
 JobFactory = Callable[[Callable[[ProgressEvent], None]], Coroutine[Any, Any, object]]
 
 
 class _Bridge(QObject):
-    """Emitted from the worker thread; connected with queued connections to the job's own signals."""
+    """Emitted from the worker thread; connected with queued connections to the job's own signals.
+
+    ``failed`` carries the error itself (or a bug's class name): it is put into words on the GUI thread,
+    in the interface language (``gui/text.py:error_text``).
+    """
 
     progress = Signal(object)
     finished = Signal(object)
-    failed = Signal(str, str)
+    failed = Signal(object, str)
     cancelled = Signal()
 
 
 class Job(QObject):
     """One piece of background work. Signals (always on the GUI thread): ``progress(ProgressEvent)``,
     ``finished(result)``, ``failed(message, kind)`` where kind is "input", "domain" or "error", and
-    ``cancelled()``. Exactly one of the last three arrives, unless the job was ``detach``ed first."""
+    ``cancelled()``. Exactly one of the last three arrives, unless the job was ``detach``ed first.
+    ``message`` is already in the interface language; ``error`` keeps the core's error (its ``code`` and
+    ``params``, e.g. ``nxdomain``) for a page that wants to react to what went wrong."""
 
     progress = Signal(object)
     finished = Signal(object)
@@ -53,23 +60,30 @@ class Job(QObject):
         self._bridge.failed.connect(self._relay_failed, queued)
         self._bridge.cancelled.connect(self._relay_cancelled, queued)
         self.future: concurrent.futures.Future[object] | None = None
+        self.error: AssistantError | None = None
 
     # Relays on the GUI thread: a signal already queued when the job was detached is dropped here.
     def _relay_progress(self, event: object) -> None:
         if not self._detached:
-            self.progress.emit(event)
+            emit(self.progress, event)
 
     def _relay_finished(self, result: object) -> None:
         if not self._detached:
-            self.finished.emit(result)
+            emit(self.finished, result)
 
-    def _relay_failed(self, message: str, kind: str) -> None:
-        if not self._detached:
-            self.failed.emit(message, kind)
+    def _relay_failed(self, error: object, kind: str) -> None:
+        if self._detached:
+            return
+        if isinstance(error, AssistantError):
+            from assistant.gui.text import error_text
+            self.error = error
+            emit(self.failed, error_text(error), kind)
+        else:
+            emit(self.failed, str(error), kind)
 
     def _relay_cancelled(self) -> None:
         if not self._detached:
-            self.cancelled.emit()
+            emit(self.cancelled)
 
     @property
     def running(self) -> bool:
@@ -88,16 +102,16 @@ class Job(QObject):
     def _done(self, future: concurrent.futures.Future[object]) -> None:  # worker thread
         bridge = self._bridge
         if future.cancelled():
-            bridge.cancelled.emit()
+            emit(bridge.cancelled)
             return
         exc = future.exception()
         if exc is None:
-            bridge.finished.emit(future.result())
+            emit(bridge.finished, future.result())
         elif isinstance(exc, AssistantError):
             kind = {2: "input", 3: "domain"}.get(exc.exit_code, "error")
-            bridge.failed.emit(str(exc), kind)
+            emit(bridge.failed, exc, kind)
         else:  # a bug in the core: say what broke, never the values involved
-            bridge.failed.emit(type(exc).__name__, "error")
+            emit(bridge.failed, type(exc).__name__, "error")
 
 
 GIL_SWITCH_INTERVAL = 0.001  # seconds; see AsyncWorker.__init__
@@ -140,7 +154,7 @@ class AsyncWorker(QObject):
         bridge = job._bridge
 
         def report(event: ProgressEvent) -> None:  # runs on the worker thread
-            bridge.progress.emit(event)
+            emit(bridge.progress, event)
 
         async def run() -> object:
             return await factory(report)

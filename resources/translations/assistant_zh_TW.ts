@@ -59,8 +59,8 @@
         <translation>電子郵件地址(&amp;E)：</translation>
     </message>
     <message>
-        <source>Your &amp;name:</source>
-        <translation>您的名字(&amp;N)：</translation>
+        <source>Your na&amp;me:</source>
+        <translation>您的名字(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -110,12 +110,12 @@
         <translation>您的使用方式</translation>
     </message>
     <message>
-        <source>Other &amp;people read this mailbox too</source>
-        <translation>還有其他人也會讀這個信箱(&amp;P)</translation>
+        <source>Other people &amp;read this mailbox too</source>
+        <translation>還有其他人也會讀這個信箱(&amp;R)</translation>
     </message>
     <message>
-        <source>I need &amp;all my mail without an internet connection</source>
-        <translation>沒有網路時也需要看到所有郵件(&amp;A)</translation>
+        <source>I need all my &amp;mail without an internet connection</source>
+        <translation>沒有網路時也需要看到所有郵件(&amp;M)</translation>
     </message>
     <message>
         <source>Space on the server is &amp;limited, or I want mail off the server</source>
@@ -240,10 +240,6 @@
         <translation>取消仍在進行的檢查</translation>
     </message>
     <message>
-        <source>Check &amp;again</source>
-        <translation>重新檢查(&amp;A)</translation>
-    </message>
-    <message>
         <source>Runs all checks once more</source>
         <translation>再執行一次所有檢查</translation>
     </message>
@@ -254,10 +250,6 @@
     <message>
         <source>Problems found</source>
         <translation>發現的問題</translation>
-    </message>
-    <message>
-        <source>Enter or change the settings &amp;by hand on the next page</source>
-        <translation>在下一頁手動輸入或修改設定(&amp;B)</translation>
     </message>
     <message>
         <source>Lets you type the server names, ports and security yourself</source>
@@ -320,6 +312,14 @@
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Check a&amp;gain</source>
+        <translation>重新檢查(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Enter or change the settings by &amp;hand on the next page</source>
+        <translation>在下一頁手動輸入或修改設定(&amp;H)</translation>
     </message>
     <message>
         <source>The checks stopped because of an internal error ({0}).</source>
@@ -646,6 +646,22 @@ Replace them?</source>
         <translation>使用者名稱(&amp;U)：</translation>
     </message>
     <message>
+        <source>Serv&amp;er:</source>
+        <translation>伺服器(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>連接埠(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity:</source>
+        <translation>安全性(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>User na&amp;me:</source>
+        <translation>使用者名稱(&amp;M)：</translation>
+    </message>
+    <message>
         <source>This server offers no encryption.</source>
         <translation>這台伺服器不提供加密。</translation>
     </message>
@@ -890,6 +906,22 @@ Replace them?</source>
         <translation>郵件設定助理</translation>
     </message>
     <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>關於(&amp;A)</translation>
     </message>
@@ -912,6 +944,22 @@ Replace them?</source>
     <message>
         <source>About Mail Setup Assistant</source>
         <translation>關於郵件設定助理</translation>
+    </message>
+    <message>
+        <source>Stop setting up?</source>
+        <translation>要停止設定嗎？</translation>
+    </message>
+    <message>
+        <source>Close the assistant? The servers found and your choices are lost; files you already saved are kept.</source>
+        <translation>要關閉助理嗎？找到的伺服器和您的選擇都會遺失；已經儲存的檔案會保留。</translation>
+    </message>
+    <message>
+        <source>&amp;Close the assistant</source>
+        <translation>關閉助理(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep setting up</source>
+        <translation>繼續設定(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1134,193 @@ Replace them?</source>
     <message>
         <source>The password was not saved in the system keychain because the sign-in test did not succeed with it.</source>
         <translation>由於使用這組密碼的登入測試沒有成功，密碼未儲存到系統鑰匙圈。</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>{domain}: this domain does not exist (DNS answered NXDOMAIN)</source>
+        <translation>{domain}：這個網域不存在（DNS 回答 NXDOMAIN）</translation>
+    </message>
+    <message>
+        <source>DNS failed ({server}): {reason}</source>
+        <translation>DNS 查詢失敗（{server}）：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}: no such domain</source>
+        <translation>{name}：沒有這個網域</translation>
+    </message>
+    <message>
+        <source>{name}: no such host</source>
+        <translation>{name}：沒有這台主機</translation>
+    </message>
+    <message>
+        <source>{name} {rdtype}: the DNS server did not answer in time</source>
+        <translation>{name} {rdtype}：DNS 伺服器沒有及時回應</translation>
+    </message>
+    <message>
+        <source>{name} {rdtype}: no usable answer (SERVFAIL or refused)</source>
+        <translation>{name} {rdtype}：沒有可用的回應（SERVFAIL 或遭拒絕）</translation>
+    </message>
+    <message>
+        <source>{name}: the system resolver did not answer in time</source>
+        <translation>{name}：系統的名稱解析沒有及時回應</translation>
+    </message>
+    <message>
+        <source>{name}: {detail}</source>
+        <translation>{name}：{detail}</translation>
+    </message>
+    <message>
+        <source>cannot read the system&apos;s DNS configuration ({detail})</source>
+        <translation>無法讀取系統的 DNS 設定（{detail}）</translation>
+    </message>
+    <message>
+        <source>{name}: has no IPv4 or IPv6 address</source>
+        <translation>{name}：沒有 IPv4 或 IPv6 位址</translation>
+    </message>
+    <message>
+        <source>{where}: no answer within {seconds} s</source>
+        <translation>{where}：{seconds} 秒內沒有回應</translation>
+    </message>
+    <message>
+        <source>{where}: connection refused</source>
+        <translation>{where}：連線遭拒絕</translation>
+    </message>
+    <message>
+        <source>{where}: {detail}</source>
+        <translation>{where}：{detail}</translation>
+    </message>
+    <message>
+        <source>{where}: the server&apos;s certificate could not be verified ({detail})</source>
+        <translation>{where}：無法驗證伺服器的憑證（{detail}）</translation>
+    </message>
+    <message>
+        <source>{where}: no TLS version in common (we require TLS 1.2 or newer)</source>
+        <translation>{where}：沒有雙方都支援的 TLS 版本（本程式要求 TLS 1.2 或更新版本）</translation>
+    </message>
+    <message>
+        <source>{where}: the server did not answer with TLS (this port may expect plaintext or STARTTLS)</source>
+        <translation>{where}：伺服器沒有以 TLS 回應（這個連接埠可能要用未加密連線或 STARTTLS）</translation>
+    </message>
+    <message>
+        <source>{where}: the TLS handshake failed ({detail})</source>
+        <translation>{where}：TLS 交握失敗（{detail}）</translation>
+    </message>
+    <message>
+        <source>{where}: the TLS handshake did not finish in time</source>
+        <translation>{where}：TLS 交握沒有及時完成</translation>
+    </message>
+    <message>
+        <source>{where}: the connection broke during the TLS handshake ({detail})</source>
+        <translation>{where}：TLS 交握期間連線中斷（{detail}）</translation>
+    </message>
+    <message>
+        <source>{where}: no answer to the {phase} in time</source>
+        <translation>{where}：沒有及時收到{phase}</translation>
+    </message>
+    <message>
+        <source>{where}: the connection broke while waiting for the {phase} ({detail})</source>
+        <translation>{where}：等待{phase}時連線中斷（{detail}）</translation>
+    </message>
+    <message>
+        <source>TLS handshake</source>
+        <translation>TLS 交握</translation>
+    </message>
+    <message>
+        <source>greeting</source>
+        <translation>伺服器的問候訊息</translation>
+    </message>
+    <message>
+        <source>{protocol} greeting</source>
+        <translation>{protocol} 伺服器的問候訊息</translation>
+    </message>
+    <message>
+        <source>answer to {command}</source>
+        <translation>{command} 指令的回應</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>連線</translation>
+    </message>
+    <message>
+        <source>{phase}</source>
+        <translation>{phase}</translation>
+    </message>
+    <message>
+        <source>{reason}; this system also refused the obsolete versions, so the server may only speak TLS 1.0/1.1 or something else is wrong</source>
+        <translation>{reason}；這部電腦也拒絕了過時的版本，所以伺服器可能只支援 TLS 1.0/1.1，或是有其他問題</translation>
+    </message>
+    <message>
+        <source>cancelled: a better server was found</source>
+        <translation>已取消：找到了更好的伺服器</translation>
+    </message>
+    <message>
+        <source>not finished within the time limit ({seconds} s)</source>
+        <translation>沒有在時限（{seconds} 秒）內完成</translation>
+    </message>
+    <message>
+        <source>internal error: {detail}</source>
+        <translation>內部錯誤：{detail}</translation>
+    </message>
+    <message>
+        <source>{domain}: the probe found no usable IMAP or POP3 server</source>
+        <translation>{domain}：沒有找到可用的 IMAP 或 POP3 伺服器</translation>
+    </message>
+    <message>
+        <source>{domain}: the probe found no usable {protocol} server (choose the other protocol or probe again)</source>
+        <translation>{domain}：沒有找到可用的 {protocol} 伺服器（請選擇另一種通訊協定，或重新檢查）</translation>
+    </message>
+    <message>
+        <source>{domain}: the probe found no usable SMTP server for sending</source>
+        <translation>{domain}：沒有找到可用來寄信的 SMTP 伺服器</translation>
+    </message>
+    <message>
+        <source>the server offers neither a usable IMAP nor a usable POP3 server</source>
+        <translation>伺服器既沒有可用的 IMAP，也沒有可用的 POP3 伺服器</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write ({detail})</source>
+        <translation>{path}：無法寫入（{detail}）</translation>
+    </message>
+    <message>
+        <source>{path}: folder {folder} does not exist</source>
+        <translation>{path}：資料夾 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder, expected a file name</source>
+        <translation>{path}：這是資料夾，需要的是檔案名稱</translation>
+    </message>
+    <message>
+        <source>{path}: already exists (use --force to replace it)</source>
+        <translation>{path}：檔案已經存在</translation>
+    </message>
+    <message>
+        <source>certificate has expired</source>
+        <translation>憑證已過期</translation>
+    </message>
+    <message>
+        <source>certificate is not yet valid</source>
+        <translation>憑證尚未生效</translation>
+    </message>
+    <message>
+        <source>self-signed certificate</source>
+        <translation>自行簽署的憑證</translation>
+    </message>
+    <message>
+        <source>self signed certificate</source>
+        <translation>自行簽署的憑證</translation>
+    </message>
+    <message>
+        <source>self-signed certificate in certificate chain</source>
+        <translation>憑證鏈中有自行簽署的憑證</translation>
+    </message>
+    <message>
+        <source>unable to get local issuer certificate</source>
+        <translation>找不到簽發機構的憑證</translation>
+    </message>
+    <message>
+        <source>Hostname mismatch, certificate is not valid for &apos;{host}&apos;.</source>
+        <translation>主機名稱不符，憑證不適用於「{host}」。</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1526,25 @@ Replace them?</source>
     <message>
         <source>This address is not in a domain {organisation}&apos;s settings are meant for.</source>
         <translation>這個地址不在 {organisation} 的設定所適用的網域內。</translation>
+    </message>
+</context>
+<context>
+    <name>profile</name>
+    <message>
+        <source>Mail account {who}</source>
+        <translation>郵件帳號 {who}</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>郵件</translation>
+    </message>
+    <message>
+        <source>Sets up the mail account {who} in Apple Mail.</source>
+        <translation>在 Apple「郵件」中設定郵件帳號 {who}。</translation>
+    </message>
+    <message>
+        <source>{name} mail</source>
+        <translation>{name} 郵件</translation>
     </message>
 </context>
 <context>
@@ -2006,6 +2260,26 @@ Replace them?</source>
     <message>
         <source>Unreachable</source>
         <translation>無法連線</translation>
+    </message>
+    <message>
+        <source>the server sent data that was not encrypted when encryption started (a sign of an attempted injection)</source>
+        <translation>開始加密時伺服器送來了未加密的資料（可能有人企圖竄改連線）</translation>
+    </message>
+    <message>
+        <source>the server refused to start encryption</source>
+        <translation>伺服器拒絕開始加密</translation>
+    </message>
+    <message>
+        <source>this server offers no encryption</source>
+        <translation>這台伺服器不提供加密</translation>
+    </message>
+    <message>
+        <source>the server skipped the sign-in before encryption (PREAUTH)</source>
+        <translation>伺服器在加密之前就略過了登入（PREAUTH）</translation>
+    </message>
+    <message>
+        <source>the server refuses passwords without encryption</source>
+        <translation>伺服器拒絕未加密的密碼</translation>
     </message>
     <message>
         <source>Not needed — a better server was found</source>

@@ -28,6 +28,9 @@ NOTHING = "bob@dead.fallback.test"  # the domain exists, nothing answers
 CERT_PROBLEM = "carol@tlsbad.test"  # IMAP only with certificate faults, SMTP fine
 OUTSIDE = "dave@outside.test"  # IMAP server in another domain, named by unsigned DNS
 SILENT = "erin@hang.silent.test"  # a server that accepts and never says a word
+PLAINTEXT = "pat@plain.test"  # IMAP, POP3 and SMTP with no encryption at all
+NO_DOMAIN = "bob@nosuch.test"  # the domain does not exist (NXDOMAIN)
+TYPO = "alice@srv.tset"  # a typo in the top-level domain (the DNS server refuses it)
 
 # Mailboxes the sign-in tests use (test-only passwords): alice signs in with her full address, carol only
 # with the part before the @ (so the wizard must report that form).
@@ -80,6 +83,7 @@ def make_wizard(qtbot: QtBot, world: ProbeWorld,
         prefs.setValue("export/folder", str(saved))
         session = Session(world.settings(timeout), address=address)
         wiz = SetupWizard(session, prefs, lang, app_icon())
+        wiz.confirm_discard = lambda: True  # qtbot closes it after the test: no question may block that
         qtbot.addWidget(wiz)
         wiz.show()
         made.append(wiz)

@@ -5,8 +5,10 @@ machine's loopback; needs root for the standard ports)::
 
     xvfb-run -a -s "-screen 0 2400x1800x24" .venv/bin/python -m tests.gui.screenshots
 
-It writes docs/screenshots/{en,zh_TW}-NN-page.png, plus a 200 % scaled pair (QT_SCALE_FACTOR=2) and a
-dark-palette pair. Each variant runs in its own process because the scale factor is fixed at start-up.
+It writes docs/screenshots/{en,zh_TW}-NN-page.png for a good domain, {en,zh_TW}-CASE-NN-page.png for every
+page each failure path reaches (CASE: nodomain, expired, plaintext, outside; risks confirmed so the walk
+goes on), plus a 200 % scaled pair (QT_SCALE_FACTOR=2) and a dark-palette pair. Each variant runs in its own
+process because the scale factor is fixed at start-up.
 """
 
 from __future__ import annotations
@@ -56,7 +58,16 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
     from assistant.gui import i18n
     from assistant.gui.app import app_icon, application
     from assistant.gui.wizard import SetupWizard
-    from tests.gui.conftest import ACCOUNTS, CERT_PROBLEM, FOUND, NOTHING, OUTSIDE, add_accounts
+    from tests.gui.conftest import (
+        ACCOUNTS,
+        CERT_PROBLEM,
+        FOUND,
+        NO_DOMAIN,
+        NOTHING,
+        OUTSIDE,
+        PLAINTEXT,
+        add_accounts,
+    )
     from tests.integration.conftest import build_world
 
     app = application()
@@ -118,6 +129,24 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
 
     def discovered(wiz: SetupWizard) -> bool:
         return wiz.session.state.discovery in ("done", "failed", "cancelled")
+
+    def walk_failure(wiz: SetupWizard, case: str) -> None:
+        """Every page this address reaches: the problems as found, then with the risks confirmed."""
+        from PySide6.QtWidgets import QWizard
+        wiz.next()
+        settle(wiz, lambda: discovered(wiz))
+        disc = wiz.pages[Page.DISCOVERY]
+        for table in disc.tables.values():  # type: ignore[attr-defined]
+            if table.rowCount():
+                table.selectRow(0)
+                break
+        grab(wiz, f"{case}-2-discovery")
+        for box in getattr(disc, "confirm_boxes", {}).values():
+            box.setChecked(True)
+        while wiz.currentId() != int(Page.DONE) and wiz.button(QWizard.WizardButton.NextButton).isEnabled():
+            wiz.next()
+            current = Page(wiz.currentId())
+            grab(wiz, f"{case}-{int(current) + 1}-{current.name.lower()}")
 
     try:
         OUT.mkdir(parents=True, exist_ok=True)
@@ -185,6 +214,10 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
             grab(wiz, "8-done-no-domain")
         if only is None:  # the failure paths of pages 2 and 3 (issue 10)
             failure_paths(wizard, settle, grab, discovered)
+        if only in (None, "failures"):
+            for case, address in (("nodomain", NO_DOMAIN), ("expired", CERT_PROBLEM),
+                                  ("plaintext", PLAINTEXT), ("outside", OUTSIDE)):
+                walk_failure(wizard(address), case)
     finally:
         for wiz in wizards:
             wiz.shutdown_worker()
@@ -221,7 +254,7 @@ def failure_paths(wizard: Any, settle: Any, grab: Any, discovered: Any) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang")
-    parser.add_argument("--only", choices=["discovery", "risk"])
+    parser.add_argument("--only", choices=["discovery", "risk", "failures"])
     parser.add_argument("--suffix", default="")
     parser.add_argument("--dark", action="store_true")
     args = parser.parse_args(argv)

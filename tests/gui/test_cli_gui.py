@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
-from assistant.gui import app
+from assistant.gui import app, signals
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -98,7 +98,7 @@ def test_language_switch_keeps_the_preset(qtbot: object, tmp_path: Path) -> None
     wiz = app.build_wizard(app.Options(preset=str(preset_path), lang="en"), prefs, preset)
     assert wiz.session.preset is preset
     preset_path.write_text("broken", encoding="utf-8")  # the file changing later does not matter
-    wiz.language_requested.emit("zh_TW")
+    signals.emit(wiz.language_requested, "zh_TW")
     new = QApplication.instance().property("wizard")  # type: ignore[union-attr]
     try:
         assert new is not wiz and new.session.preset is preset and new.language == "zh_TW"

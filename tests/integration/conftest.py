@@ -69,7 +69,7 @@ def autoconfig_xml(domain: str, servers: list[tuple[str, str, int, str]]) -> byt
             f"<displayName>{domain} mail</displayName>{body}</emailProvider></clientConfig>\n").encode()
 
 
-def build_zone(good: str, bad: dict[str, str], dead: str, silent: str, inject: str) -> Zone:
+def build_zone(good: str, bad: dict[str, str], dead: str, silent: str, inject: str, plain: str) -> Zone:
     z = Zone()
     for host in GOOD_HOSTS:
         z.host(host, good)
@@ -111,6 +111,11 @@ def build_zone(good: str, bad: dict[str, str], dead: str, silent: str, inject: s
     z.host("inject.hostile.test", inject)
     z.srv("_imap._tcp.hostile.test", "inject.hostile.test", 143)
     z.srv("_submissions._tcp.hostile.test", "smtp.silent.test", 465)
+    # A server with no encryption at all (Dovecot with ssl = no): IMAP, POP3 and submission in plaintext.
+    z.srv("_imap._tcp.plain.test", "mail.plain.test", 143)
+    z.srv("_pop3._tcp.plain.test", "mail.plain.test", 110)
+    z.srv("_submission._tcp.plain.test", "mail.plain.test", 587)
+    z.mx("plain.test", "mail.plain.test").host("mail.plain.test", plain)
     return z
 
 
@@ -136,6 +141,7 @@ class ProbeWorld:
     dead_ip: str
     silent_ip: str
     inject_ip: str
+    plain_ip: str = ""
     dovecots: list[DovecotHandle] = field(default_factory=list)
     silent: socket.socket | None = None
 
@@ -168,13 +174,14 @@ def build_world(workdir: Path) -> ProbeWorld:
     """Start everything; on any failure stop what already runs and re-raise."""
     subnet = Subnet()
     good_ip, dead_ip, silent_ip, inject_ip = subnet.take(), subnet.take(), subnet.take(), subnet.take()
+    plain_ip = subnet.take()
     bad_ips = {host: subnet.take() for host in BAD_CERTS}
     certs = CertFactory(workdir / "mail-certs")
-    zone = build_zone(good_ip, bad_ips, dead_ip, silent_ip, inject_ip)
+    zone = build_zone(good_ip, bad_ips, dead_ip, silent_ip, inject_ip, plain_ip)
     base = start_world(workdir / "web", subnet, WEB_HOSTS, zone)
     cafile = workdir / "trusted.pem"  # the web world's CA and ours: what --cafile points at
     cafile.write_bytes(Path(base.cafile).read_bytes() + certs.ca_pem.read_bytes())
-    world = ProbeWorld(base, str(cafile), good_ip, dead_ip, silent_ip, inject_ip)
+    world = ProbeWorld(base, str(cafile), good_ip, dead_ip, silent_ip, inject_ip, plain_ip)
     try:
         leaf = certs.good(*GOOD_HOSTS)
         world.dovecots.append(start_dovecot(good_ip, leaf.cert_pem, leaf.key_pem))
@@ -182,6 +189,8 @@ def build_world(workdir: Path) -> ProbeWorld:
             bad = getattr(certs, method)(host)
             world.dovecots.append(start_dovecot(bad_ips[host], bad.cert_pem, bad.key_pem,
                                                 protocols=("imap",)))
+        plain_leaf = certs.good("mail.plain.test")  # written to Dovecot's directory, never used (ssl = no)
+        world.dovecots.append(start_dovecot(plain_ip, plain_leaf.cert_pem, plain_leaf.key_pem, tls=False))
         # Accepts TCP connections (the kernel completes them) and never says a word.
         world.silent = socket.socket()
         world.silent.bind((silent_ip, 993))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.core.errors import InputError
+from assistant.core.messages import Translate
 from assistant.core.model import AccountConfig
 from assistant.core.profiles._common import MAX_PROFILE_BYTES
 from assistant.core.profiles.losses import Loss
@@ -35,15 +36,19 @@ def suggested_file_name(account: AccountConfig, fmt: str) -> str:
 
 def export_profile(account: AccountConfig, fmt: str, *, embed_password: bool = False,
                    sign_identity: bytes | None = None, sign_password: bytes | None = None,
-                   allow_plain: bool = False) -> bytes:
-    """``account`` as ``fmt`` bytes. Only a mobileconfig can carry a password or a signature."""
+                   allow_plain: bool = False, translate: Translate | None = None) -> bytes:
+    """``account`` as ``fmt`` bytes. Only a mobileconfig can carry a password or a signature.
+
+    ``translate(context, text)``: the wizard's translator, so the setup sheet and the Apple profile's
+    display texts come out in the person's language (the CLI leaves it out: English)."""
     return export_with_losses(account, fmt, embed_password=embed_password, sign_identity=sign_identity,
-                              sign_password=sign_password, allow_plain=allow_plain)[0]
+                              sign_password=sign_password, allow_plain=allow_plain, translate=translate)[0]
 
 
 def export_with_losses(account: AccountConfig, fmt: str, *, embed_password: bool = False,
                        sign_identity: bytes | None = None, sign_password: bytes | None = None,
-                       allow_plain: bool = False) -> tuple[bytes, list[Loss]]:
+                       allow_plain: bool = False,
+                       translate: Translate | None = None) -> tuple[bytes, list[Loss]]:
     """Like ``export_profile``, plus every item the format dropped or changed (for stderr, JSON, the GUI)."""
     if fmt not in FORMATS:
         raise InputError(f"format: '{fmt}' is not one of {', '.join(FORMATS)}")
@@ -60,9 +65,11 @@ def export_with_losses(account: AccountConfig, fmt: str, *, embed_password: bool
         return write_autodiscover(account, allow_plain=allow_plain, losses=losses), _unique(losses)
     if fmt == "sheet":
         from assistant.core.profiles.sheet import write_sheet
-        return write_sheet(account, allow_plain=allow_plain, losses=losses), _unique(losses)
+        return write_sheet(account, allow_plain=allow_plain, losses=losses, translate=translate), \
+            _unique(losses)
     from assistant.core.profiles.mobileconfig import write_mobileconfig
-    data = write_mobileconfig(account, embed_password=embed_password, allow_plain=allow_plain, losses=losses)
+    data = write_mobileconfig(account, embed_password=embed_password, allow_plain=allow_plain, losses=losses,
+                              translate=translate)
     if sign_identity is not None:
         from assistant.core.profiles.signing import sign_profile
         data = sign_profile(data, sign_identity, sign_password)

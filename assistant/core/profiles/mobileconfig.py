@@ -21,6 +21,8 @@ import defusedxml
 import defusedxml.ElementTree as DET
 
 from assistant.core.errors import InputError
+from assistant.core.i18n import QT_TRANSLATE_NOOP
+from assistant.core.messages import Translate
 from assistant.core.model import AccountConfig, Auth, ServerConfig
 from assistant.core.profiles._common import (
     PASSWORD_METHODS,
@@ -108,9 +110,33 @@ def _one_each(servers: list[ServerConfig], losses: list[Loss]) -> ServerConfig:
     return servers[0]
 
 
+# What the device shows when the profile is installed (context "profile"): translated when the wizard passes
+# ``translate``, English otherwise (the CLI).
+TEXTS: dict[str, str] = {
+    "mail_description": QT_TRANSLATE_NOOP("profile", "Mail account {who}"),
+    "mail_name": QT_TRANSLATE_NOOP("profile", "Mail"),
+    "description": QT_TRANSLATE_NOOP("profile", "Sets up the mail account {who} in Apple Mail."),
+    "name": QT_TRANSLATE_NOOP("profile", "{name} mail"),
+}
+
+
+def _text(code: str, translate: Translate | None, **fields: str) -> str:
+    template = TEXTS[code]
+    if translate is not None:
+        try:
+            return translate("profile", template).format(**fields)
+        except (KeyError, IndexError, ValueError):
+            pass
+    return template.format(**fields)
+
+
 def write_mobileconfig(account: AccountConfig, *, embed_password: bool = False,
-                       allow_plain: bool = False, losses: list[Loss] | None = None) -> bytes:
-    """An unsigned XML plist; the password goes in only with ``embed_password`` (and must be set)."""
+                       allow_plain: bool = False, losses: list[Loss] | None = None,
+                       translate: Translate | None = None) -> bytes:
+    """An unsigned XML plist; the password goes in only with ``embed_password`` (and must be set).
+
+    ``translate(context, text)`` puts the texts the device shows (the profile's name and description) into
+    the person's language."""
     lost: list[Loss] = [] if losses is None else losses
     incomings, outgoings = select_servers(account, "mobileconfig", allow_plain=allow_plain, losses=lost,
                                           express=_express(lost))
@@ -128,8 +154,8 @@ def write_mobileconfig(account: AccountConfig, *, embed_password: bool = False,
         **_server_keys("Incoming", incoming, account, lost),
         **_server_keys("Outgoing", outgoing, account, lost),
         "OutgoingPasswordSameAsIncomingPassword": outgoing.auth != "none",
-        "PayloadDescription": f"Mail account {who}",
-        "PayloadDisplayName": "Mail",
+        "PayloadDescription": _text("mail_description", translate, who=who),
+        "PayloadDisplayName": _text("mail_name", translate),
         "PayloadIdentifier": f"{top_id}.mail",
         "PayloadType": MAIL_PAYLOAD,
         "PayloadUUID": _uuid("mail", identity),
@@ -153,8 +179,8 @@ def write_mobileconfig(account: AccountConfig, *, embed_password: bool = False,
     provider_losses(account, "mobileconfig", lost, name=False)
     profile: dict[str, Any] = {
         "PayloadContent": [mail],
-        "PayloadDescription": f"Sets up the mail account {who} in Apple Mail.",
-        "PayloadDisplayName": f"{name} mail",
+        "PayloadDescription": _text("description", translate, who=who),
+        "PayloadDisplayName": _text("name", translate, name=name),
         "PayloadIdentifier": top_id,
         "PayloadOrganization": name,
         "PayloadRemovalDisallowed": False,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.core import net, tls
 from assistant.core.context import Settings
+from assistant.core.messages import Message, openssl_detail
 from assistant.core.model import Candidate, ProbeResult, Status, TlsFacts
 from assistant.core.protocols.base import Chat, clean
 from assistant.core.protocols.imap import ImapChat
@@ -35,10 +36,11 @@ class ProbeFailure(Exception):
     ``legacy_retry``: that pass is worth trying (also when the server just hung up mid-handshake).
     """
 
-    def __init__(self, status: Status, message: str, *, warning: str | None = None,
+    def __init__(self, status: Status, message: Message | str, *, warning: str | None = None,
                  cert_failure: bool = False, version_failure: bool = False, legacy_retry: bool = False,
                  detail: str | None = None) -> None:
-        super().__init__(message)
+        super().__init__(str(message))
+        self.message = message  # by code and fields when it is one of core/messages.py's sentences
         self.status: Status = status
         self.warning = warning
         self.cert_failure = cert_failure
@@ -100,7 +102,7 @@ async def open_session(candidate: Candidate, settings: Settings, *, deadline: fl
     except net.ConnectError as exc:
         status: Status = exc.kind if exc.kind in ("refused", "timeout", "unreachable", "dns_error") \
             else "unreachable"  # type: ignore[assignment]
-        raise ProbeFailure(status, str(exc)) from None
+        raise ProbeFailure(status, exc.message) from None
     conn: LineConnection | None = None
     handed_over = False
     phase = "TLS handshake" if security == "ssl" else "greeting"
@@ -115,7 +117,8 @@ async def open_session(candidate: Candidate, settings: Settings, *, deadline: fl
             return session
     except ssl.SSLCertVerificationError as exc:
         msg = exc.verify_message or exc.reason or str(exc)
-        raise ProbeFailure("tls_error", f"{where}: the server's certificate could not be verified ({msg})",
+        raise ProbeFailure("tls_error", Message("cert_not_verified", {"where": where,
+                                                                  "detail": openssl_detail(str(msg))}),
                            cert_failure=True, detail=str(msg)) from None
     except ssl.SSLError as exc:
         raise _tls_failure(where, exc) from None
@@ -123,18 +126,19 @@ async def open_session(candidate: Candidate, settings: Settings, *, deadline: fl
         raise ProbeFailure("protocol_error", str(exc), warning=exc.warning) from None
     except TimeoutError:
         phase = conn.phase if conn is not None else phase
-        raise ProbeFailure("timeout", f"{where}: no answer to the {phase} in time") from None
+        raise ProbeFailure("timeout", Message("no_answer", {"where": where, "phase": phase_message(phase)})) \
+            from None
     except (ConnectionError, OSError) as exc:
         phase = conn.phase if conn is not None else phase
         if phase == "TLS handshake":
             if isinstance(exc, ConnectionAbortedError) and "longer" in str(exc):
-                raise ProbeFailure("timeout", f"{where}: the TLS handshake did not finish in time") from None
+                raise ProbeFailure("timeout", Message("tls_timeout", {"where": where})) from None
             # Some servers and middleboxes just hang up on a version they refuse: let the legacy pass look.
-            raise ProbeFailure("tls_error", f"{where}: the connection broke during the TLS handshake "
-                                            f"({exc.strerror or type(exc).__name__})",
-                               legacy_retry=True) from None
-        raise ProbeFailure("protocol_error", f"{where}: the connection broke while waiting for the "
-                                             f"{phase} ({exc.strerror or exc})") from None
+            raise ProbeFailure("tls_error", Message("tls_broken", {
+                "where": where, "detail": exc.strerror or type(exc).__name__}), legacy_retry=True) from None
+        detail = exc.strerror or exc
+        raise ProbeFailure("protocol_error", Message("broke_waiting", {
+            "where": where, "phase": phase_message(phase), "detail": detail})) from None
     finally:
         if conn is None:
             sock.close()
@@ -142,15 +146,29 @@ async def open_session(candidate: Candidate, settings: Settings, *, deadline: fl
             conn.abort()
 
 
+def phase_message(phase: str) -> Message:
+    """What we were waiting for, as a translatable phrase ("TLS handshake", "IMAP greeting", "answer to
+    CAPA", ...): the English words are exactly the phase's own."""
+    if phase == "TLS handshake":
+        return Message("phase_tls")
+    if phase == "greeting":
+        return Message("phase_greeting")
+    if phase.endswith(" greeting"):
+        return Message("phase_protocol_greeting", {"protocol": phase.split()[0]})
+    if phase.startswith("answer to "):
+        return Message("phase_answer", {"command": phase.removeprefix("answer to ")})
+    return Message("phase_connect") if phase == "connect" else Message("phase_other", {"phase": phase})
+
+
 def _tls_failure(where: str, exc: ssl.SSLError) -> ProbeFailure:
     reason = exc.reason or ""
     if tls.is_version_failure(exc):
-        return ProbeFailure("tls_error", f"{where}: no TLS version in common (we require TLS 1.2 or newer)",
+        return ProbeFailure("tls_error", Message("tls_no_version", {"where": where}),
                             version_failure=True, detail=str(exc))
     if reason == "WRONG_VERSION_NUMBER":
-        return ProbeFailure("tls_error", f"{where}: the server did not answer with TLS (this port may "
-                                         "expect plaintext or STARTTLS)", detail=str(exc))
-    return ProbeFailure("tls_error", f"{where}: the TLS handshake failed ({reason or exc})", detail=str(exc))
+        return ProbeFailure("tls_error", Message("tls_not_tls", {"where": where}), detail=str(exc))
+    return ProbeFailure("tls_error", Message("tls_failed", {"where": where, "detail": reason or exc}),
+                        detail=str(exc))
 
 
 async def _converse(candidate: Candidate, conn: LineConnection, ctx: ssl.SSLContext, ip: str,
@@ -197,6 +215,7 @@ async def probe_endpoint(candidate: Candidate, settings: Settings) -> ProbeResul
         if failure.warning == "starttls_missing":
             return _plaintext_only(result, int((loop.time() - start) * 1000))
         result.status, result.error = failure.status, str(failure)
+        result.error_message = failure.message if isinstance(failure.message, Message) else None
         if failure.warning:
             result.warnings.append(failure.warning)
         if failure.cert_failure or failure.legacy_retry:
@@ -232,8 +251,9 @@ async def _inspect(candidate: Candidate, settings: Settings, failure: ProbeFailu
     except ProbeFailure:
         result.tls = TlsFacts(verified=False, detail=failure.detail)
         if failure.version_failure:
-            result.error = (f"{result.error}; this system also refused the obsolete versions, so the server "
-                            "may only speak TLS 1.0/1.1 or something else is wrong")
+            reason: Message | str = result.error_message or result.error or ""
+            result.error_message = Message("obsolete_tls_too", {"reason": reason})
+            result.error = str(result.error_message)
         return
     try:
         facts = session.tls

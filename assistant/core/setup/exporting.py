@@ -62,7 +62,7 @@ def plan(account: AccountConfig, formats: Iterable[str], folder: Path, *, allow_
         data, losses = export_with_losses(account, fmt, embed_password=embed_password and mobile,
                                           sign_identity=sign_identity if mobile else None,
                                           sign_password=sign_password if mobile else None,
-                                          allow_plain=allow_plain)
+                                          allow_plain=allow_plain, translate=translate)
         out.append(PlannedFile(folder / suggested_file_name(account, fmt), fmt, data, losses))
     if "sheet" in chosen:
         files = {p.fmt: p.path.name for p in out}

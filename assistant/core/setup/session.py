@@ -84,7 +84,7 @@ class SetupSession:
                 try:
                     self._settings_source = self._settings_source()
                 except DnsError as exc:
-                    raise DomainError(str(exc), "dns_config") from None
+                    raise DomainError(str(exc), "dns_config", params=exc.params) from None
             settings = self._settings_source
         if self.deadline is None:
             return settings

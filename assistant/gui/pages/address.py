@@ -9,6 +9,7 @@ from assistant.core import flow
 from assistant.core.errors import InputError
 from assistant.gui.i18n import LANGUAGES
 from assistant.gui.pages.base import Page
+from assistant.gui.signals import emit
 from assistant.gui.text import core_text
 
 
@@ -39,7 +40,7 @@ class AddressPage(Page):
         self.language.setAccessibleDescription(self.tr("The language of this assistant"))
         form.addRow(self.tr("&Email address:"), self.address)
         form.addRow("", self.problem)
-        form.addRow(self.tr("Your &name:"), self.name)
+        form.addRow(self.tr("Your na&me:"), self.name)
         form.addRow(self.tr("&Language:"), self.language)
         self.body.addLayout(form)
         self.body.addStretch(1)
@@ -69,7 +70,7 @@ class AddressPage(Page):
         self.address.selectAll()
 
     def _language_changed(self, _index: int) -> None:
-        self.wiz.language_requested.emit(str(self.language.currentData()))
+        emit(self.wiz.language_requested, str(self.language.currentData()))
 
     def _store_name(self, text: str) -> None:
         self.session.display_name = text.strip()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from assistant.core import flow
 from assistant.core.setup.session import SetupSession
+from assistant.gui.signals import emit
 from assistant.gui.text import core_text
 
 if TYPE_CHECKING:
@@ -54,7 +56,10 @@ class Page(QWizardPage):
 
     def changed(self) -> None:
         """Re-ask the flow whether "Next" may be pressed (after any state change)."""
-        self.completeChanged.emit()
+        emit(self.completeChanged)
+        wiz = self.wizard()
+        if wiz is not None and hasattr(wiz, "grow_to_content"):  # content may have grown (results, problems)
+            QTimer.singleShot(0, wiz, wiz.grow_to_content)
 
     def nextId(self) -> int:
         return flow.next_page(self.page_id, self.session.state)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -20,6 +19,7 @@ from assistant.core.recommend import Situation
 from assistant.gui.pages.base import Page
 from assistant.gui.text import core_text
 from assistant.gui.widgets import icon_label
+from assistant.gui.wrapbox import WrapCheckBox
 
 
 class DevicesPage(Page):
@@ -37,9 +37,9 @@ class DevicesPage(Page):
         self.computers.setValue(1)
         self.computers.setSuffix(self.tr(" computer(s)"))
         self.computers.setAccessibleName(self.tr("Number of computers"))
-        self.phone = QCheckBox(self.tr("On a &phone"))
-        self.tablet = QCheckBox(self.tr("On a &tablet"))
-        self.webmail = QCheckBox(self.tr("In a &web browser (webmail)"))
+        self.phone = WrapCheckBox(self.tr("On a &phone"))
+        self.tablet = WrapCheckBox(self.tr("On a &tablet"))
+        self.webmail = WrapCheckBox(self.tr("In a &web browser (webmail)"))
         rows: tuple[tuple[str, QWidget, QWidget | None], ...] = (
             ("computer", QLabel(self.tr("On &computers:")), self.computers), ("phone", self.phone, None),
             ("tablet", self.tablet, None), ("webmail", self.webmail, None))
@@ -55,9 +55,9 @@ class DevicesPage(Page):
         self.body.addWidget(self._programs_box())
         habits = QGroupBox(self.tr("How you use it"))
         hgrid = QGridLayout(habits)
-        self.shared = QCheckBox(self.tr("Other &people read this mailbox too"))
-        self.offline = QCheckBox(self.tr("I need &all my mail without an internet connection"))
-        self.storage = QCheckBox(self.tr("Space on the server is &limited, or I want mail off the server"))
+        self.shared = WrapCheckBox(self.tr("Other people &read this mailbox too"))
+        self.offline = WrapCheckBox(self.tr("I need all my &mail without an internet connection"))
+        self.storage = WrapCheckBox(self.tr("Space on the server is &limited, or I want mail off the server"))
         for i, (kind, box) in enumerate((("shared", self.shared), ("offline", self.offline),
                                          ("storage", self.storage))):
             hgrid.addWidget(icon_label(kind), i, 0)
@@ -86,9 +86,9 @@ class DevicesPage(Page):
         """Which mail programs the person sets up: the last page shows the steps for each one ticked."""
         box = QGroupBox(self.tr("Which mail programs will you set up? (Tick all that apply.)"))
         grid = QGridLayout(box)
-        self.programs: dict[str, QCheckBox] = {}
+        self.programs: dict[str, WrapCheckBox] = {}
         for i, code in enumerate(PROGRAMS):
-            check = QCheckBox(core_text("sheet", CHOICES[code]))
+            check = WrapCheckBox(core_text("sheet", CHOICES[code]))
             self.programs[code] = check
             grid.addWidget(check, i // 3, i % 3)
         return box

@@ -25,6 +25,7 @@ from assistant.gui import warmup
 from assistant.gui.pages.base import Page
 from assistant.gui.pages.discovery_details import DiscoveryDetails, progress_label
 from assistant.gui.text import core_text, domain_error_text, notice_text, sentence_text
+from assistant.gui.wrapbox import WrapCheckBox
 
 if TYPE_CHECKING:
     from assistant.core.model import ProbeResult
@@ -65,7 +66,7 @@ class DiscoveryPage(Page):
         self.elapsed.setAccessibleName(self.tr("Elapsed time"))
         self.cancel_btn = QPushButton(self.tr("&Stop checking"))
         self.cancel_btn.setAccessibleDescription(self.tr("Cancels the checks that are still running"))
-        self.again_btn = QPushButton(self.tr("Check &again"))
+        self.again_btn = QPushButton(self.tr("Check a&gain"))
         self.again_btn.setAccessibleDescription(self.tr("Runs all checks once more"))
         for w, stretch in ((self.status, 1), (self.elapsed, 0), (self.cancel_btn, 0), (self.again_btn, 0)):
             top.addWidget(w, stretch)
@@ -85,7 +86,7 @@ class DiscoveryPage(Page):
         self.body.addWidget(self.problems)
         self.confirm_boxes: dict[str, QCheckBox] = {}
         self.body.addLayout(self._fix_row())
-        self.manual_box = QCheckBox(self.tr("Enter or change the settings &by hand on the next page"))
+        self.manual_box = WrapCheckBox(self.tr("Enter or change the settings by &hand on the next page"))
         self.manual_box.setAccessibleDescription(
             self.tr("Lets you type the server names, ports and security yourself"))
         self.body.addWidget(self.manual_box)
@@ -322,7 +323,7 @@ class DiscoveryPage(Page):
             self.decisions_layout.addWidget(_label("⚠ " + notice_text(item)))
         for advice in d.advice:
             self.decisions_layout.addWidget(_label("→ " + sentence_text(advice)))
-        box = QCheckBox(core_text("flow", CONFIRM, host=d.shown))
+        box = WrapCheckBox(core_text("flow", CONFIRM, host=d.shown))
         box.setChecked(d.host in self.session.confirmed)
         box.setAccessibleDescription(
             self.tr("Confirms that you accept the risks listed above for this server"))

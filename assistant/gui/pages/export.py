@@ -24,7 +24,7 @@ from assistant.core.setup import exporting
 from assistant.core.setup.outcome import join
 from assistant.gui.pages.base import Page
 from assistant.gui.pages.export_parts import ExportWidgets
-from assistant.gui.text import core_text
+from assistant.gui.text import core_text, error_text
 
 
 class ExportPage(Page):
@@ -143,7 +143,7 @@ class ExportPage(Page):
             files = self.planned(chosen, folder)
             exporting.make_folder(folder)
         except AssistantError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return []
         existing = exporting.conflicts(files, self.written)
         if existing and not self.confirm_replace([p.name for p in existing]):
@@ -152,7 +152,7 @@ class ExportPage(Page):
         try:
             saved = exporting.write(files, self.written)
         except AssistantError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return []
         finally:
             done = [f.path for f in files if f.path in self.written]
@@ -177,7 +177,7 @@ class ExportPage(Page):
                                      translate=QCoreApplication.translate, programs=self.session.programs,
                                      notice=self.notice())
         except AssistantError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return None
         doc = QTextDocument(self)
         doc.setHtml(sheet.data.decode("utf-8"))

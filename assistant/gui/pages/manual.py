@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 import idna
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -27,12 +26,14 @@ from PySide6.QtWidgets import (
 
 from assistant.core import flow
 from assistant.core.context import ProgressEvent
+from assistant.core.i18n import QT_TRANSLATE_NOOP
 from assistant.core.model import ProbeResult, Protocol, Security, ServerConfig
 from assistant.core.setup.selection import CONFIRM
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
 from assistant.gui.text import badge_kind, core_text, security_name, status_name, tls_problem_text
 from assistant.gui.widgets import Badge
+from assistant.gui.wrapbox import WrapCheckBox
 
 if TYPE_CHECKING:
     from assistant.gui.worker import Job
@@ -60,6 +61,15 @@ def host_problem(text: str) -> str | None:
         return QCoreApplication.translate("ManualPage",
                                           "Enter the full server name, such as mail.example.com.")
     return None
+
+
+# Server, port, security and user name labels of the incoming box, then of the outgoing box.
+_LABELS = (
+    (QT_TRANSLATE_NOOP("ManualPage", "Ser&ver:"), QT_TRANSLATE_NOOP("ManualPage", "Po&rt:"),
+     QT_TRANSLATE_NOOP("ManualPage", "Securit&y:"), QT_TRANSLATE_NOOP("ManualPage", "&User name:")),
+    (QT_TRANSLATE_NOOP("ManualPage", "Serv&er:"), QT_TRANSLATE_NOOP("ManualPage", "P&ort:"),
+     QT_TRANSLATE_NOOP("ManualPage", "Se&curity:"), QT_TRANSLATE_NOOP("ManualPage", "User na&me:")),
+)
 
 
 class ServerBox(QGroupBox):
@@ -94,11 +104,13 @@ class ServerBox(QGroupBox):
         self.result = QHBoxLayout()
         if len(protocols) > 1:
             form.addRow(QCoreApplication.translate("ManualPage", "&Protocol:"), self.protocol)
-        form.addRow(QCoreApplication.translate("ManualPage", "Ser&ver:"), self.host)
+        # The incoming and the outgoing box are on one page: each label has its own Alt+letter.
+        labels = _LABELS[1 if protocols == ("smtp",) else 0]
+        form.addRow(QCoreApplication.translate("ManualPage", labels[0]), self.host)
         form.addRow("", self.host_problem)
-        form.addRow(QCoreApplication.translate("ManualPage", "Po&rt:"), self.port)
-        form.addRow(QCoreApplication.translate("ManualPage", "Securit&y:"), self.security)
-        form.addRow(QCoreApplication.translate("ManualPage", "&User name:"), self.username)
+        form.addRow(QCoreApplication.translate("ManualPage", labels[1]), self.port)
+        form.addRow(QCoreApplication.translate("ManualPage", labels[2]), self.security)
+        form.addRow(QCoreApplication.translate("ManualPage", labels[3]), self.username)
         form.addRow("", self.result)
         self.protocol.currentIndexChanged.connect(self._default_port)
         self.security.currentIndexChanged.connect(self._default_port)
@@ -180,10 +192,10 @@ class ManualPage(Page):
         row.addWidget(self.test_btn)
         row.addWidget(self.test_status, 1)
         self.body.addLayout(row)
-        self.plain_confirm = QCheckBox()
+        self.plain_confirm = WrapCheckBox()
         self.plain_confirm.setVisible(False)
         self.body.addWidget(self.plain_confirm)
-        self.accept_box = QCheckBox(self.tr("These settings did not work. Continue &anyway?"))
+        self.accept_box = WrapCheckBox(self.tr("These settings did not work. Continue &anyway?"))
         self.accept_box.setAccessibleDescription(
             self.tr("Goes on with settings that failed the test; the summary and the diagnostics say so"))
         self.accept_box.setVisible(False)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from assistant.core import flow
 from assistant.core.context import ProgressEvent
@@ -21,7 +21,8 @@ from assistant.core.i18n import QT_TRANSLATE_NOOP
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
 from assistant.gui.signin_text import describe
-from assistant.gui.text import core_text
+from assistant.gui.text import core_text, error_text
+from assistant.gui.wrapbox import WrapCheckBox
 
 if TYPE_CHECKING:
     from assistant.gui.worker import Job
@@ -53,8 +54,8 @@ class PasswordPage(Page):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password"))
         self.password.setAccessibleDescription(self.tr("The password of your mailbox; it is shown as dots"))
-        self.reveal = QCheckBox(self.tr("S&how the password"))
-        self.remember = QCheckBox(self.tr("&Remember it in the system keychain"))
+        self.reveal = WrapCheckBox(self.tr("S&how the password"))
+        self.remember = WrapCheckBox(self.tr("&Remember it in the system keychain"))
         self.remember.setAccessibleDescription(
             self.tr("Stores the password in your operating system's protected password store"))
         self.message = QLabel()
@@ -132,7 +133,7 @@ class PasswordPage(Page):
         try:
             secret = Secret(self.password.text())
         except AssistantError as exc:
-            self.result.setText(str(exc))
+            self.result.setText(error_text(exc))
             return
         incoming, outgoing = s.signin_servers()
         if incoming is None or outgoing is None:

@@ -13,7 +13,7 @@ from assistant.core import flow, presets
 from assistant.core.errors import AssistantError
 from assistant.core.recommend import PROTOCOL_DESCRIPTIONS, Reason
 from assistant.gui.pages.base import Page
-from assistant.gui.text import core_text
+from assistant.gui.text import core_text, error_text
 
 NAMES = {"imap": "IMAP", "pop3": "POP3"}
 
@@ -72,7 +72,7 @@ class RecommendationPage(Page):
         try:
             rec = s.recommend()  # the choice follows the recommendation until the person switches
         except AssistantError as exc:
-            self.headline.setText(str(exc))
+            self.headline.setText(error_text(exc))
             for label in self.sections.values():
                 label.setText("")
             return

@@ -1,0 +1,69 @@
+"""The core's error sentences by code (core/messages.py): the CLI's English line is what it always was,
+and a translator gets every template, nested ones too."""
+
+from __future__ import annotations
+
+import re
+import string
+
+from assistant.core.address import AddressError, parse_address
+from assistant.core.dns import DnsError, NoSuchDomain
+from assistant.core.errors import AssistantError, DomainError, InputError
+from assistant.core.messages import CONTEXT, MESSAGES, OPENSSL_DETAILS, Message, openssl_detail, render
+from assistant.core.net import ConnectError
+
+
+def test_errors_keep_their_english_line_for_the_cli() -> None:
+    assert str(DomainError(code="nxdomain", params={"domain": "srv.tset"})) == \
+        "srv.tset: this domain does not exist (DNS answered NXDOMAIN)"
+    reason = DnsError(code="dns_no_answer", params={"name": "srv.tset", "rdtype": "SOA"})
+    assert str(reason) == "srv.tset SOA: no usable answer (SERVFAIL or refused)"
+    failed = DomainError(code="dns_failed", params={"server": "10.0.0.1:53", "reason": reason.message()})
+    assert str(failed) == "DNS failed (10.0.0.1:53): srv.tset SOA: no usable answer (SERVFAIL or refused)"
+    assert str(NoSuchDomain(code="dns_nxdomain", params={"name": "x.test"})) == "x.test: no such domain"
+    refused = ConnectError("refused", Message("connect_refused", {"where": "imap.x.test:993"}))
+    assert str(refused) == "imap.x.test:993: connection refused"
+    assert str(InputError("free text")) == "free text" and InputError("free text").code is None
+
+
+def test_a_translator_gets_every_template_nested_ones_first() -> None:
+    seen: list[tuple[str, str]] = []
+
+    def shout(context: str, text: str) -> str:
+        seen.append((context, text))
+        return text.upper().replace("{SERVER}", "{server}").replace("{REASON}", "{reason}") \
+            .replace("{NAME}", "{name}").replace("{RDTYPE}", "{rdtype}")
+
+    reason = Message("dns_timeout", {"name": "a.test", "rdtype": "MX"})
+    text = render("dns_failed", {"server": "system", "reason": reason}, shout)
+    assert text == "DNS FAILED (system): a.test MX: THE DNS SERVER DID NOT ANSWER IN TIME"
+    assert {ctx for ctx, _ in seen} == {CONTEXT}
+
+
+def test_a_translation_that_breaks_a_placeholder_falls_back_to_english() -> None:
+    assert render("connect_refused", {"where": "h:1"}, lambda _c, _t: "{oops}") == "h:1: connection refused"
+
+
+def test_every_template_names_only_fields_it_is_given() -> None:
+    for code, template in MESSAGES.items():
+        names = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+        assert all(re.fullmatch(r"[a-z_]+", n) for n in names), (code, names)
+        assert render(code, {n: "x" for n in names})
+
+
+def test_openssl_reasons_become_translatable_and_stay_the_same_in_english() -> None:
+    for text in OPENSSL_DETAILS:
+        if text != "hostname_mismatch":
+            assert str(openssl_detail(text)) == text
+    mismatch = "Hostname mismatch, certificate is not valid for 'a.test'."
+    assert isinstance(openssl_detail(mismatch), Message) and str(openssl_detail(mismatch)) == mismatch
+    assert openssl_detail("something new") == "something new"
+
+
+def test_address_errors_keep_their_code() -> None:
+    try:
+        parse_address("a@@b")
+    except AddressError as exc:
+        assert exc.code == "many_at" and isinstance(exc, AssistantError)
+    else:
+        raise AssertionError("not refused")
