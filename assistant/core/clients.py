@@ -24,8 +24,8 @@ APPLE = frozenset({"apple_mail", "iphone"})  # the programs an Apple profile (.m
 # What the devices page offers to tick (short) and the heading of each program's steps.
 CHOICES: dict[str, str] = {
     "outlook": QT_TRANSLATE_NOOP("sheet", "&Outlook"),
-    "apple_mail": QT_TRANSLATE_NOOP("sheet", "Apple &Mail (Mac)"),
-    "thunderbird": QT_TRANSLATE_NOOP("sheet", "Thunder&bird"),
+    "apple_mail": QT_TRANSLATE_NOOP("sheet", "Appl&e Mail (Mac)"),
+    "thunderbird": QT_TRANSLATE_NOOP("sheet", "T&hunderbird"),
     "windows_mail": QT_TRANSLATE_NOOP("sheet", "W&indows Mail"),
     "iphone": QT_TRANSLATE_NOOP("sheet", "iPhone or iPa&d"),
     "android": QT_TRANSLATE_NOOP("sheet", "And&roid"),

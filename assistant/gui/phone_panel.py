@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from assistant.core.setup.session import SetupSession
     from assistant.gui.worker import AsyncWorker, Job
 
-COLUMN_PX = 300  # each half: the widest code (CODE_PX plus rounding) and its sentences
+COLUMN_PX = 272  # each half: the widest code (CODE_PX plus rounding) and its sentences; two fit at 200 %
 
 
 def phone_text(code: str, **fields: object) -> str:
@@ -89,7 +89,7 @@ class PhonePanel(QWidget):
         )
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(24)
+        row.setSpacing(16)
         for widgets in columns:
             column = QVBoxLayout()
             for widget in widgets:

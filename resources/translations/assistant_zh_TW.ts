@@ -110,8 +110,8 @@
         <translation>您的使用方式</translation>
     </message>
     <message>
-        <source>Other people &amp;read this mailbox too</source>
-        <translation>還有其他人也會讀這個信箱(&amp;R)</translation>
+        <source>Other people read thi&amp;s mailbox too</source>
+        <translation>還有其他人也會讀這個信箱(&amp;S)</translation>
     </message>
     <message>
         <source>I need all my &amp;mail without an internet connection</source>
@@ -523,8 +523,8 @@ Replace them?</source>
         <translation>存放檔案的資料夾</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>瀏覽(&amp;B)…</translation>
+        <source>B&amp;rowse…</source>
+        <translation>瀏覽(&amp;R)…</translation>
     </message>
     <message>
         <source>Choose the folder for the files</source>
@@ -535,8 +535,8 @@ Replace them?</source>
         <translation>資料夾(&amp;D)：</translation>
     </message>
     <message>
-        <source>P&amp;rint setup sheet…</source>
-        <translation>列印設定說明表(&amp;R)…</translation>
+        <source>Print setup s&amp;heet…</source>
+        <translation>列印設定說明表(&amp;H)…</translation>
     </message>
     <message>
         <source>Save sheet as PD&amp;F…</source>
@@ -1786,12 +1786,12 @@ Replace them?</source>
         <translation>Outlook(&amp;O)</translation>
     </message>
     <message>
-        <source>Apple &amp;Mail (Mac)</source>
-        <translation>Apple 郵件（Mac）(&amp;M)</translation>
+        <source>Appl&amp;e Mail (Mac)</source>
+        <translation>Apple 郵件（Mac）(&amp;E)</translation>
     </message>
     <message>
-        <source>Thunder&amp;bird</source>
-        <translation>Thunderbird(&amp;B)</translation>
+        <source>T&amp;hunderbird</source>
+        <translation>Thunderbird(&amp;H)</translation>
     </message>
     <message>
         <source>W&amp;indows Mail</source>

@@ -65,7 +65,20 @@ def by_hand_failing(qtbot: QtBot, wiz: SetupWizard) -> ManualPage:
     qtbot.mouseClick(manual.test_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(wiz.session.manual_probes) == 2, timeout=30000)
     assert not any(p.status == "ok" for p in wiz.session.manual_probes.values())
-    wiz.session.manual_failure_accepted = True  # "These settings did not work. Continue anyway?" — yes
+    assert manual.accept_box.isVisible()  # "These settings did not work. Continue anyway?" — yes
+    manual.accept_box.setChecked(True)
+    assert wiz.session.manual_failure_accepted
+    return manual
+
+
+def by_hand_tested(qtbot: QtBot, wiz: SetupWizard, incoming: str, outgoing: str) -> ManualPage:
+    """Settings by hand, typed and tested (the manual page lets Next through only then)."""
+    manual = wiz.pages[Page.MANUAL]
+    assert isinstance(manual, ManualPage)
+    manual.incoming.host.setText(incoming)
+    manual.outgoing.host.setText(outgoing)
+    qtbot.mouseClick(manual.test_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(wiz.session.manual_probes) == 2, timeout=30000)
     return manual
 
 
@@ -123,21 +136,24 @@ def test_nothing_found_never_ends_ready(qtbot: QtBot, make_wizard: MakeWizard, l
     assert page(wiz) is Page.MANUAL  # "Change the settings"
 
 
-def test_untested_settings_by_hand_say_so(qtbot: QtBot, make_wizard: MakeWizard) -> None:
+def test_untested_settings_by_hand_cannot_end_as_ready(qtbot: QtBot, make_wizard: MakeWizard) -> None:
+    """Typed-in settings are "untested" until the test ran: Next waits for it, the verdict says so."""
     wiz = make_wizard()
     start(qtbot, wiz, NOTHING)
     click_next(qtbot, wiz)
     manual = wiz.pages[Page.MANUAL]
     manual.incoming.host.setText("imap.srv.test")  # type: ignore[attr-defined]
     manual.outgoing.host.setText("smtp.srv.test")  # type: ignore[attr-defined]
+    assert not wiz.button(wiz.WizardButton.NextButton).isEnabled()
+    verdict = wiz.session.outcome()
+    assert verdict.status == "untested" and not verdict.usable
+    assert verdict.headline().startswith("The settings for bob@dead.fallback.test were not tested")
+    by_hand_tested(qtbot, wiz, "imap.srv.test", "smtp.srv.test")
+    assert wiz.button(wiz.WizardButton.NextButton).isEnabled()
     done = to_done(qtbot, wiz)
-    assert done.verdict.text().startswith("⚠ The settings for bob@dead.fallback.test were not tested")
-    assert done.title() == "Not tested yet" and done.action.text() == "&Test the settings"
-    export = wiz.pages[Page.EXPORT]
-    assert isinstance(export, ExportPage) and export.w.verdict.text().startswith("⚠ The settings for")
-    assert wiz.session.exported  # untested is not "not working": the files were still saved
+    assert done.verdict.text().startswith("✔"), done.verdict.text()
     [sheet] = [p for p in wiz.session.exported if p.suffix == ".html"]
-    assert "were not tested" in sheet.read_text()  # and the printed sheet says so too
+    assert "were not tested" not in sheet.read_text()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_TW"])
@@ -148,9 +164,7 @@ def test_a_domain_that_does_not_exist_says_check_the_spelling_and_changes_addres
     assert wiz.session.state.discovery == "failed" and wiz.session.discovery_error is not None
     assert wiz.session.discovery_error.code == "nxdomain"
     click_next(qtbot, wiz)
-    manual = wiz.pages[Page.MANUAL]
-    manual.incoming.host.setText("imap.srv.test")  # type: ignore[attr-defined]
-    manual.outgoing.host.setText("smtp.srv.test")  # type: ignore[attr-defined]
+    by_hand_tested(qtbot, wiz, "imap.srv.test", "smtp.srv.test")
     done = to_done(qtbot, wiz)
     words = {"en": "nosuch.test does not exist — check the spelling.", "zh_TW": "nosuch.test 不存在"}[lang]
     assert words in done.verdict.text() and "✖" in done.verdict.text()

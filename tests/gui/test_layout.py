@@ -79,7 +79,12 @@ def test_on_an_ordinary_screen_every_option_is_visible_without_scrolling(world: 
     for r in rows:
         where = f"{r['address']} {r['page']}"
         assert inside(r["frame"], r["free"]), where
-        assert not r["scrolls"] and not r["sideways"], f"{where}: the page scrolls at {r['frame']}"
+        assert not r["sideways"], f"{where}: the page scrolls sideways at {r['frame']}"
+        # The last page is for reading (the steps for each program, the phone codes, the diagnostics):
+        # it may scroll down. Every page with options to choose must not.
+        if r["page"] != "DONE":
+            assert not r["scrolls"], f"{where}: the page scrolls at {r['frame']}"
+    assert any(r["page"] == "DONE" for r in rows), "the walk never reached the last page"
 
 
 def test_a_long_confirmation_wraps_and_is_ticked_by_its_text(qtbot: QtBot) -> None:

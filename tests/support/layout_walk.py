@@ -64,7 +64,10 @@ def walk(args: argparse.Namespace) -> None:
     settings = Settings.create(timeout=10, dns_server=args.dns_server, cafile=args.cafile, offline=True)
     i18n.build_catalogues()
     i18n.install(app, args.lang)
+    import tempfile
     for address in args.addresses:
+        # Next on the export page saves: each walk into a folder of its own, so no "Replace files?" waits.
+        prefs.setValue("export/folder", tempfile.mkdtemp(prefix="layout-walk-"))
         wiz = SetupWizard(SetupSession(settings, address=address), prefs, args.lang)
         wiz.show()
         spin(app, lambda w=wiz: not w.pages.missing(), 10)

@@ -55,7 +55,7 @@ class DevicesPage(Page):
         self.body.addWidget(self._programs_box())
         habits = QGroupBox(self.tr("How you use it"))
         hgrid = QGridLayout(habits)
-        self.shared = WrapCheckBox(self.tr("Other people &read this mailbox too"))
+        self.shared = WrapCheckBox(self.tr("Other people read thi&s mailbox too"))
         self.offline = WrapCheckBox(self.tr("I need all my &mail without an internet connection"))
         self.storage = WrapCheckBox(self.tr("Space on the server is &limited, or I want mail off the server"))
         for i, (kind, box) in enumerate((("shared", self.shared), ("offline", self.offline),

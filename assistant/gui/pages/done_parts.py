@@ -10,7 +10,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assistant.core.clients import Instructions
 from assistant.core.flow import Page
@@ -65,10 +65,10 @@ class ProgramPanel(QGroupBox):
         self.copy_btn.setAccessibleName(
             QCoreApplication.translate("DonePage", "Copy the steps for {0}").format(name))
         self.copy_btn.clicked.connect(self.copy)
-        row = QHBoxLayout()
-        row.addWidget(self.text, 1)
-        row.addWidget(self.copy_btn, 0, Qt.AlignmentFlag.AlignTop)
-        QVBoxLayout(self).addLayout(row)
+        # The button under the text, not beside it: at 200 % the steps need the whole width.
+        column = QVBoxLayout(self)
+        column.addWidget(self.text)
+        column.addWidget(self.copy_btn, 0, Qt.AlignmentFlag.AlignRight)
 
     def html(self) -> str:
         tr = QCoreApplication.translate

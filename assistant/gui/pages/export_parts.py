@@ -68,7 +68,7 @@ class ExportWidgets(QWidget):
         where = QHBoxLayout()
         self.folder = QLineEdit()
         self.folder.setAccessibleName(self.tr("Folder for the files"))
-        self.folder_btn = QPushButton(self.tr("&Browse…"))
+        self.folder_btn = QPushButton(self.tr("B&rowse…"))
         self.folder_btn.setAccessibleName(self.tr("Choose the folder for the files"))
         folder_label = QLabel(self.tr("Fol&der:"))
         folder_label.setBuddy(self.folder)
@@ -79,7 +79,7 @@ class ExportWidgets(QWidget):
 
     def _actions(self) -> QHBoxLayout:
         actions = QHBoxLayout()
-        self.print_btn = QPushButton(self.tr("P&rint setup sheet…"))
+        self.print_btn = QPushButton(self.tr("Print setup s&heet…"))
         self.pdf_btn = QPushButton(self.tr("Save sheet as PD&F…"))
         self.open_btn = QPushButton(self.tr("&Open folder"))
         for b in (self.print_btn, self.pdf_btn, self.open_btn):
