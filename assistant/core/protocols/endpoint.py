@@ -129,16 +129,7 @@ async def open_session(candidate: Candidate, settings: Settings, *, deadline: fl
         raise ProbeFailure("timeout", Message("no_answer", {"where": where, "phase": phase_message(phase)})) \
             from None
     except (ConnectionError, OSError) as exc:
-        phase = conn.phase if conn is not None else phase
-        if phase == "TLS handshake":
-            if isinstance(exc, ConnectionAbortedError) and "longer" in str(exc):
-                raise ProbeFailure("timeout", Message("tls_timeout", {"where": where})) from None
-            # Some servers and middleboxes just hang up on a version they refuse: let the legacy pass look.
-            raise ProbeFailure("tls_error", Message("tls_broken", {
-                "where": where, "detail": exc.strerror or type(exc).__name__}), legacy_retry=True) from None
-        detail = exc.strerror or exc
-        raise ProbeFailure("protocol_error", Message("broke_waiting", {
-            "where": where, "phase": phase_message(phase), "detail": detail})) from None
+        raise _broken(where, conn.phase if conn is not None else phase, exc) from None
     finally:
         if conn is None:
             sock.close()
@@ -158,6 +149,18 @@ def phase_message(phase: str) -> Message:
     if phase.startswith("answer to "):
         return Message("phase_answer", {"command": phase.removeprefix("answer to ")})
     return Message("phase_connect") if phase == "connect" else Message("phase_other", {"phase": phase})
+
+
+def _broken(where: str, phase: str, exc: OSError) -> ProbeFailure:
+    """The connection broke: during the TLS handshake (maybe a version the server refuses) or later."""
+    if phase == "TLS handshake":
+        if isinstance(exc, ConnectionAbortedError) and "longer" in str(exc):
+            return ProbeFailure("timeout", Message("tls_timeout", {"where": where}))
+        # Some servers and middleboxes just hang up on a version they refuse: let the legacy pass look.
+        return ProbeFailure("tls_error", Message("tls_broken", {
+            "where": where, "detail": exc.strerror or type(exc).__name__}), legacy_retry=True)
+    return ProbeFailure("protocol_error", Message("broke_waiting", {
+        "where": where, "phase": phase_message(phase), "detail": exc.strerror or exc}))
 
 
 def _tls_failure(where: str, exc: ssl.SSLError) -> ProbeFailure:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.core import flow
 from assistant.core.errors import AssistantError, DomainError
 from assistant.core.flow import FlowState
+from assistant.core.setup.manual import ManualSettings
 
 if TYPE_CHECKING:
     from assistant.core.context import ProgressCallback, Settings
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 SigninKey = tuple[str, "ServerConfig | None", "ServerConfig | None", str]
 
 
-class SetupSession:
+class SetupSession(ManualSettings):
     """Everything one setup learns and decides. The password lives here, in memory, for this setup only."""
 
     def __init__(self, settings: Settings | Callable[[], Settings], *, address: str = "",
@@ -189,60 +190,6 @@ class SetupSession:
     def pins(self) -> dict[str, tuple[str, ...]]:
         """Certificates accepted by name for the servers in use; none for settings typed in by hand."""
         return {} if self.uses_manual else self.selection.pins()
-
-    # --- settings by hand -----------------------------------------------------------------------------
-
-    @property
-    def manual(self) -> dict[Protocol, ServerConfig]:
-        return dict(self._manual)
-
-    @property
-    def manual_probes(self) -> dict[Protocol, ProbeResult]:
-        return dict(self._manual_probes)
-
-    def set_manual(self, incoming: ServerConfig, outgoing: ServerConfig) -> None:
-        """New settings by hand; a test of different settings no longer says anything about these."""
-        new: dict[Protocol, ServerConfig] = {incoming.protocol: incoming, "smtp": outgoing}
-        if new != self._manual:
-            self._manual, self._manual_probes = new, {}
-            self._manual_check("untested")  # and a "continue anyway" was for the old settings
-        self.protocol = incoming.protocol
-
-    def _manual_check(self, check: str) -> None:
-        self.state.manual_check, self.state.manual_failure_accepted = check, False
-
-    @property
-    def manual_failure_accepted(self) -> bool:  # "these settings did not work — continue anyway", for these
-        return self.state.manual_failure_accepted
-
-    @manual_failure_accepted.setter
-    def manual_failure_accepted(self, on: bool) -> None:
-        self.state.manual_failure_accepted = bool(on) and self.state.manual_check == "failed"
-
-    def manual_test_status(self, check: str) -> None:
-        """"testing" as a test starts; "failed" when it stopped or broke (untested counts as failed)."""
-        self._manual_probes = {}
-        self._manual_check(check)
-
-    def manual_test_job(self) -> Coroutine[Any, Any, list[ProbeResult]]:
-        from assistant.core.setup.usecases import test_servers
-        servers = list(self._manual.values())
-
-        async def run() -> list[ProbeResult]:
-            return await test_servers(servers, self.settings)
-        return run()
-
-    def manual_tested(self, probes: list[ProbeResult]) -> bool:
-        """Keep a test's results if they are for the settings as they are now; False when stale."""
-        now = {(s.protocol, s.host, s.port, s.security) for s in self._manual.values()}
-        bare = {p.candidate.protocol: "starttls_missing" in p.warnings for p in probes}  # "plain": failed
-        if now != {(p.candidate.protocol, p.candidate.host, p.candidate.port,
-                    "starttls" if bare[p.candidate.protocol] else p.candidate.security) for p in probes}:
-            return False
-        self._manual_probes = {p.candidate.protocol: p for p in probes}
-        worked = all(p.status == "ok" and not bare[p.candidate.protocol] for p in probes)
-        self._manual_check("ok" if worked else "failed")
-        return True
 
     @property
     def uses_manual(self) -> bool:
