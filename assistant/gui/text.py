@@ -122,13 +122,8 @@ def source_name(source: str) -> str:
 
 def badge_kind(p: ProbeResult) -> str:
     """One of "verified", "starttls", "problem", "plaintext", "failed" — the badge a row shows."""
-    if p.status != "ok":
-        return "failed"
-    if p.candidate.security == "plain":
-        return "plaintext"
-    if p.tls is None or not p.tls.verified or "starttls_injection" in p.warnings:
-        return "problem"
-    return "verified" if p.candidate.security == "ssl" else "starttls"
+    from assistant.core.setup.summary import security_kind
+    return security_kind(p)
 
 
 def badge_text(kind: str) -> str:

@@ -253,6 +253,13 @@ def row_kind(p: ProbeResult, selection: Selection) -> str:
         if p.stopped == "better_found" or (p.candidate.source == "guess" and not needed):
             return "unused"
         return "failed"
+    return security_kind(p)
+
+
+def security_kind(p: ProbeResult) -> str:
+    """"failed", "plaintext", "problem" (certificate or injection), "verified" (SSL) or "starttls"."""
+    if p.status != "ok":
+        return "failed"
     if p.candidate.security == "plain":
         return "plaintext"
     if p.tls is None or not p.tls.verified or "starttls_injection" in p.warnings:
