@@ -48,7 +48,8 @@ PROBLEM_MESSAGES: dict[str, str] = {
                "gave you its fingerprint."),
     "untrusted_issuer": QT_TRANSLATE_NOOP(
         "tls", "The certificate was issued by an authority this computer does not trust; if your "
-               "organisation runs its own, point --cafile at its certificate."),
+               "organisation runs its own, ask its IT department to add that authority's certificate to "
+               "this computer."),
     "weak_protocol": QT_TRANSLATE_NOOP(
         "tls", "The server only offers {version}, which is obsolete and unsafe; it needs TLS 1.2 or newer."),
     "expires_soon": QT_TRANSLATE_NOOP(

@@ -2405,8 +2405,8 @@ Replace them?</source>
         <translation>憑證是自行簽署的，沒有人為它擔保；只有在郵件服務商提供了它的指紋時才信任它。</translation>
     </message>
     <message>
-        <source>The certificate was issued by an authority this computer does not trust; if your organisation runs its own, point --cafile at its certificate.</source>
-        <translation>憑證的簽發機構不受這台電腦信任；如果您的組織有自己的憑證機構，請用 --cafile 指定它的憑證。</translation>
+        <source>The certificate was issued by an authority this computer does not trust; if your organisation runs its own, ask its IT department to add that authority&apos;s certificate to this computer.</source>
+        <translation>憑證的簽發機構不受這台電腦信任；如果您的組織有自己的憑證機構，請向 IT 部門索取該機構的憑證並安裝到這台電腦。</translation>
     </message>
     <message>
         <source>The server only offers {version}, which is obsolete and unsafe; it needs TLS 1.2 or newer.</source>
