@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from assistant.core.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from assistant.core.model import DiscoveryResult, ProbeResult, Protocol, ServerConfig
+    from assistant.core.model import DiscoveryResult, ProbeResult, Protocol
     from assistant.core.presets import Policy
 
 PROTOCOL_ORDER: tuple[Protocol, ...] = ("imap", "pop3", "smtp")
@@ -86,11 +86,6 @@ class Selection:
     def probes(self) -> dict[str, ProbeResult | None]:
         """The accepted server's probe per protocol (None where nothing may be used)."""
         return {p: self.probe(p) for p in PROTOCOL_ORDER}
-
-    def server(self, protocol: Protocol) -> ServerConfig | None:
-        from assistant.core.model import ServerConfig
-        probe = self.probe(protocol)
-        return ServerConfig.from_candidate(probe.candidate) if probe else None
 
     @property
     def found_incoming(self) -> bool:
