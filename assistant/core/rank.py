@@ -83,6 +83,29 @@ def render(code: str, params: dict[str, str], translate: Translate | None = None
     return _fill(tr("warnings", template), template, values)
 
 
+def finding_sentence(f: Finding, translate: Translate | None = None) -> str:
+    """A discovery warning as a sentence (an organisation's policy too); its English ``message`` when no
+    template knows its code."""
+    if f.code in WARNINGS:
+        params = dict(f.params)
+        params.setdefault("message", f.message)
+        return render(f.code, params, translate)
+    from assistant.core import presets
+    template = presets.MESSAGES.get(f.code)
+    if template is None:
+        return f.message
+    return _fill((translate or _identity)("presets", template), template, dict(f.params))
+
+
+def problem_sentence(code: str, facts: TlsFacts, host: str, translate: Translate | None = None) -> str:
+    """A certificate problem in plain words (fields as ``tls.describe``)."""
+    template = PROBLEMS.get(code, PROBLEMS["unknown"])
+    fields = {"host": host, "date": (facts.not_after or "?")[:10], "start": (facts.not_before or "?")[:10],
+              "days": str(facts.days_left) if facts.days_left is not None else "?",
+              "version": facts.version or "?"}
+    return _fill((translate or _identity)("tls", template), template, fields)
+
+
 def _fill(text: str, original: str, values: dict[str, str]) -> str:
     """Format a (translated) template; a translation with a broken placeholder falls back to English."""
     safe = _Defaults(values)

@@ -76,17 +76,8 @@ def warning_name(code: str) -> str:
 
 def finding_text(f: Finding) -> str:
     """A discovery warning in the interface language (the English ``message`` when no template matches)."""
-    from assistant.core import presets, rank
-    if f.code in rank.WARNINGS:
-        params = dict(f.params)
-        params.setdefault("message", f.message)
-        try:
-            return rank.render(f.code, params, QCoreApplication.translate)
-        except (KeyError, IndexError, ValueError):
-            return f.message
-    if f.code in presets.MESSAGES:  # an organisation's policy (its params come from the preset)
-        return core_text("presets", presets.MESSAGES[f.code], **dict(f.params))
-    return f.message
+    from assistant.core.rank import finding_sentence
+    return finding_sentence(f, QCoreApplication.translate)
 
 
 def security_name(security: str) -> str:
@@ -181,12 +172,8 @@ def _line(key: str, value: object) -> str:
 
 def tls_problem_text(code: str, facts: TlsFacts, host: str) -> str:
     """A certificate problem in plain words, in the interface language (fields as ``tls.describe``)."""
-    from assistant.core import rank
-    template = rank.PROBLEMS.get(code, rank.PROBLEMS["unknown"])
-    fields = {"host": host, "date": (facts.not_after or "?")[:10], "start": (facts.not_before or "?")[:10],
-              "days": facts.days_left if facts.days_left is not None else "?",
-              "version": facts.version or "?"}
-    return core_text("tls", template, **fields)
+    from assistant.core.rank import problem_sentence
+    return problem_sentence(code, facts, host, QCoreApplication.translate)
 
 
 def probe_details(p: ProbeResult) -> str:

@@ -385,6 +385,10 @@
         <translation>沒有儲存任何檔案。</translation>
     </message>
     <message>
+        <source>The same for the helpdesk, with codes (English):</source>
+        <translation>以下為相同內容，附技術代碼（英文），供客服人員使用：</translation>
+    </message>
+    <message>
         <source>Copied to the clipboard.</source>
         <translation>已複製到剪貼簿。</translation>
     </message>
@@ -1015,6 +1019,293 @@ Replace them?</source>
     <message>
         <source>&apos;{text}&apos;: an IP address or numeric top-level domain is not a mail domain</source>
         <translation>「{text}」：IP 位址或純數字的頂級網域不是郵件網域</translation>
+    </message>
+</context>
+<context>
+    <name>diagnostics</name>
+    <message>
+        <source>Mail Setup Assistant {version}</source>
+        <translation>郵件設定助理 {version}</translation>
+    </message>
+    <message>
+        <source>System: {system}</source>
+        <translation>系統：{system}</translation>
+    </message>
+    <message>
+        <source>Python: {version}</source>
+        <translation>Python：{version}</translation>
+    </message>
+    <message>
+        <source>Address: {address}</source>
+        <translation>電子郵件地址：{address}</translation>
+    </message>
+    <message>
+        <source>Resolver: {resolver}</source>
+        <translation>DNS 伺服器：{resolver}</translation>
+    </message>
+    <message>
+        <source>CA file: {answer}</source>
+        <translation>自訂憑證機構檔案：{answer}</translation>
+    </message>
+    <message>
+        <source>Preset: {preset}</source>
+        <translation>組織預設設定：{preset}</translation>
+    </message>
+    <message>
+        <source>Discovery: {state}</source>
+        <translation>搜尋伺服器：{state}</translation>
+    </message>
+    <message>
+        <source>Elapsed: {ms} ms</source>
+        <translation>耗時：{ms} 毫秒</translation>
+    </message>
+    <message>
+        <source>  {protocol} {host}:{port} {security} via {source}: {status}{extra}</source>
+        <translation>  {protocol} {host}:{port}（{security}，來源：{source}）：{status}{extra}</translation>
+    </message>
+    <message>
+        <source> verified</source>
+        <translation>，憑證已驗證</translation>
+    </message>
+    <message>
+        <source> problems={problems}</source>
+        <translation>；問題：{problems}</translation>
+    </message>
+    <message>
+        <source> warnings={warnings}</source>
+        <translation>；警告：{warnings}</translation>
+    </message>
+    <message>
+        <source>  warning {what}</source>
+        <translation>  警告：{what}</translation>
+    </message>
+    <message>
+        <source>Confirmed risks for: {servers}</source>
+        <translation>已接受風險的伺服器：{servers}</translation>
+    </message>
+    <message>
+        <source>Settings by hand: {answer}</source>
+        <translation>手動輸入設定：{answer}</translation>
+    </message>
+    <message>
+        <source>tested: {status}</source>
+        <translation>已測試：{status}</translation>
+    </message>
+    <message>
+        <source>  manual {protocol} {host}:{port} {security} ({tested})</source>
+        <translation>  手動設定 {protocol} {host}:{port}（{security}，{tested}）</translation>
+    </message>
+    <message>
+        <source>Manual test: {state}; continue anyway after a failed test: {answer}</source>
+        <translation>手動設定測試：{state}；測試失敗後仍選擇繼續：{answer}</translation>
+    </message>
+    <message>
+        <source>Protocol: {protocol}</source>
+        <translation>收信協定：{protocol}</translation>
+    </message>
+    <message>
+        <source>Recommended: {protocol} ({reason})</source>
+        <translation>建議：{protocol}（{reason}）</translation>
+    </message>
+    <message>
+        <source>Password given: {answer}; keychain: {keychain}</source>
+        <translation>已提供密碼：{answer}；系統鑰匙圈：{keychain}</translation>
+    </message>
+    <message>
+        <source>Exported: {files}</source>
+        <translation>已儲存的檔案：{files}</translation>
+    </message>
+    <message>
+        <source>Outcome: {status} ({reasons}); next: {next}</source>
+        <translation>結果：{status}（{reasons}）；下一步：{next}</translation>
+    </message>
+    <message>
+        <source>Mail programs: {programs}</source>
+        <translation>郵件程式：{programs}</translation>
+    </message>
+    <message>
+        <source>Sign-in test: not run</source>
+        <translation>登入測試：未執行</translation>
+    </message>
+    <message>
+        <source>Sign-in test: {result} ({ms} ms)</source>
+        <translation>登入測試：{result}（{ms} 毫秒）</translation>
+    </message>
+    <message>
+        <source>  {side} {protocol} {host}:{port} {security}: {result}{details}</source>
+        <translation>  {side} {protocol} {host}:{port}（{security}）：{result}{details}</translation>
+    </message>
+    <message>
+        <source> user={form}</source>
+        <translation>；使用者名稱：{form}</translation>
+    </message>
+    <message>
+        <source> mechanism={mechanism}</source>
+        <translation>；登入方式：{mechanism}</translation>
+    </message>
+    <message>
+        <source> pinned</source>
+        <translation>；使用您確認過的憑證</translation>
+    </message>
+    <message>
+        <source>The diagnostics cannot be shown without revealing the password.</source>
+        <translation>無法在不洩露密碼的情況下顯示診斷資訊。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>系統預設</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>無法取得</translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation>未選擇</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不適用</translation>
+    </message>
+    <message>
+        <source>UNTESTED</source>
+        <translation>未測試</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation>收信</translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation>寄信</translation>
+    </message>
+    <message>
+        <source>full address</source>
+        <translation>完整電子郵件地址</translation>
+    </message>
+    <message>
+        <source>local part</source>
+        <translation>@ 前面的部分</translation>
+    </message>
+    <message>
+        <source>as configured</source>
+        <translation>依設定</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>已儲存</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>未要求儲存</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>未儲存</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>尚未開始</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>not tested</source>
+        <translation>未測試</translation>
+    </message>
+    <message>
+        <source>testing</source>
+        <translation>測試中</translation>
+    </message>
+    <message>
+        <source>worked</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>did not work</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Sign-in method: {value}</source>
+        <translation>登入方式：{value}</translation>
+    </message>
+    <message>
+        <source>Used the certificate you confirmed: {value}</source>
+        <translation>使用您確認過的憑證：{value}</translation>
+    </message>
+    <message>
+        <source>New mail announced at once (IDLE): {value}</source>
+        <translation>新郵件即時通知（IDLE）：{value}</translation>
+    </message>
+    <message>
+        <source>Storage used: {value} KiB</source>
+        <translation>已用空間：{value} KiB</translation>
+    </message>
+    <message>
+        <source>Storage limit: {value} KiB</source>
+        <translation>空間上限：{value} KiB</translation>
+    </message>
+    <message>
+        <source>Folders: {value}</source>
+        <translation>資料夾數：{value}</translation>
+    </message>
+    <message>
+        <source>Messages on the server: {value}</source>
+        <translation>伺服器上的郵件：{value}</translation>
+    </message>
+    <message>
+        <source>Remembers downloaded messages (UIDL): {value}</source>
+        <translation>能記住已下載的郵件（UIDL）：{value}</translation>
+    </message>
+    <message>
+        <source>Sign-in for sending accepted: {value}</source>
+        <translation>寄信登入已接受：{value}</translation>
     </message>
 </context>
 <context>

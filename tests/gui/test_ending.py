@@ -127,7 +127,16 @@ def test_nothing_found_never_ends_ready(qtbot: QtBot, make_wizard: MakeWizard, l
     text = done.verdict.text()
     assert text.startswith(FIRST[("not_working", lang)]), text
     assert "ready" not in text and "可以使用" not in text
-    assert "Outcome: not_working (manual_failed, failure_accepted)" in done.report.toPlainText()
+    assert "Outcome: not_working (manual_failed, failure_accepted)" in wiz.session.report()  # the codes
+    shown = done.report.toPlainText()  # the same in words, in the interface language
+    outcome = {"en": "Outcome: Not working yet (The settings you entered did not work when they were tested. "
+                     "You chose to continue anyway.)",
+               "zh_TW": "結果：目前還無法使用（您輸入的設定在測試時無法使用。您選擇了仍然繼續。）"}[lang]
+    assert outcome in shown, shown
+    assert "manual_failed" not in shown
+    qtbot.mouseClick(done.copy_btn, Qt.MouseButton.LeftButton)
+    copied = QApplication.clipboard().text()
+    assert copied.startswith(shown) and copied.endswith(wiz.session.report())  # words, then the codes
     assert done.title() == {"en": "Not working yet", "zh_TW": "目前還無法使用"}[lang]
     assert isinstance(export, ExportPage) and wiz.session.exported == []  # nothing ticked for a dead end
     assert done.panels == [] and done.phone_box.isHidden()  # no steps, no phone code that could not work

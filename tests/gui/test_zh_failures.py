@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from assistant.core.flow import Page
+from assistant.core.setup.diagnostics_text import LABELS
 from assistant.gui.text import DETAIL_LABELS
 from assistant.gui.wizard import SetupWizard
 from tests.gui.conftest import (
@@ -51,7 +52,8 @@ ALLOWED = {w.lower() for w in (
     "IMAP POP3 SMTP SSL TLS STARTTLS IDLE UIDL OAuth2 OAuth PKCS PDF HTML DNS NXDOMAIN SERVFAIL IPv4 IPv6 "
     "PREAUTH SHA CN MX SRV SOA AAAA ISP cafile HTTPS HTTP XML ISPDB autoconfig Autodiscover mobileconfig "
     "Apple iPhone iPad Outlook Thunderbird Android Windows macOS Linux Gmail K-9 Mail Mac Safari AirDrop "
-    "App QR IT"  # product names as Taiwan writes them (QR 碼, IT 管理員, 在 Mac 上)
+    "App QR IT "  # product names as Taiwan writes them (QR 碼, IT 管理員, 在 Mac 上)
+    "Python KiB AUTHENTICATE PLAIN LOGIN AUTH USER APOP CRAM-MD5 XOAUTH2"  # sign-in methods (diagnostics)
 ).split()} | {"thunderbird for android"}
 HOST = re.compile(r"[\w.+…-]*@[\w.-]+|[\w.-]*[A-Za-z0-9-]\.[A-Za-z][\w.-]*")  # addresses, hosts, files
 HEX = re.compile(r"\b[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2})+\b")
@@ -74,7 +76,11 @@ def english_words(text: str) -> list[str]:
 
 
 def data_prefixes() -> tuple[str, ...]:
-    return tuple(QCoreApplication.translate("text", DETAIL_LABELS[k]).split("{0}")[0] for k in DATA_LINES)
+    details = (QCoreApplication.translate("text", DETAIL_LABELS[k]).split("{0}")[0] for k in DATA_LINES)
+    # The diagnostics' lines that quote this computer (its platform string) or the organisation's preset.
+    diagnostics = (QCoreApplication.translate("diagnostics", LABELS[k]).split("{")[0]
+                   for k in ("system", "preset"))
+    return (*details, *diagnostics)
 
 
 def texts(wiz: SetupWizard) -> Iterator[tuple[str, str]]:
@@ -88,9 +94,8 @@ def texts(wiz: SetupWizard) -> Iterator[tuple[str, str]]:
         if wiz.button(which).isVisible():
             yield "wizard button", wiz.button(which).text()
     skip = data_prefixes()
-    helpdesk = getattr(current, "report", None)  # the diagnostics for the helpdesk: English on purpose
     for w in current.findChildren(QWidget):
-        if not w.isVisibleTo(wiz) or w is helpdesk:
+        if not w.isVisibleTo(wiz):
             continue
         name = type(w).__name__
         if isinstance(w, QLabel | QAbstractButton):
@@ -111,7 +116,8 @@ def texts(wiz: SetupWizard) -> Iterator[tuple[str, str]]:
                         if w.horizontalHeaderItem(c) is not None)
         elif isinstance(w, QPlainTextEdit):
             lines = w.toPlainText().splitlines()
-            yield from ((name, line) for line in lines[1:] if not line.startswith(skip))  # [0]: host, port
+            # [0]: the details pane's host and port, the diagnostics' title
+            yield from ((name, line) for line in lines[1:] if not line.startswith(skip))
 
 
 def leftovers(wiz: SetupWizard) -> list[str]:
@@ -205,3 +211,35 @@ def test_the_sheet_and_the_apple_profile_speak_the_interface_language(qtbot: QtB
     assert f"{FOUND} 的郵件設定" in sheet and "Mail settings for" not in sheet
     doc = export.sheet_document()  # what is printed and saved as PDF
     assert doc is not None and "的郵件設定" in doc.toPlainText()
+
+
+def test_the_diagnostics_after_a_sign_in_are_in_chinese_and_the_copy_adds_the_codes(
+        qtbot: QtBot, make_wizard: MakeWizard, accounts: dict[str, str]) -> None:
+    """The last page's diagnostics (sign-in facts, user-name form, verdict) in words; Copy gives the
+    helpdesk the same in words and then with the English codes."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from tests.gui.conftest import FOUND, click_next
+    wiz = make_wizard(FOUND, lang="zh_TW", timeout=30.0)
+    click_next(qtbot, wiz)
+    wait_discovery(qtbot, wiz)
+    while page(wiz) is not Page.PASSWORD:
+        click_next(qtbot, wiz)
+    pw = wiz.pages[Page.PASSWORD]
+    pw.password.setText(accounts[FOUND])  # type: ignore[attr-defined]
+    qtbot.mouseClick(pw.test_btn, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: wiz.session.state.signin == "done", timeout=60000)
+    assert wiz.session.signin is not None and wiz.session.signin.ok
+    while page(wiz) is not Page.DONE:
+        click_next(qtbot, wiz)
+    shown = wiz.pages[Page.DONE].report.toPlainText()  # type: ignore[attr-defined]
+    assert "登入測試：成功" in shown and "完整電子郵件地址" in shown and "資料夾數：" in shown, shown
+    assert "結果：可以使用了" in shown, shown
+    skip = data_prefixes()
+    english = [(line, english_words(line)) for line in shown.splitlines()[1:] if not line.startswith(skip)]
+    assert [e for e in english if e[1]] == []
+    qtbot.mouseClick(wiz.pages[Page.DONE].copy_btn, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    copied = QApplication.clipboard().text()
+    assert copied.startswith(shown) and "Sign-in test: ok" in copied and "user=full address" in copied
+    assert accounts[FOUND] not in copied

@@ -7,6 +7,7 @@ what the wizard's pages do, with no widget in between.
 from __future__ import annotations
 
 import asyncio
+import re
 
 import pytest
 
@@ -65,6 +66,16 @@ def test_a_whole_setup_with_a_confirmed_certificate_problem(world_with_carol: Pr
     back = import_profile(export_profile(account, "autoconfig"), "written")
     assert (back.incoming[0].host, back.outgoing[0].host) == (imap.host, account.outgoing[0].host)
     assert CAROL_PW not in s.report()
+    assert "Outcome: ready_with_risk (certificate_problem, signin_ok)" in s.report()  # codes, for a helpdesk
+
+    # In words (the wizard's last page): every line is translated and no code is left.
+    marked = s.report(lambda _context, text: f"«{text}»")
+    assert CAROL_PW not in marked
+    assert all(line.lstrip().startswith("«") for line in marked.splitlines()), marked
+    assert re.findall(r"\b[a-z]+_[a-z_]+\b", marked) == [], marked
+    assert f"«Confirmed risks for: {imap.host}»" in marked
+    assert "«Ready, with a risk you accepted»" in marked
+    assert "«Signing in with your password worked.»" in marked
 
 
 def test_a_new_password_or_new_servers_void_the_sign_in(world_with_carol: ProbeWorld) -> None:

@@ -1,7 +1,8 @@
-"""What a helpdesk gets from a setup: the wizard's "Copy diagnostics" text and the ``report`` document.
+"""What a helpdesk gets from a setup: the wizard's diagnostics text and the ``report`` document.
 
 The text is plain lines without the password (proved for every encoding before it is returned), the local
-part masked.
+part masked: stable codes for the helpdesk, or every label and value in words in the interface language
+(``diagnostics_text.py``) for the wizard's last page.
 """
 
 from __future__ import annotations
@@ -11,6 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from assistant import __version__
 from assistant.core.errors import AssistantError, InputError
+from assistant.core.rank import finding_sentence, problem_sentence
+from assistant.core.setup.diagnostics_text import LABELS, MANUAL_CHECKS, STATES, Say, Translate, fill
+from assistant.core.setup.outcome import join
+from assistant.core.vocabulary import PROBE_WARNINGS, SECURITY_NAMES, SOURCES, STATUS_NAMES
 
 if TYPE_CHECKING:
     from assistant.core.context import Settings
@@ -19,53 +24,54 @@ if TYPE_CHECKING:
     from assistant.core.verify import SigninResult, VerifyResult
 
 
-def diagnostics(s: SetupSession) -> str:
-    """The helpdesk's diagnostics: what was found and chosen. No password, local part masked."""
+def diagnostics(s: SetupSession, translate: Translate | None = None) -> str:
+    """The helpdesk's diagnostics: what was found and chosen. No password, local part masked.
+
+    Without ``translate`` the values are stable codes (the copy a helpdesk searches); with it every label
+    and value is said in words in the interface language (what the wizard shows)."""
     import platform
 
     from assistant.core.report import LeakError, redact
     from assistant.core.signin.secret import Secret
+    say = Say(translate)
     local, _, domain = s.address.partition("@")
     shown = f"{local[:1]}…@{domain}" if domain else s.address
     try:
         settings: Settings | None = s.settings
     except AssistantError:
         settings = None
-    lines = [f"Mail Setup Assistant {__version__}", f"System: {platform.platform()}",
-             f"Python: {platform.python_version()}", f"Address: {shown}",
-             f"Resolver: {(settings.resolver.server or 'system') if settings else 'unavailable'}",
-             f"CA file: {'yes' if settings and settings.cafile else 'no'}",
-             f"Preset: {s.preset.name if s.preset else 'none'}",
-             f"Discovery: {s.state.discovery}"]
-    if s.result is not None:
-        lines.append(f"Elapsed: {s.result.elapsed_ms} ms")
-        for r in s.result.candidates:
-            c, tls = r.candidate, r.tls
-            lines.append(f"  {c.protocol} {c.host}:{c.port} {c.security} via {c.source}: {r.status}"
-                         f"{' verified' if tls and tls.verified else ''}"
-                         f"{' problems=' + ','.join(tls.problems) if tls and tls.problems else ''}"
-                         f"{' warnings=' + ','.join(r.warnings) if r.warnings else ''}")
-        for f in s.result.warnings:
-            lines.append(f"  warning {f.code} {f.host or ''}")
-    lines.append(f"Confirmed risks for: {', '.join(sorted(s.confirmed)) or 'none'}")
-    lines.append(f"Settings by hand: {'yes' if s.uses_manual else 'no'}")
+    resolver = (settings.resolver.server or say.word("system")) if settings else say.word("unavailable")
+    lines = [say("title", version=__version__), say("system", system=platform.platform()),
+             say("python", version=platform.python_version()), say("address", address=shown),
+             say("resolver", resolver=resolver),
+             say("cafile", answer=say.yes(bool(settings and settings.cafile))),
+             say("preset", preset=s.preset.name if s.preset else say.word("none")),
+             say("discovery", state=say.of(STATES, "diagnostics", s.state.discovery))]
+    lines += _discovery_lines(s, say)
+    lines.append(say("confirmed", servers=say.join(sorted(s.confirmed), ", ") or say.word("none")))
+    lines.append(say("by_hand", answer=say.yes(s.uses_manual)))
     for proto, server in s.manual.items():
         probe = s.manual_probes.get(proto)
-        tested = f"tested: {probe.status}" if probe is not None else "UNTESTED"
-        lines.append(f"  manual {proto} {server.host}:{server.port} {server.security} ({tested})")
+        tested = (say("tested", status=say.of(STATUS_NAMES, "text", probe.status)) if probe is not None
+                  else say.word("untested"))
+        lines.append(say("manual", protocol=say.protocol(proto), host=server.host, port=server.port,
+                         security=say.of(SECURITY_NAMES, "text", server.security), tested=tested))
     if s.manual:
-        lines.append(f"Manual test: {s.state.manual_check}; continue anyway after a failed test: "
-                     f"{'yes' if s.manual_failure_accepted else 'no'}")
-    lines.append(f"Protocol: {s.protocol or 'not chosen'}")
+        lines.append(say("manual_test", state=say.of(MANUAL_CHECKS, "diagnostics", s.state.manual_check),
+                         answer=say.yes(s.manual_failure_accepted)))
+    lines.append(say("protocol", protocol=say.protocol(s.protocol) if s.protocol else say.word("not_chosen")))
     if s.recommendation is not None:
-        lines.append(f"Recommended: {s.recommendation.protocol} ({s.recommendation.leading})")
-    lines.append(f"Password given: {'yes' if s.password else 'no'}; "
-                 f"keychain: {s.keychain or 'n/a'}")
-    lines.append(f"Exported: {', '.join(p.name for p in s.exported) or 'nothing'}")
-    verdict = s.outcome()
-    lines.append(f"Outcome: {verdict.status} ({', '.join(verdict.reasons)}); next: {verdict.next_step}")
-    lines.append(f"Mail programs: {', '.join(s.programs) or 'not said'}")
-    lines.extend(_signin_lines(s))
+        leading = s.recommendation.reasons[0]
+        reason = (leading.code if translate is None
+                  else fill(translate("recommend", leading.template), leading.template, dict(leading.params)))
+        lines.append(say("recommended", protocol=say.protocol(s.recommendation.protocol), reason=reason))
+    lines.append(say("password", answer=say.yes(bool(s.password)),
+                     keychain=_keychain(s.keychain, say)))
+    lines.append(say("exported", files=", ".join(p.name for p in s.exported) or say.word("nothing")))
+    lines.append(_outcome_line(s, say))
+    lines.append(say("programs", programs=say.join((say.program(p) for p in s.programs), ", ")
+                     or say.word("not_said")))
+    lines.extend(_signin_lines(s, say))
     text = "\n".join(lines)
     # Belt and braces: nothing above takes the password, and this proves it for every encoding.
     if not s.password:
@@ -75,27 +81,84 @@ def diagnostics(s: SetupSession) -> str:
     except InputError:  # a password no server could take (too long); still never shown
         return text.replace(s.password, "[redacted]")
     except LeakError:  # e.g. a password that is the word "redacted": give nothing rather than risk it
-        return lines[0] + "\nThe diagnostics cannot be shown without revealing the password."
+        return lines[0] + "\n" + say("leak")
 
 
-def _signin_lines(s: SetupSession) -> list[str]:
+def _discovery_lines(s: SetupSession, say: Say) -> list[str]:
+    if s.result is None:
+        return []
+    lines = [say("elapsed", ms=s.result.elapsed_ms)]
+    for r in s.result.candidates:
+        c, tls = r.candidate, r.tls
+        extra = say("verified") if tls and tls.verified else ""
+        if tls and tls.problems:
+            shown = (",".join(tls.problems) if say.translate is None
+                     else join(*(problem_sentence(p, tls, c.host, say.translate) for p in tls.problems)))
+            extra += say("problems", problems=shown)
+        if r.warnings:
+            extra += say("warnings", warnings=say.join(say.of(PROBE_WARNINGS, "text", w) for w in r.warnings))
+        source = SOURCES.get(c.source)
+        lines.append(say("candidate", protocol=say.protocol(c.protocol), host=c.host, port=c.port,
+                         security=say.of(SECURITY_NAMES, "text", c.security),
+                         source=say.code(c.source, "sources", source.label if source else None),
+                         status=say.of(STATUS_NAMES, "text", r.status), extra=extra))
+    for f in s.result.warnings:
+        what = (f"{f.code} {f.host or ''}" if say.translate is None
+                else finding_sentence(f, say.translate))
+        lines.append(say("finding", what=what))
+    return lines
+
+
+def _keychain(code: str, say: Say) -> str:
+    if not code:
+        return say.word("n_a")
+    if say.translate is None:
+        return code
+    return say.word("saved" if code == "saved" else "not_asked" if code == "not_asked" else "not_saved")
+
+
+def _outcome_line(s: SetupSession, say: Say) -> str:
+    verdict = s.outcome()
+    if say.translate is None:
+        return say("outcome", status=verdict.status, reasons=", ".join(verdict.reasons),
+                   next=verdict.next_step)
+    return say("outcome", status=verdict.title(say.translate),
+               reasons=join(*verdict.reason_texts(say.translate)), next=verdict.next_text(say.translate))
+
+
+def _signin_lines(s: SetupSession, say: Say) -> list[str]:
     signin = s.signin
     if signin is None:
-        return ["Sign-in test: not run"]
-    out = [f"Sign-in test: {'ok' if signin.ok else 'failed'} ({signin.elapsed_ms} ms)"]
+        return [say("signin_none")]
+    out = [say("signin", result=say.word("ok" if signin.ok else "failed"), ms=signin.elapsed_ms)]
     for side, r in (("incoming", signin.incoming), ("outgoing", signin.outgoing)):
-        facts = " ".join(f"{k}={v}" for k, v in r.facts.items() if v is not None)
-        out.append(f"  {side} {r.protocol} {r.host}:{r.port} {r.security}: {r.code}"
-                   f"{' user=' + username_form(s, r) if r.username else ''}"
-                   f"{' mechanism=' + r.mechanism if r.mechanism else ''}"
-                   f"{' pinned' if r.pinned else ''}{' ' + facts if facts else ''}")
+        form = username_form(s, r)
+        if say.translate is None:
+            result = r.code
+            details = say("user", form=say.word(form)) if r.username else ""
+            details += say("mechanism", mechanism=r.mechanism) if r.mechanism else ""
+            details += say("pinned") if r.pinned else ""
+            details += "".join(f" {k}={v}" for k, v in r.facts.items() if v is not None)
+        else:  # the core's sentence (with the user name as its form: the address is masked), then facts
+            from assistant.core.verify import MESSAGES
+            template = MESSAGES.get(r.code, r.code)
+            facts = {"mechanism": r.mechanism or None, "pinned": True if r.pinned else None, **r.facts}
+            said = [say.fact(k, v) for k, v in facts.items() if v is not None]
+            result = join(fill(say.translate("verify", template), template,
+                               {**r.params, "username": say.word(form)}),
+                          say.translate("diagnostics", LABELS["separator_words"]).join(said))
+            details = ""
+        out.append(say("signin_server", side=say.word(side), protocol=say.protocol(r.protocol), host=r.host,
+                       port=r.port, security=say.of(SECURITY_NAMES, "text", r.security), result=result,
+                       details=details))
     return out
 
 
 def username_form(s: SetupSession, r: SigninResult) -> str:
-    """Which user name worked, named by its form: the report masks the address, so never the name."""
+    """Which user name worked, named by its form (a key of WORDS): the report masks the address, so never
+    the name."""
     local = s.address.partition("@")[0]
-    return {s.address: "full address", local: "local part"}.get(r.username or "", "as configured")
+    return {s.address: "full_address", local: "local_part"}.get(r.username or "", "as_configured")
 
 
 def helpdesk_report(s: SetupSession) -> Report:

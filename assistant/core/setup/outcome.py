@@ -116,8 +116,10 @@ class Outcome:
 
     def details(self, translate: Translate | None = None) -> list[str]:
         """What backs a usable verdict (verified, signed in, the risks accepted), one sentence each."""
-        if not self.usable:
-            return []
+        return self.reason_texts(translate) if self.usable else []
+
+    def reason_texts(self, translate: Translate | None = None) -> list[str]:
+        """Every reason as a sentence (the diagnostics name them whatever the verdict)."""
         return [_text(translate, REASONS[r], {**self.fields, "hosts": self.fields.get(f"hosts:{r}", "")})
                 for r in self.reasons]
 

@@ -353,7 +353,8 @@ class SetupSession(ManualSettings):
         from assistant.core.setup.outcome import decide
         return decide(self)
 
-    def report(self) -> str:
-        """The helpdesk's diagnostics text (no password, local part masked)."""
+    def report(self, translate: Callable[[str, str], str] | None = None) -> str:
+        """The helpdesk's diagnostics text (no password, local part masked): codes, or with ``translate``
+        every label and value in words in that language."""
         from assistant.core.setup.diagnostics import diagnostics
-        return diagnostics(self)
+        return diagnostics(self, translate)

@@ -113,7 +113,7 @@ class DonePage(Page):
         else:
             self.phone.stop()
         self.summary.setText("\n".join(self._summary(account)))
-        self.report.setPlainText(s.report())
+        self.report.setPlainText(s.report(QCoreApplication.translate))
         self.copied.setText("")
         (self.action if self.action.isVisible() else self.copy_btn).setFocus()
 
@@ -175,5 +175,9 @@ class DonePage(Page):
         super().cleanupPage()
 
     def copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.session.report())
+        # What is shown, then the same with stable codes in English: any helpdesk can read one of them.
+        codes = self.session.report()
+        shown = self.session.report(QCoreApplication.translate)
+        heading = self.tr("The same for the helpdesk, with codes (English):")
+        QGuiApplication.clipboard().setText(codes if shown == codes else f"{shown}\n\n{heading}\n{codes}")
         self.copied.setText(self.tr("Copied to the clipboard."))
