@@ -20,7 +20,7 @@ import dns.resolver
 
 from assistant.core.errors import InputError
 from assistant.core.fields import parse_port
-from assistant.core.messages import Message, render
+from assistant.core.messages import Message, os_detail, render
 
 
 class DnsError(Exception):
@@ -122,8 +122,12 @@ class Resolver:
             raise DnsError(code="dns_timeout", params={"name": name, "rdtype": rdtype}) from None
         except dns.resolver.NoNameservers:
             raise DnsError(code="dns_no_answer", params={"name": name, "rdtype": rdtype}) from None
-        except dns.exception.DNSException as exc:
-            raise DnsError(f"{name} {rdtype}: {exc}") from None  # dnspython's own words
+        except (dns.name.NameTooLong, dns.name.LabelTooLong, dns.name.EmptyLabel):
+            raise DnsError(code="dns_bad_name", params={"name": name}) from None
+        except dns.exception.DNSException as exc:  # dnspython's own words, inside a sentence of ours
+            detail = str(exc) or type(exc).__name__
+            raise DnsError(code="dns_lookup_failed",
+                           params={"name": name, "rdtype": rdtype, "detail": detail}) from None
         return list(answer.rrset) if answer.rrset is not None else []
 
     async def addresses(self, host: str, lifetime: float | None = None) -> list[str]:
@@ -144,7 +148,11 @@ class Resolver:
             else:
                 found.extend(str(rr) for rr in r)
         if not found and errors:
-            raise errors[0] if isinstance(errors[0], DnsError) else DnsError(str(errors[0]))
+            if isinstance(errors[0], DnsError):
+                raise errors[0]
+            detail = str(errors[0]) or type(errors[0]).__name__
+            raise DnsError(code="dns_lookup_failed",
+                           params={"name": host, "rdtype": "A/AAAA", "detail": detail})
         return found
 
 
@@ -158,7 +166,7 @@ async def _system_addresses(host: str, lifetime: float) -> list[str]:
     except socket.gaierror as exc:
         if exc.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5)):
             raise NoSuchDomain(code="dns_no_host", params={"name": host}) from None
-        raise DnsError(code="dns_other", params={"name": host, "detail": exc.strerror}) from None
+        raise DnsError(code="dns_other", params={"name": host, "detail": os_detail(exc)}) from None
     v6 = [str(i[4][0]) for i in infos if i[0] == socket.AF_INET6]
     v4 = [str(i[4][0]) for i in infos if i[0] == socket.AF_INET]
     return list(dict.fromkeys(v6 + v4))

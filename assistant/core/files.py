@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from assistant.core.errors import AssistantError, InputError
+from assistant.core.messages import WHATS, Message, os_detail
 
 
 def _show(path: str) -> str:
@@ -23,8 +24,13 @@ def _show(path: str) -> str:
     return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in path)
 
 
-def _reason(exc: OSError) -> str:
-    return exc.strerror or type(exc).__name__
+def _what(what: str) -> Message | str:
+    """What the file should have been, in words the wizard can translate."""
+    return Message(WHATS[what]) if what in WHATS else what
+
+
+def _reason(exc: OSError) -> Message | str:
+    return os_detail(exc)
 
 
 def read_stdin(limit: int, what: str) -> bytes:
@@ -50,28 +56,28 @@ def read_bounded(path: str, limit: int, what: str) -> bytes:
             # O_NONBLOCK: opening a FIFO without a writer must not hang; the fstat below refuses it anyway.
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         except FileNotFoundError:
-            raise InputError(f"{shown}: no such file") from None
+            raise InputError(code="no_such_file", params={"path": shown}) from None
         except IsADirectoryError:
-            raise InputError(f"{shown}: is a folder, expected a {what}") from None
+            raise InputError(code="read_folder", params={"path": shown, "what": _what(what)}) from None
         except (OSError, ValueError) as exc:
-            reason = _reason(exc) if isinstance(exc, OSError) else "invalid file name"
-            raise InputError(f"{shown}: cannot be read ({reason})") from None
+            reason = _reason(exc) if isinstance(exc, OSError) else Message("invalid_name")
+            raise InputError(code="cannot_read", params={"path": shown, "detail": reason}) from None
         try:
             mode = os.fstat(fd).st_mode
             if stat.S_ISDIR(mode):
-                raise InputError(f"{shown}: is a folder, expected a {what}")
+                raise InputError(code="read_folder", params={"path": shown, "what": _what(what)})
             if not stat.S_ISREG(mode):
-                raise InputError(f"{shown}: is not a regular file (a device, pipe or socket), expected a "
-                                 f"{what}")
+                raise InputError(code="read_special", params={"path": shown, "what": _what(what)})
             os.set_blocking(fd, True)
             with os.fdopen(fd, "rb", closefd=False) as fh:
                 data = fh.read(limit + 1)
         except OSError as exc:
-            raise InputError(f"{shown}: cannot be read ({_reason(exc)})") from None
+            raise InputError(code="cannot_read", params={"path": shown, "detail": _reason(exc)}) from None
         finally:
             os.close(fd)
     if len(data) > limit:
-        raise InputError(f"{_show(path)}: larger than {limit // 1024} KiB, not a {what}")
+        raise InputError(code="too_large",
+                         params={"path": _show(path), "kib": limit // 1024, "what": _what(what)})
     return data
 
 
@@ -111,7 +117,8 @@ def write_output(path: str | None, data: bytes, *, force: bool = False) -> None:
     except OSError as exc:  # a name too long, a foreign folder ...: one line, nothing half-written
         raise InputError(code="cannot_write", params={"path": shown, "detail": _reason(exc)}) from None
     except ValueError:  # a NUL in the name
-        raise InputError(code="cannot_write", params={"path": shown, "detail": "invalid file name"}) from None
+        raise InputError(code="cannot_write",
+                         params={"path": shown, "detail": Message("invalid_name")}) from None
 
 
 def _write_file(path: str, shown: str, data: bytes, force: bool) -> None:
@@ -147,9 +154,9 @@ def _write_through_link(path: str, shown: str, data: bytes, force: bool) -> None
     if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
         _write_special(path, shown, data, mode)
         return
-    what = "a folder" if stat.S_ISDIR(mode) else "a file"
-    hint = "remove the link or write to its target" if force else "use another name"
-    raise InputError(f"{shown}: is a symbolic link to {what}; it is not replaced ({hint})")
+    raise InputError(code="symlink", params={
+        "path": shown, "what": Message("a_folder" if stat.S_ISDIR(mode) else "a_file"),
+        "hint": Message("hint_target" if force else "hint_name")})
 
 
 def _write_special(path: str, shown: str, data: bytes, mode: int) -> None:
@@ -159,20 +166,20 @@ def _write_special(path: str, shown: str, data: bytes, mode: int) -> None:
     elif stat.S_ISCHR(mode):
         flags = os.O_WRONLY
     else:
-        raise InputError(f"{shown}: is not a regular file (a socket or block device); not written")
+        raise InputError(code="write_special", params={"path": shown})
     try:
         fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         if exc.errno == errno.ENXIO:
-            raise InputError(f"{shown}: is a pipe nobody reads from; not written") from None
-        raise InputError(f"{shown}: cannot write ({_reason(exc)})") from None
+            raise InputError(code="write_pipe", params={"path": shown}) from None
+        raise InputError(code="cannot_write", params={"path": shown, "detail": _reason(exc)}) from None
     try:
         os.set_blocking(fd, True)
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
     except OSError as exc:
-        raise InputError(f"{shown}: cannot write ({_reason(exc)})") from None
+        raise InputError(code="cannot_write", params={"path": shown, "detail": _reason(exc)}) from None
     finally:
         os.close(fd)
 

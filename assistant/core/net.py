@@ -14,7 +14,7 @@ import ipaddress
 import socket
 
 from assistant.core.dns import DnsError, Resolver
-from assistant.core.messages import Message
+from assistant.core.messages import Message, os_detail
 
 ATTEMPT_DELAY = 0.25  # RFC 8305 "Connection Attempt Delay"
 
@@ -102,4 +102,4 @@ async def connect(host: str, port: int, resolver: Resolver, timeout: float) -> t
         raise ConnectError("refused", Message("connect_refused", {"where": f"{host}:{port}"}))
     last = errors[-1]
     raise ConnectError("unreachable", Message("connect_failed", {"where": f"{host}:{port}",
-                                                                 "detail": last.strerror or str(last)}))
+                                                                 "detail": os_detail(last)}))

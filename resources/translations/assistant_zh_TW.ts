@@ -1466,6 +1466,14 @@ Replace them?</source>
         <translation>無法讀取系統的 DNS 設定（{detail}）</translation>
     </message>
     <message>
+        <source>{name}: not a valid DNS name</source>
+        <translation>{name}：不是有效的網域名稱</translation>
+    </message>
+    <message>
+        <source>{name} {rdtype}: the DNS lookup failed ({detail})</source>
+        <translation>{name} {rdtype}：DNS 查詢失敗（{detail}）</translation>
+    </message>
+    <message>
         <source>{name}: has no IPv4 or IPv6 address</source>
         <translation>{name}：沒有 IPv4 或 IPv6 位址</translation>
     </message>
@@ -1542,6 +1550,102 @@ Replace them?</source>
         <translation>{reason}；這部電腦也拒絕了過時的版本，所以伺服器可能只支援 TLS 1.0/1.1，或是有其他問題</translation>
     </message>
     <message>
+        <source>{host}: the server sent a line longer than {limit} bytes while we waited for the {phase}</source>
+        <translation>{host}：等待{phase}時，伺服器送出超過 {limit} 位元組的一行資料</translation>
+    </message>
+    <message>
+        <source>{host}: the server closed the connection while we waited for the {phase}</source>
+        <translation>{host}：等待{phase}時，伺服器關閉了連線</translation>
+    </message>
+    <message>
+        <source>{host}: the connection is already closed</source>
+        <translation>{host}：連線已經關閉</translation>
+    </message>
+    <message>
+        <source>{host}: the server sent data after agreeing to STARTTLS and before encryption (a sign of an attempted injection); this server was not used</source>
+        <translation>{host}：伺服器同意 STARTTLS 後、加密開始前就送出了資料（這是有人企圖注入資料的跡象）；已不使用這台伺服器</translation>
+    </message>
+    <message>
+        <source>{host}: the connection closed during the TLS handshake</source>
+        <translation>{host}：TLS 交握期間連線被關閉</translation>
+    </message>
+    <message>
+        <source>{host}: the server answered with an IMAP literal, which a probe never needs; refused</source>
+        <translation>{host}：伺服器以 IMAP 字面值回應，檢測時不需要這種回應；已拒絕</translation>
+    </message>
+    <message>
+        <source>{host}: the IMAP server refused the connection (BYE)</source>
+        <translation>{host}：IMAP 伺服器拒絕了連線（BYE）</translation>
+    </message>
+    <message>
+        <source>{host}: the greeting is not an IMAP greeting</source>
+        <translation>{host}：伺服器的問候訊息不是 IMAP 的問候訊息</translation>
+    </message>
+    <message>
+        <source>{host}: unexpected line in the answer to {command}</source>
+        <translation>{host}：{command} 的回應中有意外的內容</translation>
+    </message>
+    <message>
+        <source>{host}: the answer to {command} has too many lines</source>
+        <translation>{host}：{command} 的回應行數過多</translation>
+    </message>
+    <message>
+        <source>{host}: the server refused the CAPABILITY command</source>
+        <translation>{host}：伺服器拒絕了 CAPABILITY 指令</translation>
+    </message>
+    <message>
+        <source>{host}: the server listed no IMAP capabilities</source>
+        <translation>{host}：伺服器沒有列出任何 IMAP 功能</translation>
+    </message>
+    <message>
+        <source>{host}: the server refused {command}; we do not continue without encryption</source>
+        <translation>{host}：伺服器拒絕了 {command}；沒有加密就不會繼續</translation>
+    </message>
+    <message>
+        <source>{host}: the server skipped authentication before encryption (PREAUTH), so STARTTLS is impossible; this is a downgrade, not used</source>
+        <translation>{host}：伺服器在加密前就跳過了登入（PREAUTH），因此無法使用 STARTTLS；這是降級攻擊的手法，已不使用</translation>
+    </message>
+    <message>
+        <source>{host}: the server does not offer STARTTLS; we do not continue without encryption</source>
+        <translation>{host}：這台伺服器不提供加密（STARTTLS）；沒有加密就不會繼續</translation>
+    </message>
+    <message>
+        <source>{host}: the POP3 server refused the connection</source>
+        <translation>{host}：POP3 伺服器拒絕了連線</translation>
+    </message>
+    <message>
+        <source>{host}: the greeting is not a POP3 greeting</source>
+        <translation>{host}：伺服器的問候訊息不是 POP3 的問候訊息</translation>
+    </message>
+    <message>
+        <source>{host}: unexpected answer to {command}</source>
+        <translation>{host}：{command} 的回應出乎意料</translation>
+    </message>
+    <message>
+        <source>{host}: the {phase} is not an SMTP reply</source>
+        <translation>{host}：{phase}不是 SMTP 回應</translation>
+    </message>
+    <message>
+        <source>{host}: the {phase} has too many lines</source>
+        <translation>{host}：{phase}的行數過多</translation>
+    </message>
+    <message>
+        <source>{host}: the SMTP server refused the connection ({code})</source>
+        <translation>{host}：SMTP 伺服器拒絕了連線（{code}）</translation>
+    </message>
+    <message>
+        <source>{host}: the server refused EHLO ({code})</source>
+        <translation>{host}：伺服器拒絕了 EHLO（{code}）</translation>
+    </message>
+    <message>
+        <source>{where}: The server only offers {version}, which is obsolete and unsafe; it needs TLS 1.2 or newer.</source>
+        <translation>{where}：伺服器只提供 {version}，這個版本已過時且不安全；需要 TLS 1.2 或更新的版本。</translation>
+    </message>
+    <message>
+        <source>an old TLS version</source>
+        <translation>舊版 TLS</translation>
+    </message>
+    <message>
         <source>cancelled: a better server was found</source>
         <translation>已取消：找到了更好的伺服器</translation>
     </message>
@@ -1586,6 +1690,94 @@ Replace them?</source>
         <translation>{path}：檔案已經存在</translation>
     </message>
     <message>
+        <source>{path}: is a symbolic link to {what}; it is not replaced ({hint})</source>
+        <translation>{path}：是指向{what}的符號連結；不會被取代（{hint}）</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>資料夾</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>remove the link or write to its target</source>
+        <translation>請移除連結，或直接寫入它指向的位置</translation>
+    </message>
+    <message>
+        <source>use another name</source>
+        <translation>請使用其他名稱</translation>
+    </message>
+    <message>
+        <source>{path}: is not a regular file (a socket or block device); not written</source>
+        <translation>{path}：不是一般檔案（而是通訊端或區塊裝置）；未寫入</translation>
+    </message>
+    <message>
+        <source>{path}: is a pipe nobody reads from; not written</source>
+        <translation>{path}：是沒有人讀取的管道；未寫入</translation>
+    </message>
+    <message>
+        <source>invalid file name</source>
+        <translation>檔案名稱無效</translation>
+    </message>
+    <message>
+        <source>{path}: cannot make this folder ({detail})</source>
+        <translation>{path}：無法建立這個資料夾（{detail}）</translation>
+    </message>
+    <message>
+        <source>{path}: is not a folder</source>
+        <translation>{path}：不是資料夾</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}：找不到這個檔案</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({detail})</source>
+        <translation>{path}：無法讀取（{detail}）</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder, expected a {what}</source>
+        <translation>{path}：這是資料夾，需要的是{what}</translation>
+    </message>
+    <message>
+        <source>{path}: is not a regular file (a device, pipe or socket), expected a {what}</source>
+        <translation>{path}：不是一般檔案（而是裝置、管道或通訊端），需要的是{what}</translation>
+    </message>
+    <message>
+        <source>{path}: larger than {kib} KiB, not a {what}</source>
+        <translation>{path}：大於 {kib} KiB，不是{what}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot open the PKCS#12 file (wrong password, or not PKCS#12)</source>
+        <translation>{path}：無法開啟 PKCS#12 檔案（密碼錯誤，或不是 PKCS#12 檔案）</translation>
+    </message>
+    <message>
+        <source>{path}: the PKCS#12 file needs both a certificate and its private key</source>
+        <translation>{path}：PKCS#12 檔案必須同時包含憑證和它的私密金鑰</translation>
+    </message>
+    <message>
+        <source>{path}: only RSA and EC keys can sign profiles</source>
+        <translation>{path}：只有 RSA 和 EC 金鑰可以簽署設定檔</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>設定檔</translation>
+    </message>
+    <message>
+        <source>mobileconfig profile</source>
+        <translation>Apple 設定檔（mobileconfig）</translation>
+    </message>
+    <message>
+        <source>probe JSON file</source>
+        <translation>檢測結果 JSON 檔案</translation>
+    </message>
+    <message>
+        <source>PKCS#12 file</source>
+        <translation>PKCS#12 檔案</translation>
+    </message>
+    <message>
         <source>certificate has expired</source>
         <translation>憑證已過期</translation>
     </message>
@@ -1612,6 +1804,66 @@ Replace them?</source>
     <message>
         <source>Hostname mismatch, certificate is not valid for &apos;{host}&apos;.</source>
         <translation>主機名稱不符，憑證不適用於「{host}」。</translation>
+    </message>
+    <message>
+        <source>the network is unreachable</source>
+        <translation>無法連上網路</translation>
+    </message>
+    <message>
+        <source>no route to the host</source>
+        <translation>沒有通往這台主機的路由</translation>
+    </message>
+    <message>
+        <source>the connection was reset</source>
+        <translation>連線被重設</translation>
+    </message>
+    <message>
+        <source>the connection was aborted</source>
+        <translation>連線被中止</translation>
+    </message>
+    <message>
+        <source>the other side closed the connection</source>
+        <translation>對方關閉了連線</translation>
+    </message>
+    <message>
+        <source>the connection timed out</source>
+        <translation>連線逾時</translation>
+    </message>
+    <message>
+        <source>the address cannot be used from this computer</source>
+        <translation>這台電腦無法使用這個位址</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>權限不足</translation>
+    </message>
+    <message>
+        <source>not permitted (a firewall may block it)</source>
+        <translation>不允許（可能被防火牆阻擋）</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁碟已滿</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁碟是唯讀的</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>找不到這個檔案或資料夾</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>名稱太長</translation>
+    </message>
+    <message>
+        <source>the name server is temporarily unavailable</source>
+        <translation>名稱伺服器暫時無法使用</translation>
+    </message>
+    <message>
+        <source>the name server failed</source>
+        <translation>名稱伺服器發生錯誤</translation>
     </message>
 </context>
 <context>

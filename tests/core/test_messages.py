@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 import string
+from pathlib import Path
+
+import pytest
 
 from assistant.core.address import AddressError, parse_address
 from assistant.core.dns import DnsError, NoSuchDomain
@@ -67,3 +70,40 @@ def test_address_errors_keep_their_code() -> None:
         assert exc.code == "many_at" and isinstance(exc, AssistantError)
     else:
         raise AssertionError("not refused")
+
+
+def test_os_errors_a_person_meets_are_said_in_words_the_rest_keep_the_systems_text() -> None:
+    import errno
+    import socket
+
+    from assistant.core.messages import os_detail
+    reset = os_detail(ConnectionResetError(errno.ECONNRESET, "Connection reset by peer"))
+    assert reset == Message("os", {"name": "ECONNRESET"}) and str(reset) == "the connection was reset"
+    assert render("connect_failed", {"where": "h:1", "detail": reset}, lambda _c, t: f"«{t}»") == \
+        "«h:1: «the connection was reset»»"
+    again = os_detail(socket.gaierror(socket.EAI_AGAIN, "Temporary failure"))
+    assert again == Message("os", {"name": "EAI_AGAIN"})
+    assert os_detail(OSError(errno.EXDEV, "Invalid cross-device link")) == "Invalid cross-device link"
+    assert os_detail(OSError()) == "OSError"
+
+
+def test_file_errors_carry_codes_the_wizard_translates(tmp_path: Path) -> None:
+    from assistant.core.files import read_bounded, write_output
+    from assistant.core.setup.exporting import make_folder
+    (tmp_path / "file").write_text("")
+    (tmp_path / "link").symlink_to(tmp_path)
+    cases = []
+    for action in (lambda: read_bounded(str(tmp_path / "nope.p12"), 10, "PKCS#12 file"),
+                   lambda: read_bounded(str(tmp_path), 10, "PKCS#12 file"),
+                   lambda: make_folder(tmp_path / "file" / "x"),
+                   lambda: write_output(str(tmp_path / "link"), b"x", force=True)):
+        with pytest.raises(InputError) as caught:
+            action()
+        cases.append(caught.value)
+    assert [e.code for e in cases] == ["no_such_file", "read_folder", "cannot_make_folder", "symlink"]
+    assert str(cases[1]) == f"{tmp_path}: is a folder, expected a PKCS#12 file"  # the CLI's line, as before
+    assert str(cases[3]).endswith("is a symbolic link to a folder; it is not replaced (remove the link or "
+                                  "write to its target)")
+    for exc in cases:  # every word of it goes through the translator
+        marked = render(exc.code or "", exc.params, lambda _c, t: f"«{t}»")
+        assert marked.startswith("«") and marked.endswith("»") and "««" not in marked, marked

@@ -130,9 +130,13 @@ def leftovers(wiz: SetupWizard) -> list[str]:
 
 
 def visit_discovery(qtbot: QtBot, wiz: SetupWizard, found: list[str]) -> None:
-    """Read the page with every server row selected in turn (the details pane shows each probe)."""
+    """Read the page, then with Show details on and every server row selected in turn (the details pane
+    shows each probe's facts and error)."""
     found.extend(leftovers(wiz))
     disc = wiz.pages[Page.DISCOVERY]
+    if disc.details_btn.isVisible() and not disc.details_btn.isChecked():  # type: ignore[attr-defined]
+        disc.details_btn.click()  # type: ignore[attr-defined]
+        assert disc.details.isVisibleTo(wiz)  # type: ignore[attr-defined]
     for table in disc.tables.values():  # type: ignore[attr-defined]
         for row in range(table.rowCount()):
             table.selectRow(row)

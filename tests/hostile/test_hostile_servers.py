@@ -220,6 +220,9 @@ def test_starttls_injection_aborts(subnet: Subnet, protocol: str,
     result, server = probe(subnet, protocol, "starttls", handler)
     assert result.status == "protocol_error"
     assert "starttls_injection" in result.warnings
+    # The error is a sentence the wizard translates, and the CLI's English line.
+    assert result.error_message is not None and result.error_message.code == "injection"
+    assert "(a sign of an attempted injection)" in (result.error or "")
     assert result.tls is None and result.capabilities == [] and result.auth_mechanisms == []
     assert server.received[-1].upper().split()[-1] in (b"STARTTLS", b"STLS")  # nothing sent after it
 
@@ -257,6 +260,8 @@ def test_starttls_refused_is_not_a_plaintext_fallback(subnet: Subnet, protocol: 
     result, server = probe(subnet, protocol, "starttls", handler)
     assert result.status == "protocol_error"
     assert "starttls_refused" in result.warnings
+    assert result.error_message is not None and result.error_message.code == "starttls_refused"
+    assert (result.error or "").endswith("; we do not continue without encryption")
     assert server.received[-1].upper().split()[-1] in (b"STARTTLS", b"STLS")
 
 

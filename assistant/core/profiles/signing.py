@@ -25,11 +25,11 @@ def load_identity(identity: bytes, password: bytes | None, origin: str = "signin
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(identity, password)
     except (ValueError, TypeError):
-        raise InputError(f"{origin}: cannot open the PKCS#12 file (wrong password, or not PKCS#12)") from None
+        raise InputError(code="p12_unreadable", params={"path": origin}) from None
     if cert is None or key is None:
-        raise InputError(f"{origin}: the PKCS#12 file needs both a certificate and its private key")
+        raise InputError(code="p12_incomplete", params={"path": origin})
     if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
-        raise InputError(f"{origin}: only RSA and EC keys can sign profiles")
+        raise InputError(code="p12_key_type", params={"path": origin})
     return key, cert, list(extra)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.core import net, tls
 from assistant.core.context import Settings
-from assistant.core.messages import Message, openssl_detail
+from assistant.core.messages import Message, openssl_detail, os_detail, phase_message
 from assistant.core.model import Candidate, ProbeResult, Status, TlsFacts
 from assistant.core.protocols.base import Chat, clean
 from assistant.core.protocols.imap import ImapChat
@@ -123,7 +123,7 @@ async def open_session(candidate: Candidate, settings: Settings, *, deadline: fl
     except ssl.SSLError as exc:
         raise _tls_failure(where, exc) from None
     except ProtocolError as exc:
-        raise ProbeFailure("protocol_error", str(exc), warning=exc.warning) from None
+        raise ProbeFailure("protocol_error", exc.message, warning=exc.warning) from None
     except TimeoutError:
         phase = conn.phase if conn is not None else phase
         raise ProbeFailure("timeout", Message("no_answer", {"where": where, "phase": phase_message(phase)})) \
@@ -137,20 +137,6 @@ async def open_session(candidate: Candidate, settings: Settings, *, deadline: fl
             conn.abort()
 
 
-def phase_message(phase: str) -> Message:
-    """What we were waiting for, as a translatable phrase ("TLS handshake", "IMAP greeting", "answer to
-    CAPA", ...): the English words are exactly the phase's own."""
-    if phase == "TLS handshake":
-        return Message("phase_tls")
-    if phase == "greeting":
-        return Message("phase_greeting")
-    if phase.endswith(" greeting"):
-        return Message("phase_protocol_greeting", {"protocol": phase.split()[0]})
-    if phase.startswith("answer to "):
-        return Message("phase_answer", {"command": phase.removeprefix("answer to ")})
-    return Message("phase_connect") if phase == "connect" else Message("phase_other", {"phase": phase})
-
-
 def _broken(where: str, phase: str, exc: OSError) -> ProbeFailure:
     """The connection broke: during the TLS handshake (maybe a version the server refuses) or later."""
     if phase == "TLS handshake":
@@ -158,9 +144,9 @@ def _broken(where: str, phase: str, exc: OSError) -> ProbeFailure:
             return ProbeFailure("timeout", Message("tls_timeout", {"where": where}))
         # Some servers and middleboxes just hang up on a version they refuse: let the legacy pass look.
         return ProbeFailure("tls_error", Message("tls_broken", {
-            "where": where, "detail": exc.strerror or type(exc).__name__}), legacy_retry=True)
+            "where": where, "detail": os_detail(exc)}), legacy_retry=True)
     return ProbeFailure("protocol_error", Message("broke_waiting", {
-        "where": where, "phase": phase_message(phase), "detail": exc.strerror or exc}))
+        "where": where, "phase": phase_message(phase), "detail": os_detail(exc)}))
 
 
 def _tls_failure(where: str, exc: ssl.SSLError) -> ProbeFailure:
@@ -183,14 +169,11 @@ async def _converse(candidate: Candidate, conn: LineConnection, ctx: ssl.SSLCont
     greeting: str | None = None
     if candidate.security == "starttls":
         if isinstance(chat, ImapChat) and chat.preauth:
-            raise ProtocolError(f"{conn.host}: the server skipped authentication before encryption "
-                                "(PREAUTH), so STARTTLS is impossible; this is a downgrade, not used",
-                                warning="preauth")
+            raise ProtocolError(Message("preauth", {"host": conn.host}), warning="preauth")
         # Pre-TLS capabilities only decide whether to ask for the upgrade; they are discarded after it.
         before = greet_caps or await chat.capabilities()
         if not chat.offers_starttls(before):
-            raise ProtocolError(f"{conn.host}: the server does not offer STARTTLS; we do not continue "
-                                "without encryption", warning="starttls_missing")
+            raise ProtocolError(Message("starttls_missing", {"host": conn.host}), warning="starttls_missing")
         await chat.starttls()
         await conn.starttls(ctx, handshake_timeout=deadline - loop.time())
         caps = await chat.capabilities()
@@ -268,8 +251,10 @@ async def _inspect(candidate: Candidate, settings: Settings, failure: ProbeFailu
             return
         _fill(result, session)
         if "weak_protocol" in facts.problems:
-            result.error = f"{candidate.host}:{candidate.port}: " + tls.describe("weak_protocol", facts,
-                                                                                 candidate.host)
+            result.error_message = Message("tls_weak", {
+                "where": f"{candidate.host}:{candidate.port}",
+                "version": facts.version or Message("tls_old_version")})
+            result.error = str(result.error_message)
         elif not any(p in tls.FAILURES for p in facts.problems):
             facts.problems.insert(0, "untrusted_issuer")
         result.status = "tls_error"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.core.messages import Message
 from assistant.core.protocols.base import MAX_RESPONSE_LINES, Chat
 from assistant.core.protocols.lineconn import LineConnection, ProtocolError
 
@@ -31,8 +32,7 @@ class ImapChat(Chat):
     async def _line(self) -> str:
         text = await self.conn.read_text()
         if _LITERAL.search(text):
-            raise ProtocolError(f"{self.conn.host}: the server answered with an IMAP literal, which a "
-                                "probe never needs; refused")
+            raise ProtocolError(Message("imap_literal", {"host": self.conn.host}))
         return text
 
     async def greeting(self) -> tuple[str, list[str]]:
@@ -42,17 +42,17 @@ class ImapChat(Chat):
         if upper.startswith("* PREAUTH"):
             self.preauth = True
         elif upper.startswith("* BYE"):
-            raise ProtocolError(f"{self.conn.host}: the IMAP server refused the connection (BYE)")
+            raise ProtocolError(Message("imap_bye", {"host": self.conn.host}))
         elif not upper.startswith("* OK"):
-            raise ProtocolError(f"{self.conn.host}: the greeting is not an IMAP greeting")
+            raise ProtocolError(Message("imap_not_greeting", {"host": self.conn.host}))
         m = _CAP_CODE.search(text)
         caps = m.group(1).split() if m else []
         return text, caps
 
     async def command(self, verb: str) -> tuple[str, list[str]]:
         """Send one tagged command; return the tagged status word and the untagged lines before it."""
-        tag = self.next_tag()
-        self.conn.phase = f"answer to {verb.split()[0]}"
+        tag, command = self.next_tag(), verb.split()[0]
+        self.conn.phase = f"answer to {command}"
         self.conn.write(f"{tag} {verb}\r\n".encode("ascii"))
         untagged: list[str] = []
         for _ in range(MAX_RESPONSE_LINES):
@@ -63,20 +63,20 @@ class ImapChat(Chat):
             parts = text.split(" ", 2)
             if parts[0] == tag and len(parts) >= 2:
                 return parts[1].upper(), untagged
-            raise ProtocolError(f"{self.conn.host}: unexpected line in the answer to {verb.split()[0]}")
-        raise ProtocolError(f"{self.conn.host}: the answer to {verb.split()[0]} has too many lines")
+            raise ProtocolError(Message("unexpected_line", {"host": self.conn.host, "command": command}))
+        raise ProtocolError(Message("too_many_lines", {"host": self.conn.host, "command": command}))
 
     async def capabilities(self) -> list[str]:
         status, untagged = await self.command("CAPABILITY")
         if status != "OK":
-            raise ProtocolError(f"{self.conn.host}: the server refused the CAPABILITY command")
+            raise ProtocolError(Message("capability_refused", {"host": self.conn.host}))
         caps: list[str] = []
         for line in untagged:
             words = line.split()
             if len(words) >= 2 and words[1].upper() == "CAPABILITY":
                 caps.extend(words[2:])
         if not caps:
-            raise ProtocolError(f"{self.conn.host}: the server listed no IMAP capabilities")
+            raise ProtocolError(Message("no_capabilities", {"host": self.conn.host}))
         return caps
 
     def offers_starttls(self, caps: list[str]) -> bool:
@@ -85,8 +85,8 @@ class ImapChat(Chat):
     async def starttls(self) -> None:
         status, _ = await self.command("STARTTLS")
         if status != "OK":
-            raise ProtocolError(f"{self.conn.host}: the server refused STARTTLS; we do not continue "
-                                "without encryption", warning="starttls_refused")
+            raise ProtocolError(Message("starttls_refused", {"host": self.conn.host, "command": "STARTTLS"}),
+                                warning="starttls_refused")
 
     def auth_mechanisms(self, caps: list[str]) -> list[str]:
         return [c[5:].upper() for c in caps if c.upper().startswith("AUTH=") and len(c) > 5]

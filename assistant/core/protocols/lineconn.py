@@ -13,14 +13,18 @@ import asyncio
 import socket
 import ssl
 
+from assistant.core.messages import Message, phase_message
+
 SSL_SHUTDOWN_TIMEOUT = 2.0  # a peer that never answers close_notify cannot keep a socket open for long
 
 
 class ProtocolError(Exception):
-    """The server said something a careful client must not accept. ``warning`` is an optional stable code."""
+    """The server said something a careful client must not accept. ``message`` is the translatable
+    sentence (its English is ``str()``); ``warning`` is an optional stable code."""
 
-    def __init__(self, message: str, warning: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: Message, warning: str | None = None) -> None:
+        super().__init__(str(message))
+        self.message = message
         self.warning = warning
 
 
@@ -133,11 +137,11 @@ class LineConnection:
                     self.transport.resume_reading()
                 return line
             if len(rx.buf) >= self.max_line:
-                raise ProtocolError(f"{self.host}: the server sent a line longer than {self.max_line} bytes "
-                                    f"while we waited for the {self.phase}")
+                raise ProtocolError(Message("long_line", {"host": self.host, "limit": self.max_line,
+                                                          "phase": phase_message(self.phase)}))
             if rx.eof:
-                raise ProtocolError(f"{self.host}: the server closed the connection while we waited for "
-                                    f"the {self.phase}")
+                raise ProtocolError(Message("closed_waiting", {"host": self.host,
+                                                               "phase": phase_message(self.phase)}))
             remaining = self._remaining()
             if remaining is not None and remaining <= 0:
                 raise TimeoutError(f"{self.host}: no complete {self.phase} in time")
@@ -153,22 +157,20 @@ class LineConnection:
 
     def write(self, data: bytes) -> None:
         if self.transport.is_closing():
-            raise ProtocolError(f"{self.host}: the connection is already closed")
+            raise ProtocolError(Message("already_closed", {"host": self.host}))
         self.transport.write(data)
 
     async def starttls(self, ctx: ssl.SSLContext, handshake_timeout: float) -> None:
         """Upgrade in place. Anything already buffered after the go-ahead line is an injection: refuse."""
         if self._rx.buf:
-            raise ProtocolError(
-                f"{self.host}: the server sent data after agreeing to STARTTLS and before encryption "
-                "(a sign of an attempted injection); this server was not used", warning="starttls_injection")
+            raise ProtocolError(Message("injection", {"host": self.host}), warning="starttls_injection")
         loop = asyncio.get_running_loop()
         self.phase = "TLS handshake"
         new = await loop.start_tls(self.transport, self._rx, ctx, server_hostname=self.host.rstrip("."),
                                    ssl_handshake_timeout=max(0.1, handshake_timeout),
                                    ssl_shutdown_timeout=SSL_SHUTDOWN_TIMEOUT)
         if new is None:  # pragma: no cover - only when the transport was closed under us
-            raise ProtocolError(f"{self.host}: the connection closed during the TLS handshake")
+            raise ProtocolError(Message("closed_tls", {"host": self.host}))
         self.transport = new
         self._rx.transport = new
         self._rx.buf.clear()  # nothing can be here (checked above); belt and braces against later changes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.core.messages import Message
 from assistant.core.protocols.base import MAX_RESPONSE_LINES, Chat
 from assistant.core.protocols.lineconn import ProtocolError
 
@@ -13,9 +14,9 @@ class Pop3Chat(Chat):
         self.conn.phase = "POP3 greeting"
         text = await self.conn.read_text()
         if text.startswith("-ERR"):
-            raise ProtocolError(f"{self.conn.host}: the POP3 server refused the connection")
+            raise ProtocolError(Message("pop3_refused", {"host": self.conn.host}))
         if not text.startswith("+OK"):
-            raise ProtocolError(f"{self.conn.host}: the greeting is not a POP3 greeting")
+            raise ProtocolError(Message("pop3_not_greeting", {"host": self.conn.host}))
         return text, []
 
     async def capabilities(self) -> list[str]:
@@ -26,7 +27,7 @@ class Pop3Chat(Chat):
         if first.startswith("-ERR"):
             return []  # RFC 1939-only server: no capability list
         if not first.startswith("+OK"):
-            raise ProtocolError(f"{self.conn.host}: unexpected answer to CAPA")
+            raise ProtocolError(Message("unexpected_answer", {"host": self.conn.host, "command": "CAPA"}))
         caps: list[str] = []
         for _ in range(MAX_RESPONSE_LINES):
             line = await self.conn.read_text()
@@ -36,7 +37,7 @@ class Pop3Chat(Chat):
                 line = line[1:]
             if line.strip():
                 caps.append(" ".join(line.split()))
-        raise ProtocolError(f"{self.conn.host}: the answer to CAPA has too many lines")
+        raise ProtocolError(Message("too_many_lines", {"host": self.conn.host, "command": "CAPA"}))
 
     def offers_starttls(self, caps: list[str]) -> bool:
         return any(c.split()[0].upper() == "STLS" for c in caps)
@@ -46,8 +47,8 @@ class Pop3Chat(Chat):
         self.conn.write(b"STLS\r\n")
         line = await self.conn.read_text()
         if not line.startswith("+OK"):
-            raise ProtocolError(f"{self.conn.host}: the server refused STLS; we do not continue without "
-                                "encryption", warning="starttls_refused")
+            raise ProtocolError(Message("starttls_refused", {"host": self.conn.host, "command": "STLS"}),
+                                warning="starttls_refused")
 
     def auth_mechanisms(self, caps: list[str]) -> list[str]:
         for c in caps:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 
+from assistant.core.messages import Message, phase_message
 from assistant.core.protocols.base import MAX_RESPONSE_LINES, Chat
 from assistant.core.protocols.lineconn import ProtocolError
 
@@ -24,18 +25,20 @@ class SmtpChat(Chat):
             head, sep = text[:3], text[3:4]
             digits = head.isascii() and head.isdigit()  # isdigit alone takes "²", which int() refuses
             if not digits or sep not in ("", " ", "-") or (code is not None and head != code):
-                raise ProtocolError(f"{self.conn.host}: the {self.conn.phase} is not an SMTP reply")
+                raise ProtocolError(Message("not_smtp_reply", {"host": self.conn.host,
+                                                               "phase": phase_message(self.conn.phase)}))
             code = head
             lines.append(text[4:])
             if sep != "-":
                 return int(code), lines
-        raise ProtocolError(f"{self.conn.host}: the {self.conn.phase} has too many lines")
+        raise ProtocolError(Message("phase_too_long", {"host": self.conn.host,
+                                                       "phase": phase_message(self.conn.phase)}))
 
     async def greeting(self) -> tuple[str, list[str]]:
         self.conn.phase = "SMTP greeting"
         code, lines = await self.reply()
         if code != 220:
-            raise ProtocolError(f"{self.conn.host}: the SMTP server refused the connection ({code})")
+            raise ProtocolError(Message("smtp_refused", {"host": self.conn.host, "code": code}))
         return " ".join(lines), []
 
     def _helo_name(self) -> str:
@@ -50,7 +53,7 @@ class SmtpChat(Chat):
         self.conn.write(f"EHLO {self._helo_name()}\r\n".encode("ascii"))
         code, lines = await self.reply()
         if code != 250:
-            raise ProtocolError(f"{self.conn.host}: the server refused EHLO ({code})")
+            raise ProtocolError(Message("ehlo_refused", {"host": self.conn.host, "code": code}))
         return [" ".join(line.split()) for line in lines[1:] if line.strip()]
 
     def offers_starttls(self, caps: list[str]) -> bool:
@@ -61,8 +64,9 @@ class SmtpChat(Chat):
         self.conn.write(b"STARTTLS\r\n")
         code, _ = await self.reply()
         if code != 220:
-            raise ProtocolError(f"{self.conn.host}: the server refused STARTTLS ({code}); we do not "
-                                "continue without encryption", warning="starttls_refused")
+            raise ProtocolError(Message("starttls_refused", {"host": self.conn.host,
+                                                             "command": f"STARTTLS ({code})"}),
+                                warning="starttls_refused")
 
     def auth_mechanisms(self, caps: list[str]) -> list[str]:
         for c in caps:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from assistant.core.errors import InputError
 from assistant.core.i18n import QT_TRANSLATE_NOOP
+from assistant.core.messages import os_detail
 from assistant.core.model import AccountConfig
 from assistant.core.profiles import export_with_losses, suggested_file_name
 from assistant.core.profiles.losses import Loss
@@ -79,9 +80,10 @@ def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"{folder}: cannot make this folder ({exc.strerror or exc})") from None
+        raise InputError(code="cannot_make_folder",
+                         params={"path": str(folder), "detail": os_detail(exc)}) from None
     if not folder.is_dir():
-        raise InputError(f"{folder}: is not a folder")
+        raise InputError(code="not_a_folder", params={"path": str(folder)})
 
 
 def already_written(planned: PlannedFile, written: dict[Path, bytes]) -> bool:

@@ -24,7 +24,7 @@ from assistant.core.setup import exporting
 from assistant.core.setup.outcome import join
 from assistant.gui.pages.base import Page
 from assistant.gui.pages.export_parts import ExportWidgets
-from assistant.gui.text import core_text, error_text
+from assistant.gui.text import core_text, error_text, message_text
 
 
 class ExportPage(Page):
@@ -214,7 +214,9 @@ class ExportPage(Page):
             tmp.replace(out)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            self.status.setText(f"{out}: {exc.strerror or exc}")
+            from assistant.core.messages import Message, os_detail
+            self.status.setText(message_text(Message("cannot_write", {"path": str(out),
+                                                                      "detail": os_detail(exc)})))
             return None
         if out.exists():
             self.session.exported = sorted(set(self.session.exported) | {out})
