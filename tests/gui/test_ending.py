@@ -200,12 +200,21 @@ def test_next_on_the_export_page_saves_into_a_new_folder_and_refuses_on_error(
     assert isinstance(export, ExportPage)
     assert export.formats["sheet"].isChecked() and not export.formats["mobileconfig"].isChecked()
     assert not export.admin.isChecked() and not export.w.chosen().count("autoconfig")
+    admin_files = (export.formats["autoconfig"], export.formats["autodiscover"])
+    assert not any(box.isChecked() for box in admin_files)  # nothing looks chosen inside the section
+    export.admin.setChecked(True)
+    assert all(box.isEnabled() and not box.isChecked() for box in admin_files)  # chosen one by one
+    admin_files[0].setChecked(True)
+    export.admin.setChecked(False)
+    assert not any(box.isChecked() for box in admin_files)
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     export.folder.setText(str(blocker / "inside"))
     click_next(qtbot, wiz)
     assert page(wiz) is Page.EXPORT and export.status.text()  # the error is shown, Next refused
     export.admin.setChecked(True)
+    for box in admin_files:
+        box.setChecked(True)
     target = tmp_path / "new" / "folder"
     export.folder.setText(str(target))
     click_next(qtbot, wiz)

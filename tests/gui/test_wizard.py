@@ -86,6 +86,9 @@ def test_found_servers_to_exported_profiles(qtbot: QtBot, make_wizard: MakeWizar
     assert export.formats["sheet"].isChecked() and export.formats["mobileconfig"].isChecked()  # a phone
     assert not export.admin.isChecked()  # the domain's files are for its administrators, off by default
     export.admin.setChecked(True)
+    assert not export.formats["autoconfig"].isChecked()  # unticked until chosen
+    export.formats["autoconfig"].setChecked(True)
+    export.formats["autodiscover"].setChecked(True)
     export.folder.setText(str(tmp_path))
     saved = export.save()
     names = {p.name for p in saved}

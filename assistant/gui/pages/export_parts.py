@@ -100,8 +100,8 @@ class ExportWidgets(QWidget):
             self.tr("&Thunderbird and others (autoconfig, config-v1.1.xml)"))
         self.formats["autodiscover"] = QCheckBox(self.tr("Outloo&k (autodiscover.xml)"))
         for fmt in ("autoconfig", "autodiscover"):
-            self.formats[fmt].setChecked(True)
-            col.addWidget(self.formats[fmt])
+            col.addWidget(self.formats[fmt])  # unticked, like their section
+        self.admin.toggled.connect(self._admin_toggled)
         sign = QFormLayout()
         self.sign = QCheckBox(self.tr("Si&gn the Apple profile with my certificate"))
         self.identity = QLineEdit()
@@ -127,6 +127,13 @@ class ExportWidgets(QWidget):
     def sign_toggled(self, on: bool) -> None:
         for w in (self.identity, self.identity_btn, self.identity_pw):
             w.setEnabled(on)
+
+    def _admin_toggled(self, on: bool) -> None:
+        """The files start unticked and are chosen one by one; unticking the section unticks them, so
+        nothing looks chosen that will not be written."""
+        if not on:
+            for fmt in ("autoconfig", "autodiscover"):
+                self.formats[fmt].setChecked(False)
 
     def chosen(self) -> list[str]:
         """The formats to write: the personal ones ticked, the administrators' only with their section."""
