@@ -1064,18 +1064,6 @@ Replace them?</source>
         <translation>  {protocol} {host}:{port}（{security}，來源：{source}）：{status}{extra}</translation>
     </message>
     <message>
-        <source> verified</source>
-        <translation>，憑證已驗證</translation>
-    </message>
-    <message>
-        <source> problems={problems}</source>
-        <translation>；問題：{problems}</translation>
-    </message>
-    <message>
-        <source> warnings={warnings}</source>
-        <translation>；警告：{warnings}</translation>
-    </message>
-    <message>
         <source>  warning {what}</source>
         <translation>  警告：{what}</translation>
     </message>
@@ -1136,16 +1124,16 @@ Replace them?</source>
         <translation>  {side} {protocol} {host}:{port}（{security}）：{result}{details}</translation>
     </message>
     <message>
-        <source> user={form}</source>
-        <translation>；使用者名稱：{form}</translation>
+        <source>, certificate verified</source>
+        <translation>，憑證已驗證</translation>
     </message>
     <message>
-        <source> mechanism={mechanism}</source>
-        <translation>；登入方式：{mechanism}</translation>
+        <source>; problems: {problems}</source>
+        <translation>；問題：{problems}</translation>
     </message>
     <message>
-        <source> pinned</source>
-        <translation>；使用您確認過的憑證</translation>
+        <source>; warnings: {warnings}</source>
+        <translation>；警告：{warnings}</translation>
     </message>
     <message>
         <source>The diagnostics cannot be shown without revealing the password.</source>

@@ -27,9 +27,9 @@ LABELS: dict[str, str] = {
     "elapsed": QT_TRANSLATE_NOOP("diagnostics", "Elapsed: {ms} ms"),
     "candidate": QT_TRANSLATE_NOOP(
         "diagnostics", "  {protocol} {host}:{port} {security} via {source}: {status}{extra}"),
-    "verified": QT_TRANSLATE_NOOP("diagnostics", " verified"),
-    "problems": QT_TRANSLATE_NOOP("diagnostics", " problems={problems}"),
-    "warnings": QT_TRANSLATE_NOOP("diagnostics", " warnings={warnings}"),
+    "verified": QT_TRANSLATE_NOOP("diagnostics", ", certificate verified"),
+    "problems": QT_TRANSLATE_NOOP("diagnostics", "; problems: {problems}"),
+    "warnings": QT_TRANSLATE_NOOP("diagnostics", "; warnings: {warnings}"),
     "finding": QT_TRANSLATE_NOOP("diagnostics", "  warning {what}"),
     "confirmed": QT_TRANSLATE_NOOP("diagnostics", "Confirmed risks for: {servers}"),
     "by_hand": QT_TRANSLATE_NOOP("diagnostics", "Settings by hand: {answer}"),
@@ -47,13 +47,16 @@ LABELS: dict[str, str] = {
     "signin": QT_TRANSLATE_NOOP("diagnostics", "Sign-in test: {result} ({ms} ms)"),
     "signin_server": QT_TRANSLATE_NOOP(
         "diagnostics", "  {side} {protocol} {host}:{port} {security}: {result}{details}"),
-    "user": QT_TRANSLATE_NOOP("diagnostics", " user={form}"),
-    "mechanism": QT_TRANSLATE_NOOP("diagnostics", " mechanism={mechanism}"),
-    "pinned": QT_TRANSLATE_NOOP("diagnostics", " pinned"),
     "leak": QT_TRANSLATE_NOOP(
         "diagnostics", "The diagnostics cannot be shown without revealing the password."),
     "separator": QT_TRANSLATE_NOOP("diagnostics", ", "),
     "separator_words": QT_TRANSLATE_NOOP("diagnostics", "; "),
+}
+
+# The code form's own wording where it differs from the words (key=value, for a helpdesk to search).
+CODE_FORMS: dict[str, str] = {
+    "verified": " verified", "problems": " problems={problems}", "warnings": " warnings={warnings}",
+    "user": " user={form}", "mechanism": " mechanism={mechanism}", "pinned": " pinned",
 }
 
 # Values said in words; the English is also the code form, so the helpdesk copy reads as before.
@@ -125,9 +128,9 @@ class Say:
         self.translate = translate
 
     def __call__(self, key: str, **fields: object) -> str:
-        template = LABELS[key]
         if self.translate is None:
-            return template.format(**fields)
+            return CODE_FORMS.get(key, LABELS.get(key, "")).format(**fields)
+        template = LABELS[key]
         return fill(self.translate("diagnostics", template), template, fields)
 
     def word(self, key: str) -> str:
