@@ -114,7 +114,9 @@ def run(opts: Options) -> int:
             preset = load_preset(opts.preset)
         except InputError as exc:  # checked before, but the file can change: say so in a window too
             from PySide6.QtWidgets import QMessageBox
-            QMessageBox.critical(None, APP_NAME, str(exc))
+
+            from assistant.gui.text import error_text
+            QMessageBox.critical(None, APP_NAME, error_text(exc))
             return EXIT_BAD_INPUT
     wizard = build_wizard(opts, preset=preset)
     wizard.show()  # the wizard loads the rest (pages, discovery modules) once it is up

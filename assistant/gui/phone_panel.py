@@ -35,6 +35,7 @@ from assistant.core.phone.handoff import (
     screen_code,
 )
 from assistant.core.phone.share import DEFAULT_EXPIRES
+from assistant.gui.text import error_text
 
 if TYPE_CHECKING:
     from assistant.core.context import ProgressEvent
@@ -144,8 +145,8 @@ class PhonePanel(QWidget):
         except AssistantError as exc:
             self.account = None
             self._set_code(self.android_code, None)
-            self.android_note.setText(phone_text("no_code", reason=str(exc)))
-            self._show_link(Link.FAILED, str(exc))
+            self.android_note.setText(phone_text("no_code", reason=error_text(exc)))
+            self._show_link(Link.FAILED, error_text(exc))
             return
         password = code_password(session)
         self.include_password.setChecked(False)  # never carried over from an earlier visit
@@ -175,7 +176,7 @@ class PhonePanel(QWidget):
             text = android_text(self.account, password)
         except AssistantError as exc:
             self._set_code(self.android_code, None)
-            self.android_note.setText(phone_text("no_code", reason=str(exc)))
+            self.android_note.setText(phone_text("no_code", reason=error_text(exc)))
             return
         self._set_code(self.android_code, screen_code(text, self.devicePixelRatioF()))
         if password:

@@ -247,3 +247,35 @@ def test_the_diagnostics_after_a_sign_in_are_in_chinese_and_the_copy_adds_the_co
     copied = QApplication.clipboard().text()
     assert copied.startswith(shown) and "Sign-in test: ok" in copied and "user=full address" in copied
     assert accounts[FOUND] not in copied
+
+
+def test_settings_by_hand_that_fail_are_said_in_chinese_to_the_last_page(qtbot: QtBot,
+                                                                         make_wizard: MakeWizard) -> None:
+    """Nothing answers, the person types a server that does not answer either, tests it (the failure is
+    shown), continues anyway and reads every page to the end: no English on the way."""
+    from PySide6.QtCore import Qt
+
+    from tests.gui.conftest import click_next
+    wiz = make_wizard(NOTHING, lang="zh_TW")
+    click_next(qtbot, wiz)
+    wait_discovery(qtbot, wiz)
+    found = leftovers(wiz)
+    click_next(qtbot, wiz)
+    assert page(wiz) is Page.MANUAL
+    manual = wiz.pages[Page.MANUAL]
+    manual.incoming.host.setText("dead.fallback.test")  # type: ignore[attr-defined]
+    manual.outgoing.host.setText("dead.fallback.test")  # type: ignore[attr-defined]
+    qtbot.mouseClick(manual.test_btn, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(wiz.session.manual_probes) == 2, timeout=30000)
+    qtbot.waitUntil(lambda: manual.accept_box.isVisible(), timeout=5000)  # type: ignore[attr-defined]
+    found += leftovers(wiz)
+    manual.accept_box.setChecked(True)  # type: ignore[attr-defined]
+    seen = {Page.DISCOVERY, Page.MANUAL}
+    while page(wiz) is not Page.DONE:
+        click_next(qtbot, wiz)
+        seen.add(page(wiz))
+        found += leftovers(wiz)
+    assert Page.DONE in seen and Page.EXPORT in seen
+    assert "目前還無法使用" in wiz.pages[Page.DONE].verdict.text()  # type: ignore[attr-defined]
+    unique = list(dict.fromkeys(found))
+    assert unique == [], "English on screen in zh_TW:\n" + "\n".join(unique)

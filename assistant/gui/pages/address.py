@@ -10,7 +10,7 @@ from assistant.core.errors import InputError
 from assistant.gui.i18n import LANGUAGES
 from assistant.gui.pages.base import Page
 from assistant.gui.signals import emit
-from assistant.gui.text import core_text
+from assistant.gui.text import core_text, error_text
 
 
 class AddressPage(Page):
@@ -93,7 +93,7 @@ class AddressPage(Page):
             message = core_text("address", ADDRESS_PROBLEMS[exc.code], text=exc.text, label=exc.label)
             state.address_valid = False
         except InputError as exc:
-            message, state.address_valid = str(exc), False
+            message, state.address_valid = error_text(exc), False
         else:
             state.address_valid = True
             if parsed.address != self.session.address:

@@ -31,7 +31,14 @@ from assistant.core.model import ProbeResult, Protocol, Security, ServerConfig
 from assistant.core.setup.selection import CONFIRM
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
-from assistant.gui.text import badge_kind, core_text, security_name, status_name, tls_problem_text
+from assistant.gui.text import (
+    badge_kind,
+    core_text,
+    message_text,
+    security_name,
+    status_name,
+    tls_problem_text,
+)
 from assistant.gui.widgets import Badge
 from assistant.gui.wrapbox import WrapCheckBox
 
@@ -166,7 +173,8 @@ class ServerBox(QGroupBox):
                 problem = tls_problem_text(probe.tls.problems[0], probe.tls, probe.candidate.host)
                 text = f"{status_name(probe.status)} — {problem}"
             else:
-                text = status_name(probe.status) + (f" — {probe.error}" if probe.error else "")
+                error = message_text(probe.error_message or probe.error) if probe.error else ""
+                text = status_name(probe.status) + (f" — {error}" if error else "")
             label = QLabel(text)
             label.setWordWrap(True)
             self.result.addWidget(label, 1)
