@@ -226,3 +226,23 @@ def test_switching_language_rebuilds_the_wizard_and_is_remembered(qtbot: QtBot, 
             second.close()
             second.deleteLater()
         i18n.install(app, "en")  # type: ignore[arg-type]
+
+
+def test_fill_translates_only_the_unfinished_entries_it_is_given(tmp_path: Path) -> None:
+    from assistant.gui.i18n_build import fill
+    ts = tmp_path / "x.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<TS version="2.1" language="zh_TW">\n'
+        "<context>\n    <name>A&amp;B</name>\n"
+        "    <message>\n        <source>Yes &amp; no</source>\n"
+        '        <translation type="unfinished"></translation>\n    </message>\n'
+        "    <message>\n        <source>Kept</source>\n"
+        "        <translation>保留</translation>\n    </message>\n"
+        "    <message>\n        <source>Later</source>\n"
+        '        <translation type="unfinished"></translation>\n    </message>\n'
+        "</context>\n</TS>\n", encoding="utf-8")
+    assert fill(ts, {"A&B": {"Yes & no": "是<與>否", "Kept": "changed"}, "other": {"Later": "x"}}) == 1
+    text = ts.read_text(encoding="utf-8")
+    assert "<translation>是&lt;與&gt;否</translation>" in text
+    assert "<translation>保留</translation>" in text  # finished entries are never touched
+    assert text.count('type="unfinished"') == 1  # "Later" has no translation for its own context
