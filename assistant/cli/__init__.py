@@ -10,19 +10,18 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant import __version__
-from assistant.cli.parser import Parser
 from assistant.core.errors import EXIT_BAD_INPUT, EXIT_NOTHING_USABLE, AssistantError
-from assistant.core.printable import printable
 
 # Module names under assistant.cli, in the order `--help` lists them.
 COMMANDS: tuple[str, ...] = ("probe", "recommend", "export", "convert", "share", "verify", "report", "gui")
 
 
 def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
-    """The parser with ``commands`` registered (all of them unless the wizard is all that will run)."""
+    """The parser with ``commands`` registered (all of them unless one command is named)."""
+    from assistant.cli.parser import Parser
     parser = Parser(  # no abbreviations, value-free errors; subcommand parsers inherit the class
         prog="mail-setup-assistant",
         description="Find, test and set up the mail servers for an address. Without a command the "
@@ -48,10 +47,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(exc)
     # Register only the command being run: importing every command costs ~0.2 s (discovery, DNS, TLS, the
     # keychain), which delays the wizard's first window and eats into a probe's --timeout. Opening the wizard
-    # (no arguments) registers only `gui`; `--help` and unknown words get the full list.
+    # (no arguments, what a double-click does) builds no parser at all: the gui command's defaults, checked
+    # equal to what its parser gives (tests/gui/test_startup.py); `--help` and unknown words get them all.
     if not argv and "gui" in COMMANDS:
-        parser = build_parser(("gui",))
-    elif argv and argv[0] in COMMANDS:
+        from assistant.cli import gui
+        return _run(gui.run, gui.defaults())
+    if argv[:1] and argv[0] in COMMANDS:
         parser = build_parser((argv[0],))
     else:
         parser = build_parser(COMMANDS)
@@ -63,6 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_BAD_INPUT
         args = parser.parse_args(["gui", *argv])
         func = args.func
+    return _run(func, args)
+
+
+def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run one command; every failure becomes one line and an exit code."""
     try:
         return int(func(args))
     except AssistantError as exc:
@@ -85,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _fail(exc: AssistantError) -> int:
     """The one error line: its text may name hosts or files from untrusted input, so it is escaped here."""
+    from assistant.core.printable import printable
     print(f"mail-setup-assistant: {printable(str(exc))}", file=sys.stderr)
     return exc.exit_code
 

@@ -7,11 +7,18 @@ import os
 import sys
 from typing import Any
 
-from assistant.cli.common import DEFAULT_TIMEOUT, add_preset_option
 from assistant.core.errors import InputError
+from assistant.core.limits import DEFAULT_TIMEOUT
+
+
+def defaults() -> argparse.Namespace:
+    """What ``gui`` with no option means: the wizard's start without building a parser (a double-click)."""
+    return argparse.Namespace(self_test=False, command="gui", address=None, dns_server=None, cafile=None,
+                              lang=None, timeout=DEFAULT_TIMEOUT, offline=False, preset=None, func=run)
 
 
 def register(sub: Any) -> None:
+    from assistant.cli.common import add_preset_option
     p: argparse.ArgumentParser = sub.add_parser(
         "gui", help="open the setup wizard (the default without a command)",
         description="Open the setup wizard. The options pre-fill it, so a helpdesk can say what to type.")

@@ -8,13 +8,17 @@ bool_dealloc" (exit 134). The failure paths emit the most, which is why closing 
 silent or plaintext-only domain crashed and a good domain did not.
 
 ``emit()`` measures the defect once (one emit of a private signal, the count of ``True`` before and after)
-and, only when it is there, gives the reference back. With a PySide6 that counts correctly it does nothing
-more than ``signal.emit(...)``. Every ``.emit(`` in ``assistant/gui`` goes through here
+and, only when it is there, gives the references back. With a PySide6 that counts correctly it does nothing
+more than ``signal.emit(...)``. The references are repaid in batches (and at exit) rather than one by one:
+giving one back needs ``ctypes``, whose import would otherwise sit on the first window's path, and the
+interpreter's ``True`` and ``False`` hold thousands of references, so a debt of a few dozen is harmless.
+Every ``.emit(`` in ``assistant/gui`` goes through here
 (``tests/gui/test_exit.py`` checks both the process exit code and this rule).
 """
 
 from __future__ import annotations
 
+import atexit
 import sys
 import threading
 from typing import Any
@@ -23,6 +27,8 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 
 _lock = threading.Lock()
 _borrowed: bool | None = None  # None until measured
+_owed: dict[bool, int] = {True: 0, False: 0}  # references emit() took away and we have not repaid yet
+PAY_AT = 32
 
 
 class _Probe(QObject):
@@ -31,7 +37,7 @@ class _Probe(QObject):
 
 def _measure() -> bool:
     """True when ``emit()`` hands out a reference it does not own (majority of five tries: another thread
-    may touch ``True`` between two counts)."""
+    may touch ``True`` between two counts). The caller holds the lock."""
     probe = _Probe()
     drops = 0
     for _ in range(5):
@@ -40,14 +46,35 @@ def _measure() -> bool:
         if sys.getrefcount(True) - before == -1:
             drops += 1
     if drops >= 3:
-        _give_back(True, 5)  # the five references the measurement itself took away
+        _owed[True] += 5  # the five references the measurement itself took away
     return drops >= 3
 
 
-def _give_back(obj: object, count: int = 1) -> None:
+def _owe(value: bool, count: int = 1) -> None:
+    with _lock:
+        _owed[value] += count
+        if _owed[value] >= PAY_AT:
+            _repay()
+
+
+def _repay() -> None:
+    """Give back every reference owed (caller holds the lock, or the interpreter is exiting)."""
     import ctypes
-    for _ in range(count):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(obj))
+    for value, count in _owed.items():
+        for _ in range(count):
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(value))
+        _owed[value] = 0
+
+
+def owed() -> int:
+    """How many references are waiting to be repaid (for the tests)."""
+    return sum(_owed.values())
+
+
+@atexit.register
+def _repay_at_exit() -> None:
+    with _lock:
+        _repay()
 
 
 def borrowed() -> bool:
@@ -64,4 +91,4 @@ def emit(signal: SignalInstance, *args: Any) -> None:
     """``signal.emit(*args)``, keeping ``True``/``False`` reference counts right on every PySide6."""
     result: object = signal.emit(*args)  # type: ignore[func-returns-value]  # the stubs say None; it is a bool
     if isinstance(result, bool) and borrowed():
-        _give_back(result)
+        _owe(result)

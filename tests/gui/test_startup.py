@@ -35,6 +35,10 @@ HEAVY = (
     # The first page uses none of these; creating their classes cost ~20 ms before the window showed.
     "assistant.core.model", "assistant.core.context", "assistant.core.presets", "assistant.core.recommend",
     "assistant.core.account", "assistant.core.rank",
+    # Repaying PySide6's borrowed bools needs ctypes (~4 ms): batched, so never before the window.
+    "ctypes",
+    # A double-click (no arguments) builds no command-line parser.
+    "assistant.cli.parser", "assistant.cli.common", "assistant.core.files", "assistant.core.printable",
 )
 
 # The entry point imports the wizard module anyway, so importing it first to watch its first showEvent
@@ -149,3 +153,11 @@ def test_the_gui_commands_preset_option_is_the_shared_one() -> None:
     add_preset_option(shared)
     sub = next(a for a in build_parser(("gui",))._actions if isinstance(a, argparse._SubParsersAction))
     assert preset_action(sub.choices["gui"]) == preset_action(shared)
+
+
+def test_opening_the_wizard_without_arguments_means_what_the_gui_parser_means() -> None:
+    """No arguments (a double-click) skips building the parser: its defaults must be exactly the ones the
+    ``gui`` command's parser gives, so the two ways in open the same wizard."""
+    from assistant.cli import build_parser, gui
+    parsed = vars(build_parser(("gui",)).parse_args(["gui"]))
+    assert vars(gui.defaults()) == parsed
