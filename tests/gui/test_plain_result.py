@@ -166,6 +166,8 @@ def test_manual_settings_go_on_only_tested_or_with_continue_anyway(
     next_btn = wiz.button(wiz.WizardButton.NextButton)
     assert not next_btn.isEnabled() and not manual.accept_box.isVisible()
     assert manual.test_status.text() == ("Not tested yet." if lang == "en" else "尚未測試。")
+    wiz.next()  # not through the button: the page itself refuses too
+    assert page(wiz) is Page.MANUAL
     qtbot.mouseClick(manual.test_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: s.state.manual_check == "failed", timeout=30000)
     assert not next_btn.isEnabled() and manual.accept_box.isVisible()

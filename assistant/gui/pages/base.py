@@ -54,6 +54,11 @@ class Page(QWizardPage):
         self.blocker.setVisible(bool(reasons))
         return not reasons
 
+    def validatePage(self) -> bool:
+        """Leave only when the flow allows it, however "next" was asked for: a disabled button is not
+        the only way in (``QWizard.next()`` does not ask ``isComplete()``)."""
+        return not flow.blockers(self.page_id, self.session.state)
+
     def changed(self) -> None:
         """Re-ask the flow whether "Next" may be pressed (after any state change)."""
         emit(self.completeChanged)

@@ -112,6 +112,8 @@ class DevicesPage(Page):
         self.computers.setFocus()
 
     def validatePage(self) -> bool:
+        if not super().validatePage():
+            return False
         self.session.situation = self.situation()
         self.session.programs = tuple(code for code, box in self.programs.items() if box.isChecked())
         return True

@@ -80,6 +80,8 @@ class ExportPage(Page):
 
     def validatePage(self) -> bool:
         """Next saves the chosen files; nothing chosen is fine, a failure keeps the person here."""
+        if not super().validatePage():
+            return False
         if not self.w.chosen():
             return True
         return bool(self.save())

@@ -202,6 +202,8 @@ class PasswordPage(Page):
     # --- Next -------------------------------------------------------------------------------------------
 
     def validatePage(self) -> bool:
+        if not super().validatePage():  # a sign-in test still running
+            return False
         warmup.wait()
         from assistant.core import secrets
         s = self.session
