@@ -29,10 +29,6 @@ def _what(what: str) -> Message | str:
     return Message(WHATS[what]) if what in WHATS else what
 
 
-def _reason(exc: OSError) -> Message | str:
-    return os_detail(exc)
-
-
 def read_stdin(limit: int, what: str) -> bytes:
     """Up to ``limit`` + 1 bytes of standard input (the caller refuses more)."""
     stream = getattr(sys.stdin, "buffer", None)
@@ -60,7 +56,7 @@ def read_bounded(path: str, limit: int, what: str) -> bytes:
         except IsADirectoryError:
             raise InputError(code="read_folder", params={"path": shown, "what": _what(what)}) from None
         except (OSError, ValueError) as exc:
-            reason = _reason(exc) if isinstance(exc, OSError) else Message("invalid_name")
+            reason = os_detail(exc) if isinstance(exc, OSError) else Message("invalid_name")
             raise InputError(code="cannot_read", params={"path": shown, "detail": reason}) from None
         try:
             mode = os.fstat(fd).st_mode
@@ -72,7 +68,7 @@ def read_bounded(path: str, limit: int, what: str) -> bytes:
             with os.fdopen(fd, "rb", closefd=False) as fh:
                 data = fh.read(limit + 1)
         except OSError as exc:
-            raise InputError(code="cannot_read", params={"path": shown, "detail": _reason(exc)}) from None
+            raise InputError(code="cannot_read", params={"path": shown, "detail": os_detail(exc)}) from None
         finally:
             os.close(fd)
     if len(data) > limit:
@@ -115,7 +111,7 @@ def write_output(path: str | None, data: bytes, *, force: bool = False) -> None:
     try:
         _write_file(path, shown, data, force)
     except OSError as exc:  # a name too long, a foreign folder ...: one line, nothing half-written
-        raise InputError(code="cannot_write", params={"path": shown, "detail": _reason(exc)}) from None
+        raise InputError(code="cannot_write", params={"path": shown, "detail": os_detail(exc)}) from None
     except ValueError:  # a NUL in the name
         raise InputError(code="cannot_write",
                          params={"path": shown, "detail": Message("invalid_name")}) from None
@@ -172,14 +168,14 @@ def _write_special(path: str, shown: str, data: bytes, mode: int) -> None:
     except OSError as exc:
         if exc.errno == errno.ENXIO:
             raise InputError(code="write_pipe", params={"path": shown}) from None
-        raise InputError(code="cannot_write", params={"path": shown, "detail": _reason(exc)}) from None
+        raise InputError(code="cannot_write", params={"path": shown, "detail": os_detail(exc)}) from None
     try:
         os.set_blocking(fd, True)
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
     except OSError as exc:
-        raise InputError(code="cannot_write", params={"path": shown, "detail": _reason(exc)}) from None
+        raise InputError(code="cannot_write", params={"path": shown, "detail": os_detail(exc)}) from None
     finally:
         os.close(fd)
 

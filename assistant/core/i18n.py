@@ -11,6 +11,18 @@ Rule: user-facing sentences live in module-level dicts keyed by a stable code, a
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
+Translate = Callable[[str, str], str]  # QCoreApplication.translate(context, text), or a test's stand-in
+
+
+def fill(text: str, original: str, fields: Mapping[str, object]) -> str:
+    """Format a translated template; the English ``original`` when the translation lost a placeholder."""
+    try:
+        return text.format(**fields)
+    except (KeyError, IndexError, ValueError):
+        return original.format(**fields)
+
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the exact name lupdate looks for
     """Return ``text`` unchanged; exists so lupdate can collect it under ``context``."""

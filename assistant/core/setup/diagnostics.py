@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from assistant import __version__
 from assistant.core.errors import AssistantError, InputError
-from assistant.core.rank import finding_sentence, problem_sentence
-from assistant.core.setup.diagnostics_text import LABELS, MANUAL_CHECKS, STATES, Say, Translate, fill
+from assistant.core.i18n import Translate, fill
+from assistant.core.rank import SOURCE_NAMES, finding_sentence, problem_sentence
+from assistant.core.setup.diagnostics_text import LABELS, MANUAL_CHECKS, STATES, Say
 from assistant.core.setup.outcome import join
-from assistant.core.vocabulary import PROBE_WARNINGS, SECURITY_NAMES, SOURCES, STATUS_NAMES
+from assistant.core.vocabulary import PROBE_WARNINGS, SECURITY_NAMES, STATUS_NAMES
 
 if TYPE_CHECKING:
     from assistant.core.context import Settings
@@ -97,10 +98,9 @@ def _discovery_lines(s: SetupSession, say: Say) -> list[str]:
             extra += say("problems", problems=shown)
         if r.warnings:
             extra += say("warnings", warnings=say.join(say.of(PROBE_WARNINGS, "text", w) for w in r.warnings))
-        source = SOURCES.get(c.source)
         lines.append(say("candidate", protocol=say.protocol(c.protocol), host=c.host, port=c.port,
                          security=say.of(SECURITY_NAMES, "text", c.security),
-                         source=say.code(c.source, "sources", source.label if source else None),
+                         source=say.of(SOURCE_NAMES, "sources", c.source),
                          status=say.of(STATUS_NAMES, "text", r.status), extra=extra))
     for f in s.result.warnings:
         what = (f"{f.code} {f.host or ''}" if say.translate is None

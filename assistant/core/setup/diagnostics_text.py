@@ -8,12 +8,10 @@ marked for lupdate in context "diagnostics".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
-from assistant.core.i18n import QT_TRANSLATE_NOOP
+from assistant.core.i18n import QT_TRANSLATE_NOOP, Translate, fill
 from assistant.core.vocabulary import PROTOCOL_NAMES
-
-Translate = Callable[[str, str], str]
 
 LABELS: dict[str, str] = {
     "title": QT_TRANSLATE_NOOP("diagnostics", "Mail Setup Assistant {version}"),
@@ -113,14 +111,6 @@ FACTS: dict[str, str] = {
 }
 
 
-def fill(text: str, original: str, fields: Mapping[str, object]) -> str:
-    """Format a translated template; English when the translation lost a placeholder."""
-    try:
-        return text.format(**fields)
-    except (KeyError, IndexError, ValueError):
-        return original.format(**fields)
-
-
 class Say:
     """Labels and values in the code form (no translator) or in words (the interface language)."""
 
@@ -146,9 +136,6 @@ class Say:
         if self.translate is None or code not in table:
             return code
         return self.translate(context, table[code])
-
-    def code(self, code: str, context: str, label: str | None) -> str:
-        return code if self.translate is None or label is None else self.translate(context, label)
 
     def protocol(self, code: str) -> str:
         return code if self.translate is None else PROTOCOL_NAMES.get(code, code.upper())

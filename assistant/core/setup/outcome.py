@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from assistant.core.errors import AssistantError
 from assistant.core.flow import Page
-from assistant.core.i18n import QT_TRANSLATE_NOOP
+from assistant.core.i18n import QT_TRANSLATE_NOOP, fill
 
 if TYPE_CHECKING:
     from assistant.core.model import AccountConfig, ProbeResult, Protocol
@@ -137,12 +137,7 @@ def join(*sentences: str) -> str:
 
 def _text(translate: Translate | None, template: str, fields: Mapping[str, str]) -> str:
     """``template`` translated and filled; English when a translation lost a placeholder."""
-    if translate is not None:
-        try:
-            return translate("outcome", template).format(**fields)
-        except (KeyError, IndexError, ValueError):
-            pass
-    return template.format(**fields)
+    return fill(translate("outcome", template) if translate else template, template, fields)
 
 
 def decide(session: SetupSession) -> Outcome:

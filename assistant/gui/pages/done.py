@@ -176,8 +176,7 @@ class DonePage(Page):
 
     def copy(self) -> None:
         # What is shown, then the same with stable codes in English: any helpdesk can read one of them.
-        codes = self.session.report()
-        shown = self.session.report(QCoreApplication.translate)
         heading = self.tr("The same for the helpdesk, with codes (English):")
-        QGuiApplication.clipboard().setText(codes if shown == codes else f"{shown}\n\n{heading}\n{codes}")
+        QGuiApplication.clipboard().setText(
+            f"{self.report.toPlainText()}\n\n{heading}\n{self.session.report()}")
         self.copied.setText(self.tr("Copied to the clipboard."))
