@@ -189,7 +189,7 @@ def _check_dns(server: str | None, name: str) -> list[Check]:
     import dns.rdataclass
     import dns.rdatatype
 
-    from assistant.core.dns import DnsError, NoSuchDomain, Resolver, parse_server
+    from assistant.core.net.dns import DnsError, NoSuchDomain, Resolver, parse_server
 
     samples = {"SRV": "0 1 993 imap.example.org.", "MX": "10 mx.example.org.", "TXT": '"v=spf1 -all"',
                "A": "192.0.2.1", "AAAA": "2001:db8::1", "CNAME": "example.org."}
@@ -217,7 +217,7 @@ def _check_dns(server: str | None, name: str) -> list[Check]:
 def _check_tls() -> list[Check]:
     import truststore
 
-    from assistant.core.tls import client_context
+    from assistant.core.net.tls import client_context
 
     ctx = client_context()
     problems = []
@@ -257,7 +257,7 @@ def run(res: Path | None = None, dns_server: str | None = None, dns_name: str = 
 
 def main(argv: Sequence[str]) -> int:
     from assistant.cli.parser import Parser
-    from assistant.core.printable import printable
+    from assistant.core.words.printable import printable
 
     parser = Parser(prog="mail-setup-assistant --self-test",
                                      description="Check that this installation has everything it needs.")
@@ -266,7 +266,7 @@ def main(argv: Sequence[str]) -> int:
                         help="the name to query (SRV) with --dns-server")
     args = parser.parse_args(list(argv))
     if args.dns_server is not None:
-        from assistant.core.dns import parse_server
+        from assistant.core.net.dns import parse_server
 
         parse_server(args.dns_server)  # bad input: one line and exit 2 from the CLI, not a failed check
     frozen = "frozen" if getattr(sys, "frozen", False) else "from source"

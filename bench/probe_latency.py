@@ -33,12 +33,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.core.context import Settings
-from assistant.core.dns import Resolver, ServerAddress
-from assistant.core.model import Candidate, DiscoveryResult, Protocol, Security
-from assistant.core.probe import discover
+from assistant.core.discovery.run import discover
+from assistant.core.discovery.sources import SOURCES
+from assistant.core.model.results import Candidate, DiscoveryResult, Protocol, Security
+from assistant.core.net.dns import Resolver, ServerAddress
+from assistant.core.net.settings import Settings
 from assistant.core.protocols import probe_endpoint
-from assistant.core.sources import SOURCES
 from bench.relay import RelayThread
 from tests.support.certs import CertFactory
 from tests.support.dnsmasq import Dnsmasq, Zone, start_dnsmasq
@@ -147,7 +147,7 @@ def endpoint_alone(b: Bench, tries: list[tuple[Protocol, int, Security]]) -> dic
 
 def sequential(b: Bench, address: str, result: DiscoveryResult) -> float:
     """The same work without concurrency: each source, then each listed candidate, one after another."""
-    from assistant.core.address import parse_address
+    from assistant.core.model.address import parse_address
 
     addr = parse_address(address)
     settings = b.settings()

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from assistant import __version__
-from assistant.core.errors import EXIT_BAD_INPUT, EXIT_NOTHING_USABLE, AssistantError
+from assistant.core.words.errors import EXIT_BAD_INPUT, EXIT_NOTHING_USABLE, AssistantError
 
 # Module names under assistant.cli, in the order `--help` lists them.
 COMMANDS: tuple[str, ...] = ("probe", "recommend", "export", "convert", "share", "verify", "report", "gui")
@@ -91,7 +91,7 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
 
 def _fail(exc: AssistantError) -> int:
     """The one error line: its text may name hosts or files from untrusted input, so it is escaped here."""
-    from assistant.core.printable import printable
+    from assistant.core.words.printable import printable
     print(f"mail-setup-assistant: {printable(str(exc))}", file=sys.stderr)
     return exc.exit_code
 

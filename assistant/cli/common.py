@@ -13,14 +13,15 @@ import time
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from assistant.core.errors import InputError
-from assistant.core.files import write_output, write_stdout
-from assistant.core.limits import DEFAULT_TIMEOUT
+from assistant.core.net.files import write_output, write_stdout
+from assistant.core.net.limits import DEFAULT_TIMEOUT
+from assistant.core.words.errors import InputError
 
 if TYPE_CHECKING:
-    from assistant.core.context import Settings
-    from assistant.core.model import AccountConfig, DiscoveryResult
-    from assistant.core.presets import Preset
+    from assistant.core.discovery.presets import Preset
+    from assistant.core.model.account import AccountConfig
+    from assistant.core.model.results import DiscoveryResult
+    from assistant.core.net.settings import Settings
     from assistant.core.profiles.losses import Loss
     from assistant.core.setup.session import SetupSession
     from assistant.core.signin.secret import Secret
@@ -54,13 +55,13 @@ def preset_from_args(args: argparse.Namespace) -> Preset | None:
     path = getattr(args, "preset", None)
     if not path:
         return None
-    from assistant.core.presets import load_preset
+    from assistant.core.discovery.presets import load_preset
     return load_preset(path)
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
     """Run settings from the discovery options (``Settings.create`` checks them and names the bad one)."""
-    from assistant.core.context import Settings
+    from assistant.core.net.settings import Settings
     return Settings.create(timeout=args.timeout, dns_server=getattr(args, "dns_server", None),
                            cafile=getattr(args, "cafile", None),
                            offline=bool(getattr(args, "offline", False)),
@@ -90,7 +91,7 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
 def discover(session: SetupSession, probe_file: str | None = None) -> DiscoveryResult:
     """The session's discovery: live, or from a saved ``probe --json`` file (the policy re-applied)."""
     if probe_file:
-        from assistant.core.presets import apply_policy
+        from assistant.core.discovery.presets import apply_policy
         from assistant.core.setup.inputs import check_probe_domain, load_probe
         result = load_probe(probe_file)
         check_probe_domain(result, session.address, probe_file)
@@ -125,7 +126,7 @@ def add_signin_options(p: argparse.ArgumentParser) -> None:
 
 
 def full_address(text: str) -> str:
-    from assistant.core.address import parse_address
+    from assistant.core.model.address import parse_address
     parsed = parse_address(text)
     if parsed.address is None:
         raise InputError(f"{text}: signing in needs a full email address (name@domain), not a domain")
@@ -134,7 +135,7 @@ def full_address(text: str) -> str:
 
 def password_from_args(args: argparse.Namespace, address: str) -> tuple[Secret, str]:
     """The password and where it came from ("environment", "keychain", "prompt")."""
-    from assistant.core.secrets import SecretStoreError
+    from assistant.core.signin.keychain import SecretStoreError
     from assistant.core.signin.secret import Secret, from_env, from_keychain
     if args.password_env:
         return from_env(args.password_env), "environment"
@@ -224,7 +225,7 @@ def check_mobile_qr_options(args: argparse.Namespace, fmt: str) -> None:
         return
     if getattr(args, "sign_identity", None):
         raise InputError(f"--sign-identity: only a mobileconfig can be signed, not {fmt}")
-    from assistant.core.phone import mobile_qr_kind
+    from assistant.core.profiles.mobileqr import mobile_qr_kind
     mobile_qr_kind(args.output, args.payload)
 
 
@@ -232,7 +233,7 @@ def write_mobile_qr_output(args: argparse.Namespace, account: AccountConfig) -> 
     """The Thunderbird-for-Android QR code (or its payload) of ``account`` to ``-o``."""
     from dataclasses import replace
 
-    from assistant.core.phone import mobile_qr_kind, write_mobile_qr
+    from assistant.core.profiles.mobileqr import mobile_qr_kind, write_mobile_qr
     kind = mobile_qr_kind(args.output, args.payload)
     if args.include_password:
         secret = secret_from_env_or_prompt(ACCOUNT_PASSWORD_ENV, "Mail password for the QR code: ",
@@ -246,6 +247,6 @@ def write_mobile_qr_output(args: argparse.Namespace, account: AccountConfig) -> 
 
 def print_losses(losses: list[Loss]) -> None:
     """One stderr line per item a format dropped or changed ("dropped: ...", "changed: ...")."""
-    from assistant.core.printable import printable
+    from assistant.core.words.printable import printable
     for loss in losses:
         print(printable(str(loss)), file=sys.stderr)

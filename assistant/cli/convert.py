@@ -21,11 +21,11 @@ from assistant.cli.common import (
     write_mobile_qr_output,
     write_output,
 )
-from assistant.core.errors import EXIT_OK
-from assistant.core.files import read_bounded
+from assistant.core.net.files import read_bounded
 from assistant.core.profiles import FORMATS, detect_format, export_with_losses, import_with_losses
 from assistant.core.profiles._common import MAX_PROFILE_BYTES
 from assistant.core.profiles.losses import Loss
+from assistant.core.words.errors import EXIT_OK
 
 SCHEMA_VERSION = 1
 
@@ -60,7 +60,7 @@ def document(source: str, target: str, output: str | None, data: bytes, losses: 
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.core.phone.qrpayload import looks_like_payload
+    from assistant.core.profiles.mobileqr import looks_like_payload
     from assistant.core.setup.inputs import personalise
     check_mobile_qr_options(args, args.to)
     identity, identity_password = signing_args(args, args.to)

@@ -26,9 +26,9 @@ from assistant.cli.common import (
     write_mobile_qr_output,
     write_output,
 )
-from assistant.core.errors import EXIT_OK, InputError
-from assistant.core.model import AccountConfig
+from assistant.core.model.account import AccountConfig
 from assistant.core.profiles import FORMATS, export_with_losses
+from assistant.core.words.errors import EXIT_OK, InputError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -7,8 +7,8 @@ import os
 import sys
 from typing import Any
 
-from assistant.core.errors import InputError
-from assistant.core.limits import DEFAULT_TIMEOUT
+from assistant.core.net.limits import DEFAULT_TIMEOUT
+from assistant.core.words.errors import InputError
 
 
 def defaults() -> argparse.Namespace:
@@ -38,10 +38,10 @@ def run(args: argparse.Namespace) -> int:
     from assistant.gui import i18n
     if args.lang and i18n.normalise(args.lang) is None:
         raise InputError(f"--lang {args.lang!r}: use one of {', '.join(i18n.LANGUAGES)}")
-    from assistant.core.limits import check_timeout
+    from assistant.core.net.limits import check_timeout
     check_timeout(args.timeout)  # every option is bad input before any window opens
     if args.dns_server is not None:
-        from assistant.core.dns import parse_server
+        from assistant.core.net.dns import parse_server
         parse_server(args.dns_server)
     if args.cafile is not None:  # "" is a bad file name, not "no option"
         try:
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise InputError(f"--cafile {args.cafile}: cannot read ({exc.strerror or exc})") from None
     if args.preset:
-        from assistant.core.presets import load_preset
+        from assistant.core.discovery.presets import load_preset
         load_preset(args.preset)  # a bad preset is bad input: one line naming the field, before any window
     if sys.platform.startswith("linux") and not any(
             os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):

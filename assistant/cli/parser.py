@@ -13,8 +13,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from assistant.core.errors import EXIT_BAD_INPUT
-from assistant.core.printable import printable
+from assistant.core.words.errors import EXIT_BAD_INPUT
+from assistant.core.words.printable import printable
 
 # argparse's own templates that quote the value typed (the type name or the choices are kept).
 _VALUE_QUOTED = (

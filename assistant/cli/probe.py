@@ -18,7 +18,7 @@ from assistant.cli.common import (
     session_from_args,
     write_stdout,
 )
-from assistant.core.errors import EXIT_NOTHING_USABLE, EXIT_OK
+from assistant.core.words.errors import EXIT_NOTHING_USABLE, EXIT_OK
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
     else:
-        from assistant.core.report_text import render
+        from assistant.core.report.probe_text import render
         text = render(result)
     write_stdout(text.encode("utf-8"))
     return EXIT_OK if result.usable() else EXIT_NOTHING_USABLE

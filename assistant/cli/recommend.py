@@ -11,9 +11,7 @@ import json
 from typing import Any
 
 from assistant.cli.common import write_stdout
-from assistant.core.errors import EXIT_OK, InputError
-from assistant.core.printable import printable
-from assistant.core.recommend import (
+from assistant.core.advice.recommend import (
     BACKUPS,
     DEVICES,
     Reason,
@@ -22,6 +20,8 @@ from assistant.core.recommend import (
     Situation,
     recommend,
 )
+from assistant.core.words.errors import EXIT_OK, InputError
+from assistant.core.words.printable import printable
 
 NAMES = {"imap": "IMAP", "pop3": "POP3"}
 

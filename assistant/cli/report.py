@@ -21,8 +21,8 @@ from assistant.cli.common import (
     session_from_args,
     write_output,
 )
-from assistant.core.errors import EXIT_NOTHING_USABLE, EXIT_OK, InputError
-from assistant.core.verify import parse_pins
+from assistant.core.signin.verify import parse_pins
+from assistant.core.words.errors import EXIT_NOTHING_USABLE, EXIT_OK, InputError
 
 FORMATS = {".html": "html", ".htm": "html", ".json": "json"}
 
@@ -53,8 +53,8 @@ def output_format(args: argparse.Namespace) -> str:
 
 
 def main(args: argparse.Namespace) -> int:
-    from assistant.core.address import parse_address
-    from assistant.core.report import render_html, render_json
+    from assistant.core.model.address import parse_address
+    from assistant.core.report.render import render_html, render_json
     from assistant.core.setup.diagnostics import helpdesk_report
     fmt = output_format(args)
     if args.output and args.output != "-" and os_lexists(args.output) and not args.force:

@@ -11,11 +11,11 @@ import asyncio
 import sys
 import time
 
-from assistant.core.errors import EXIT_NOTHING_USABLE, EXIT_OK, InputError
-from assistant.core.files import read_bounded
-from assistant.core.phone.qrimage import qr_terminal
+from assistant.core.net.files import read_bounded
 from assistant.core.phone.share import DEFAULT_EXPIRES, ShareState, check_profile, share_profile
 from assistant.core.profiles._common import MAX_PROFILE_BYTES
+from assistant.core.profiles.qrimage import qr_terminal
+from assistant.core.words.errors import EXIT_NOTHING_USABLE, EXIT_OK, InputError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -21,9 +21,9 @@ from assistant.cli.common import (
     session_from_args,
     write_stdout,
 )
-from assistant.core.errors import EXIT_NOTHING_USABLE, EXIT_OK
-from assistant.core.printable import printable_lines
-from assistant.core.verify import SigninResult, parse_pins
+from assistant.core.signin.verify import SigninResult, parse_pins
+from assistant.core.words.errors import EXIT_NOTHING_USABLE, EXIT_OK
+from assistant.core.words.printable import printable_lines
 
 VERIFY_SCHEMA_VERSION = 1
 

@@ -17,14 +17,14 @@ from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from assistant import APP_NAME, __version__, resources
-from assistant.core.errors import EXIT_BAD_INPUT, InputError
 from assistant.core.setup.session import SetupSession
+from assistant.core.words.errors import EXIT_BAD_INPUT, InputError
 from assistant.gui import i18n
 from assistant.gui.wizard import SetupWizard
 
 if TYPE_CHECKING:  # the data model behind these loads after the first window shows
-    from assistant.core.context import Settings
-    from assistant.core.presets import Preset
+    from assistant.core.discovery.presets import Preset
+    from assistant.core.net.settings import Settings
 
 ORG = "MailSetupAssistant"
 
@@ -63,7 +63,7 @@ def preferences() -> QSettings:
 
 def settings_from(opts: Options) -> Settings:
     """The run settings, made as every command makes them (``Settings.create`` checks each option)."""
-    from assistant.core.context import Settings
+    from assistant.core.net.settings import Settings
     return Settings.create(timeout=opts.timeout, dns_server=opts.dns_server, cafile=opts.cafile,
                            offline=opts.offline)
 
@@ -109,7 +109,7 @@ def run(opts: Options) -> int:
     app = application()
     preset = None
     if opts.preset:
-        from assistant.core.presets import load_preset
+        from assistant.core.discovery.presets import load_preset
         try:
             preset = load_preset(opts.preset)
         except InputError as exc:  # checked before, but the file can change: say so in a window too

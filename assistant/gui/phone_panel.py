@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.core.errors import AssistantError
 from assistant.core.phone.handoff import (
     CONTEXT,
     TEXTS,
@@ -35,11 +34,12 @@ from assistant.core.phone.handoff import (
     screen_code,
 )
 from assistant.core.phone.share import DEFAULT_EXPIRES
+from assistant.core.words.errors import AssistantError
 from assistant.gui.text import error_text
 
 if TYPE_CHECKING:
-    from assistant.core.context import ProgressEvent
-    from assistant.core.model import AccountConfig
+    from assistant.core.model.account import AccountConfig
+    from assistant.core.model.progress import ProgressEvent
     from assistant.core.setup.session import SetupSession
     from assistant.gui.worker import AsyncWorker, Job
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.core.i18n import QT_TRANSLATE_NOOP
+from assistant.core.words.i18n import QT_TRANSLATE_NOOP
 from assistant.gui.text import core_text
 
 if TYPE_CHECKING:  # core.verify brings the sign-in and TLS code: imported once a result exists
-    from assistant.core.verify import SigninResult, VerifyResult
+    from assistant.core.signin.verify import SigninResult, VerifyResult
 
 TEXTS: dict[str, str] = {
     "works": QT_TRANSLATE_NOOP("signin", "The password works: you can receive and send mail."),
@@ -59,7 +59,7 @@ def headline(result: VerifyResult) -> str:
 
 def outcome(r: SigninResult) -> str:
     """The core's sentence for one server (signed in, wrong password, refused for safety, ...)."""
-    from assistant.core import verify
+    from assistant.core.signin import verify
     return core_text("verify", verify.MESSAGES[r.code], **r.params)
 
 

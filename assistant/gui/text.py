@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from assistant.core.i18n import QT_TRANSLATE_NOOP
+from assistant.core.words.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from assistant.core.errors import DomainError
-    from assistant.core.messages import Message
-    from assistant.core.model import Finding, ProbeResult, TlsFacts
+    from assistant.core.model.results import Finding, ProbeResult, TlsFacts
     from assistant.core.setup.summary import Sentence
+    from assistant.core.words.errors import DomainError
+    from assistant.core.words.messages import Message
 
 
 def core_text(context: str, template: str, **fields: object) -> str:
@@ -33,8 +33,8 @@ def core_text(context: str, template: str, **fields: object) -> str:
 
 
 def message_text(message: Message | str) -> str:
-    """A core sentence (``core/messages.py``) in the interface language; free English text as it is."""
-    from assistant.core.messages import Message, render
+    """A core sentence (``core/words/messages.py``) in the interface language; free English text as it is."""
+    from assistant.core.words.messages import Message, render
     if isinstance(message, Message):
         return render(message.code, message.params, QCoreApplication.translate)
     return message
@@ -46,15 +46,15 @@ def error_text(error: BaseException | str, params: Mapping[str, object] | None =
 
     This is the one way the wizard turns the core's errors into words (pages and the worker's jobs use it).
     """
-    from assistant.core.messages import MESSAGES, render
+    from assistant.core.words.messages import MESSAGES, render
     code: str | None
     if isinstance(error, str):
         code, fields, fallback = error, dict(params or {}), error
     else:
         code, fields, fallback = getattr(error, "code", None), dict(getattr(error, "params", {}) or {}), \
             str(error)
-    from assistant.core.address import ADDRESS_PROBLEMS, AddressError
-    from assistant.core.errors import DomainError as _DomainError
+    from assistant.core.model.address import ADDRESS_PROBLEMS, AddressError
+    from assistant.core.words.errors import DomainError as _DomainError
     if isinstance(error, _DomainError):  # the person's sentence ("… does not exist — check the spelling")
         return domain_error_text(error)
     if isinstance(error, AddressError) and code in ADDRESS_PROBLEMS:
@@ -69,25 +69,25 @@ def error_text(error: BaseException | str, params: Mapping[str, object] | None =
 
 def warning_name(code: str) -> str:
     """A probe's warning code in words (never the raw code on screen)."""
-    from assistant.core.vocabulary import PROBE_WARNINGS
+    from assistant.core.words.vocabulary import PROBE_WARNINGS
     template = PROBE_WARNINGS.get(code)
     return QCoreApplication.translate("text", template) if template else code
 
 
 def finding_text(f: Finding) -> str:
     """A discovery warning in the interface language (the English ``message`` when no template matches)."""
-    from assistant.core.rank import finding_sentence
+    from assistant.core.discovery.rank import finding_sentence
     return finding_sentence(f, QCoreApplication.translate)
 
 
 def security_name(security: str) -> str:
-    from assistant.core.vocabulary import SECURITY_NAMES
+    from assistant.core.words.vocabulary import SECURITY_NAMES
     template = SECURITY_NAMES.get(security)
     return QCoreApplication.translate("text", template) if template else security
 
 
 def status_name(status: str) -> str:
-    from assistant.core.vocabulary import STATUS_NAMES
+    from assistant.core.words.vocabulary import STATUS_NAMES
     template = STATUS_NAMES.get(status)
     return QCoreApplication.translate("text", template) if template else status
 
@@ -106,7 +106,7 @@ def result_name(p: ProbeResult) -> str:
 
 
 def source_name(source: str) -> str:
-    from assistant.core.vocabulary import SOURCES
+    from assistant.core.words.vocabulary import SOURCES
     entry = SOURCES.get(source)
     return QCoreApplication.translate("sources", entry.label) if entry else source
 
@@ -172,7 +172,7 @@ def _line(key: str, value: object) -> str:
 
 def tls_problem_text(code: str, facts: TlsFacts, host: str) -> str:
     """A certificate problem in plain words, in the interface language (fields as ``tls.describe``)."""
-    from assistant.core.rank import problem_sentence
+    from assistant.core.discovery.rank import problem_sentence
     return problem_sentence(code, facts, host, QCoreApplication.translate)
 
 
@@ -199,7 +199,7 @@ def probe_details(p: ProbeResult) -> str:
         for problem in tls.problems:
             lines.append(_line("problem", tls_problem_text(problem, tls, c.host)))
         if tls.detail:
-            from assistant.core.messages import openssl_detail
+            from assistant.core.words.messages import openssl_detail
             lines.append(message_text(openssl_detail(tls.detail)))
     if p.capabilities:
         lines.append(_line("capabilities", " ".join(p.capabilities)))

@@ -21,13 +21,13 @@ from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from assistant import APP_NAME, __version__
-from assistant.core import flow
+from assistant.core.setup import flow
 from assistant.core.setup.session import SetupSession
 from assistant.gui import warmup
 from assistant.gui.pages.address import AddressPage
 
 if TYPE_CHECKING:  # the data model loads after the first window shows
-    from assistant.core.model import AccountConfig
+    from assistant.core.model.account import AccountConfig
     from assistant.gui.worker import AsyncWorker
 
 # Returns a sentence when sign-in failed, None when it worked (plugged in by the sign-in feature).

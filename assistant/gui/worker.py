@@ -18,8 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from assistant.core.context import ProgressEvent
-from assistant.core.errors import AssistantError
+from assistant.core.model.progress import ProgressEvent
+from assistant.core.words.errors import AssistantError
 from assistant.gui.signals import emit
 
 JobFactory = Callable[[Callable[[ProgressEvent], None]], Coroutine[Any, Any, object]]

@@ -6,14 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.core.address import (
+from assistant.core.model.address import (
     ADDRESS_PROBLEMS,
     AddressError,
     parse_address,
     registered_domain,
     same_registered_domain,
 )
-from assistant.core.errors import EXIT_BAD_INPUT, InputError
+from assistant.core.words.errors import EXIT_BAD_INPUT, InputError
 
 
 def test_full_address() -> None:

@@ -50,7 +50,7 @@ def test_a_command_loads_only_its_own_modules() -> None:
     # into its --timeout (docs/benchmarks.md, silent servers).
     import subprocess
     import sys
-    heavy = ("keyring", "assistant.core.verify", "assistant.core.profiles.mobileconfig", "PySide6")
+    heavy = ("keyring", "assistant.core.signin.verify", "assistant.core.profiles.mobileconfig", "PySide6")
     code = ("import sys\nfrom assistant.cli import main\nrc = main(['probe', 'a@@b'])\n"
             f"print(rc, sorted(m for m in {heavy!r} if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)

@@ -7,7 +7,7 @@ import argparse
 import pytest
 
 from assistant.cli import COMMANDS, build_parser, main
-from assistant.core.errors import AssistantError
+from assistant.core.words.errors import AssistantError
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.core.clients import APPLE, CHOICES, PROGRAMS, TEXTS, instructions
-from assistant.core.model import ServerConfig
+from assistant.core.advice.programs import APPLE, CHOICES, PROGRAMS, TEXTS, instructions
+from assistant.core.model.account import ServerConfig
 from assistant.core.profiles import export_profile
 from assistant.core.profiles.sheet import write_sheet
 from tests.core.test_profiles_samples import IMAP_ACCOUNT, POP3_ACCOUNT

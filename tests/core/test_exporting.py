@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core.errors import InputError
 from assistant.core.profiles import import_profile
 from assistant.core.setup import exporting
+from assistant.core.words.errors import InputError
 from tests.core.test_profiles_samples import IMAP_ACCOUNT, POP3_ACCOUNT
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from assistant.core import flow
-from assistant.core.flow import END, FlowState, Page
-from assistant.core.model import Candidate, DiscoveryResult, Finding, ProbeResult, Protocol, TlsFacts
-from assistant.core.presets import Policy
-from assistant.core.setup.selection import CONFIRM, RISKS, Choice, Selection, select
+from assistant.core.discovery.presets import Policy
+from assistant.core.discovery.risks import RISKS
+from assistant.core.model.results import Candidate, DiscoveryResult, Finding, ProbeResult, Protocol, TlsFacts
+from assistant.core.setup import flow
+from assistant.core.setup.flow import END, FlowState, Page
+from assistant.core.setup.selection import CONFIRM, Choice, Selection, select
 
 
 def probe(proto: str, host: str, port: int, security: str = "ssl", verified: bool = True,

@@ -84,5 +84,6 @@ def test_each_kind_of_violation_is_seen(tmp_path: Path, name: str, sample: str, 
 
 def test_allowed_imports_pass(tmp_path: Path) -> None:
     path = tmp_path / "export.py"
-    path.write_text("from assistant.cli.common import run\nfrom assistant.core.files import read_bounded\n")
+    path.write_text("from assistant.cli.common import run\n"
+                    "from assistant.core.net.files import read_bounded\n")
     assert offenders([path], command_rule) == [] and offenders([path], gui_rule) != []

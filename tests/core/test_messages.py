@@ -1,4 +1,4 @@
-"""The core's error sentences by code (core/messages.py): the CLI's English line is what it always was,
+"""The core's error sentences by code (core/words/messages.py): the CLI's English line is what it always was,
 and a translator gets every template, nested ones too."""
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core.address import AddressError, parse_address
-from assistant.core.dns import DnsError, NoSuchDomain
-from assistant.core.errors import AssistantError, DomainError, InputError
-from assistant.core.messages import CONTEXT, MESSAGES, OPENSSL_DETAILS, Message, openssl_detail, render
-from assistant.core.net import ConnectError
+from assistant.core.model.address import AddressError, parse_address
+from assistant.core.net.connect import ConnectError
+from assistant.core.net.dns import DnsError, NoSuchDomain
+from assistant.core.words.errors import AssistantError, DomainError, InputError
+from assistant.core.words.messages import CONTEXT, MESSAGES, OPENSSL_DETAILS, Message, openssl_detail, render
 
 
 def test_errors_keep_their_english_line_for_the_cli() -> None:
@@ -76,7 +76,7 @@ def test_os_errors_a_person_meets_are_said_in_words_the_rest_keep_the_systems_te
     import errno
     import socket
 
-    from assistant.core.messages import os_detail
+    from assistant.core.words.messages import os_detail
     reset = os_detail(ConnectionResetError(errno.ECONNRESET, "Connection reset by peer"))
     assert reset == Message("os", {"name": "ECONNRESET"}) and str(reset) == "the connection was reset"
     assert render("connect_failed", {"where": "h:1", "detail": reset}, lambda _c, t: f"«{t}»") == \
@@ -88,7 +88,7 @@ def test_os_errors_a_person_meets_are_said_in_words_the_rest_keep_the_systems_te
 
 
 def test_file_errors_carry_codes_the_wizard_translates(tmp_path: Path) -> None:
-    from assistant.core.files import read_bounded, write_output
+    from assistant.core.net.files import read_bounded, write_output
     from assistant.core.setup.exporting import make_folder
     (tmp_path / "file").write_text("")
     (tmp_path / "link").symlink_to(tmp_path)

@@ -7,9 +7,9 @@ import socket
 
 import pytest
 
-from assistant.core.dns import Resolver, ServerAddress, parse_server
-from assistant.core.errors import InputError
-from assistant.core.net import ConnectError, connect, interleave
+from assistant.core.net.connect import ConnectError, connect, interleave
+from assistant.core.net.dns import Resolver, ServerAddress, parse_server
+from assistant.core.words.errors import InputError
 from tests.support.loopback import Subnet
 
 

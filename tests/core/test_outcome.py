@@ -7,13 +7,14 @@ from typing import Any
 
 import pytest
 
-from assistant.core.errors import DomainError
-from assistant.core.flow import Page
-from assistant.core.model import Candidate, DiscoveryResult, Finding, ProbeResult, ServerConfig, TlsFacts
+from assistant.core.model.account import ServerConfig
+from assistant.core.model.results import Candidate, DiscoveryResult, Finding, ProbeResult, TlsFacts
+from assistant.core.setup.flow import Page
 from assistant.core.setup.outcome import NEXT_STEPS, REASONS, STATUS, TITLES, Outcome
 from assistant.core.setup.session import SetupSession
 from assistant.core.signin.secret import Secret
-from assistant.core.verify import SigninResult, VerifyResult
+from assistant.core.signin.verify import SigninResult, VerifyResult
+from assistant.core.words.errors import DomainError
 
 ADDRESS = "ann@example.test"
 

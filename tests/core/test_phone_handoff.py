@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 
-from assistant.core.context import ProgressEvent, Settings
-from assistant.core.errors import InputError
-from assistant.core.model import ServerConfig
+from assistant.core.model.account import ServerConfig
+from assistant.core.model.progress import ProgressEvent
+from assistant.core.net.settings import Settings
 from assistant.core.phone.handoff import (
     CODE_PX,
     MIN_MODULE_PX,
@@ -28,9 +28,10 @@ from assistant.core.phone.handoff import (
     link_view,
     screen_code,
 )
-from assistant.core.phone.qrimage import QUIET_ZONE, make_qr
 from assistant.core.profiles import import_profile
+from assistant.core.profiles.qrimage import QUIET_ZONE, make_qr
 from assistant.core.setup.session import SetupSession
+from assistant.core.words.errors import InputError
 from tests.core.test_profiles_samples import IMAP_ACCOUNT
 from tests.support.qrdecode import decode_png
 

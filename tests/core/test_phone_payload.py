@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.core.errors import InputError
-from assistant.core.model import AccountConfig, ServerConfig
-from assistant.core.phone.qrpayload import build_payload, payload_json, read_account, read_payload
+from assistant.core.model.account import AccountConfig, ServerConfig
+from assistant.core.profiles.mobileqr import build_payload, payload_json, read_account, read_payload
+from assistant.core.words.errors import InputError
 
 PORTS = {("imap", "ssl"): 993, ("imap", "starttls"): 143, ("pop3", "ssl"): 995, ("pop3", "starttls"): 110,
          ("smtp", "ssl"): 465, ("smtp", "starttls"): 587}

@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 
 from assistant.cli.common import add_preset_option, preset_from_args
-from assistant.core.errors import InputError
-from assistant.core.model import Candidate, DiscoveryResult, ProbeResult, TlsFacts
-from assistant.core.presets import apply_policy, load_preset
+from assistant.core.discovery.presets import apply_policy, load_preset
+from assistant.core.model.results import Candidate, DiscoveryResult, ProbeResult, TlsFacts
+from assistant.core.words.errors import InputError
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "resources/schemas/preset.schema.json").read_text())
 
@@ -247,8 +247,8 @@ def test_policy_implicit_tls_and_domain_mismatch(tmp_path: Path) -> None:
 
 
 def test_offline_policy_makes_settings_stricter(tmp_path: Path) -> None:
-    from assistant.core.context import Settings
-    from assistant.core.dns import Resolver
+    from assistant.core.net.dns import Resolver
+    from assistant.core.net.settings import Settings
     preset = load_preset(write(tmp_path, "preset.toml", GOOD_TOML))
     settings = Settings(resolver=Resolver(lifetime=1.0))
     assert preset.apply_settings(settings).offline is True

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.core.errors import InputError
-from assistant.core.presets import load_preset
+from assistant.core.discovery.presets import load_preset
+from assistant.core.words.errors import InputError
 
 REPO = Path(__file__).resolve().parents[2]
 BASE = {"name": "Example Corp", "servers": [

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.core import report_text
-from assistant.core.model import Candidate, DiscoveryResult, Finding, MxRecord, ProbeResult, TlsFacts
-from assistant.core.printable import printable, printable_lines
+from assistant.core.model.results import Candidate, DiscoveryResult, Finding, MxRecord, ProbeResult, TlsFacts
+from assistant.core.report import probe_text
+from assistant.core.words.printable import printable, printable_lines
 
 HOSTILE = "mail.evil.test\x1b]0;pwned\x07\x1b[2J\r\nReady: all safe\u202egnp.exe\u2028\x85\x7f\udcff"
 
@@ -34,7 +34,7 @@ def _result() -> DiscoveryResult:
 
 
 def test_the_text_report_escapes_names_from_dns_servers_and_files() -> None:
-    text = report_text.render(_result())
+    text = probe_text.render(_result())
     assert "\x1b" not in text and "\r" not in text and "\u202e" not in text and "\x07" not in text
     assert "\nReady: all safe" not in text  # no forged line
     assert "mail.evil.test\\x1b]0;pwned" in text

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.core.errors import InputError
-from assistant.core.model import ServerConfig
+from assistant.core.model.account import ServerConfig
 from assistant.core.profiles import export_profile, import_profile
+from assistant.core.words.errors import InputError
 from tests.core.test_profiles_samples import ACCOUNTS, IMAP_ACCOUNT, POP3_ACCOUNT, reference
 from tests.support.profile_rules import check_autoconfig
 

@@ -6,8 +6,8 @@ import plistlib
 
 import pytest
 
-from assistant.core.errors import InputError
 from assistant.core.profiles import export_profile, import_profile
+from assistant.core.words.errors import InputError
 from tests.core.test_profiles_samples import IMAP_ACCOUNT
 
 LAUGHS = b"""<?xml version="1.0"?>

@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from assistant.core.errors import InputError
 from assistant.core.profiles import FORMATS, export_with_losses, import_profile, import_with_losses
 from assistant.core.profiles.autoconfig_read import valid_hostname
+from assistant.core.words.errors import InputError
 from tests.core.test_profiles_samples import reference
 from tests.support.profile_rules import check_autoconfig
 

@@ -14,11 +14,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.core.errors import InputError
-from assistant.core.model import AccountConfig, DocLink, Pop3Settings, RawServer, ServerConfig, XmlPart
+from assistant.core.model.account import (
+    AccountConfig,
+    DocLink,
+    Pop3Settings,
+    RawServer,
+    ServerConfig,
+    XmlPart,
+)
 from assistant.core.profiles import IMPORTABLE, export_with_losses, import_with_losses
 from assistant.core.profiles._common import lower_host, server_name
 from assistant.core.profiles.losses import Loss
+from assistant.core.words.errors import InputError
 from tests.support.profile_rules import check_autoconfig
 
 BUDGET = settings(max_examples=70, deadline=None, derandomize=True,

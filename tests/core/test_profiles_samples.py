@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core.model import AccountConfig, Pop3Settings, ServerConfig
+from assistant.core.model.account import AccountConfig, Pop3Settings, ServerConfig
 from assistant.core.profiles import FORMATS, export_profile, suggested_file_name
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.core import rank
-from assistant.core.model import Candidate, ProbeResult, TlsFacts
+from assistant.core.discovery import rank
+from assistant.core.model.results import Candidate, ProbeResult, TlsFacts
 
 
 def result(protocol: str = "imap", host: str = "imap.example.com", port: int = 993, security: str = "ssl",
@@ -117,7 +117,7 @@ def test_render_uses_the_translator_and_survives_a_broken_translation() -> None:
 def test_a_server_named_only_by_a_plain_http_file_carries_its_own_warning() -> None:
     # In the address's own domain and with a verified certificate, yet named only by a file anyone on the path
     # could have forged: the warning must name the server so the wizard asks about exactly that server.
-    from assistant.core.model import DiscoveryResult
+    from assistant.core.model.results import DiscoveryResult
     from assistant.core.setup.selection import risks_of
     http = result(protocol="smtp", host="smtp.example.com", port=465, source="autoconfig_http")
     recommended = rank.recommend([http])

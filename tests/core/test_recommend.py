@@ -9,11 +9,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-import assistant.core.recommend as recommend_module
+import assistant.core.advice.recommend as recommend_module
 from assistant.cli.recommend import document
-from assistant.core.errors import AssistantError, InputError
-from assistant.core.model import Candidate, DiscoveryResult, ProbeResult, TlsFacts
-from assistant.core.recommend import TEXTS, ServerFacts, Situation, human_size, recommend
+from assistant.core.advice.recommend import TEXTS, ServerFacts, Situation, human_size, recommend
+from assistant.core.model.results import Candidate, DiscoveryResult, ProbeResult, TlsFacts
+from assistant.core.words.errors import AssistantError, InputError
 
 BOTH = ServerFacts()
 NO_UIDL = ServerFacts(pop3_uidl=False)

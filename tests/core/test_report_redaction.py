@@ -8,11 +8,12 @@ import traceback
 
 import pytest
 
-from assistant.core.errors import InputError
-from assistant.core.model import DiscoveryResult, Finding
-from assistant.core.report import build_report, redact, render_html, render_json
+from assistant.core.model.results import DiscoveryResult, Finding
+from assistant.core.report.document import build_report
+from assistant.core.report.render import redact, render_html, render_json
 from assistant.core.signin.secret import Secret, from_env, scrub
-from assistant.core.verify import parse_pins, usernames_for
+from assistant.core.signin.verify import parse_pins, usernames_for
+from assistant.core.words.errors import InputError
 
 PW = 'h<u>n&t"er2\'s'
 
@@ -82,7 +83,7 @@ def test_pins_and_usernames() -> None:
     assert parse_pins([fp]) == ("ab" * 32,)
     with pytest.raises(InputError, match="--pin 'abc'"):
         parse_pins(["abc"])
-    from assistant.core.model import ServerConfig
+    from assistant.core.model.account import ServerConfig
     srv = ServerConfig(protocol="imap", host="h", port=993, security="ssl")
     assert usernames_for(srv, "bob@example.test") == ["bob@example.test", "bob"]
     srv = ServerConfig(protocol="imap", host="h", port=993, security="ssl", username="%EMAILLOCALPART%")

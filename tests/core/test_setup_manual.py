@@ -3,9 +3,10 @@ remembered until the settings change. Plain data, no network: ``manual_tested`` 
 
 from __future__ import annotations
 
-from assistant.core import flow
-from assistant.core.context import Settings
-from assistant.core.model import Candidate, ProbeResult, ServerConfig, TlsFacts
+from assistant.core.model.account import ServerConfig
+from assistant.core.model.results import Candidate, ProbeResult, TlsFacts
+from assistant.core.net.settings import Settings
+from assistant.core.setup import flow
 from assistant.core.setup.diagnostics import diagnostics
 from assistant.core.setup.session import SetupSession
 

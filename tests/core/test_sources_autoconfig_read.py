@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.core.errors import InputError
-from assistant.core.model import Pop3Settings
+from assistant.core.model.account import Pop3Settings
+from assistant.core.net.xmlsafe import XmlError, parse_xml
 from assistant.core.profiles.autoconfig_read import config_candidates, fill_placeholders, read_autoconfig
-from assistant.core.xmlsafe import XmlError, parse_xml
+from assistant.core.words.errors import InputError
 
 ORIGIN = "https://autoconfig.example.test/mail/config-v1.1.xml"
 

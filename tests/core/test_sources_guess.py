@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
-from assistant.core.address import parse_address
-from assistant.core.context import Settings
-from assistant.core.dns import Resolver, ServerAddress
-from assistant.core.sources import SOURCES
-from assistant.core.sources.guess import guess_candidates
+from assistant.core.discovery.sources import SOURCES
+from assistant.core.discovery.sources.guess import guess_candidates
+from assistant.core.model.address import parse_address
+from assistant.core.net.dns import Resolver, ServerAddress
+from assistant.core.net.settings import Settings
 
 
 def keys(domain: str, protocol: str) -> list[str]:

@@ -1,17 +1,17 @@
-"""The plain result (core/setup/summary.py) and "did you mean" (core/suggest.py), without Qt or a network.
+"""The plain result (core/setup/summary.py) and "did you mean" (core/discovery/suggest.py), no Qt or network.
 
 The discovery results are built the way ``probe.finish`` builds them: ranked, recommended and assessed by
-``core/rank.py``, so the warnings are the real ones a run produces.
+``core/discovery/rank.py``, so the warnings are the real ones a run produces.
 """
 
 from __future__ import annotations
 
-from assistant.core import rank
-from assistant.core.errors import DOMAIN_PROBLEMS, DomainError
-from assistant.core.model import Candidate, DiscoveryResult, ProbeResult, TlsFacts
+from assistant.core.discovery import rank
+from assistant.core.discovery.suggest import did_you_mean, one_edit, tld_is_real
+from assistant.core.model.results import Candidate, DiscoveryResult, ProbeResult, TlsFacts
 from assistant.core.setup.selection import select
 from assistant.core.setup.summary import TEXTS, Sentence, row_kind, shown_host, summarize
-from assistant.core.suggest import did_you_mean, one_edit, tld_is_real
+from assistant.core.words.errors import DOMAIN_PROBLEMS, DomainError
 
 GOOD = TlsFacts(version="TLSv1.3", verified=True, days_left=300)
 

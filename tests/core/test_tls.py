@@ -12,8 +12,8 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.core import tls
-from assistant.core.model import TlsFacts
+from assistant.core.model.results import TlsFacts
+from assistant.core.net import tls
 from tests.support.certs import CertFactory
 
 

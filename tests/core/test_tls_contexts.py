@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core import tls
+from assistant.core.net import tls
 
 
 def test_contexts_are_shared_per_ca_file_and_minimum_version(tmp_path: Path) -> None:

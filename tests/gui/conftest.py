@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
-from assistant.core import flow
+from assistant.core.setup import flow
 from assistant.core.setup.session import SetupSession as Session
 from assistant.gui import i18n
 from assistant.gui.app import app_icon

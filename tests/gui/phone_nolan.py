@@ -8,8 +8,8 @@ import time
 
 from PySide6.QtWidgets import QApplication
 
-from assistant.core.context import Settings
-from assistant.core.model import ServerConfig
+from assistant.core.model.account import ServerConfig
+from assistant.core.net.settings import Settings
 from assistant.core.phone.handoff import Link
 from assistant.core.setup.session import SetupSession
 from assistant.gui.phone_panel import PhonePanel

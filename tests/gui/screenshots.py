@@ -52,8 +52,8 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from assistant.core.flow import Page
-    from assistant.core.presets import load_preset
+    from assistant.core.discovery.presets import load_preset
+    from assistant.core.setup.flow import Page
     from assistant.core.setup.session import SetupSession as Session
     from assistant.gui import i18n
     from assistant.gui.app import app_icon, application
@@ -236,7 +236,7 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
 
 def failure_paths(wizard: Any, settle: Any, grab: Any, discovered: Any) -> None:
     """The details opened, five bad certificates, a typo in the domain, and manual settings that failed."""
-    from assistant.core.flow import Page
+    from assistant.core.setup.flow import Page
     from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING
     for address, name in ((FOUND, "2-discovery-details"), (CERT_PROBLEM, "2-discovery-certificate"),
                           ("alice@srv.tset", "2-discovery-typo")):

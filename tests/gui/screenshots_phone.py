@@ -25,8 +25,8 @@ def shoot(lang: str) -> list[Path]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from assistant.core.flow import Page
     from assistant.core.phone.handoff import Link
+    from assistant.core.setup.flow import Page
     from assistant.core.setup.session import SetupSession
     from assistant.gui import i18n
     from assistant.gui.app import app_icon, application

@@ -90,7 +90,7 @@ def test_language_switch_keeps_the_preset(qtbot: object, tmp_path: Path) -> None
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from assistant.core.presets import load_preset
+    from assistant.core.discovery.presets import load_preset
     preset_path = tmp_path / "org.json"
     preset_path.write_text('{"name": "Example Corp"}', encoding="utf-8")
     preset = load_preset(preset_path)

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from assistant.core.flow import Page
 from assistant.core.profiles import import_profile
+from assistant.core.setup.flow import Page
 from assistant.gui.pages.done import DonePage
 from assistant.gui.pages.export import ExportPage
 from assistant.gui.pages.manual import ManualPage

@@ -14,9 +14,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 from pytestqt.qtbot import QtBot
 
-from assistant.core.flow import Page
 from assistant.core.profiles import import_profile
 from assistant.core.profiles.signing import looks_signed, signer_certificates, unwrap_signed
+from assistant.core.setup.flow import Page
 from assistant.gui.pages.export import ExportPage
 from assistant.gui.wizard import SetupWizard
 from tests.gui.conftest import FOUND, click_next, page, wait_discovery

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from assistant.core.flow import Page
+from assistant.core.setup.flow import Page
 from assistant.gui import i18n
 from assistant.gui.wizard import SetupWizard
 from tests.gui.conftest import FOUND, NOTHING, click_next, page, wait_discovery
@@ -74,12 +74,14 @@ def test_translations_keep_placeholders_and_keyboard_accelerators() -> None:
 
 
 def test_catalogue_covers_the_core_sentences() -> None:
-    from assistant.core import flow, rank, recommend, secrets
-    from assistant.core.address import ADDRESS_PROBLEMS
-    from assistant.core.setup import selection
+    from assistant.core.advice import recommend
+    from assistant.core.discovery import rank, risks
+    from assistant.core.model.address import ADDRESS_PROBLEMS
+    from assistant.core.setup import flow
+    from assistant.core.signin import keychain
     sources = {(ctx, src) for ctx, src, _ in messages()}
-    tables = [("flow", flow.BLOCKERS), ("flow", selection.RISKS), ("warnings", rank.WARNINGS),
-              ("recommend", recommend.TEXTS), ("secrets", secrets.MESSAGES), ("address", ADDRESS_PROBLEMS)]
+    tables = [("flow", flow.BLOCKERS), ("flow", risks.RISKS), ("warnings", rank.WARNINGS),
+              ("recommend", recommend.TEXTS), ("secrets", keychain.MESSAGES), ("address", ADDRESS_PROBLEMS)]
     for ctx, table in tables:
         for text in table.values():
             assert (ctx, text) in sources, f"not in the catalogue: {ctx}: {text!r}"

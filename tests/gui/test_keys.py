@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QPushButton, QTabWidget, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
-from assistant.core.flow import Page
+from assistant.core.setup.flow import Page
 from assistant.gui.wizard import SetupWizard
 from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, click_next, page, wait_discovery
 

@@ -23,7 +23,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWizard
 from pytestqt.qtbot import QtBot
 
-from assistant.core.flow import Page
+from assistant.core.setup.flow import Page
 from assistant.gui.wizard import SetupWizard
 from assistant.gui.wrapbox import WrapCheckBox
 from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, OUTSIDE, click_next, page, wait_discovery

@@ -20,10 +20,10 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QLabel, QWizard
 from pytestqt.qtbot import QtBot
 
-from assistant.core.flow import Page
 from assistant.core.phone.handoff import MIN_MODULE_PX, Link
-from assistant.core.phone.qrimage import QUIET_ZONE, make_qr
 from assistant.core.profiles import import_profile
+from assistant.core.profiles.qrimage import QUIET_ZONE, make_qr
+from assistant.core.setup.flow import Page
 from assistant.gui.pages.export import ExportPage
 from assistant.gui.phone_panel import PhonePanel
 from assistant.gui.wizard import SetupWizard

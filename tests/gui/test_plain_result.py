@@ -15,8 +15,8 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from assistant.core.context import Settings
-from assistant.core.flow import Page
+from assistant.core.net.settings import Settings
+from assistant.core.setup.flow import Page
 from assistant.core.setup.session import SetupSession
 from assistant.gui import i18n
 from assistant.gui.app import app_icon
@@ -265,7 +265,7 @@ def test_an_international_domain_is_shown_as_people_write_it(qtbot: QtBot, make_
 ])
 def test_dns_that_does_not_answer_is_said_in_the_persons_language(
         qtbot: QtBot, tmp_path: Path, lang: str, sentence: str) -> None:
-    from assistant.core.dns import Resolver, parse_server
+    from assistant.core.net.dns import Resolver, parse_server
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     i18n.install(app, lang)

@@ -17,9 +17,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QStyleFactory
 from pytestqt.qtbot import QtBot
 
-from assistant.core import secrets
-from assistant.core.flow import Page
-from assistant.core.model import Candidate, ProbeResult
+from assistant.core.model.results import Candidate, ProbeResult
+from assistant.core.setup.flow import Page
+from assistant.core.signin import keychain
 from assistant.gui import i18n, style
 from assistant.gui.pages.discovery import DiscoveryPage
 from assistant.gui.pages.discovery_details import result_text
@@ -133,7 +133,7 @@ def test_a_failed_sign_in_keeps_the_password_out_of_the_keychain(
     assert wiz.session.signin is not None and wiz.session.signin.ok
     pw.remember.setChecked(True)
     click_next(qtbot, wiz)
-    assert memory_keyring.store == {(secrets.SERVICE, FOUND): "Gui-Alice-Pw-7!"}
+    assert memory_keyring.store == {(keychain.SERVICE, FOUND): "Gui-Alice-Pw-7!"}
     assert wiz.session.keychain == "saved"
 
 

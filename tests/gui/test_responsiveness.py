@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from assistant.core.flow import Page
+from assistant.core.setup.flow import Page
 from assistant.gui import warmup
 from assistant.gui.wizard import SetupWizard
 from tests.gui.conftest import FOUND, click_next, wait_discovery

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from assistant.core.flow import Page
-from assistant.core.model import Candidate, DiscoveryResult, ProbeResult, TlsFacts
+from assistant.core.model.results import Candidate, DiscoveryResult, ProbeResult, TlsFacts
+from assistant.core.setup.flow import Page
 from assistant.core.setup.inputs import MAX_IDENTITY_BYTES
 from assistant.gui.pages.discovery import DiscoveryPage
 from assistant.gui.pages.manual import ManualPage

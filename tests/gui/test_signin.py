@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from assistant.core import secrets
-from assistant.core.flow import Page
-from assistant.core.presets import Preset, load_preset
+from assistant.core.discovery.presets import Preset, load_preset
+from assistant.core.setup.flow import Page
+from assistant.core.signin import keychain
 from assistant.gui.pages.discovery import DiscoveryPage
 from assistant.gui.pages.manual import ManualPage
 from assistant.gui.pages.password import PasswordPage
@@ -123,7 +123,7 @@ def test_wrong_password_is_said_plainly_and_remember_stores_only_when_ticked(
     assert wiz.session.signin is None and pw.result.text() == ""
     pw.remember.setChecked(True)
     click_next(qtbot, wiz)
-    assert memory_keyring.store == {(secrets.SERVICE, FOUND): accounts[FOUND]}
+    assert memory_keyring.store == {(keychain.SERVICE, FOUND): accounts[FOUND]}
     assert wiz.session.keychain == "saved"
     assert "Sign-in test: not run" in wiz.session.report()
 
@@ -297,9 +297,9 @@ def test_sign_in_and_policy_sentences_are_translated(qtbot: QtBot, make_wizard: 
 @pytest.mark.parametrize("password", ["Corp-Pass-2024", "redacted", "x" * 5000])
 def test_diagnostics_never_show_the_password(password: str) -> None:
     """Even a password that is also a word of the report, or one no server would take, stays out."""
-    from assistant.core.context import Settings
-    from assistant.core.dns import Resolver
-    from assistant.core.model import ServerConfig
+    from assistant.core.model.account import ServerConfig
+    from assistant.core.net.dns import Resolver
+    from assistant.core.net.settings import Settings
     from assistant.core.setup.session import SetupSession
     s = SetupSession(Settings(resolver=Resolver()), address=f"{password[:20]}@example.test")
     s.password = password

@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from assistant.core.flow import Page
+from assistant.core.setup.flow import Page
 from assistant.gui.wizard import LATER_PAGES, SetupWizard
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,16 +29,19 @@ ROOT = Path(__file__).resolve().parents[2]
 HEAVY = (
     "asyncio", "dns.asyncresolver", "dns.resolver", "cryptography.x509", "truststore", "keyring",
     "importlib.metadata", "urllib.request", "PySide6.QtPrintSupport",
-    "assistant.core.dns", "assistant.core.probe", "assistant.core.tls", "assistant.core.verify",
-    "assistant.core.secrets", "assistant.core.sources", "assistant.cli.probe", "assistant.cli.export",
+    "assistant.core.net.dns", "assistant.core.discovery.run", "assistant.core.net.tls",
+    "assistant.core.signin.verify", "assistant.core.signin.keychain", "assistant.core.discovery.sources",
+    "assistant.cli.probe", "assistant.cli.export",
     "assistant.gui.worker", "assistant.gui.pages.discovery",
     # The first page uses none of these; creating their classes cost ~20 ms before the window showed.
-    "assistant.core.model", "assistant.core.context", "assistant.core.presets", "assistant.core.recommend",
-    "assistant.core.account", "assistant.core.rank",
+    "assistant.core.model.results", "assistant.core.net.settings", "assistant.core.discovery.presets",
+    "assistant.core.advice.recommend",
+    "assistant.core.setup.account", "assistant.core.discovery.rank",
     # Repaying PySide6's borrowed bools needs ctypes (~4 ms): batched, so never before the window.
     "ctypes",
     # A double-click (no arguments) builds no command-line parser.
-    "assistant.cli.parser", "assistant.cli.common", "assistant.core.files", "assistant.core.printable",
+    "assistant.cli.parser", "assistant.cli.common", "assistant.core.net.files",
+    "assistant.core.words.printable",
 )
 
 # The entry point imports the wizard module anyway, so importing it first to watch its first showEvent
@@ -103,10 +106,11 @@ def test_first_window_shows_before_the_heavy_modules_load(tmp_path: Path) -> Non
     assert record["pages_at_show"] == [int(Page.ADDRESS)], "only the first page is built before it shows"
     # ... and once the window is up, everything is loaded and built without anyone clicking.
     assert record["pages_later"] == sorted(int(p) for p in Page)
-    expected_later = {"asyncio", "dns.asyncresolver", "assistant.core.probe", "assistant.core.verify",
-                      "assistant.core.secrets", "cryptography.x509", "keyring",
-                      "assistant.gui.pages.discovery", "assistant.core.model", "assistant.core.context",
-                      "assistant.core.presets", "assistant.core.recommend", "assistant.core.account"}
+    expected_later = {"asyncio", "dns.asyncresolver", "assistant.core.discovery.run",
+                      "assistant.core.signin.verify", "assistant.core.signin.keychain", "cryptography.x509",
+                      "keyring", "assistant.gui.pages.discovery", "assistant.core.model.results",
+                      "assistant.core.net.settings", "assistant.core.discovery.presets",
+                      "assistant.core.advice.recommend", "assistant.core.setup.account"}
     assert expected_later <= set(record["later"]), f"not warmed up: {expected_later - set(record['later'])}"
     assert record["visible_windows"] == ["SetupWizard"], "a page opened a window of its own while built"
 

@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from assistant.core import secrets
-from assistant.core.flow import Page
 from assistant.core.profiles import import_profile
+from assistant.core.setup.flow import Page
+from assistant.core.signin import keychain
 from assistant.gui.pages.discovery import DiscoveryPage
 from assistant.gui.pages.export import ExportPage
 from assistant.gui.pages.manual import ManualPage
@@ -79,7 +79,7 @@ def test_found_servers_to_exported_profiles(qtbot: QtBot, make_wizard: MakeWizar
     qtbot.keyClicks(pw.password, "s3cret")
     pw.remember.setChecked(True)
     click_next(qtbot, wiz)
-    assert memory_keyring.store == {(secrets.SERVICE, FOUND): "s3cret"}
+    assert memory_keyring.store == {(keychain.SERVICE, FOUND): "s3cret"}
     assert page(wiz) is Page.EXPORT
     export = wiz.pages[Page.EXPORT]
     assert isinstance(export, ExportPage)

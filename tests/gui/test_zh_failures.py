@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from assistant.core.flow import Page
 from assistant.core.setup.diagnostics_text import LABELS
+from assistant.core.setup.flow import Page
 from assistant.gui.text import DETAIL_LABELS
 from assistant.gui.wizard import SetupWizard
 from tests.gui.conftest import (

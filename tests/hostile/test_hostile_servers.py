@@ -11,9 +11,9 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 
-from assistant.core.context import Settings
-from assistant.core.dns import Resolver
-from assistant.core.model import Candidate, ProbeResult
+from assistant.core.model.results import Candidate, ProbeResult
+from assistant.core.net.dns import Resolver
+from assistant.core.net.settings import Settings
 from assistant.core.protocols import probe_endpoint
 from tests.hostile.fakeserver import Conn, FakeServer, fake_server
 from tests.support.certs import CertFactory

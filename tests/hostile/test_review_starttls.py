@@ -12,7 +12,7 @@ import ssl
 
 import pytest
 
-from assistant.core.model import Candidate, ProbeResult
+from assistant.core.model.results import Candidate, ProbeResult
 from assistant.core.protocols import probe_endpoint
 from tests.hostile.fakeserver import Conn, Handler, fake_server
 from tests.hostile.test_hostile_servers import PORTS, probe, settings, within_deadline

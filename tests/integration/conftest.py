@@ -21,8 +21,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from assistant.core.context import Settings
-from assistant.core.model import DiscoveryResult
+from assistant.core.model.results import DiscoveryResult
+from assistant.core.net.settings import Settings
 from assistant.resources import path as resource_path
 from tests.support.certs import CertFactory
 from tests.support.dnsmasq import Zone

@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
-from assistant.core import tls
-from assistant.core.context import Settings
-from assistant.core.model import Candidate, ProbeResult
+from assistant.core.model.results import Candidate, ProbeResult
+from assistant.core.net import tls
+from assistant.core.net.settings import Settings
 from assistant.core.protocols import probe_endpoint
 from tests.conftest import MAIL_HOST
 from tests.support.certs import CertFactory, LeafFiles

@@ -6,8 +6,8 @@ import asyncio
 
 import pytest
 
-from assistant.core.context import Settings
-from assistant.core.model import Candidate, ProbeResult
+from assistant.core.model.results import Candidate, ProbeResult
+from assistant.core.net.settings import Settings
 from assistant.core.protocols import ProbeFailure, open_session, probe_endpoint
 from tests.conftest import MAIL_HOST
 from tests.support.certs import CertFactory

@@ -19,7 +19,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 
-from assistant.core.model import Candidate, DiscoveryResult, ProbeResult, TlsFacts
+from assistant.core.model.results import Candidate, DiscoveryResult, ProbeResult, TlsFacts
 from assistant.core.profiles import FORMATS, import_profile
 from tests.integration.conftest import ProbeWorld
 from tests.support.profile_rules import check_autoconfig

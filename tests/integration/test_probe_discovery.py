@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from assistant.core.context import ProgressEvent
-from assistant.core.model import Candidate, DiscoveryResult
-from assistant.core.probe import discover
+from assistant.core.discovery.run import discover
+from assistant.core.model.progress import ProgressEvent
+from assistant.core.model.results import Candidate, DiscoveryResult
 from tests.hostile.fakeserver import Conn, fake_server
 from tests.integration.conftest import ProbeWorld, checked, validate
 from tests.support.loopback import Subnet

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from assistant.core.context import Settings
-from assistant.core.dns import Resolver, ServerAddress
-from assistant.core.errors import DomainError, InputError
-from assistant.core.probe import discover
+from assistant.core.discovery.run import discover
+from assistant.core.net.dns import Resolver, ServerAddress
+from assistant.core.net.settings import Settings
+from assistant.core.words.errors import DomainError, InputError
 from tests.hostile.fakeserver import Conn, fake_server
 from tests.integration.conftest import BAD_CERTS, ProbeWorld, checked, validate
 from tests.support.loopback import Subnet

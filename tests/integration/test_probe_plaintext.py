@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core.context import Settings
-from assistant.core.probe import discover
+from assistant.core.discovery.run import discover
+from assistant.core.net.settings import Settings
 from tests.integration.conftest import checked
 from tests.support.certs import CertFactory
 from tests.support.dnsmasq import Dnsmasq, Zone, start_dnsmasq

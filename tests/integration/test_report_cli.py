@@ -12,9 +12,9 @@ import jsonschema
 import pytest
 
 from assistant.cli import main
-from assistant.core.context import Settings
-from assistant.core.dns import Resolver
-from assistant.core.model import Candidate, DiscoveryResult
+from assistant.core.model.results import Candidate, DiscoveryResult
+from assistant.core.net.dns import Resolver
+from assistant.core.net.settings import Settings
 from assistant.core.protocols import probe_endpoint
 from tests.support.certs import CertFactory
 from tests.support.dovecot import DovecotHandle, start_dovecot

@@ -13,11 +13,11 @@ from collections.abc import Callable
 
 import pytest
 
-from assistant.core.context import Settings
-from assistant.core.dns import Resolver
-from assistant.core.model import ServerConfig
+from assistant.core.model.account import ServerConfig
+from assistant.core.net.dns import Resolver
+from assistant.core.net.settings import Settings
 from assistant.core.signin.secret import Secret
-from assistant.core.verify import SigninResult, verify_server
+from assistant.core.signin.verify import SigninResult, verify_server
 from tests.hostile.fakeserver import Conn, FakeServer, fake_server
 from tests.support.certs import CertFactory
 from tests.support.loopback import Subnet

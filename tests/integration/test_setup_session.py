@@ -11,11 +11,11 @@ import re
 
 import pytest
 
-from assistant.core.errors import AssistantError
-from assistant.core.model import ServerConfig
+from assistant.core.model.account import ServerConfig
 from assistant.core.profiles import export_profile, import_profile
 from assistant.core.setup.session import SetupSession
 from assistant.core.signin.secret import Secret
+from assistant.core.words.errors import AssistantError
 from tests.integration.conftest import ProbeWorld, add_accounts
 
 CAROL = "carol@tlsbad.test"  # IMAP only behind faulty certificates, SMTP fine

@@ -22,11 +22,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from assistant.core.errors import InputError
-from assistant.core.model import AccountConfig, ServerConfig
+from assistant.core.model.account import AccountConfig, ServerConfig
 from assistant.core.phone.lan import NoLanAddressError, check_bind_address, default_lan_address
 from assistant.core.phone.share import MEDIA_TYPE, ProfileShare, ShareLimits, ShareState, check_profile
 from assistant.core.profiles import export_profile
+from assistant.core.words.errors import InputError
 
 REPO = Path(__file__).resolve().parents[2]
 PROFILE = (REPO / "tests" / "golden" / "imap.mobileconfig").read_bytes()

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from assistant.core.address import parse_address
-from assistant.core.context import SourceOutcome
-from assistant.core.sources import SOURCES
+from assistant.core.discovery.sources import SOURCES
+from assistant.core.model.address import parse_address
+from assistant.core.model.results import SourceOutcome
 from tests.support.dnsmasq import Zone
 from tests.support.loopback import Subnet
 from tests.support.web import Response, World, start_world

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from assistant.core.http import FetchError, HttpResult, fetch
+from assistant.core.net.http import FetchError, HttpResult, fetch
 from tests.support.dnsmasq import Zone
 from tests.support.loopback import Subnet
 from tests.support.web import Response, World, start_world

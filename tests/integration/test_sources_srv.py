@@ -7,10 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from assistant.core.address import parse_address
-from assistant.core.context import Settings, SourceOutcome
-from assistant.core.dns import Resolver, ServerAddress
-from assistant.core.sources import SOURCES
+from assistant.core.discovery.sources import SOURCES
+from assistant.core.model.address import parse_address
+from assistant.core.model.results import SourceOutcome
+from assistant.core.net.dns import Resolver, ServerAddress
+from assistant.core.net.settings import Settings
 from tests.support.dnsmasq import Dnsmasq, Zone, start_dnsmasq
 from tests.support.loopback import Subnet
 

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 import pytest
 
-from assistant.core.context import Settings
-from assistant.core.dns import Resolver
-from assistant.core.model import ServerConfig
+from assistant.core.model.account import ServerConfig
+from assistant.core.net.dns import Resolver
+from assistant.core.net.settings import Settings
+from assistant.core.setup.usecases import sign_in
 from assistant.core.signin.secret import Secret
-from assistant.core.verify import SigninResult, VerifyResult, verify_account, verify_server
+from assistant.core.signin.verify import SigninResult, VerifyResult, verify_server
 from tests.support.certs import CertFactory
 from tests.support.dovecot import DovecotHandle, start_dovecot
 from tests.support.loopback import Subnet
@@ -137,8 +138,8 @@ def test_smtp_auth(servers: Servers, port: int, security: str) -> None:
 
 def test_account_incoming_and_outgoing(servers: Servers) -> None:
     ip = servers.good.ip
-    result = asyncio.run(verify_account(ALICE, server(ip, "imap", 993), server(ip, "smtp", 465),
-                                        Secret(ALICE_PW), settings(servers)))
+    result = asyncio.run(sign_in(ALICE, server(ip, "imap", 993), server(ip, "smtp", 465),
+                                 Secret(ALICE_PW), settings(servers)))
     assert result.ok
     assert_no_secret(result, ALICE_PW)
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core.context import Settings
-from assistant.core.dns import Resolver
-from assistant.core.model import ServerConfig
+from assistant.core.model.account import ServerConfig
+from assistant.core.net.dns import Resolver
+from assistant.core.net.settings import Settings
 from assistant.core.signin.secret import Secret
-from assistant.core.verify import SigninResult, verify_server
+from assistant.core.signin.verify import SigninResult, verify_server
 from tests.support.certs import CertFactory
 from tests.support.loopback import Subnet
 

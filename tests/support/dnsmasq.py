@@ -23,7 +23,7 @@ import dns.message
 import dns.query
 import pytest
 
-from assistant.core.dns import Resolver, ServerAddress
+from assistant.core.net.dns import Resolver, ServerAddress
 
 
 @dataclass

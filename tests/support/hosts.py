@@ -7,7 +7,7 @@ any other lookup fails loudly.
 
 from __future__ import annotations
 
-from assistant.core.dns import NoSuchDomain, Resolver
+from assistant.core.net.dns import NoSuchDomain, Resolver
 
 
 class HostsResolver(Resolver):

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QRect, QSettings
 from PySide6.QtWidgets import QApplication, QScrollArea, QWizard
 
-from assistant.core.context import Settings
-from assistant.core.flow import Page
+from assistant.core.net.settings import Settings
+from assistant.core.setup.flow import Page
 from assistant.core.setup.session import SetupSession
 from assistant.gui import i18n
 from assistant.gui.app import application

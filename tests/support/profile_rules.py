@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from assistant.core.errors import InputError
-from assistant.core.fields import parse_decimal, parse_port
-from assistant.core.xmlsafe import local_name, parse_xml
+from assistant.core.model.fields import parse_decimal, parse_port
+from assistant.core.net.xmlsafe import local_name, parse_xml
+from assistant.core.words.errors import InputError
 
 _PLACEHOLDER = re.compile(r"%[A-Z0-9]+%")
 _KNOWN_PLACEHOLDERS = {"%EMAILADDRESS%", "%EMAILLOCALPART%", "%EMAILDOMAIN%", "%REALNAME%"}

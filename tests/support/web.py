@@ -166,7 +166,7 @@ class World:
 
     def settings(self, **overrides: Any) -> Any:
         """Settings pointing every lookup at our dnsmasq and trusting our test CA; short deadlines."""
-        from assistant.core.context import Settings
+        from assistant.core.net.settings import Settings
         values: dict[str, Any] = {"resolver": self.dns.resolver(), "cafile": self.cafile,
                                   "http_timeout": 5.0, "connect_timeout": 3.0,
                                   "ispdb_url": "https://ispdb.example.test/v1.1/"}

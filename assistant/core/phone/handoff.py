@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from assistant.core.context import ProgressCallback, ProgressEvent
-from assistant.core.i18n import QT_TRANSLATE_NOOP
+from assistant.core.model.progress import ProgressCallback, ProgressEvent
 from assistant.core.phone.share import DEFAULT_EXPIRES, ShareState
+from assistant.core.words.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from assistant.core.model import AccountConfig
+    from assistant.core.model.account import AccountConfig
     from assistant.core.setup.session import SetupSession
 
 CONTEXT = "phone"
@@ -92,7 +92,7 @@ class ScreenCode:
 def screen_code(text: str, device_ratio: float = 1.0) -> ScreenCode:
     """``text`` as a PNG whose modules are whole device pixels, at least MIN_MODULE_PX logical pixels each,
     quiet zone kept (a scaled-down print-size PNG would blur the modules into each other)."""
-    from assistant.core.phone.qrimage import QUIET_ZONE, make_qr
+    from assistant.core.profiles.qrimage import QUIET_ZONE, make_qr
     qr = make_qr(text)
     modules = int(qr.symbol_size(scale=1, border=QUIET_ZONE)[0])
     logical = max(MIN_MODULE_PX, CODE_PX // modules)
@@ -118,7 +118,7 @@ def android_text(account: AccountConfig, password: str | None) -> str:
     """
     from dataclasses import replace
 
-    from assistant.core.phone.qrpayload import payload_json
+    from assistant.core.profiles.mobileqr import payload_json
     if password:
         return payload_json(replace(account, password=password), include_password=True)
     return payload_json(account.without_password())

@@ -14,7 +14,7 @@ import socket
 import struct
 from pathlib import Path
 
-from assistant.core.errors import AssistantError, InputError
+from assistant.core.words.errors import AssistantError, InputError
 
 ROUTE_TABLE = Path("/proc/net/route")
 _FALLBACK_PROBES = ((socket.AF_INET, "203.0.113.1"), (socket.AF_INET6, "2001:db8::1"))

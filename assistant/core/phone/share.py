@@ -23,8 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from assistant.core.errors import InputError
 from assistant.core.phone.lan import check_bind_address, default_lan_address, url_host
+from assistant.core.words.errors import InputError
 
 log = logging.getLogger(__name__)
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from assistant.core.errors import InputError
-from assistant.core.messages import Translate
-from assistant.core.model import AccountConfig
+from assistant.core.model.account import AccountConfig
 from assistant.core.profiles._common import MAX_PROFILE_BYTES
 from assistant.core.profiles.losses import Loss
+from assistant.core.words.errors import InputError
+from assistant.core.words.i18n import Translate
 
 FORMATS: tuple[str, ...] = ("autoconfig", "autodiscover", "mobileconfig", "sheet")
 IMPORTABLE: tuple[str, ...] = ("autoconfig", "autodiscover", "mobileconfig")
@@ -111,7 +111,7 @@ def import_with_losses(data: bytes, origin: str) -> tuple[AccountConfig, list[Lo
     """Like ``import_profile``, plus what the reader left out (Exchange entries, further payloads ...)."""
     if len(data) > MAX_PROFILE_BYTES:
         raise InputError(f"{origin}: larger than {MAX_PROFILE_BYTES // 1024} KiB, not a profile")
-    from assistant.core.phone.qrpayload import looks_like_payload, read_account
+    from assistant.core.profiles.mobileqr import looks_like_payload, read_account
     if looks_like_payload(data):  # a Thunderbird-for-Android QR payload (JSON), for convert
         return read_account(data, origin), []
     fmt = detect_format(data, origin)

@@ -15,9 +15,9 @@ from functools import lru_cache
 import idna
 from publicsuffixlist import PublicSuffixList
 
-from assistant.core.errors import InputError
-from assistant.core.model import AccountConfig, ServerConfig
+from assistant.core.model.account import AccountConfig, ServerConfig
 from assistant.core.profiles.losses import Loss
+from assistant.core.words.errors import InputError
 
 MAX_PROFILE_BYTES = 1024 * 1024  # no real profile comes near this; anything bigger is refused unread
 PLACEHOLDER = re.compile(r"%[A-Z0-9]+%")

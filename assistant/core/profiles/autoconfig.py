@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.core.model import AccountConfig, RawServer, ServerConfig, XmlPart
+from assistant.core.model.account import AccountConfig, RawServer, ServerConfig, XmlPart
 from assistant.core.profiles._common import (
     Express,
     Node,

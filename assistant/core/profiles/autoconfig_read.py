@@ -11,24 +11,21 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET  # Element type only; parsing goes through xmlsafe
 
-from assistant.core.errors import InputError
-from assistant.core.fields import parse_decimal, parse_port
-from assistant.core.model import (
+from assistant.core.model.account import (
     AccountConfig,
     Auth,
-    Candidate,
     DocLink,
     Pop3Settings,
-    Protocol,
     RawServer,
-    Security,
     ServerConfig,
-    Source,
     XmlPart,
 )
+from assistant.core.model.fields import parse_decimal, parse_port
+from assistant.core.model.results import Candidate, Protocol, Security, Source
+from assistant.core.net.xmlsafe import local_name, parse_xml
 from assistant.core.profiles._common import check_encoding, lower_host
 from assistant.core.profiles.losses import Loss
-from assistant.core.xmlsafe import local_name, parse_xml
+from assistant.core.words.errors import InputError
 
 _SOCKET_TYPES: dict[str, Security] = {"SSL": "ssl", "STARTTLS": "starttls", "plain": "plain"}
 # Thunderbird's <authentication> values and their meaning here (None: valid, not ours to set up).

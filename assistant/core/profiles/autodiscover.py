@@ -11,9 +11,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 
-from assistant.core.errors import InputError
-from assistant.core.fields import parse_port
-from assistant.core.model import AUTHS, AccountConfig, Auth, Protocol, Security, ServerConfig
+from assistant.core.model.account import AUTHS, AccountConfig, Auth, ServerConfig
+from assistant.core.model.fields import parse_port
+from assistant.core.model.results import Protocol, Security
+from assistant.core.net.xmlsafe import local_name, parse_xml
 from assistant.core.profiles._common import (
     PASSWORD_METHODS,
     Express,
@@ -32,7 +33,7 @@ from assistant.core.profiles._common import (
     server_name,
 )
 from assistant.core.profiles.losses import Loss, pop3_loss, provider_losses
-from assistant.core.xmlsafe import local_name, parse_xml
+from assistant.core.words.errors import InputError
 
 NS_RESPONSE = "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006"
 NS_OUTLOOK = "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any, Literal
 
-from assistant.core.model import AccountConfig, Pop3Settings
+from assistant.core.model.account import AccountConfig, Pop3Settings
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,7 @@ from typing import Any
 import defusedxml
 import defusedxml.ElementTree as DET
 
-from assistant.core.errors import InputError
-from assistant.core.i18n import QT_TRANSLATE_NOOP
-from assistant.core.messages import Translate
-from assistant.core.model import AccountConfig, Auth, ServerConfig
+from assistant.core.model.account import AccountConfig, Auth, ServerConfig
 from assistant.core.profiles._common import (
     PASSWORD_METHODS,
     Express,
@@ -42,6 +39,8 @@ from assistant.core.profiles._common import (
     server_name,
 )
 from assistant.core.profiles.losses import Loss, pop3_loss, provider_losses
+from assistant.core.words.errors import InputError
+from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate
 
 MAIL_PAYLOAD = "com.apple.mail.managed"
 # Fixed namespace for our deterministic UUIDs (itself uuid5(NAMESPACE_URL, "mail-setup-assistant:profiles")).

@@ -7,14 +7,12 @@ value is HTML-escaped; a password is never written. Sentences are templates the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from html import escape
 
-from assistant.core.clients import PROGRAMS, Instructions, instructions
-from assistant.core.clients import TEXTS as STEP_TEXTS
-from assistant.core.i18n import QT_TRANSLATE_NOOP
-from assistant.core.model import AccountConfig, ServerConfig
+from assistant.core.advice.programs import PROGRAMS, Instructions, instructions
+from assistant.core.advice.programs import TEXTS as STEP_TEXTS
+from assistant.core.model.account import AccountConfig, ServerConfig
 from assistant.core.profiles._common import (
     PLACEHOLDER,
     clean_text,
@@ -23,8 +21,7 @@ from assistant.core.profiles._common import (
     server_name,
 )
 from assistant.core.profiles.losses import Loss, provider_losses
-
-Translate = Callable[[str, str], str]
+from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate
 
 TEXTS: dict[str, str] = {
     "title": QT_TRANSLATE_NOOP("sheet", "Mail settings for {who}"),
@@ -205,8 +202,8 @@ def _mobile_qr_block(sheet: _Sheet, allow_plain: bool) -> list[str]:
         return []
     from base64 import b64encode
 
-    from assistant.core.errors import InputError
-    from assistant.core.phone import write_mobile_qr
+    from assistant.core.profiles.mobileqr import write_mobile_qr
+    from assistant.core.words.errors import InputError
     try:
         png = write_mobile_qr(account.without_password(), "png", allow_plain=allow_plain)
     except InputError as exc:

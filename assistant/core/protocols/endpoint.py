@@ -14,15 +14,15 @@ import asyncio
 import ssl
 from dataclasses import dataclass, field, replace
 
-from assistant.core import net, tls
-from assistant.core.context import Settings
-from assistant.core.messages import Message, openssl_detail, os_detail, phase_message
-from assistant.core.model import Candidate, ProbeResult, Status, TlsFacts
+from assistant.core.model.results import Candidate, ProbeResult, Status, TlsFacts
+from assistant.core.net import connect, tls
+from assistant.core.net.settings import Settings
 from assistant.core.protocols.base import Chat, clean
 from assistant.core.protocols.imap import ImapChat
 from assistant.core.protocols.lineconn import LineConnection, ProtocolError
 from assistant.core.protocols.pop3 import Pop3Chat
 from assistant.core.protocols.smtp import SmtpChat
+from assistant.core.words.messages import Message, openssl_detail, os_detail, phase_message
 
 CHATS: dict[str, type[Chat]] = {"imap": ImapChat, "pop3": Pop3Chat, "smtp": SmtpChat}
 CLOSE_GRACE = 0.5
@@ -40,7 +40,7 @@ class ProbeFailure(Exception):
                  cert_failure: bool = False, version_failure: bool = False, legacy_retry: bool = False,
                  detail: str | None = None) -> None:
         super().__init__(str(message))
-        self.message = message  # by code and fields when it is one of core/messages.py's sentences
+        self.message = message  # by code and fields when it is one of core/words/messages.py's sentences
         self.status: Status = status
         self.warning = warning
         self.cert_failure = cert_failure
@@ -97,9 +97,9 @@ async def open_session(candidate: Candidate, settings: Settings, *, deadline: fl
     host, port, security = candidate.host.rstrip("."), candidate.port, candidate.security
     where = f"{host}:{port}"
     try:
-        sock, ip = await net.connect(host, port, settings.resolver,
+        sock, ip = await connect.connect(host, port, settings.resolver,
                                      max(0.05, min(settings.connect_timeout, deadline - loop.time())))
-    except net.ConnectError as exc:
+    except connect.ConnectError as exc:
         status: Status = exc.kind if exc.kind in ("refused", "timeout", "unreachable", "dns_error") \
             else "unreachable"  # type: ignore[assignment]
         raise ProbeFailure(status, exc.message) from None

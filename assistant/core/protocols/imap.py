@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.core.messages import Message
 from assistant.core.protocols.base import MAX_RESPONSE_LINES, Chat
 from assistant.core.protocols.lineconn import LineConnection, ProtocolError
+from assistant.core.words.messages import Message
 
 _LITERAL = re.compile(r"\{\d+\+?\}$")
 _CAP_CODE = re.compile(r"\[CAPABILITY ([^\]]*)\]", re.IGNORECASE)

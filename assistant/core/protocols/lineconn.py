@@ -13,7 +13,7 @@ import asyncio
 import socket
 import ssl
 
-from assistant.core.messages import Message, phase_message
+from assistant.core.words.messages import Message, phase_message
 
 SSL_SHUTDOWN_TIMEOUT = 2.0  # a peer that never answers close_notify cannot keep a socket open for long
 

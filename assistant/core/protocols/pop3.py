@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.core.messages import Message
 from assistant.core.protocols.base import MAX_RESPONSE_LINES, Chat
 from assistant.core.protocols.lineconn import ProtocolError
+from assistant.core.words.messages import Message
 
 
 class Pop3Chat(Chat):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import ipaddress
 
-from assistant.core.messages import Message, phase_message
 from assistant.core.protocols.base import MAX_RESPONSE_LINES, Chat
 from assistant.core.protocols.lineconn import ProtocolError
+from assistant.core.words.messages import Message, phase_message
 
 
 class SmtpChat(Chat):

@@ -11,18 +11,18 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from assistant import __version__
-from assistant.core.errors import AssistantError, InputError
-from assistant.core.i18n import Translate, fill
-from assistant.core.rank import SOURCE_NAMES, finding_sentence, problem_sentence
+from assistant.core.discovery.rank import SOURCE_NAMES, finding_sentence, problem_sentence
 from assistant.core.setup.diagnostics_text import LABELS, MANUAL_CHECKS, STATES, Say
 from assistant.core.setup.outcome import join
-from assistant.core.vocabulary import PROBE_WARNINGS, SECURITY_NAMES, STATUS_NAMES
+from assistant.core.words.errors import AssistantError, InputError
+from assistant.core.words.i18n import Translate, fill
+from assistant.core.words.vocabulary import PROBE_WARNINGS, SECURITY_NAMES, STATUS_NAMES
 
 if TYPE_CHECKING:
-    from assistant.core.context import Settings
-    from assistant.core.report import Report
+    from assistant.core.net.settings import Settings
+    from assistant.core.report.document import Report
     from assistant.core.setup.session import SetupSession
-    from assistant.core.verify import SigninResult, VerifyResult
+    from assistant.core.signin.verify import SigninResult, VerifyResult
 
 
 def diagnostics(s: SetupSession, translate: Translate | None = None) -> str:
@@ -32,7 +32,7 @@ def diagnostics(s: SetupSession, translate: Translate | None = None) -> str:
     and value is said in words in the interface language (what the wizard shows)."""
     import platform
 
-    from assistant.core.report import LeakError, redact
+    from assistant.core.report.render import LeakError, redact
     from assistant.core.signin.secret import Secret
     say = Say(translate)
     local, _, domain = s.address.partition("@")
@@ -140,7 +140,7 @@ def _signin_lines(s: SetupSession, say: Say) -> list[str]:
             details += say("pinned") if r.pinned else ""
             details += "".join(f" {k}={v}" for k, v in r.facts.items() if v is not None)
         else:  # the core's sentence (with the user name as its form: the address is masked), then facts
-            from assistant.core.verify import MESSAGES
+            from assistant.core.signin.verify import MESSAGES
             template = MESSAGES.get(r.code, r.code)
             facts = {"mechanism": r.mechanism or None, "pinned": True if r.pinned else None, **r.facts}
             said = [say.fact(k, v) for k, v in facts.items() if v is not None]
@@ -164,7 +164,7 @@ def username_form(s: SetupSession, r: SigninResult) -> str:
 def helpdesk_report(s: SetupSession) -> Report:
     """The ``report`` command's document: discovery, the sign-in if one ran, and the IMAP/POP3 advice for
     the default situation with the quota the sign-in measured."""
-    from assistant.core.report import build_report
+    from assistant.core.report.document import build_report
     if s.result is None:
         raise InputError("nothing was discovered yet")
     signin = s.signin
@@ -172,7 +172,7 @@ def helpdesk_report(s: SetupSession) -> Report:
 
 
 def _advice(s: SetupSession, signin: VerifyResult | None) -> dict[str, Any] | None:
-    from assistant.core.recommend import Situation, recommend
+    from assistant.core.advice.recommend import Situation, recommend
     facts = s.facts()
     if signin is not None and signin.incoming.ok:
         limit = signin.incoming.facts.get("quota_limit_kib")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from assistant.core.i18n import QT_TRANSLATE_NOOP, Translate, fill
-from assistant.core.vocabulary import PROTOCOL_NAMES
+from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate, fill
+from assistant.core.words.vocabulary import PROTOCOL_NAMES
 
 LABELS: dict[str, str] = {
     "title": QT_TRANSLATE_NOOP("diagnostics", "Mail Setup Assistant {version}"),
@@ -141,7 +141,7 @@ class Say:
         return code if self.translate is None else PROTOCOL_NAMES.get(code, code.upper())
 
     def program(self, code: str) -> str:
-        from assistant.core.clients import TEXTS
+        from assistant.core.advice.programs import TEXTS
         label = TEXTS.get(code)
         return code if self.translate is None or label is None else self.translate("sheet", label)
 

@@ -8,18 +8,16 @@ holds something else needs the replace question.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.core.errors import InputError
-from assistant.core.i18n import QT_TRANSLATE_NOOP
-from assistant.core.messages import os_detail
-from assistant.core.model import AccountConfig
+from assistant.core.model.account import AccountConfig
 from assistant.core.profiles import export_with_losses, suggested_file_name
 from assistant.core.profiles.losses import Loss
-
-Translate = Callable[[str, str], str]
+from assistant.core.words.errors import InputError
+from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate
+from assistant.core.words.messages import os_detail
 
 # The formats a person needs for their own mail program, and those the people running the domain publish.
 PERSONAL: tuple[str, ...] = ("sheet", "mobileconfig")
@@ -104,7 +102,7 @@ def conflicts(files: list[PlannedFile], written: dict[Path, bytes]) -> list[Path
 def write(files: list[PlannedFile], written: dict[Path, bytes]) -> list[Path]:
     """Write each file whole (skipping those already there with these bytes); ``written`` remembers them.
     Raises InputError at the first file that cannot be written; the ones before it stay written."""
-    from assistant.core.files import write_output
+    from assistant.core.net.files import write_output
     saved: list[Path] = []
     for f in files:
         if not already_written(f, written):

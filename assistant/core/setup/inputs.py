@@ -1,6 +1,6 @@
 """Inputs a setup can start from instead of a live discovery: a saved probe, a profile, a signing identity.
 
-Every reader is bounded (``core/files.py``) and fails as one InputError naming the file and the problem.
+Every reader is bounded (``core/net/files.py``) and fails as one InputError naming the file and the problem.
 """
 
 from __future__ import annotations
@@ -9,11 +9,12 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from assistant.core.errors import InputError
-from assistant.core.files import read_bounded
+from assistant.core.net.files import read_bounded
+from assistant.core.words.errors import InputError
 
 if TYPE_CHECKING:
-    from assistant.core.model import AccountConfig, DiscoveryResult
+    from assistant.core.model.account import AccountConfig
+    from assistant.core.model.results import DiscoveryResult
 
 MAX_PROBE_BYTES = 8 * 1024 * 1024
 MAX_IDENTITY_BYTES = 256 * 1024
@@ -21,7 +22,7 @@ MAX_IDENTITY_BYTES = 256 * 1024
 
 def load_probe(path: str) -> DiscoveryResult:
     """A ``probe --json`` file; InputError naming the file and the problem."""
-    from assistant.core.model import DiscoveryResult
+    from assistant.core.model.results import DiscoveryResult
     data = read_bounded(path, MAX_PROBE_BYTES, "probe JSON file")
     try:
         return DiscoveryResult.from_dict(json.loads(data.decode("utf-8")))
@@ -50,7 +51,7 @@ def domain_of(text: str) -> str:
     """
     import idna
 
-    from assistant.core.address import parse_address
+    from assistant.core.model.address import parse_address
     parse_address(text)
     domain = text.strip().rpartition("@")[2].lower().rstrip(".")
     if domain.isascii():

@@ -11,9 +11,10 @@ from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from assistant.core.context import Settings
-    from assistant.core.flow import FlowState
-    from assistant.core.model import ProbeResult, Protocol, ServerConfig
+    from assistant.core.model.account import ServerConfig
+    from assistant.core.model.results import ProbeResult, Protocol
+    from assistant.core.net.settings import Settings
+    from assistant.core.setup.flow import FlowState
 
 
 class ManualSettings:

@@ -9,20 +9,20 @@ that step is done. Qt-free: the sentences are templates the front ends translate
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from assistant.core.errors import AssistantError
-from assistant.core.flow import Page
-from assistant.core.i18n import QT_TRANSLATE_NOOP, fill
+from assistant.core.setup.flow import Page
+from assistant.core.words.errors import AssistantError
+from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate, fill
 
 if TYPE_CHECKING:
-    from assistant.core.model import AccountConfig, ProbeResult, Protocol
+    from assistant.core.model.account import AccountConfig
+    from assistant.core.model.results import ProbeResult, Protocol
     from assistant.core.setup.session import SetupSession
 
 Status = Literal["ready", "ready_with_risk", "not_working", "untested"]
-Translate = Callable[[str, str], str]
 
 TITLES: dict[str, str] = {
     "ready": QT_TRANSLATE_NOOP("outcome", "Ready to use"),
@@ -83,7 +83,7 @@ NEXT_STEPS: dict[str, str] = {
         "outcome", "Go back and test them, or test the sign-in with your password, before you rely on them."),
 }
 
-# Risk codes (selection.RISKS) in the order they are named.
+# Risk codes (discovery/risks.py RISKS) in the order they are named.
 _RISKS = ("plaintext", "certificate_problem", "outside_domain", "starttls_injection",
           "insecure_config_source")
 _WAIT_CODES = frozenset({"timeout", "refused", "unreachable", "dns_error"})

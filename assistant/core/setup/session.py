@@ -18,20 +18,23 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.core import flow
-from assistant.core.errors import AssistantError, DomainError
-from assistant.core.flow import FlowState
+from assistant.core.setup import flow
+from assistant.core.setup.flow import FlowState
 from assistant.core.setup.manual import ManualSettings
+from assistant.core.words.errors import AssistantError, DomainError
 
 if TYPE_CHECKING:
-    from assistant.core.context import ProgressCallback, Settings
-    from assistant.core.model import AccountConfig, DiscoveryResult, ProbeResult, Protocol, ServerConfig
-    from assistant.core.presets import Preset
-    from assistant.core.recommend import Recommendation, ServerFacts, Situation
+    from assistant.core.advice.recommend import Recommendation, ServerFacts, Situation
+    from assistant.core.discovery.presets import Preset
+    from assistant.core.model.account import AccountConfig, ServerConfig
+    from assistant.core.model.progress import ProgressCallback
+    from assistant.core.model.results import DiscoveryResult, ProbeResult, Protocol
+    from assistant.core.net.settings import Settings
     from assistant.core.setup.outcome import Outcome
     from assistant.core.setup.selection import Choice, Selection
     from assistant.core.signin.secret import Secret
-    from assistant.core.verify import VerifyResult
+    from assistant.core.signin.verify import VerifyResult
+    from assistant.core.words.i18n import Translate
 
 # What a sign-in result belongs to: the address, the incoming and outgoing server, the password.
 SigninKey = tuple[str, "ServerConfig | None", "ServerConfig | None", str]
@@ -70,7 +73,7 @@ class SetupSession(ManualSettings):
         self.keychain_message = ""
         self.exported: list[Path] = []
         self._runs = 0
-        # The mail programs and devices being set up (core/clients.py PROGRAMS), in that order.
+        # The mail programs and devices being set up (core/advice/programs.py PROGRAMS), in that order.
         self.programs: tuple[str, ...] = ()
 
     # --- settings -------------------------------------------------------------------------------------
@@ -78,10 +81,10 @@ class SetupSession(ManualSettings):
     @property
     def settings(self) -> Settings:
         """The run settings, made on first use; with a deadline, only the time that is left of it."""
-        from assistant.core.context import Settings
+        from assistant.core.net.settings import Settings
         with self._settings_lock:
             if not isinstance(self._settings_source, Settings):
-                from assistant.core.dns import DnsError
+                from assistant.core.net.dns import DnsError
                 try:
                     self._settings_source = self._settings_source()
                 except DnsError as exc:
@@ -201,7 +204,7 @@ class SetupSession(ManualSettings):
     def situation(self) -> Situation:
         """Where and how the account will be used (the devices page sets it); made on first use."""
         if self._situation is None:
-            from assistant.core.recommend import Situation
+            from assistant.core.advice.recommend import Situation
             self._situation = Situation()
         return self._situation
 
@@ -219,7 +222,7 @@ class SetupSession(ManualSettings):
 
     def facts(self) -> ServerFacts:
         """What the servers in use offer, for the recommendation."""
-        from assistant.core.recommend import ServerFacts
+        from assistant.core.advice.recommend import ServerFacts
         probes = self.probes_in_use()
         if self.uses_manual:
             facts = ServerFacts.from_probes(probes.get("imap"), probes.get("pop3"))
@@ -230,7 +233,7 @@ class SetupSession(ManualSettings):
     def recommend(self) -> Recommendation:
         """IMAP or POP3 for this situation and these servers; the choice follows it (the person may
         switch). Raises AssistantError when neither protocol is usable."""
-        from assistant.core.recommend import recommend
+        from assistant.core.advice.recommend import recommend
         self.recommendation = None
         self.recommendation = recommend(self.situation, self.facts())
         self.protocol = self.recommendation.protocol
@@ -242,8 +245,9 @@ class SetupSession(ManualSettings):
         With ``proved`` a server the sign-in test signed in to carries the user name that worked there,
         so a profile never tells a mail program to use a form the server refused.
         """
-        from assistant.core.account import account_from_probes
-        from assistant.core.model import AccountConfig, DiscoveryResult
+        from assistant.core.model.account import AccountConfig
+        from assistant.core.model.results import DiscoveryResult
+        from assistant.core.setup.account import account_from_probes
         name = self.display_name or None
         if self.uses_manual:
             incoming = tuple(s for p, s in self._manual.items() if p == self.protocol) + tuple(
@@ -353,7 +357,7 @@ class SetupSession(ManualSettings):
         from assistant.core.setup.outcome import decide
         return decide(self)
 
-    def report(self, translate: Callable[[str, str], str] | None = None) -> str:
+    def report(self, translate: Translate | None = None) -> str:
         """The helpdesk's diagnostics text (no password, local part masked): codes, or with ``translate``
         every label and value in words in that language."""
         from assistant.core.setup.diagnostics import diagnostics

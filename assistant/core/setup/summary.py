@@ -16,18 +16,18 @@ Qt-free: every sentence is a template marked with ``QT_TRANSLATE_NOOP`` and form
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from assistant.core.i18n import QT_TRANSLATE_NOOP
-from assistant.core.setup.selection import INCOMING, RISKS
+from assistant.core.discovery.risks import RISKS
+from assistant.core.setup.selection import INCOMING
+from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate
 
 if TYPE_CHECKING:
-    from assistant.core.model import DiscoveryResult, Finding, ProbeResult
+    from assistant.core.model.results import DiscoveryResult, Finding, ProbeResult
     from assistant.core.setup.selection import Choice, Selection
 
-Translate = Callable[[str, str], str]
 
 TEXTS: dict[str, str] = {
     "title_found": QT_TRANSLATE_NOOP("summary", "Secure settings found"),

@@ -10,21 +10,23 @@ import asyncio
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from assistant.core.context import ProgressCallback, ProgressEvent, Settings
-from assistant.core.vocabulary import endpoint_key
+from assistant.core.model.progress import ProgressCallback, ProgressEvent
+from assistant.core.net.settings import Settings
+from assistant.core.words.vocabulary import endpoint_key
 
 if TYPE_CHECKING:
-    from assistant.core.model import Candidate, DiscoveryResult, ProbeResult, ServerConfig
-    from assistant.core.presets import Preset
+    from assistant.core.discovery.presets import Preset
+    from assistant.core.model.account import ServerConfig
+    from assistant.core.model.results import Candidate, DiscoveryResult, ProbeResult
     from assistant.core.signin.secret import Secret
-    from assistant.core.verify import SigninResult, VerifyResult
+    from assistant.core.signin.verify import SigninResult, VerifyResult
 
 
 async def discover(address: str, settings: Settings, preset: Preset | None = None,
                    progress: ProgressCallback | None = None) -> DiscoveryResult:
     """Find and test the servers for ``address``; an organisation's servers join and its policy decides."""
-    from assistant.core.presets import apply_policy
-    from assistant.core.probe import discover as run
+    from assistant.core.discovery.presets import apply_policy
+    from assistant.core.discovery.run import discover as run
 
     if preset is None:
         return await run(address, settings, progress)
@@ -34,7 +36,7 @@ async def discover(address: str, settings: Settings, preset: Preset | None = Non
 
 async def test_servers(servers: Sequence[ServerConfig], settings: Settings) -> list[ProbeResult]:
     """Probe servers typed in by hand with the same code discovery uses (no credentials are sent)."""
-    from assistant.core.model import Candidate
+    from assistant.core.model.results import Candidate
     from assistant.core.protocols import probe_endpoint
 
     candidates: list[Candidate] = [Candidate(s.protocol, s.host, s.port, s.security, "manual",
@@ -50,7 +52,7 @@ async def sign_in(address: str, incoming: ServerConfig | None, outgoing: ServerC
     ``pins`` maps a protocol to the certificate fingerprints accepted for that server instead of a
     verified chain, so a certificate confirmed for one host never lets a different host through.
     """
-    from assistant.core.verify import VerifyResult, no_server, verify_server
+    from assistant.core.signin.verify import VerifyResult, no_server, verify_server
 
     pins = pins or {}
     loop = asyncio.get_running_loop()

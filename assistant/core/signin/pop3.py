@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-from assistant.core.fields import parse_decimal
+from assistant.core.model.fields import parse_decimal
 from assistant.core.signin.imap import Outcome
 from assistant.core.signin.secret import Secret, scrub_cut
 from assistant.core.signin.session import MAX_LINES, Lines, SessionError

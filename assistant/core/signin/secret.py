@@ -12,8 +12,8 @@ import base64
 import os
 import re
 
-from assistant.core import secrets
-from assistant.core.errors import InputError
+from assistant.core.signin import keychain
+from assistant.core.words.errors import InputError
 
 MAX_PASSWORD = 4096  # longer than any real password; bounds what we send and what we search for
 
@@ -96,5 +96,5 @@ def from_env(var: str) -> Secret:
 
 def from_keychain(account: str) -> Secret | None:
     """The password saved for ``account`` in the OS keychain, or None. Raises SecretStoreError."""
-    value = secrets.get(account)
+    value = keychain.get(account)
     return Secret(value) if value else None

@@ -11,9 +11,10 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from assistant.core import tls
-from assistant.core.context import Settings
-from assistant.core.model import Candidate, ServerConfig, TlsFacts
+from assistant.core.model.account import ServerConfig
+from assistant.core.model.results import Candidate, TlsFacts
+from assistant.core.net import tls
+from assistant.core.net.settings import Settings
 from assistant.core.protocols import ProbeFailure, ProtocolError, open_session
 from assistant.core.protocols import Session as ProtoSession
 from assistant.core.protocols.lineconn import LineConnection

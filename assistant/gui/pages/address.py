@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit
 
-from assistant.core import flow
-from assistant.core.errors import InputError
+from assistant.core.setup import flow
+from assistant.core.words.errors import InputError
 from assistant.gui.i18n import LANGUAGES
 from assistant.gui.pages.base import Page
 from assistant.gui.signals import emit
@@ -84,7 +84,7 @@ class AddressPage(Page):
             self.problem.setVisible(False)
             self.changed()
             return
-        from assistant.core.address import ADDRESS_PROBLEMS, AddressError, parse_address
+        from assistant.core.model.address import ADDRESS_PROBLEMS, AddressError, parse_address
         try:
             parsed = parse_address(text)
             if parsed.address is None:

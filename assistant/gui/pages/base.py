@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
-from assistant.core import flow
+from assistant.core.setup import flow
 from assistant.core.setup.session import SetupSession
 from assistant.gui.signals import emit
 from assistant.gui.text import core_text

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.core import flow
-from assistant.core.clients import CHOICES, PROGRAMS
-from assistant.core.recommend import Situation
+from assistant.core.advice.programs import CHOICES, PROGRAMS
+from assistant.core.advice.recommend import Situation
+from assistant.core.setup import flow
 from assistant.gui.pages.base import Page
 from assistant.gui.text import core_text
 from assistant.gui.widgets import icon_label

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from assistant.core import flow
-from assistant.core.context import ProgressEvent
-from assistant.core.model import DiscoveryResult
+from assistant.core.model.progress import ProgressEvent
+from assistant.core.model.results import DiscoveryResult
+from assistant.core.setup import flow
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
 from assistant.gui.pages.discovery_details import DiscoveryDetails, progress_label
@@ -28,7 +28,7 @@ from assistant.gui.text import core_text, domain_error_text, notice_text, senten
 from assistant.gui.wrapbox import WrapCheckBox
 
 if TYPE_CHECKING:
-    from assistant.core.model import ProbeResult
+    from assistant.core.model.results import ProbeResult
     from assistant.core.setup.summary import Decision
     from assistant.gui.worker import Job
 
@@ -252,7 +252,7 @@ class DiscoveryPage(Page):
         self.suggest_btn.setVisible(on and bool(self.suggestion))
 
     def _offer_fix(self, nxdomain: bool) -> None:
-        from assistant.core.suggest import did_you_mean
+        from assistant.core.discovery.suggest import did_you_mean
         s = self.session
         known = s.preset.domains if s.preset is not None else ()
         self.suggestion = (did_you_mean(s.domain(), known) or "") if nxdomain else ""

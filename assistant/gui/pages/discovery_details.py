@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.core.context import ProgressEvent
-from assistant.core.model import DiscoveryResult, ProbeResult
+from assistant.core.model.progress import ProgressEvent
+from assistant.core.model.results import DiscoveryResult, ProbeResult
 from assistant.core.setup.summary import chosen, row_kind
-from assistant.core.vocabulary import SOURCES, endpoint_key
+from assistant.core.words.vocabulary import SOURCES, endpoint_key
 from assistant.gui.text import probe_details, result_name, security_name, source_name, status_name
 from assistant.gui.widgets import Badge
 

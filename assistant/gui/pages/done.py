@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.core import flow
-from assistant.core.errors import AssistantError
-from assistant.core.model import AccountConfig
+from assistant.core.model.account import AccountConfig
+from assistant.core.setup import flow
 from assistant.core.setup.outcome import Outcome, join
+from assistant.core.words.errors import AssistantError
 from assistant.gui.pages.base import Page
 from assistant.gui.pages.done_parts import ProgramPanel, action_text, show_verdict
 from assistant.gui.phone_panel import PhonePanel
@@ -119,7 +119,7 @@ class DonePage(Page):
 
     def _show_programs(self, account: AccountConfig | None, outcome: Outcome) -> None:
         """The steps per program — when the settings work, are untested, or only the password failed."""
-        from assistant.core.clients import instructions
+        from assistant.core.advice.programs import instructions
         for panel in self.panels:
             panel.deleteLater()
         self.panels = []

@@ -1,7 +1,7 @@
 """Pieces of the last page: the verdict line in the palette's tint, and one panel per mail program with
 its steps and values (selectable) and a Copy button.
 
-The words come from the core (``core/setup/outcome.py``, ``core/clients.py``), translated here.
+The words come from the core (``core/setup/outcome.py``, ``core/advice/programs.py``), translated here.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from assistant.core.clients import Instructions
-from assistant.core.flow import Page
+from assistant.core.advice.programs import Instructions
+from assistant.core.setup.flow import Page
 from assistant.core.setup.outcome import Outcome, join
 from assistant.gui.widgets import badge_colour
 

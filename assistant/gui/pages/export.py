@@ -16,12 +16,11 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from assistant.core import flow
-from assistant.core.clients import APPLE
-from assistant.core.errors import AssistantError
-from assistant.core.model import AccountConfig
-from assistant.core.setup import exporting
+from assistant.core.advice.programs import APPLE
+from assistant.core.model.account import AccountConfig
+from assistant.core.setup import exporting, flow
 from assistant.core.setup.outcome import join
+from assistant.core.words.errors import AssistantError
 from assistant.gui.pages.base import Page
 from assistant.gui.pages.export_parts import ExportWidgets
 from assistant.gui.text import core_text, error_text, message_text
@@ -216,7 +215,7 @@ class ExportPage(Page):
             tmp.replace(out)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            from assistant.core.messages import Message, os_detail
+            from assistant.core.words.messages import Message, os_detail
             self.status.setText(message_text(Message("cannot_write", {"path": str(out),
                                                                       "detail": os_detail(exc)})))
             return None

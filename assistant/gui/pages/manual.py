@@ -3,7 +3,7 @@
 Every field is checked as typed (host names with IDNA rules, ports by range). "Test these settings" probes
 the entered servers with the same code discovery uses, off the GUI thread. Choosing no encryption needs an
 explicit confirmation naming the server. Next waits for a test that worked, or for an explicit "these
-settings did not work, continue anyway" (``core/flow.py``); settings nobody tested say so.
+settings did not work, continue anyway" (``core/setup/flow.py``); settings nobody tested say so.
 """
 
 from __future__ import annotations
@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from assistant.core import flow
-from assistant.core.context import ProgressEvent
-from assistant.core.i18n import QT_TRANSLATE_NOOP
-from assistant.core.model import ProbeResult, Protocol, Security, ServerConfig
+from assistant.core.model.account import ServerConfig
+from assistant.core.model.progress import ProgressEvent
+from assistant.core.model.results import ProbeResult, Protocol, Security
+from assistant.core.setup import flow
 from assistant.core.setup.selection import CONFIRM
+from assistant.core.words.i18n import QT_TRANSLATE_NOOP
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
 from assistant.gui.text import (

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
-from assistant.core import flow
-from assistant.core.context import ProgressEvent
-from assistant.core.errors import AssistantError
-from assistant.core.i18n import QT_TRANSLATE_NOOP
+from assistant.core.model.progress import ProgressEvent
+from assistant.core.setup import flow
+from assistant.core.words.errors import AssistantError
+from assistant.core.words.i18n import QT_TRANSLATE_NOOP
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
 from assistant.gui.signin_text import describe
@@ -178,7 +178,7 @@ class PasswordPage(Page):
         self.test_btn.setFocus()
 
     def _finished(self, result: object) -> None:
-        from assistant.core.verify import VerifyResult
+        from assistant.core.signin.verify import VerifyResult
         if not isinstance(result, VerifyResult) or not self.session.signin_finished(result):
             self._end("")
             return
@@ -205,7 +205,7 @@ class PasswordPage(Page):
         if not super().validatePage():  # a sign-in test still running
             return False
         warmup.wait()
-        from assistant.core import secrets
+        from assistant.core.signin import keychain
         s = self.session
         s.password = self.password.text()
         s.keychain, s.keychain_message = "not_asked", ""
@@ -216,10 +216,10 @@ class PasswordPage(Page):
             self.message.setText(s.keychain_message)
         elif s.password and self.remember.isChecked():
             try:
-                secrets.store(s.address, s.password)
-            except secrets.SecretStoreError as exc:
+                keychain.store(s.address, s.password)
+            except keychain.SecretStoreError as exc:
                 s.keychain = exc.code
-                s.keychain_message = core_text("secrets", secrets.MESSAGES[exc.code], reason=exc.reason)
+                s.keychain_message = core_text("secrets", keychain.MESSAGES[exc.code], reason=exc.reason)
                 self.message.setText(s.keychain_message)
             else:
                 s.keychain = "saved"

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLabel, QRadioButton, QVBoxLayout
 
-from assistant.core import flow, presets
-from assistant.core.errors import AssistantError
-from assistant.core.recommend import PROTOCOL_DESCRIPTIONS, Reason
+from assistant.core.advice.recommend import PROTOCOL_DESCRIPTIONS, Reason
+from assistant.core.discovery import presets
+from assistant.core.setup import flow
+from assistant.core.words.errors import AssistantError
 from assistant.gui.pages.base import Page
 from assistant.gui.text import core_text, error_text
 

@@ -1,0 +1,1 @@
+"""The data that flows between the stages: the address value, accounts, results, fields."""

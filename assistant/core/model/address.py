@@ -1,0 +1,154 @@
+"""What the person typed: ``local@domain`` or a bare domain, checked and turned into the ASCII form DNS needs.
+
+Domains go through IDNA 2008 with UTS 46 mapping (the ``idna`` package), so ``Bücher.test`` and
+``xn--bcher-kva.test`` are the same domain. Registered-domain checks use the Public Suffix List bundled
+with ``publicsuffixlist`` (no network), so ``mail.example.co.uk`` and ``example.co.uk`` count as one owner.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import idna
+from publicsuffixlist import PublicSuffixList
+
+from assistant.core.words.errors import InputError
+from assistant.core.words.i18n import QT_TRANSLATE_NOOP
+
+# Why an address was refused; ``{text}`` is the input as typed (shown quoted), ``{label}`` one domain label.
+ADDRESS_PROBLEMS: dict[str, str] = {
+    "empty": QT_TRANSLATE_NOOP("address", "Please enter an email address or a domain."),
+    "many_at": QT_TRANSLATE_NOOP("address", "'{text}': more than one @"),
+    "no_domain": QT_TRANSLATE_NOOP("address", "'{text}': no domain after @"),
+    "no_local": QT_TRANSLATE_NOOP("address", "'{text}': nothing before @"),
+    "local_chars": QT_TRANSLATE_NOOP(
+        "address", "'{text}': the part before @ contains spaces, control or forbidden characters"),
+    "local_dots": QT_TRANSLATE_NOOP(
+        "address", "'{text}': the part before @ cannot start or end with a dot or contain two dots in a row"),
+    "local_long": QT_TRANSLATE_NOOP("address", "'{text}': the part before @ is longer than 64 bytes"),
+    "single_label": QT_TRANSLATE_NOOP(
+        "address", "'{text}': '{label}' is not a full domain (it needs a dot, like example.com)"),
+    "label_long": QT_TRANSLATE_NOOP(
+        "address", "'{text}': domain label '{label}' is longer than 63 characters"),
+    "domain_long": QT_TRANSLATE_NOOP("address", "'{text}': the domain is longer than 253 characters"),
+    "empty_label": QT_TRANSLATE_NOOP(
+        "address", "'{text}': the domain has an empty label (two dots in a row?)"),
+    "bad_label": QT_TRANSLATE_NOOP("address", "'{text}': invalid domain label '{label}'"),
+    "numeric_tld": QT_TRANSLATE_NOOP(
+        "address", "'{text}': an IP address or numeric top-level domain is not a mail domain"),
+}
+
+# RFC 5322 atext plus dot; anything above ASCII is allowed too (RFC 6531 internationalised local parts).
+_ATEXT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~.")
+
+
+class AddressError(InputError):
+    """An address we refuse, with a stable ``code`` and the fields its template needs (for translation)."""
+
+    code: str  # always one of ADDRESS_PROBLEMS
+
+    def __init__(self, code: str, text: str, label: str = "") -> None:
+        self.text = text
+        self.label = label
+        super().__init__(ADDRESS_PROBLEMS[code].format(text=text, label=label), code=code,
+                         params={"text": text, "label": label})
+
+
+@dataclass(frozen=True)
+class ParsedAddress:
+    """``domain`` is ASCII (A-labels), lowercase, without trailing dot; ``address`` is ``local@domain``."""
+
+    local: str | None
+    domain: str
+    domain_unicode: str
+    address: str | None
+
+
+def _shown(text: str) -> str:
+    """The input as we quote it back: control characters escaped so they cannot mangle a terminal."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+def parse_address(text: str) -> ParsedAddress:
+    """Check ``local@domain`` or a bare domain; raise AddressError naming the problem."""
+    raw = text.strip()
+    shown = _shown(raw)
+    if not raw:
+        raise AddressError("empty", shown)
+    local: str | None = None
+    domain_text = raw
+    if "@" in raw:
+        if raw.count("@") > 1:
+            raise AddressError("many_at", shown)
+        local, domain_text = raw.split("@")
+        if not domain_text:
+            raise AddressError("no_domain", shown)
+        if not local:
+            raise AddressError("no_local", shown)
+        _check_local(local, shown)
+    domain = _ascii_domain(domain_text, shown)
+    try:
+        domain_unicode = idna.decode(domain)
+    except idna.IDNAError:  # pragma: no cover - encode() already validated every label
+        domain_unicode = domain
+    return ParsedAddress(local=local, domain=domain, domain_unicode=domain_unicode,
+                         address=f"{local}@{domain}" if local is not None else None)
+
+
+def _check_local(local: str, shown: str) -> None:
+    if any(ch not in _ATEXT and (ord(ch) < 0x80 or not ch.isprintable() or ch.isspace()) for ch in local):
+        raise AddressError("local_chars", shown)
+    if local.startswith(".") or local.endswith(".") or ".." in local:
+        raise AddressError("local_dots", shown)
+    if len(local.encode("utf-8")) > 64:
+        raise AddressError("local_long", shown)
+
+
+def _ascii_domain(text: str, shown: str) -> str:
+    """IDNA 2008 + UTS 46 to A-labels, one label at a time so the error can name the bad one."""
+    name = text[:-1] if text.endswith(".") else text
+    if not name:
+        raise AddressError("no_domain", shown)
+    labels = name.split(".")
+    if any(not label for label in labels):
+        raise AddressError("empty_label", shown)
+    ascii_labels: list[str] = []
+    for label in labels:
+        try:
+            encoded = idna.encode(label, uts46=True, std3_rules=True, transitional=False).decode("ascii")
+        except idna.IDNAError as exc:
+            if "too long" in str(exc).lower():
+                raise AddressError("label_long", shown, _shown(label)) from None
+            raise AddressError("bad_label", shown, _shown(label)) from None
+        except UnicodeError:
+            raise AddressError("bad_label", shown, _shown(label)) from None
+        if not encoded:
+            raise AddressError("empty_label", shown)
+        if len(encoded) > 63:
+            raise AddressError("label_long", shown, _shown(label))
+        ascii_labels.append(encoded.lower())
+    if len(ascii_labels) < 2:
+        raise AddressError("single_label", shown, _shown(labels[0]))
+    if ascii_labels[-1].isdigit():
+        raise AddressError("numeric_tld", shown)
+    domain = ".".join(ascii_labels)
+    if len(domain) > 253:
+        raise AddressError("domain_long", shown)
+    return domain
+
+
+@functools.cache
+def _psl() -> PublicSuffixList:
+    return PublicSuffixList()  # the list bundled with the package; never fetched
+
+
+def registered_domain(host: str) -> str:
+    """The domain someone registered (public suffix + one label); the host itself if it is a suffix."""
+    name = host.strip().rstrip(".").lower()
+    return str(_psl().privatesuffix(name) or name)
+
+
+def same_registered_domain(a: str, b: str) -> bool:
+    """Whether two host names belong to the same registered domain (one owner, as far as the PSL knows)."""
+    return registered_domain(a) == registered_domain(b)

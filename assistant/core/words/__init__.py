@@ -1,0 +1,1 @@
+"""What people read: messages with codes, errors, translation marks, vocabularies, printable text."""
