@@ -35,6 +35,7 @@ from typing import Any
 
 from assistant.core.discovery.run import discover
 from assistant.core.discovery.sources import SOURCES
+from assistant.core.model.address import EmailAddress
 from assistant.core.model.results import Candidate, DiscoveryResult, Protocol, Security
 from assistant.core.net.dns import Resolver, ServerAddress
 from assistant.core.net.settings import Settings
@@ -123,7 +124,7 @@ def timed_discover(b: Bench, address: str, via_relay: bool = True, timeout: floa
                    ) -> tuple[float, DiscoveryResult]:
     settings = b.settings(via_relay, timeout)
     t0 = time.perf_counter()
-    result = asyncio.run(discover(address, settings))
+    result = asyncio.run(discover(EmailAddress.parse(address), settings))
     return time.perf_counter() - t0, result
 
 

@@ -20,6 +20,7 @@ from assistant.core.words.errors import InputError
 if TYPE_CHECKING:
     from assistant.core.discovery.presets import Preset
     from assistant.core.model.account import AccountConfig
+    from assistant.core.model.address import EmailAddress
     from assistant.core.model.results import DiscoveryResult
     from assistant.core.net.settings import Settings
     from assistant.core.profiles.losses import Loss
@@ -68,13 +69,25 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
                            ispdb_url=getattr(args, "ispdb_url", None))
 
 
-def session_from_args(args: argparse.Namespace, preset: Preset | None, *,
-                      pins: tuple[str, ...] = ()) -> SetupSession:
+def address_from_args(text: str, *, full: bool = False) -> EmailAddress:
+    """The ADDRESS argument as the address value (parsed here, once, and never again); with ``full`` it
+    must have a local part. InputError (one line naming the argument) otherwise."""
+    from assistant.core.model.address import parse_address
+    address = parse_address(text)
+    if full and address.local is None:
+        raise InputError(f"{text}: signing in needs a full email address (name@domain), not a domain")
+    return address
+
+
+def session_from_args(args: argparse.Namespace, preset: Preset | None, *, pins: tuple[str, ...] = (),
+                      address: EmailAddress | None = None) -> SetupSession:
     """A setup for one command: it accepts what discovery recommends (the risks are printed instead of
     asked), a server whose certificate matches a ``--pin``, and has one deadline for the whole run."""
     from assistant.core.setup.session import SetupSession
+    if address is None:
+        address = address_from_args(args.address)
     settings = settings_from_args(args)
-    session = SetupSession(settings, address=args.address, preset=preset, pins=pins,
+    session = SetupSession(settings, address=address, preset=preset, pins=pins,
                            accept_recommended=True, deadline=time.monotonic() + settings.timeout)
     protocol = getattr(args, "protocol", None)
     if protocol:
@@ -89,20 +102,21 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
 
 
 def discover(session: SetupSession, probe_file: str | None = None) -> DiscoveryResult:
-    """The session's discovery: live, or from a saved ``probe --json`` file (the policy re-applied)."""
+    """The session's discovery: live, or from a saved ``probe --json`` file (the policy re-applied). When
+    the domain does not exist, "did you mean …?" goes to stderr before the error ends the command."""
+    from assistant.core.words.errors import DomainError
     if probe_file:
-        from assistant.core.discovery.presets import apply_policy
-        from assistant.core.setup.inputs import check_probe_domain, load_probe
-        result = load_probe(probe_file)
-        check_probe_domain(result, session.address, probe_file)
-        if session.preset is not None:
-            result = apply_policy(result, session.preset)
-        if "@" in session.address:
-            result.address = session.address
-    else:
-        started = time.monotonic()
+        return session.discover_from_file(probe_file)
+    started = time.monotonic()
+    try:
         result = run(session.discovery_job(None))
-        result.elapsed_ms = max(result.elapsed_ms, int((time.monotonic() - started) * 1000))
+    except DomainError:
+        suggestion = session.suggestion()
+        if suggestion is not None:
+            from assistant.core.words.printable import printable
+            print(f"mail-setup-assistant: did you mean {printable(suggestion.shown)}?", file=sys.stderr)
+        raise
+    result.elapsed_ms = max(result.elapsed_ms, int((time.monotonic() - started) * 1000))
     session.discovery_finished(result)
     return result
 
@@ -125,22 +139,14 @@ def add_signin_options(p: argparse.ArgumentParser) -> None:
     add_preset_option(p)
 
 
-def full_address(text: str) -> str:
-    from assistant.core.model.address import parse_address
-    parsed = parse_address(text)
-    if parsed.address is None:
-        raise InputError(f"{text}: signing in needs a full email address (name@domain), not a domain")
-    return parsed.address
-
-
-def password_from_args(args: argparse.Namespace, address: str) -> tuple[Secret, str]:
+def password_from_args(args: argparse.Namespace, address: EmailAddress) -> tuple[Secret, str]:
     """The password and where it came from ("environment", "keychain", "prompt")."""
     from assistant.core.signin.keychain import SecretStoreError
     from assistant.core.signin.secret import Secret, from_env, from_keychain
     if args.password_env:
         return from_env(args.password_env), "environment"
     try:
-        saved = from_keychain(address)
+        saved = from_keychain(address.text)
     except SecretStoreError:
         saved = None  # no usable keychain: fall through to the prompt
     if saved is not None:
@@ -150,7 +156,7 @@ def password_from_args(args: argparse.Namespace, address: str) -> tuple[Secret, 
                          "to be asked")
     import getpass
     try:
-        typed = getpass.getpass(f"Password for {address}: ")
+        typed = getpass.getpass(f"Password for {address.text}: ")
     except EOFError:
         raise InputError("no password was typed") from None
     return Secret(typed), "prompt"

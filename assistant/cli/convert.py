@@ -15,6 +15,7 @@ from typing import Any
 from assistant.cli.common import (
     MOBILE_QR,
     add_output_options,
+    address_from_args,
     check_mobile_qr_options,
     print_losses,
     signing_args,
@@ -22,8 +23,12 @@ from assistant.cli.common import (
     write_output,
 )
 from assistant.core.net.files import read_bounded
-from assistant.core.profiles import FORMATS, detect_format, export_with_losses, import_with_losses
-from assistant.core.profiles._common import MAX_PROFILE_BYTES
+from assistant.core.profiles import (
+    FORMATS,
+    MAX_PROFILE_BYTES,
+    detect_format,
+    import_with_losses,
+)
 from assistant.core.profiles.losses import Loss
 from assistant.core.words.errors import EXIT_OK
 
@@ -61,6 +66,7 @@ def document(source: str, target: str, output: str | None, data: bytes, losses: 
 
 def run(args: argparse.Namespace) -> int:
     from assistant.core.profiles.mobileqr import looks_like_payload
+    from assistant.core.setup.exporting import export_one
     from assistant.core.setup.inputs import personalise
     check_mobile_qr_options(args, args.to)
     identity, identity_password = signing_args(args, args.to)
@@ -69,13 +75,13 @@ def run(args: argparse.Namespace) -> int:
     source = MOBILE_QR if looks_like_payload(data) else detect_format(data, origin)
     account, losses = import_with_losses(data, origin)
     if args.address:
-        account = personalise(account, args.address, origin)
+        account = personalise(account, address_from_args(args.address), origin)
     if args.to == MOBILE_QR:
         print_losses(losses)
         write_mobile_qr_output(args, account)
         return EXIT_OK
-    out, more = export_with_losses(account, args.to, sign_identity=identity, sign_password=identity_password,
-                                   allow_plain=args.allow_plain)
+    out, more = export_one(account, args.to, sign_identity=identity, sign_password=identity_password,
+                           allow_plain=args.allow_plain)
     losses = list(dict.fromkeys(losses + more))
     print_losses(losses)
     if args.json:

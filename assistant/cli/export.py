@@ -16,6 +16,7 @@ from assistant.cli.common import (
     add_discovery_options,
     add_output_options,
     add_preset_option,
+    address_from_args,
     check_mobile_qr_options,
     discover,
     preset_from_args,
@@ -27,7 +28,8 @@ from assistant.cli.common import (
     write_output,
 )
 from assistant.core.model.account import AccountConfig
-from assistant.core.profiles import FORMATS, export_with_losses
+from assistant.core.profiles import FORMATS
+from assistant.core.setup.exporting import export_one
 from assistant.core.words.errors import EXIT_OK, InputError
 
 
@@ -58,14 +60,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def account_from_args(args: argparse.Namespace) -> AccountConfig:
     """The account to write. A ``--preset`` policy holds for saved probes as it does for live ones."""
     preset = preset_from_args(args)  # a bad preset file is bad input before anything else is read
+    address = address_from_args(args.address)
     if args.from_file:
         if preset is not None:
             raise InputError("--preset: cannot be checked against a profile (--from); use --probe or a "
                              "live probe")
         from assistant.core.setup.inputs import account_from_profile
-        account = account_from_profile(args.from_file, args.address, args.protocol)
+        account = account_from_profile(args.from_file, address, args.protocol)
     else:
-        session = session_from_args(args, preset)
+        session = session_from_args(args, preset, address=address)
         discover(session, args.probe)
         account = session.account()
     if args.display_name:
@@ -83,15 +86,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     identity, identity_password = signing_args(args, fmt)
     account = account_from_args(args)
+    password = None
     if args.embed_password:
-        secret = secret_from_env_or_prompt(ACCOUNT_PASSWORD_ENV, "Mail password to embed: ",
-                                           "--embed-password")
-        if not secret:
+        password = secret_from_env_or_prompt(ACCOUNT_PASSWORD_ENV, "Mail password to embed: ",
+                                             "--embed-password")
+        if not password:
             raise InputError("--embed-password: the password is empty")
-        account = replace(account, password=secret)
-    data, losses = export_with_losses(account, fmt, embed_password=args.embed_password,
-                                      sign_identity=identity, sign_password=identity_password,
-                                      allow_plain=args.allow_plain)
+    data, losses = export_one(account, fmt, password=password, sign_identity=identity,
+                              sign_password=identity_password, allow_plain=args.allow_plain)
     write_output(args.output, data, force=args.force)
     print_losses(losses)  # one line per item the format dropped or changed
     return EXIT_OK

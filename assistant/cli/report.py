@@ -13,8 +13,8 @@ from pathlib import Path
 
 from assistant.cli.common import (
     add_signin_options,
+    address_from_args,
     discover,
-    full_address,
     password_from_args,
     preset_from_args,
     run,
@@ -53,7 +53,6 @@ def output_format(args: argparse.Namespace) -> str:
 
 
 def main(args: argparse.Namespace) -> int:
-    from assistant.core.model.address import parse_address
     from assistant.core.report.render import render_html, render_json
     from assistant.core.setup.diagnostics import helpdesk_report
     fmt = output_format(args)
@@ -62,9 +61,9 @@ def main(args: argparse.Namespace) -> int:
     pins = parse_pins(args.pin)
     preset = preset_from_args(args)
     wants_signin = bool(args.password_env or args.sign_in)
-    address = full_address(args.address) if wants_signin else parse_address(args.address).address
-    session = session_from_args(args, preset, pins=pins)
-    secret = password_from_args(args, address)[0] if wants_signin and address else None
+    address = address_from_args(args.address, full=wants_signin)
+    session = session_from_args(args, preset, pins=pins, address=address)
+    secret = password_from_args(args, address)[0] if wants_signin else None
     discover(session, args.probe)
     if secret is not None:
         session.signin_finished(run(session.signin_job(secret)))

@@ -13,7 +13,7 @@ import time
 
 from assistant.core.net.files import read_bounded
 from assistant.core.phone.share import DEFAULT_EXPIRES, ShareState, check_profile, share_profile
-from assistant.core.profiles._common import MAX_PROFILE_BYTES
+from assistant.core.profiles import MAX_PROFILE_BYTES
 from assistant.core.profiles.qrimage import qr_terminal
 from assistant.core.words.errors import EXIT_NOTHING_USABLE, EXIT_OK, InputError
 

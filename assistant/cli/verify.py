@@ -13,8 +13,8 @@ import json
 
 from assistant.cli.common import (
     add_signin_options,
+    address_from_args,
     discover,
-    full_address,
     password_from_args,
     preset_from_args,
     run,
@@ -60,10 +60,10 @@ def _line(label: str, r: SigninResult) -> str:
 
 
 def main(args: argparse.Namespace) -> int:
-    address = full_address(args.address)
+    address = address_from_args(args.address, full=True)
     pins = parse_pins(args.pin)  # bad pins are bad input before anything is asked
     preset = preset_from_args(args)
-    session = session_from_args(args, preset, pins=pins)
+    session = session_from_args(args, preset, pins=pins, address=address)
     secret, _source = password_from_args(args, address)
     discover(session, args.probe)
     outcome = run(session.signin_job(secret))

@@ -17,6 +17,7 @@ from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from assistant import APP_NAME, __version__, resources
+from assistant.core.setup import flow
 from assistant.core.setup.session import SetupSession
 from assistant.core.words.errors import EXIT_BAD_INPUT, InputError
 from assistant.gui import i18n
@@ -24,6 +25,7 @@ from assistant.gui.wizard import SetupWizard
 
 if TYPE_CHECKING:  # the data model behind these loads after the first window shows
     from assistant.core.discovery.presets import Preset
+    from assistant.core.model.address import EmailAddress
     from assistant.core.net.settings import Settings
 
 ORG = "MailSetupAssistant"
@@ -83,14 +85,20 @@ def build_wizard(opts: Options, prefs: QSettings | None = None,
     i18n.build_catalogues()
     lang = i18n.pick(opts.lang, str(prefs.value("language", "") or ""))
     i18n.install(app, lang)
-    session = SetupSession(lambda: settings_from(opts), address=(opts.address or "").strip(), preset=preset)
+    address, text = given_address(opts.address)
+    session = SetupSession(lambda: settings_from(opts), address=address, preset=preset)
     icon = app_icon()
     app.setWindowIcon(icon)
     wizard = SetupWizard(session, prefs, lang, icon)
+    if address is None and text:  # not an address yet: the first page shows it with what is wrong
+        field = getattr(wizard.pages[flow.Page.ADDRESS], "address", None)
+        if field is not None:
+            field.setText(text)
 
     def relaunch(code: str) -> None:
         prefs.setValue("language", code)
-        new = build_wizard(replace(opts, address=session.address or opts.address, lang=code), prefs,
+        shown = session.address.shown if session.address is not None else opts.address
+        new = build_wizard(replace(opts, address=shown, lang=code), prefs,
                            session.preset)
         new.session.display_name = session.display_name
         new.move(wizard.pos())
@@ -103,6 +111,19 @@ def build_wizard(opts: Options, prefs: QSettings | None = None,
     wizard.language_requested.connect(relaunch)
     app.setProperty("wizard", wizard)
     return wizard
+
+
+def given_address(text: str | None) -> tuple[EmailAddress | None, str]:
+    """``--address``: the address value when it is one (parsed here, where it enters), and the text."""
+    text = (text or "").strip()
+    if not text:
+        return None, ""
+    from assistant.core.model.address import parse_address
+    try:
+        address = parse_address(text)
+    except InputError:
+        return None, text
+    return (address if address.local is not None else None), text
 
 
 def run(opts: Options) -> int:

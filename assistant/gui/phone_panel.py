@@ -29,7 +29,6 @@ from assistant.core.phone.handoff import (
     PhoneLink,
     ScreenCode,
     android_text,
-    code_password,
     link_view,
     screen_code,
 )
@@ -148,7 +147,7 @@ class PhonePanel(QWidget):
             self.android_note.setText(phone_text("no_code", reason=error_text(exc)))
             self._show_link(Link.FAILED, error_text(exc))
             return
-        password = code_password(session)
+        password = session.qr_password()
         self.include_password.setChecked(False)  # never carried over from an earlier visit
         self.include_password.setEnabled(password is not None)
         self.include_password.setVisible(bool(session.password))
@@ -171,7 +170,7 @@ class PhonePanel(QWidget):
     def _draw_android(self) -> None:
         if self.account is None or self.session is None:
             return
-        password = code_password(self.session) if self.include_password.isChecked() else None
+        password = self.session.qr_password() if self.include_password.isChecked() else None
         try:
             text = android_text(self.account, password)
         except AssistantError as exc:

@@ -13,7 +13,20 @@ from assistant.core.words.i18n import QT_TRANSLATE_NOOP
 from assistant.gui.text import core_text
 
 if TYPE_CHECKING:  # core.verify brings the sign-in and TLS code: imported once a result exists
+    from assistant.core.model.address import EmailAddress
+    from assistant.core.setup.state import SetupState
     from assistant.core.signin.verify import SigninResult, VerifyResult
+
+# Why "Remember it in the system keychain" did not store the password: a password the sign-in test could
+# not use is most likely mistyped, and a keychain entry would hand it to the mail program silently.
+KEYCHAIN_SKIPPED: dict[str, str] = {
+    "signin_rejected": QT_TRANSLATE_NOOP(
+        "keychain", "The password was not saved in the system keychain: the server rejected it in the "
+                    "sign-in test. Correct it and test again."),
+    "signin_failed": QT_TRANSLATE_NOOP(
+        "keychain", "The password was not saved in the system keychain because the sign-in test did not "
+                    "succeed with it."),
+}
 
 TEXTS: dict[str, str] = {
     "works": QT_TRANSLATE_NOOP("signin", "The password works: you can receive and send mail."),
@@ -63,13 +76,13 @@ def outcome(r: SigninResult) -> str:
     return core_text("verify", verify.MESSAGES[r.code], **r.params)
 
 
-def username_form(r: SigninResult, address: str) -> str | None:
+def username_form(r: SigninResult, address: EmailAddress | None) -> str | None:
     """Which form of the user name worked: what a person types into a mail program's "user name"."""
     if not r.ok or not r.username:
         return None
-    if r.username == address:
+    if address is not None and r.username == address.address:
         return _t("full_address")
-    if r.username == address.partition("@")[0]:
+    if address is not None and r.username == address.local:
         return _t("local_part", name=r.username)
     return _t("other_name", name=r.username)
 
@@ -96,7 +109,7 @@ def facts(r: SigninResult) -> list[str]:
     return out
 
 
-def describe(result: VerifyResult, address: str) -> str:
+def describe(result: VerifyResult, address: EmailAddress | None) -> str:
     """The whole outcome: a headline, then per server what happened and what we learnt."""
     lines = [headline(result)]
     for r in (result.incoming, result.outgoing):
@@ -104,3 +117,16 @@ def describe(result: VerifyResult, address: str) -> str:
         form = username_form(r, address)
         lines.extend("   " + text for text in ([form] if form else []) + facts(r))
     return "\n".join(lines)
+
+
+def keychain_text(session: SetupState) -> str:
+    """Why the password is not in the system keychain (the session's ``keychain`` code) in the interface
+    language; "" when it was saved or nobody asked."""
+    code = session.keychain
+    if code in ("", "saved", "not_asked"):
+        return ""
+    if code in KEYCHAIN_SKIPPED:
+        return core_text("keychain", KEYCHAIN_SKIPPED[code])
+    from assistant.core.signin import keychain
+    template = keychain.MESSAGES.get(code)
+    return core_text("secrets", template, reason=session.keychain_reason) if template else ""

@@ -27,11 +27,9 @@ from assistant.gui import warmup
 from assistant.gui.pages.address import AddressPage
 
 if TYPE_CHECKING:  # the data model loads after the first window shows
-    from assistant.core.model.account import AccountConfig
     from assistant.gui.worker import AsyncWorker
 
 # Returns a sentence when sign-in failed, None when it worked (plugged in by the sign-in feature).
-SignInCheck = Callable[["AccountConfig", str], str | None]
 
 RUNTIME_LICENSES = (
     ("Qt for Python (PySide6)", "LGPL-3.0"), ("dnspython", "ISC"),
@@ -102,7 +100,6 @@ class SetupWizard(QWizard):
         self.session = session
         self.prefs = prefs
         self.language = language
-        self.sign_in: SignInCheck | None = None
         self._worker: AsyncWorker | None = None
         self._shown = False  # until the window is up, nextId() names pages without building them
         self.setWindowTitle(self.tr("Mail Setup Assistant"))

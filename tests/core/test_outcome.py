@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from assistant.core.model.account import ServerConfig
+from assistant.core.model.address import EmailAddress
 from assistant.core.model.results import Candidate, DiscoveryResult, Finding, ProbeResult, TlsFacts
 from assistant.core.setup.flow import Page
 from assistant.core.setup.outcome import NEXT_STEPS, REASONS, STATUS, TITLES, Outcome
@@ -41,7 +42,7 @@ def no_settings() -> Any:
 
 
 def discovered(r: DiscoveryResult) -> SetupSession:
-    s = SetupSession(no_settings, address=ADDRESS)
+    s = SetupSession(no_settings, address=EmailAddress.parse(ADDRESS))
     s.discovery_started()
     s.discovery_finished(r)
     return s
@@ -104,7 +105,7 @@ def test_nothing_found_is_not_working_and_never_ready() -> None:
 
 
 def test_a_domain_that_does_not_exist_says_check_the_address() -> None:
-    s = SetupSession(no_settings, address="ann@exmaple.tset")
+    s = SetupSession(no_settings, address=EmailAddress.parse("ann@exmaple.tset"))
     s.discovery_started()
     s.discovery_error = DomainError("exmaple.tset: no such domain", "nxdomain")  # what discovery_job keeps
     s.discovery_ended("failed")
@@ -114,12 +115,12 @@ def test_a_domain_that_does_not_exist_says_check_the_address() -> None:
     s.set_manual(ServerConfig("imap", "imap.example.test", 993, "ssl"),
                  ServerConfig("smtp", "smtp.example.test", 465, "ssl"))
     assert s.outcome().status == "not_working"  # servers typed by hand do not make the domain exist
-    s.address = "ann@example.test"
+    s.address = EmailAddress.parse("ann@example.test")
     assert s.discovery_error is None  # a new address forgets it
 
 
 def test_dns_failure_says_try_again() -> None:
-    s = SetupSession(no_settings, address=ADDRESS)
+    s = SetupSession(no_settings, address=EmailAddress.parse(ADDRESS))
     s.discovery_started()
     s.discovery_error = DomainError("DNS failed", "dns_failed")
     s.discovery_ended("failed")
@@ -212,7 +213,7 @@ def test_every_code_has_a_sentence_and_a_translation_hook() -> None:
     assert {c for c, _ in seen} == {"outcome"}
     broken = Outcome("ready", ("verified",), fields={"address": ADDRESS, "domain": "x", "hosts": ""})
     assert broken.headline(lambda c, t: t.replace("{address}", "{adres}")) == STATUS["ready"].format(
-        address=ADDRESS)  # a broken translation falls back to English
+        address=EmailAddress.parse(ADDRESS))  # a broken translation falls back to English
     assert set(TITLES) == set(STATUS) == {"ready", "ready_with_risk", "not_working", "untested"}
     assert all(REASONS.values()) and all(NEXT_STEPS.values())
 

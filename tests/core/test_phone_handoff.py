@@ -16,6 +16,7 @@ import pytest
 from PIL import Image
 
 from assistant.core.model.account import ServerConfig
+from assistant.core.model.address import EmailAddress
 from assistant.core.model.progress import ProgressEvent
 from assistant.core.net.settings import Settings
 from assistant.core.phone.handoff import (
@@ -24,7 +25,6 @@ from assistant.core.phone.handoff import (
     Link,
     PhoneLink,
     android_text,
-    code_password,
     link_view,
     screen_code,
 )
@@ -67,11 +67,12 @@ def test_the_android_code_takes_a_password_only_when_given_and_never_a_plaintext
         android_text(plain, None)
 
 
-def test_code_password_is_the_sessions_when_there_is_one() -> None:
-    session = SetupSession(lambda: Settings.create(offline=True), address="alice@example.com")
-    assert code_password(session) is None
+def test_the_codes_password_is_the_sessions_when_there_is_one() -> None:
+    session = SetupSession(lambda: Settings.create(offline=True),
+                           address=EmailAddress.parse("alice@example.com"))
+    assert session.qr_password() is None
     session.password = "pw-2"
-    assert code_password(session) == "pw-2"
+    assert session.qr_password() == "pw-2"
 
 
 def get(url: str) -> bytes:

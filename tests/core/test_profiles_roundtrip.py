@@ -23,8 +23,8 @@ from assistant.core.model.account import (
     XmlPart,
 )
 from assistant.core.profiles import IMPORTABLE, export_with_losses, import_with_losses
-from assistant.core.profiles._common import lower_host, server_name
 from assistant.core.profiles.losses import Loss
+from assistant.core.profiles.servers import lower_host, server_name
 from assistant.core.words.errors import InputError
 from tests.support.profile_rules import check_autoconfig
 

@@ -8,6 +8,7 @@ import traceback
 
 import pytest
 
+from assistant.core.model.address import EmailAddress
 from assistant.core.model.results import DiscoveryResult, Finding
 from assistant.core.report.document import build_report
 from assistant.core.report.render import redact, render_html, render_json
@@ -85,6 +86,6 @@ def test_pins_and_usernames() -> None:
         parse_pins(["abc"])
     from assistant.core.model.account import ServerConfig
     srv = ServerConfig(protocol="imap", host="h", port=993, security="ssl")
-    assert usernames_for(srv, "bob@example.test") == ["bob@example.test", "bob"]
+    assert usernames_for(srv, EmailAddress.parse("bob@example.test")) == ["bob@example.test", "bob"]
     srv = ServerConfig(protocol="imap", host="h", port=993, security="ssl", username="%EMAILLOCALPART%")
-    assert usernames_for(srv, "bob@example.test") == ["bob", "bob@example.test"]
+    assert usernames_for(srv, EmailAddress.parse("bob@example.test")) == ["bob", "bob@example.test"]

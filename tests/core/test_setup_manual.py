@@ -4,6 +4,7 @@ remembered until the settings change. Plain data, no network: ``manual_tested`` 
 from __future__ import annotations
 
 from assistant.core.model.account import ServerConfig
+from assistant.core.model.address import EmailAddress
 from assistant.core.model.results import Candidate, ProbeResult, TlsFacts
 from assistant.core.net.settings import Settings
 from assistant.core.setup import flow
@@ -21,7 +22,7 @@ def probes(status: str) -> list[ProbeResult]:
 
 
 def session() -> SetupSession:
-    s = SetupSession(lambda: Settings.create(), address="ann@example.test")
+    s = SetupSession(lambda: Settings.create(), address=EmailAddress.parse("ann@example.test"))
     s.state.manual_valid = True
     s.set_manual(IMAP, SMTP)
     return s

@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.core.model.account import Pop3Settings
+from assistant.core.model.address import EmailAddress, expand
 from assistant.core.net.xmlsafe import XmlError, parse_xml
-from assistant.core.profiles.autoconfig_read import config_candidates, fill_placeholders, read_autoconfig
+from assistant.core.profiles.autoconfig_read import config_candidates, read_autoconfig
 from assistant.core.words.errors import InputError
 
 ORIGIN = "https://autoconfig.example.test/mail/config-v1.1.xml"
@@ -143,7 +144,7 @@ def test_bom_and_namespace_free_parse() -> None:
 
 def test_candidates_fill_hostname_placeholders_in_file_order() -> None:
     cfg = read_autoconfig(doc(IMAP + POP3 + SMTP), ORIGIN)
-    cands = config_candidates(cfg, "autoconfig", "alice", "example.test")
+    cands = config_candidates(cfg, "autoconfig", EmailAddress.parse("alice@example.test"))
     assert [(c.protocol, c.host, c.port, c.security, c.preference, c.source) for c in cands] == [
         ("imap", "imap.example.test", 993, "ssl", 0, "autoconfig"),
         ("pop3", "pop.example.test", 995, "ssl", 1, "autoconfig"),
@@ -155,9 +156,10 @@ def test_candidates_fill_hostname_placeholders_in_file_order() -> None:
 def test_placeholders_that_cannot_be_filled_drop_the_server() -> None:
     local_host = IMAP.replace("imap.%EMAILDOMAIN%", "%EMAILLOCALPART%.example.test")
     cfg = read_autoconfig(doc(local_host + SMTP), ORIGIN)
-    assert [c.protocol for c in config_candidates(cfg, "autoconfig", None, "example.test")] == ["smtp"]
-    assert config_candidates(cfg, "autoconfig", "bob", "example.test")[0].host == "bob.example.test"
-    assert fill_placeholders("%UNKNOWN%.example.test", "a", "example.test") is None
+    bare, bob = EmailAddress.parse("example.test"), EmailAddress.parse("bob@example.test")
+    assert [c.protocol for c in config_candidates(cfg, "autoconfig", bare)] == ["smtp"]
+    assert config_candidates(cfg, "autoconfig", bob)[0].host == "bob.example.test"
+    assert expand("%UNKNOWN%.example.test", "a@example.test") is None
 
 
 _PIECES = ["<clientConfig>", "</clientConfig>", '<emailProvider id="e.test">', "</emailProvider>",

@@ -9,6 +9,7 @@ import time
 from PySide6.QtWidgets import QApplication
 
 from assistant.core.model.account import ServerConfig
+from assistant.core.model.address import EmailAddress
 from assistant.core.net.settings import Settings
 from assistant.core.phone.handoff import Link
 from assistant.core.setup.session import SetupSession
@@ -18,7 +19,8 @@ from assistant.gui.worker import AsyncWorker
 
 def main() -> None:
     app = QApplication([])
-    session = SetupSession(lambda: Settings.create(offline=True), address="jane@example.com")
+    session = SetupSession(lambda: Settings.create(offline=True),
+                           address=EmailAddress.parse("jane@example.com"))
     session.set_manual(ServerConfig("imap", "imap.example.com", 993, "ssl"),
                        ServerConfig("smtp", "smtp.example.com", 465, "ssl"))
     panel = PhonePanel()

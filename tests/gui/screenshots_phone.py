@@ -40,7 +40,7 @@ def shoot(lang: str) -> list[Path]:
     tmp = Path(tempfile.mkdtemp(prefix="phone-shots-"))
     world = build_world(tmp / "world")
     prefs = QSettings(str(tmp / "prefs.ini"), QSettings.Format.IniFormat)
-    wiz = SetupWizard(SetupSession(world.settings(30), address=""), prefs, lang, app_icon())
+    wiz = SetupWizard(SetupSession(world.settings(30), address=None), prefs, lang, app_icon())
     wiz.resize(900, 720)
     wiz.show()
     saved: list[Path] = []

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from assistant.core.discovery.presets import Preset, load_preset
+from assistant.core.model.address import EmailAddress
 from assistant.core.setup.flow import Page
 from assistant.core.signin import keychain
 from assistant.gui.pages.discovery import DiscoveryPage
@@ -301,7 +302,8 @@ def test_diagnostics_never_show_the_password(password: str) -> None:
     from assistant.core.net.dns import Resolver
     from assistant.core.net.settings import Settings
     from assistant.core.setup.session import SetupSession
-    s = SetupSession(Settings(resolver=Resolver()), address=f"{password[:20]}@example.test")
+    s = SetupSession(Settings(resolver=Resolver()),
+                     address=EmailAddress.parse(f"{password[:20]}@example.test"))
     s.password = password
     # Nothing the report prints holds the password, unless a person typed it where it does not belong:
     s.set_manual(ServerConfig(protocol="imap", host=password, port=993, security="ssl"),

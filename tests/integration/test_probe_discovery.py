@@ -6,6 +6,7 @@ import asyncio
 from typing import Any
 
 from assistant.core.discovery.run import discover
+from assistant.core.model.address import EmailAddress
 from assistant.core.model.progress import ProgressEvent
 from assistant.core.model.results import Candidate, DiscoveryResult
 from tests.hostile.fakeserver import Conn, fake_server
@@ -15,7 +16,7 @@ from tests.support.loopback import Subnet
 
 def run(world: ProbeWorld, address: str, timeout: float = 10.0,
         events: list[ProgressEvent] | None = None) -> dict[str, Any]:
-    result = asyncio.run(discover(address, world.settings(timeout),
+    result = asyncio.run(discover(EmailAddress.parse(address), world.settings(timeout),
                                   events.append if events is not None else None))
     return checked(result)
 
@@ -159,7 +160,8 @@ def test_servers_named_by_a_preset_are_probed_to_the_end(probe_world: ProbeWorld
 
     async def go() -> DiscoveryResult:
         async with fake_server(ip, 143, _slow_plain_imap):
-            return await discover("alice@srv.test", probe_world.settings(10.0), extra=(preset_server,))
+            return await discover(EmailAddress.parse("alice@srv.test"), probe_world.settings(10.0),
+                                  extra=(preset_server,))
     doc = checked(asyncio.run(go()))
     imap = {(c["host"], c["port"]): c for c in candidates(doc, "imap")}
     assert imap[(ip, 143)]["status"] == "ok", imap[(ip, 143)]

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from assistant.core.discovery.run import discover
+from assistant.core.model.address import EmailAddress
 from assistant.core.net.dns import Resolver, ServerAddress
 from assistant.core.net.settings import Settings
 from assistant.core.words.errors import DomainError, InputError
@@ -41,7 +42,7 @@ def test_nxdomain_exits_3(probe_world: ProbeWorld) -> None:
 
 def test_nxdomain_in_process_raises_domain_error(probe_world: ProbeWorld) -> None:
     with pytest.raises(DomainError, match="does not exist"):
-        asyncio.run(discover("nosuchdomain.test", probe_world.settings()))
+        asyncio.run(discover(EmailAddress.parse("nosuchdomain.test"), probe_world.settings()))
 
 
 @pytest.mark.parametrize("address", ["alice@@srv.test", "alice@", "@srv.test", "alice@localhost", ""])
@@ -53,7 +54,7 @@ def test_bad_address_exits_2(probe_world: ProbeWorld, address: str) -> None:
 
 def test_bad_address_in_process_raises_input_error(probe_world: ProbeWorld) -> None:
     with pytest.raises(InputError):
-        asyncio.run(discover("not an address@", probe_world.settings()))
+        asyncio.run(discover(EmailAddress.parse("not an address@"), probe_world.settings()))
 
 
 @pytest.mark.parametrize("extra, needle", [
@@ -120,7 +121,7 @@ def test_silent_server_cannot_stretch_the_run(probe_world: ProbeWorld) -> None:
 def test_deadline_reports_unfinished_probes(probe_world: ProbeWorld) -> None:
     settings = probe_world.settings(timeout=1.5)
     settings.endpoint_timeout = 10.0  # only the run's deadline can stop the silent server
-    doc = checked(asyncio.run(discover("kim@silent.test", settings)))
+    doc = checked(asyncio.run(discover(EmailAddress.parse("kim@silent.test"), settings)))
     hang = next(c for c in doc["candidates"] if c["host"] == "hang.silent.test")
     assert hang["stopped"] == "deadline" and hang["status"] == "timeout"
     assert doc["elapsed_ms"] <= 2000
@@ -128,7 +129,8 @@ def test_deadline_reports_unfinished_probes(probe_world: ProbeWorld) -> None:
 
 def test_cancelling_the_run_stops_everything(probe_world: ProbeWorld) -> None:
     async def cancel_soon() -> None:
-        task = asyncio.ensure_future(discover("kim@silent.test", probe_world.settings(timeout=30)))
+        kim = EmailAddress.parse("kim@silent.test")
+        task = asyncio.ensure_future(discover(kim, probe_world.settings(timeout=30)))
         await asyncio.sleep(0.5)
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
@@ -143,7 +145,7 @@ def test_cancelling_the_run_stops_everything(probe_world: ProbeWorld) -> None:
 def test_resolver_choice_is_reported(probe_world: ProbeWorld) -> None:
     settings = Settings(resolver=Resolver(ServerAddress(probe_world.dns_server, 53)),
                         cafile=probe_world.cafile, offline=True, timeout=10)
-    doc = checked(asyncio.run(discover("srv.test", settings)))
+    doc = checked(asyncio.run(discover(EmailAddress.parse("srv.test"), settings)))
     assert doc["resolver"] == f"{probe_world.dns_server}:53"
     assert doc["address"] is None and doc["domain"] == "srv.test"
 
@@ -173,7 +175,7 @@ async def _imap_injector(conn: Conn) -> None:
 def test_starttls_injection_is_warned_and_never_recommended(probe_world: ProbeWorld) -> None:
     async def main() -> dict[str, Any]:
         async with fake_server(probe_world.inject_ip, 143, _imap_injector):
-            return checked(await discover("lee@hostile.test", probe_world.settings()))
+            return checked(await discover(EmailAddress.parse("lee@hostile.test"), probe_world.settings()))
 
     doc = asyncio.run(main())
     injected = [c for c in doc["candidates"] if c["host"] == "inject.hostile.test"]

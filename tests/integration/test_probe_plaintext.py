@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from assistant.core.discovery.run import discover
+from assistant.core.model.address import EmailAddress
 from assistant.core.net.settings import Settings
 from tests.integration.conftest import checked
 from tests.support.certs import CertFactory
@@ -56,7 +57,7 @@ def plain_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlainWorld
 def test_no_encryption_is_a_plain_candidate_never_used_with_a_warning(plain_world: PlainWorld) -> None:
     settings = Settings(resolver=plain_world.dns.resolver(), timeout=10, offline=True, connect_timeout=3.0,
                         endpoint_timeout=8.0)
-    doc = checked(asyncio.run(discover("pat@plain.test", settings)))
+    doc = checked(asyncio.run(discover(EmailAddress.parse("pat@plain.test"), settings)))
     mine = {c["protocol"]: c for c in doc["candidates"]
             if c["host"] == "mail.plain.test" and c["source"] == "srv"}
     assert set(mine) == {"imap", "pop3", "smtp"}, doc["candidates"]

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import pytest
 
 from assistant.core.model.account import ServerConfig
+from assistant.core.model.address import EmailAddress
 from assistant.core.net.dns import Resolver
 from assistant.core.net.settings import Settings
 from assistant.core.signin.secret import Secret
@@ -50,7 +51,8 @@ def sign_in(subnet: Subnet, certs: CertFactory, protocol: str, reply: Reply, gre
             settings = Settings(resolver=Resolver(lifetime=2.0), cafile=str(certs.ca_pem), timeout=10.0)
             srv = ServerConfig(protocol=protocol, host=ip, port=PORTS[protocol],  # type: ignore[arg-type]
                                security="ssl", username=username)
-            return await verify_server(srv, "dave@example.test", Secret(PASSWORD), settings), server
+            dave = EmailAddress.parse("dave@example.test")
+            return await verify_server(srv, dave, Secret(PASSWORD), settings), server
 
     result, server = asyncio.run(main())
     text = json.dumps(result.to_dict())

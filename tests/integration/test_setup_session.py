@@ -12,6 +12,7 @@ import re
 import pytest
 
 from assistant.core.model.account import ServerConfig
+from assistant.core.model.address import EmailAddress
 from assistant.core.profiles import export_profile, import_profile
 from assistant.core.setup.session import SetupSession
 from assistant.core.signin.secret import Secret
@@ -31,7 +32,7 @@ def world_with_carol(probe_world: ProbeWorld) -> ProbeWorld:
 
 
 def discovered(world: ProbeWorld, address: str) -> SetupSession:
-    session = SetupSession(world.settings(15), address=address)
+    session = SetupSession(world.settings(15), address=EmailAddress.parse(address))
     session.discovery_started()
     assert session.state.discovery == "running"
     session.discovery_finished(asyncio.run(session.discovery_job()))
@@ -112,13 +113,13 @@ def test_a_new_run_or_address_clears_choices_confirmations_and_pins(world_with_c
     s.discovery_finished(asyncio.run(s.discovery_job()))
     s.confirm(imap.host)
     s.recommend()
-    s.address = "someone@srv.test"
+    s.address = EmailAddress.parse("someone@srv.test")
     assert s.result is None and s.confirmed == frozenset() and s.recommendation is None
     assert s.state.discovery == "idle"
 
 
 def test_new_manual_settings_clear_their_test(world_with_carol: ProbeWorld) -> None:
-    s = SetupSession(world_with_carol.settings(15), address=ALICE)
+    s = SetupSession(world_with_carol.settings(15), address=EmailAddress.parse(ALICE))
     imap = ServerConfig(protocol="imap", host="imap.srv.test", port=993, security="ssl")
     smtp = ServerConfig(protocol="smtp", host="smtp.srv.test", port=465, security="ssl")
     s.set_manual(imap, smtp)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pytest
 
 from assistant.core.model.account import ServerConfig
+from assistant.core.model.address import EmailAddress
 from assistant.core.net.dns import Resolver
 from assistant.core.net.settings import Settings
 from assistant.core.setup.usecases import sign_in
@@ -66,7 +67,7 @@ def server(ip: str, protocol: str, port: int, security: str = "ssl") -> ServerCo
 
 
 def run(s: Servers, srv: ServerConfig, address: str, password: str, **kw: object) -> SigninResult:
-    return asyncio.run(verify_server(srv, address, Secret(password), settings(s), **kw))  # type: ignore[arg-type]
+    return asyncio.run(verify_server(srv, EmailAddress.parse(address), Secret(password), settings(s), **kw))  # type: ignore[arg-type]
 
 
 def assert_no_secret(obj: SigninResult | VerifyResult, password: str) -> None:
@@ -138,7 +139,7 @@ def test_smtp_auth(servers: Servers, port: int, security: str) -> None:
 
 def test_account_incoming_and_outgoing(servers: Servers) -> None:
     ip = servers.good.ip
-    result = asyncio.run(sign_in(ALICE, server(ip, "imap", 993), server(ip, "smtp", 465),
+    result = asyncio.run(sign_in(EmailAddress.parse(ALICE), server(ip, "imap", 993), server(ip, "smtp", 465),
                                  Secret(ALICE_PW), settings(servers)))
     assert result.ok
     assert_no_secret(result, ALICE_PW)
@@ -182,6 +183,7 @@ def test_plain_configuration_refused_without_connecting(servers: Servers) -> Non
 def test_deadline_bounds_a_slow_failure(servers: Servers) -> None:
     """With less time than Dovecot's failure delay, the result is a timeout, never a hang."""
     srv = server(servers.good.ip, "imap", 993)
-    r = asyncio.run(verify_server(srv, ALICE, Secret("wrong"), settings(servers, timeout=1.0)))
+    alice = EmailAddress.parse(ALICE)
+    r = asyncio.run(verify_server(srv, alice, Secret("wrong"), settings(servers, timeout=1.0)))
     assert r.code == "timeout"
     assert r.elapsed_ms < 5000

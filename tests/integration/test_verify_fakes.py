@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.core.model.account import ServerConfig
+from assistant.core.model.address import EmailAddress
 from assistant.core.net.dns import Resolver
 from assistant.core.net.settings import Settings
 from assistant.core.signin.secret import Secret
@@ -58,7 +59,8 @@ def run(ip: str, port: int, security: str, rec: Recorder, ssl_ctx: ssl.SSLContex
             settings = Settings(resolver=Resolver(lifetime=2.0), cafile=str(cafile) if cafile else None,
                                 timeout=10.0)
             srv = ServerConfig(protocol="imap", host=ip, port=port, security=security)  # type: ignore[arg-type]
-            return await verify_server(srv, "dave@example.test", Secret(PASSWORD), settings)
+            dave = EmailAddress.parse("dave@example.test")
+            return await verify_server(srv, dave, Secret(PASSWORD), settings)
         finally:
             server.close()
             await server.wait_closed()

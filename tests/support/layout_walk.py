@@ -17,6 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QRect, QSettings
 from PySide6.QtWidgets import QApplication, QScrollArea, QWizard
 
+from assistant.core.model.address import EmailAddress
 from assistant.core.net.settings import Settings
 from assistant.core.setup.flow import Page
 from assistant.core.setup.session import SetupSession
@@ -68,7 +69,7 @@ def walk(args: argparse.Namespace) -> None:
     for address in args.addresses:
         # Next on the export page saves: each walk into a folder of its own, so no "Replace files?" waits.
         prefs.setValue("export/folder", tempfile.mkdtemp(prefix="layout-walk-"))
-        wiz = SetupWizard(SetupSession(settings, address=address), prefs, args.lang)
+        wiz = SetupWizard(SetupSession(settings, address=EmailAddress.parse(address)), prefs, args.lang)
         wiz.show()
         spin(app, lambda w=wiz: not w.pages.missing(), 10)
         print(json.dumps(measure(wiz, address)), flush=True)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assistant.core.model.account import AccountConfig, ServerConfig
-from assistant.core.profiles._common import expand
+from assistant.core.model.address import expand
 from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate
 
 PROGRAMS: tuple[str, ...] = ("outlook", "apple_mail", "thunderbird", "windows_mail", "iphone", "android")

@@ -19,7 +19,7 @@ from typing import Any
 from assistant.core.discovery import rank
 from assistant.core.discovery.sources import SOURCES, SourceRun
 from assistant.core.discovery.suggest import tld_is_real
-from assistant.core.model.address import ParsedAddress, parse_address
+from assistant.core.model.address import EmailAddress
 from assistant.core.model.progress import ProgressCallback, ProgressEvent
 from assistant.core.model.results import (
     PROTOCOLS,
@@ -89,7 +89,7 @@ def _key(c: Candidate) -> str:
 class _Run:
     """One discovery run's moving parts; ``execute`` is the only entry point."""
 
-    def __init__(self, addr: ParsedAddress, settings: Settings, progress: ProgressCallback | None,
+    def __init__(self, addr: EmailAddress, settings: Settings, progress: ProgressCallback | None,
                  sources: dict[str, SourceRun]) -> None:
         self.addr = addr
         self.resolver = _SharedResolver(settings.resolver)
@@ -359,15 +359,14 @@ class _Run:
         )
 
 
-async def discover(text: str, settings: Settings, progress: ProgressCallback | None = None,
+async def discover(addr: EmailAddress, settings: Settings, progress: ProgressCallback | None = None,
                    extra: Iterable[Candidate] = (),
                    sources: dict[str, SourceRun] | None = None) -> DiscoveryResult:
-    """Find and test the mail servers for ``text`` (an address or a domain) within ``settings.timeout``.
+    """Find and test the mail servers for ``addr`` (an address or a domain) within ``settings.timeout``.
 
-    Raises InputError (bad address) or DomainError (no such domain, DNS down); network trouble with single
+    Raises DomainError (no such domain, DNS down); network trouble with single
     servers is reported in the result. ``extra`` are candidates known beforehand (a preset's servers, source
     "manual"); ``sources`` replaces the default sources.
     """
-    addr = parse_address(text)
     run = _Run(addr, settings, progress, dict(SOURCES) if sources is None else sources)
     return await run.execute(list(extra))

@@ -8,6 +8,7 @@ with ``publicsuffixlist`` (no network), so ``mail.example.co.uk`` and ``example.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import idna
@@ -56,13 +57,54 @@ class AddressError(InputError):
 
 
 @dataclass(frozen=True)
-class ParsedAddress:
-    """``domain`` is ASCII (A-labels), lowercase, without trailing dot; ``address`` is ``local@domain``."""
+class EmailAddress:
+    """One address, parsed once where it enters (the wizard's first page, a CLI argument, a preset, a saved
+    probe) and carried as this value through discovery, sign-in and export; nothing parses it again.
+
+    ``local`` is the part before @ as typed (None for a bare domain); ``domain`` is ASCII (IDNA A-labels),
+    lowercase, without trailing dot, so ``Bücher.example`` and ``xn--bcher-kva.example`` are one domain;
+    ``domain_unicode`` is its Unicode form for display.
+    """
 
     local: str | None
     domain: str
     domain_unicode: str
-    address: str | None
+
+    @classmethod
+    def parse(cls, text: str) -> EmailAddress:
+        """Check ``local@domain`` or a bare domain; raise AddressError naming the problem."""
+        return parse_address(text)
+
+    @property
+    def address(self) -> str | None:
+        """``local@domain`` in ASCII, the form servers and profiles get; None for a bare domain."""
+        return f"{self.local}@{self.domain}" if self.local is not None else None
+
+    @property
+    def text(self) -> str:
+        """The ASCII form: the address, or the bare domain."""
+        return self.address or self.domain
+
+    @property
+    def shown(self) -> str:
+        """The form people read: the domain in Unicode."""
+        return f"{self.local}@{self.domain_unicode}" if self.local is not None else self.domain_unicode
+
+    def with_domain(self, domain: str) -> EmailAddress:
+        """The same local part at another domain (a "did you mean" suggestion), checked like any input."""
+        return parse_address(f"{self.local}@{domain}" if self.local is not None else domain)
+
+    def expand(self, template: str) -> str | None:
+        """``template`` with %EMAILADDRESS%, %EMAILLOCALPART% and %EMAILDOMAIN% filled; None if it names a
+        value this address lacks (a local part for a bare domain) or an unknown placeholder."""
+        return expand(template, self.address, self.domain)
+
+    def collapse(self, value: str | None) -> str:
+        """The reverse of ``expand`` for a user name: this address or its local part as the placeholder."""
+        return collapse(value, self.address)
+
+    def __str__(self) -> str:
+        return self.text
 
 
 def _shown(text: str) -> str:
@@ -70,7 +112,7 @@ def _shown(text: str) -> str:
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
-def parse_address(text: str) -> ParsedAddress:
+def parse_address(text: str) -> EmailAddress:
     """Check ``local@domain`` or a bare domain; raise AddressError naming the problem."""
     raw = text.strip()
     shown = _shown(raw)
@@ -92,8 +134,42 @@ def parse_address(text: str) -> ParsedAddress:
         domain_unicode = idna.decode(domain)
     except idna.IDNAError:  # pragma: no cover - encode() already validated every label
         domain_unicode = domain
-    return ParsedAddress(local=local, domain=domain, domain_unicode=domain_unicode,
-                         address=f"{local}@{domain}" if local is not None else None)
+    return EmailAddress(local=local, domain=domain, domain_unicode=domain_unicode)
+
+
+# --- placeholders: one expand and one collapse for profiles, sign-in and the mail programs' steps -------
+
+EMAILADDRESS = "%EMAILADDRESS%"
+EMAILLOCALPART = "%EMAILLOCALPART%"
+EMAILDOMAIN = "%EMAILDOMAIN%"
+PLACEHOLDER = re.compile(r"%[A-Z0-9]+%")
+
+
+def expand(template: str, address: str | None, domain: str | None = None) -> str | None:
+    """Fill %EMAILADDRESS% / %EMAILLOCALPART% / %EMAILDOMAIN% from ``address`` (``local@domain``), or only
+    %EMAILDOMAIN% from a bare ``domain``; None if a placeholder cannot be filled."""
+    if not PLACEHOLDER.search(template):
+        return template
+    values: dict[str, str] = {}
+    if address and "@" in address:
+        local, _, domain = address.rpartition("@")
+        values = {EMAILADDRESS: address, EMAILLOCALPART: local}
+    if domain:
+        values[EMAILDOMAIN] = domain
+    out = PLACEHOLDER.sub(lambda m: values.get(m.group(0), m.group(0)), template)
+    return None if PLACEHOLDER.search(out) else out
+
+
+def collapse(value: str | None, address: str | None) -> str:
+    """A user name equal to the address (or its local part) becomes the placeholder; none: the address."""
+    if not value:
+        return EMAILADDRESS
+    if address and "@" in address:
+        if value.lower() == address.lower():
+            return EMAILADDRESS
+        if value == address.rpartition("@")[0]:
+            return EMAILLOCALPART
+    return value
 
 
 def _check_local(local: str, shown: str) -> None:

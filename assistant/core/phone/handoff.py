@@ -20,7 +20,6 @@ from assistant.core.words.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from assistant.core.model.account import AccountConfig
-    from assistant.core.setup.session import SetupSession
 
 CONTEXT = "phone"
 # On screen each code aims at about this many logical pixels a side, and never less than MIN_MODULE_PX per
@@ -101,14 +100,6 @@ def screen_code(text: str, device_ratio: float = 1.0) -> ScreenCode:
     out = io.BytesIO()
     qr.save(out, kind="png", scale=device, border=QUIET_ZONE, dark="#000", light="#fff")
     return ScreenCode(out.getvalue(), modules * logical, device / logical)
-
-
-def code_password(session: SetupSession) -> str | None:
-    """The password the person may put into the Android code: the session's, unless the server rejected
-    it in the sign-in test (a mistyped password on a phone is a failed import nobody explains)."""
-    if not session.password or session.keychain_skipped() == "signin_rejected":
-        return None
-    return session.password
 
 
 def android_text(account: AccountConfig, password: str | None) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from assistant.core.model.account import AccountConfig
-from assistant.core.profiles._common import MAX_PROFILE_BYTES
 from assistant.core.profiles.losses import Loss
 from assistant.core.words.errors import InputError
 from assistant.core.words.i18n import Translate
+
+MAX_PROFILE_BYTES = 1024 * 1024  # no real profile comes near this; anything bigger is refused unread
 
 FORMATS: tuple[str, ...] = ("autoconfig", "autodiscover", "mobileconfig", "sheet")
 IMPORTABLE: tuple[str, ...] = ("autoconfig", "autodiscover", "mobileconfig")

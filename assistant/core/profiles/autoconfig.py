@@ -15,18 +15,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant.core.model.account import AccountConfig, RawServer, ServerConfig, XmlPart
-from assistant.core.profiles._common import (
-    Express,
-    Node,
-    ascii_host,
-    clean_text,
-    file_host,
-    has_bad_chars,
-    render,
-    select_servers,
-    server_name,
-)
 from assistant.core.profiles.losses import Loss
+from assistant.core.profiles.servers import Express, ascii_host, file_host, select_servers, server_name
+from assistant.core.profiles.xmlwrite import Node, clean_text, has_bad_chars, render
 
 SOCKET_TYPES = {"ssl": "SSL", "starttls": "STARTTLS", "plain": "plain"}
 DISPLAY_NAME_MAX, SHORT_NAME_MAX = 60, 20  # the draft's hard limits

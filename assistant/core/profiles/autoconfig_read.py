@@ -20,11 +20,13 @@ from assistant.core.model.account import (
     ServerConfig,
     XmlPart,
 )
+from assistant.core.model.address import EmailAddress
 from assistant.core.model.fields import parse_decimal, parse_port
 from assistant.core.model.results import Candidate, Protocol, Security, Source
 from assistant.core.net.xmlsafe import local_name, parse_xml
-from assistant.core.profiles._common import check_encoding, lower_host
 from assistant.core.profiles.losses import Loss
+from assistant.core.profiles.servers import lower_host
+from assistant.core.profiles.xmlwrite import check_encoding
 from assistant.core.words.errors import InputError
 
 _SOCKET_TYPES: dict[str, Security] = {"SSL": "ssl", "STARTTLS": "starttls", "plain": "plain"}
@@ -233,25 +235,14 @@ def read_autoconfig(data: bytes, origin: str, losses: list[Loss] | None = None) 
     )
 
 
-def fill_placeholders(text: str, local: str | None, domain: str) -> str | None:
-    """Substitute %EMAILDOMAIN%/%EMAILLOCALPART%/%EMAILADDRESS%; None if one cannot be filled."""
-    values = {"%EMAILDOMAIN%": domain}
-    if local is not None:
-        values["%EMAILLOCALPART%"] = local
-        values["%EMAILADDRESS%"] = f"{local}@{domain}"
-    out = _PLACEHOLDER.sub(lambda m: values.get(m.group(0), m.group(0)), text)
-    return None if _PLACEHOLDER.search(out) else out
-
-
-def config_candidates(config: AccountConfig, source: Source, local: str | None,
-                      domain: str) -> list[Candidate]:
+def config_candidates(config: AccountConfig, source: Source, address: EmailAddress) -> list[Candidate]:
     """The servers of ``config`` as Candidates in file order (``preference``), hostnames filled in.
 
     Servers whose hostname needs a value we lack (e.g. %EMAILLOCALPART% for a bare domain) are left out.
     """
     out: list[Candidate] = []
     for index, server in enumerate((*config.incoming, *config.outgoing)):
-        host = fill_placeholders(server.host, local, domain)
+        host = address.expand(server.host)
         if host is None or not valid_hostname(host):
             continue
         out.append(Candidate(protocol=server.protocol, host=host.lower().rstrip("."), port=server.port,

@@ -12,27 +12,24 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 from assistant.core.model.account import AUTHS, AccountConfig, Auth, ServerConfig
+from assistant.core.model.address import collapse
 from assistant.core.model.fields import parse_port
 from assistant.core.model.results import Protocol, Security
 from assistant.core.net.xmlsafe import local_name, parse_xml
-from assistant.core.profiles._common import (
+from assistant.core.profiles.losses import Loss, pop3_loss, provider_losses
+from assistant.core.profiles.servers import (
     PASSWORD_METHODS,
     Express,
-    Node,
-    check_encoding,
     check_identity,
-    clean_text,
-    collapse,
     domain_of,
     fill_host,
     fill_username,
     guess_domain,
     password_fallback,
-    render,
     select_servers,
     server_name,
 )
-from assistant.core.profiles.losses import Loss, pop3_loss, provider_losses
+from assistant.core.profiles.xmlwrite import Node, check_encoding, clean_text, render
 from assistant.core.words.errors import InputError
 
 NS_RESPONSE = "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006"

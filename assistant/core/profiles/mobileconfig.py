@@ -21,24 +21,22 @@ import defusedxml
 import defusedxml.ElementTree as DET
 
 from assistant.core.model.account import AccountConfig, Auth, ServerConfig
-from assistant.core.profiles._common import (
+from assistant.core.model.address import collapse
+from assistant.core.profiles.losses import Loss, pop3_loss, provider_losses
+from assistant.core.profiles.servers import (
     PASSWORD_METHODS,
     Express,
-    check_encoding,
     check_identity,
-    clean_text,
-    collapse,
     domain_of,
     fill_host,
     fill_username,
     guess_domain,
-    has_bad_chars,
     password_fallback,
     reverse_dns,
     select_servers,
     server_name,
 )
-from assistant.core.profiles.losses import Loss, pop3_loss, provider_losses
+from assistant.core.profiles.xmlwrite import check_encoding, clean_text, has_bad_chars
 from assistant.core.words.errors import InputError
 from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate
 

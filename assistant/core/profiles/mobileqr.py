@@ -16,9 +16,9 @@ from pathlib import PurePath
 from typing import Any
 
 from assistant.core.model.account import AccountConfig, Auth, ServerConfig
-from assistant.core.model.address import parse_address
+from assistant.core.model.address import collapse, expand, parse_address
 from assistant.core.model.results import Security
-from assistant.core.profiles._common import check_servers, collapse, expand, fill_host, guess_domain
+from assistant.core.profiles.servers import check_servers, fill_host, guess_domain
 from assistant.core.words.errors import InputError
 
 FORMAT_VERSION = 1

@@ -13,14 +13,10 @@ from html import escape
 from assistant.core.advice.programs import PROGRAMS, Instructions, instructions
 from assistant.core.advice.programs import TEXTS as STEP_TEXTS
 from assistant.core.model.account import AccountConfig, ServerConfig
-from assistant.core.profiles._common import (
-    PLACEHOLDER,
-    clean_text,
-    expand,
-    select_servers,
-    server_name,
-)
+from assistant.core.model.address import PLACEHOLDER, expand
 from assistant.core.profiles.losses import Loss, provider_losses
+from assistant.core.profiles.servers import select_servers, server_name
+from assistant.core.profiles.xmlwrite import clean_text
 from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate
 
 TEXTS: dict[str, str] = {

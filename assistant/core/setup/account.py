@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from assistant.core.model.account import AUTHS, AccountConfig, Auth, ServerConfig
-from assistant.core.model.results import DiscoveryResult, ProbeResult
+from assistant.core.model.address import EmailAddress
+from assistant.core.model.results import ProbeResult
 from assistant.core.words.errors import AssistantError, InputError
 
 INCOMING = ("imap", "pop3")
@@ -42,7 +43,7 @@ def server_from_probe(probe: ProbeResult) -> ServerConfig:
         auth=auth_for(probe))
 
 
-def account_from_probes(result: DiscoveryResult, chosen: Mapping[str, ProbeResult | None], *,
+def account_from_probes(address: EmailAddress, chosen: Mapping[str, ProbeResult | None], *,
                         protocol: str | None = None, display_name: str | None = None) -> AccountConfig:
     """The chosen protocol's server first, the other protocol's as alternative, and the SMTP server.
 
@@ -52,22 +53,22 @@ def account_from_probes(result: DiscoveryResult, chosen: Mapping[str, ProbeResul
     if protocol is None:
         protocol = next((p for p in INCOMING if chosen.get(p) is not None), None)
         if protocol is None:
-            raise AssistantError(code="no_incoming", params={"domain": result.domain})
+            raise AssistantError(code="no_incoming", params={"domain": address.domain})
     if protocol not in INCOMING:
         raise InputError(f"protocol: '{protocol}' is not an incoming protocol (use imap or pop3)")
     first = chosen.get(protocol)
     if first is None:
         raise AssistantError(code="no_server_for",
-                             params={"domain": result.domain, "protocol": protocol.upper()})
+                             params={"domain": address.domain, "protocol": protocol.upper()})
     smtp = chosen.get("smtp")
     if smtp is None:
-        raise AssistantError(code="no_outgoing", params={"domain": result.domain})
+        raise AssistantError(code="no_outgoing", params={"domain": address.domain})
     incoming = [server_from_probe(first)]
     other = chosen.get("pop3" if protocol == "imap" else "imap")
     if other is not None:
         incoming.append(server_from_probe(other))
     return AccountConfig(
-        domain=result.domain, incoming=tuple(incoming), outgoing=(server_from_probe(smtp),),
-        address=result.address, display_name=display_name, provider_id=result.domain,
-        provider_name=result.domain_unicode, provider_short_name=result.domain_unicode.split(".")[0],
+        domain=address.domain, incoming=tuple(incoming), outgoing=(server_from_probe(smtp),),
+        address=address.address, display_name=display_name, provider_id=address.domain,
+        provider_name=address.domain_unicode, provider_short_name=address.domain_unicode.split(".")[0],
     )

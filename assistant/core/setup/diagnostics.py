@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from assistant import __version__
 from assistant.core.discovery.rank import SOURCE_NAMES, finding_sentence, problem_sentence
 from assistant.core.setup.diagnostics_text import LABELS, MANUAL_CHECKS, STATES, Say
-from assistant.core.setup.outcome import join
+from assistant.core.setup.outcome import decide, join
 from assistant.core.words.errors import AssistantError, InputError
 from assistant.core.words.i18n import Translate, fill
 from assistant.core.words.vocabulary import PROBE_WARNINGS, SECURITY_NAMES, STATUS_NAMES
@@ -21,11 +21,11 @@ from assistant.core.words.vocabulary import PROBE_WARNINGS, SECURITY_NAMES, STAT
 if TYPE_CHECKING:
     from assistant.core.net.settings import Settings
     from assistant.core.report.document import Report
-    from assistant.core.setup.session import SetupSession
+    from assistant.core.setup.state import SetupState
     from assistant.core.signin.verify import SigninResult, VerifyResult
 
 
-def diagnostics(s: SetupSession, translate: Translate | None = None) -> str:
+def diagnostics(s: SetupState, translate: Translate | None = None) -> str:
     """The helpdesk's diagnostics: what was found and chosen. No password, local part masked.
 
     Without ``translate`` the values are stable codes (the copy a helpdesk searches); with it every label
@@ -35,8 +35,9 @@ def diagnostics(s: SetupSession, translate: Translate | None = None) -> str:
     from assistant.core.report.render import LeakError, redact
     from assistant.core.signin.secret import Secret
     say = Say(translate)
-    local, _, domain = s.address.partition("@")
-    shown = f"{local[:1]}…@{domain}" if domain else s.address
+    address = s.address
+    shown = (f"{address.local[:1]}…@{address.domain}" if address is not None and address.local is not None
+             else s.address_text)
     try:
         settings: Settings | None = s.settings
     except AssistantError:
@@ -85,7 +86,7 @@ def diagnostics(s: SetupSession, translate: Translate | None = None) -> str:
         return lines[0] + "\n" + say("leak")
 
 
-def _discovery_lines(s: SetupSession, say: Say) -> list[str]:
+def _discovery_lines(s: SetupState, say: Say) -> list[str]:
     if s.result is None:
         return []
     lines = [say("elapsed", ms=s.result.elapsed_ms)]
@@ -117,8 +118,8 @@ def _keychain(code: str, say: Say) -> str:
     return say.word("saved" if code == "saved" else "not_asked" if code == "not_asked" else "not_saved")
 
 
-def _outcome_line(s: SetupSession, say: Say) -> str:
-    verdict = s.outcome()
+def _outcome_line(s: SetupState, say: Say) -> str:
+    verdict = decide(s)
     if say.translate is None:
         return say("outcome", status=verdict.status, reasons=", ".join(verdict.reasons),
                    next=verdict.next_step)
@@ -126,7 +127,7 @@ def _outcome_line(s: SetupSession, say: Say) -> str:
                reasons=join(*verdict.reason_texts(say.translate)), next=verdict.next_text(say.translate))
 
 
-def _signin_lines(s: SetupSession, say: Say) -> list[str]:
+def _signin_lines(s: SetupState, say: Say) -> list[str]:
     signin = s.signin
     if signin is None:
         return [say("signin_none")]
@@ -154,14 +155,17 @@ def _signin_lines(s: SetupSession, say: Say) -> list[str]:
     return out
 
 
-def username_form(s: SetupSession, r: SigninResult) -> str:
+def username_form(s: SetupState, r: SigninResult) -> str:
     """Which user name worked, named by its form (a key of WORDS): the report masks the address, so never
     the name."""
-    local = s.address.partition("@")[0]
-    return {s.address: "full_address", local: "local_part"}.get(r.username or "", "as_configured")
+    address = s.address
+    if address is None or address.local is None:
+        return "as_configured"
+    forms = {address.address: "full_address", address.local: "local_part"}
+    return forms.get(r.username or "", "as_configured")
 
 
-def helpdesk_report(s: SetupSession) -> Report:
+def helpdesk_report(s: SetupState) -> Report:
     """The ``report`` command's document: discovery, the sign-in if one ran, and the IMAP/POP3 advice for
     the default situation with the quota the sign-in measured."""
     from assistant.core.report.document import build_report
@@ -171,7 +175,7 @@ def helpdesk_report(s: SetupSession) -> Report:
     return build_report(s.result, signin, recommendation=_advice(s, signin), preset=s.preset)
 
 
-def _advice(s: SetupSession, signin: VerifyResult | None) -> dict[str, Any] | None:
+def _advice(s: SetupState, signin: VerifyResult | None) -> dict[str, Any] | None:
     from assistant.core.advice.recommend import Situation, recommend
     facts = s.facts()
     if signin is not None and signin.incoming.ok:

@@ -9,7 +9,7 @@ holds something else needs the replace question.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assistant.core.model.account import AccountConfig
@@ -46,22 +46,40 @@ class PlannedFile:
     losses: list[Loss] = field(default_factory=list)
 
 
+def export_one(account: AccountConfig, fmt: str, *, password: str | None = None, allow_plain: bool = False,
+               sign_identity: bytes | None = None, sign_password: bytes | None = None,
+               translate: Translate | None = None) -> tuple[bytes, list[Loss]]:
+    """One profile file of ``account`` and what the format could not hold: the one way every front end
+    (export, convert, the wizard) makes a profile. ``password`` goes in only where a format may carry it
+    (an Apple profile), and only when given; a signing identity only signs an Apple profile."""
+    mobile = fmt == "mobileconfig"
+    if password is not None and not mobile:
+        raise InputError(f"{fmt}: only an Apple profile (mobileconfig) can carry the password")
+    if sign_identity is not None and not mobile:
+        raise InputError(f"{fmt}: only an Apple profile (mobileconfig) can be signed")
+    if password is not None:
+        account = replace(account, password=password)
+    return export_with_losses(account, fmt, embed_password=password is not None, sign_identity=sign_identity,
+                              sign_password=sign_password, allow_plain=allow_plain, translate=translate)
+
+
 def plan(account: AccountConfig, formats: Iterable[str], folder: Path, *, allow_plain: bool = False,
-         embed_password: bool = False, sign_identity: bytes | None = None, sign_password: bytes | None = None,
+         password: str | None = None, sign_identity: bytes | None = None, sign_password: bytes | None = None,
          translate: Translate | None = None, programs: tuple[str, ...] = (),
          notice: str = "") -> list[PlannedFile]:
     """The files for ``formats`` in ``folder``; the sheet is translated and names the chosen programs and
-    the Apple profile saved with it, and begins with ``notice`` (settings untested or not working). Raises
-    AssistantError (a bad identity, an account a format refuses)."""
+    the Apple profile saved with it, and begins with ``notice`` (settings untested or not working); the
+    Apple profile carries ``password`` when one is given. Raises AssistantError (a bad identity, an
+    account a format refuses)."""
     from assistant.core.profiles.sheet import write_sheet
     out: list[PlannedFile] = []
     chosen = list(dict.fromkeys(formats))
     for fmt in [f for f in chosen if f != "sheet"]:
         mobile = fmt == "mobileconfig"
-        data, losses = export_with_losses(account, fmt, embed_password=embed_password and mobile,
-                                          sign_identity=sign_identity if mobile else None,
-                                          sign_password=sign_password if mobile else None,
-                                          allow_plain=allow_plain, translate=translate)
+        data, losses = export_one(account, fmt, password=password if mobile else None,
+                                  sign_identity=sign_identity if mobile else None,
+                                  sign_password=sign_password if mobile else None,
+                                  allow_plain=allow_plain, translate=translate)
         out.append(PlannedFile(folder / suggested_file_name(account, fmt), fmt, data, losses))
     if "sheet" in chosen:
         files = {p.fmt: p.path.name for p in out}

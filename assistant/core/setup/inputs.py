@@ -14,6 +14,7 @@ from assistant.core.words.errors import InputError
 
 if TYPE_CHECKING:
     from assistant.core.model.account import AccountConfig
+    from assistant.core.model.address import EmailAddress
     from assistant.core.model.results import DiscoveryResult
 
 MAX_PROBE_BYTES = 8 * 1024 * 1024
@@ -44,49 +45,27 @@ def read_identity(path: str) -> bytes:
     return read_bounded(path, MAX_IDENTITY_BYTES, "PKCS#12 file")
 
 
-def domain_of(text: str) -> str:
-    """The domain of an address (or a bare domain) in ASCII, so bücher.test matches xn--bcher-kva.test.
-
-    The text is checked like every address first: it goes into a profile as the account's address.
-    """
-    import idna
-
-    from assistant.core.model.address import parse_address
-    parse_address(text)
-    domain = text.strip().rpartition("@")[2].lower().rstrip(".")
-    if domain.isascii():
-        return domain
-    try:
-        return idna.encode(domain, uts46=True).decode("ascii")
-    except idna.IDNAError:
-        raise InputError(f"ADDRESS: '{text}' has an invalid domain name") from None
-
-
-def check_probe_domain(result: DiscoveryResult, text: str, origin: str) -> None:
+def check_probe_domain(result: DiscoveryResult, address: EmailAddress, origin: str) -> None:
     """A saved probe must be of the address's domain."""
-    domain = domain_of(text)
-    if domain != result.domain.lower():
-        raise InputError(f"{origin}: is the probe of {result.domain}, not {domain}")
+    if address.domain != result.domain.lower():
+        raise InputError(f"{origin}: is the probe of {result.domain}, not {address.domain}")
 
 
-def personalise(account: AccountConfig, address: str, origin: str) -> AccountConfig:
+def personalise(account: AccountConfig, address: EmailAddress, origin: str) -> AccountConfig:
     """``account`` (read from ``origin``) for ``address``: an address personalises it, a domain (or the
     address's domain) must be one the file describes."""
-    text = address.strip()
-    domain = domain_of(text)
     known = {account.domain.lower(), *(d.lower() for d in account.domains)}
-    if domain not in known:
-        raise InputError(f"{origin}: describes {account.domain}, not {domain}")
-    return replace(account, address=text if "@" in text else account.address)
+    if address.domain not in known:
+        raise InputError(f"{origin}: describes {account.domain}, not {address.domain}")
+    return replace(account, address=address.address or account.address)
 
 
-def account_from_profile(path: str, address: str, protocol: str | None = None) -> AccountConfig:
+def account_from_profile(path: str, address: EmailAddress, protocol: str | None = None) -> AccountConfig:
     """The account in a profile file (autoconfig, Autodiscover, mobileconfig), for ``address``.
 
     An address personalises it and a domain must match it; ``protocol`` puts that incoming server first.
     """
-    from assistant.core.profiles import import_profile
-    from assistant.core.profiles._common import MAX_PROFILE_BYTES
+    from assistant.core.profiles import MAX_PROFILE_BYTES, import_profile
     data = read_bounded(path, MAX_PROFILE_BYTES, "profile")
     account = personalise(import_profile(data, path), address, path)
     if protocol:

@@ -20,7 +20,7 @@ from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate, fill
 if TYPE_CHECKING:
     from assistant.core.model.account import AccountConfig
     from assistant.core.model.results import ProbeResult, Protocol
-    from assistant.core.setup.session import SetupSession
+    from assistant.core.setup.state import SetupState
 
 Status = Literal["ready", "ready_with_risk", "not_working", "untested"]
 
@@ -140,9 +140,9 @@ def _text(translate: Translate | None, template: str, fields: Mapping[str, str])
     return fill(translate("outcome", template) if translate else template, template, fields)
 
 
-def decide(session: SetupSession) -> Outcome:
+def decide(session: SetupState) -> Outcome:
     """The verdict for ``session`` as it is now (see the module docstring for the rules)."""
-    fields = {"address": session.address, "domain": session.domain(), "hosts": ""}
+    fields = {"address": session.address_text, "domain": session.domain(), "hosts": ""}
     signin = session.signin
     signed_in = signin is not None and signin.ok
     error = session.discovery_error.code if session.discovery_error is not None else ""
@@ -181,7 +181,7 @@ def decide(session: SetupSession) -> Outcome:
     return Outcome("ready", (proof,), "set_up", None, fields)
 
 
-def _account(session: SetupSession) -> AccountConfig | None:
+def _account(session: SetupState) -> AccountConfig | None:
     """The account as configured (not as proved), or None when no complete pair of servers exists."""
     try:
         account = session.account(proved=False)
@@ -190,7 +190,7 @@ def _account(session: SetupSession) -> AccountConfig | None:
     return account if account.incoming and account.outgoing else None
 
 
-def _manual(session: SetupSession, in_use: tuple[Protocol, Protocol], signed_in: bool,
+def _manual(session: SetupState, in_use: tuple[Protocol, Protocol], signed_in: bool,
             fields: dict[str, str]) -> Outcome | None:
     """Settings by hand that failed their test or were never tested; None when the test (or a sign-in)
     proved them."""
@@ -213,7 +213,7 @@ def _certificate_only(p: ProbeResult) -> bool:
     return p.status == "tls_error" and p.tls is not None and bool(p.tls.problems)
 
 
-def _manual_risks(session: SetupSession, account: AccountConfig) -> dict[str, list[str]]:
+def _manual_risks(session: SetupState, account: AccountConfig) -> dict[str, list[str]]:
     risks: dict[str, list[str]] = {}
     probes = session.manual_probes
     for server in (account.incoming[0], account.outgoing[0]):
@@ -226,7 +226,7 @@ def _manual_risks(session: SetupSession, account: AccountConfig) -> dict[str, li
     return risks
 
 
-def _discovered_risks(session: SetupSession, in_use: tuple[Protocol, Protocol]) -> dict[str, list[str]]:
+def _discovered_risks(session: SetupState, in_use: tuple[Protocol, Protocol]) -> dict[str, list[str]]:
     """The risks of the servers in use, which the person confirmed (or a pin accepted)."""
     risks: dict[str, list[str]] = {}
     accepted = session.selection.accepted()

@@ -1,320 +1,96 @@
-"""One setup's state and the rules that keep it consistent, shared by the wizard and the CLI.
+"""One setup's use cases, shared by the wizard and the CLI: each is one method here, and a page or a command
+only calls it and renders the answer.
 
-The data flows one way: address → DiscoveryResult → Selection → recommendation → account → profiles,
-sign-in, report. Every transition clears what depended on the thing it changed, so no page or command has to
-remember what is stale: a new address or discovery result clears choices, confirmations and pins; new manual
-settings clear their test and a "continue anyway"; a new password (or other servers) voids the sign-in.
-
-Qt-free and cheap to import (the wizard's first window makes one before the data model loads); the run
-settings may be given as a factory and are made on first use, from any thread.
+The state these methods read and change, and the rules that keep it consistent, are ``SetupState``'s
+(state.py). Qt-free and cheap to import: the heavy parts load inside the methods that need them.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable, Coroutine
-from dataclasses import replace
+from collections.abc import Coroutine, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.core.setup import flow
-from assistant.core.setup.flow import FlowState
-from assistant.core.setup.manual import ManualSettings
-from assistant.core.words.errors import AssistantError, DomainError
+from assistant.core.setup.state import SetupState
+from assistant.core.words.errors import DomainError
 
 if TYPE_CHECKING:
-    from assistant.core.advice.recommend import Recommendation, ServerFacts, Situation
-    from assistant.core.discovery.presets import Preset
-    from assistant.core.model.account import AccountConfig, ServerConfig
+    from assistant.core.model.account import AccountConfig
+    from assistant.core.model.address import EmailAddress
     from assistant.core.model.progress import ProgressCallback
-    from assistant.core.model.results import DiscoveryResult, ProbeResult, Protocol
-    from assistant.core.net.settings import Settings
+    from assistant.core.model.results import DiscoveryResult
+    from assistant.core.setup.exporting import PlannedFile
     from assistant.core.setup.outcome import Outcome
-    from assistant.core.setup.selection import Choice, Selection
     from assistant.core.signin.secret import Secret
     from assistant.core.signin.verify import VerifyResult
     from assistant.core.words.i18n import Translate
 
-# What a sign-in result belongs to: the address, the incoming and outgoing server, the password.
-SigninKey = tuple[str, "ServerConfig | None", "ServerConfig | None", str]
 
+class SetupSession(SetupState):
+    """One setup from an address to written files: every use case of the wizard and the commands."""
 
-class SetupSession(ManualSettings):
-    """Everything one setup learns and decides. The password lives here, in memory, for this setup only."""
-
-    def __init__(self, settings: Settings | Callable[[], Settings], *, address: str = "",
-                 preset: Preset | None = None, display_name: str = "", pins: tuple[str, ...] = (),
-                 accept_recommended: bool = False, deadline: float | None = None) -> None:
-        self._settings_source = settings
-        self._settings_lock = threading.Lock()
-        self.preset = preset
-        self.display_name = display_name
-        # The CLI prints every risk instead of asking: it accepts what discovery recommended, and a server
-        # whose certificate matches a --pin. Its whole run has one deadline (time.monotonic()).
-        self.given_pins = pins
-        self.accept_recommended = accept_recommended
-        self.deadline = deadline
-        self.state = FlowState()
-        self._address = address.strip()
-        self._result: DiscoveryResult | None = None
-        self._confirmed: frozenset[str] = frozenset()
-        self._selection: Selection | None = None
-        self._manual: dict[Protocol, ServerConfig] = {}
-        self._manual_probes: dict[Protocol, ProbeResult] = {}
-        self.discovery_error: DomainError | None = None  # why the last discovery found no domain / no DNS
-        self._situation: Situation | None = None
-        self.recommendation: Recommendation | None = None
-        self.protocol: str | None = None  # None: IMAP when usable, else POP3
-        self._password = ""
-        self._signin: tuple[SigninKey, VerifyResult] | None = None
-        self._pending: SigninKey | None = None
-        self.keychain = ""  # "saved", "not_asked", a SecretStoreError code, or why it was not tried
-        self.keychain_message = ""
-        self.exported: list[Path] = []
-        self._runs = 0
-        # The mail programs and devices being set up (core/advice/programs.py PROGRAMS), in that order.
-        self.programs: tuple[str, ...] = ()
-
-    # --- settings -------------------------------------------------------------------------------------
-
-    @property
-    def settings(self) -> Settings:
-        """The run settings, made on first use; with a deadline, only the time that is left of it."""
-        from assistant.core.net.settings import Settings
-        with self._settings_lock:
-            if not isinstance(self._settings_source, Settings):
-                from assistant.core.net.dns import DnsError
-                try:
-                    self._settings_source = self._settings_source()
-                except DnsError as exc:
-                    raise DomainError(str(exc), "dns_config", params=exc.params) from None
-            settings = self._settings_source
-        if self.deadline is None:
-            return settings
-        left = max(0.01, min(settings.timeout, self.deadline - time.monotonic()))
-        return replace(settings, timeout=left)
-
-    # --- the address and the discovery --------------------------------------------------------------------
-
-    @property
-    def address(self) -> str:
-        return self._address
-
-    @address.setter
-    def address(self, text: str) -> None:
-        text = text.strip()
-        if text == self._address:
-            return
-        old_domain = self.domain()
-        self._address = text
-        self._forget_result()
-        self.state.discovery, self.discovery_error = "idle", None  # a new address needs new checks
-        if self.domain() != old_domain:
-            self._manual, self._manual_probes = {}, {}
-            self._manual_check("untested")
-
-    def domain(self) -> str:
-        return self._address.rpartition("@")[2].strip().lower()
-
-    @property
-    def result(self) -> DiscoveryResult | None:
-        return self._result
-
-    def _forget_result(self) -> None:
-        self._result, self._selection, self._confirmed = None, None, frozenset()
-        self.discovery_error = None
-        self.recommendation = None
-        self.state.found_incoming = self.state.found_outgoing = False
-        self.state.unconfirmed = set()
-
-    def discovery_started(self) -> None:
-        """A new run: the old result, its choices and every confirmation given for them are void."""
-        self._forget_result()
-        self._runs += 1
-        self.state.discovery, self.discovery_error = "running", None
-
-    def discovery_finished(self, result: DiscoveryResult) -> None:
-        self._forget_result()
-        self._result = result  # the selection is made from it on first use
-        self.state.discovery = "done"
-        flow.update_from_selection(self.state, self.selection)
-
-    def discovery_ended(self, outcome: str) -> None:
-        """The run failed, was cancelled or left behind ("failed", "cancelled", "idle")."""
-        error = self.discovery_error if outcome == "failed" else None
-        self._forget_result()
-        self.discovery_error = error
-        self.state.discovery = outcome
+    # --- discovery ------------------------------------------------------------------------------------
 
     def discovery_job(self, progress: ProgressCallback | None = None
                       ) -> Coroutine[Any, Any, DiscoveryResult]:
         """The discovery for the current address (the settings are made inside, off the GUI thread)."""
         from assistant.core.setup.usecases import discover
         address, preset, run_no = self._address, self.preset, self._runs
+        if address is None:
+            raise ValueError("discovery_job: the session has no address yet")
+        discoverer = self.discoverer or discover
 
         async def run() -> DiscoveryResult:
             try:
-                return await discover(address, self.settings, preset, progress)
+                return await discoverer(address, self.settings, preset, progress)
             except DomainError as exc:  # kept, so a front end can say it in its language (exc.code)
                 if run_no == self._runs and self._address == address:  # not a later run's to set
                     self.discovery_error = exc
                 raise
         return run()
 
-    # --- the selection --------------------------------------------------------------------------------
+    def discover_from_file(self, path: str) -> DiscoveryResult:
+        """A saved ``probe --json`` file as this setup's discovery: it must be of this address's domain, and
+        an organisation's policy holds for it as for a live run. InputError names the file and the problem."""
+        from assistant.core.discovery.presets import apply_policy
+        from assistant.core.setup.inputs import check_probe_domain, load_probe
+        result = load_probe(path)
+        if self._address is not None:
+            check_probe_domain(result, self._address, path)
+        if self.preset is not None:
+            result = apply_policy(result, self.preset)
+        self.discovery_finished(result)
+        return result
 
-    @property
-    def selection(self) -> Selection:
-        from assistant.core.setup.selection import Selection, select
-        if self._selection is None:
-            if self._result is None:
-                self._selection = Selection(confirmed=self._confirmed)
-            else:
-                policy = self.preset.policy if self.preset else None
-                self._selection = select(self._result, policy, self._confirmed, self.given_pins,
-                                         accept_recommended=self.accept_recommended)
-        return self._selection
-
-    @property
-    def choices(self) -> dict[Protocol, Choice | None]:
-        return dict(self.selection.choices)
-
-    @property
-    def confirmed(self) -> frozenset[str]:
-        return self.selection.confirmed
-
-    def confirm(self, host: str, on: bool = True) -> None:
-        """Accept (or take back) the risks of ``host``'s server."""
-        self._selection = self.selection.confirm(host, on)
-        self._confirmed = self._selection.confirmed
-        flow.update_from_selection(self.state, self._selection)
-
-    def pins(self) -> dict[str, tuple[str, ...]]:
-        """Certificates accepted by name for the servers in use; none for settings typed in by hand."""
-        return {} if self.uses_manual else self.selection.pins()
-
-    @property
-    def uses_manual(self) -> bool:
-        return bool(self._manual) and (self.state.edit_manually or not self.state.discovered_usable)
-
-    # --- recommendation and account -------------------------------------------------------------------
-
-    @property
-    def situation(self) -> Situation:
-        """Where and how the account will be used (the devices page sets it); made on first use."""
-        if self._situation is None:
-            from assistant.core.advice.recommend import Situation
-            self._situation = Situation()
-        return self._situation
-
-    @situation.setter
-    def situation(self, value: Situation) -> None:
-        self._situation = value
-
-    def forbidden(self, protocol: str) -> bool:
-        return self.preset is not None and protocol in self.preset.policy.forbidden_protocols
-
-    def probes_in_use(self) -> dict[str, ProbeResult | None]:
-        if self.uses_manual:
-            return {p: self._manual_probes.get(p) for p in self._manual}
-        return self.selection.probes()
-
-    def facts(self) -> ServerFacts:
-        """What the servers in use offer, for the recommendation."""
-        from assistant.core.advice.recommend import ServerFacts
-        probes = self.probes_in_use()
-        if self.uses_manual:
-            facts = ServerFacts.from_probes(probes.get("imap"), probes.get("pop3"))
-            return replace(facts, imap_offered="imap" in self._manual and not self.forbidden("imap"),
-                           pop3_offered="pop3" in self._manual and not self.forbidden("pop3"), entered=True)
-        return ServerFacts.from_probes(probes.get("imap"), probes.get("pop3"))
-
-    def recommend(self) -> Recommendation:
-        """IMAP or POP3 for this situation and these servers; the choice follows it (the person may
-        switch). Raises AssistantError when neither protocol is usable."""
-        from assistant.core.advice.recommend import recommend
-        self.recommendation = None
-        self.recommendation = recommend(self.situation, self.facts())
-        self.protocol = self.recommendation.protocol
-        return self.recommendation
-
-    def account(self, *, proved: bool = True) -> AccountConfig:
-        """The account the profiles describe (never with the password).
-
-        With ``proved`` a server the sign-in test signed in to carries the user name that worked there,
-        so a profile never tells a mail program to use a form the server refused.
-        """
-        from assistant.core.model.account import AccountConfig
-        from assistant.core.model.results import DiscoveryResult
-        from assistant.core.setup.account import account_from_probes
-        name = self.display_name or None
-        if self.uses_manual:
-            incoming = tuple(s for p, s in self._manual.items() if p == self.protocol) + tuple(
-                s for p, s in self._manual.items() if p in ("imap", "pop3") and p != self.protocol)
-            domain = self.domain()
-            account = AccountConfig(domain=domain, incoming=incoming, outgoing=(self._manual["smtp"],),
-                                    address=self._address or None, display_name=name, provider_id=domain,
-                                    provider_name=domain, provider_short_name=domain.split(".")[0])
-        else:
-            result = self._result or DiscoveryResult(address=self._address or None, domain=self.domain(),
-                                                     domain_unicode=self.domain())
-            if "@" in self._address:
-                result = replace(result, address=self._address)
-            account = account_from_probes(result, self.selection.probes(), protocol=self.protocol,
-                                          display_name=name)
-        return self._proved_usernames(account) if proved else account
-
-    def _proved_usernames(self, account: AccountConfig) -> AccountConfig:
-        """Each server's user name replaced by the one the sign-in test proved on it (the address and
-        its local part as the placeholders profiles use, so one file serves the whole domain)."""
-        signin = self.signin
-        if signin is None:
-            return account
-        proved = {(r.protocol, r.host.rstrip(".").lower(), r.port): r.username
-                  for r in (signin.incoming, signin.outgoing) if r.ok and r.username}
-        local = self._address.partition("@")[0]
-
-        def fix(server: ServerConfig) -> ServerConfig:
-            name = proved.get((server.protocol, server.host.rstrip(".").lower(), server.port))
-            if name is None:
-                return server
-            form = {self._address: "%EMAILADDRESS%", local: "%EMAILLOCALPART%"}.get(name, name)
-            return replace(server, username=form)
-
-        return replace(account, incoming=tuple(fix(s) for s in account.incoming),
-                       outgoing=tuple(fix(s) for s in account.outgoing))
-
-    # --- password and sign-in -------------------------------------------------------------------------
-
-    @property
-    def password(self) -> str:
-        return self._password
-
-    @password.setter
-    def password(self, value: str) -> None:
-        if value != self._password:
-            self._password = value
-            self._signin = None  # a result belongs to the password it was tested with
-
-    def signin_servers(self) -> tuple[ServerConfig | None, ServerConfig | None]:
-        """The incoming and outgoing server a sign-in test uses now (as configured, not as proved)."""
-        try:
-            account = self.account(proved=False)
-        except AssistantError:  # nothing usable on one side: that side signs in to nothing
-            return None, None
-        return (account.incoming[0] if account.incoming else None,
-                account.outgoing[0] if account.outgoing else None)
-
-    def _signin_key(self) -> SigninKey:
-        return (self._address, *self.signin_servers(), self._password)
-
-    @property
-    def signin(self) -> VerifyResult | None:
-        """The last sign-in test, only while it is for this address, these servers and this password."""
-        if self._signin is None or self._signin[0] != self._signin_key():
+    def suggestion(self) -> EmailAddress | None:
+        """"Did you mean …?": after a discovery found that the domain does not exist, the address at the
+        domain one typing slip away that people use (an organisation's own domains first)."""
+        if self._address is None or self.discovery_error is None or \
+                self.discovery_error.code != "domain_missing":
             return None
-        return self._signin[1]
+        from assistant.core.discovery.suggest import did_you_mean
+        from assistant.core.words.errors import InputError
+        known = self.preset.domains if self.preset is not None else ()
+        domain = did_you_mean(self._address.domain, known)
+        if domain is None:
+            return None
+        try:
+            return self._address.with_domain(domain)
+        except InputError:
+            return None
+
+    # --- the navigation the pages drive -----------------------------------------------------------------
+
+    def edit_manually(self, on: bool) -> None:
+        """The person chose to type the settings in (or went back to what discovery found)."""
+        self.state.edit_manually = bool(on)
+
+    def manual_form(self, valid: bool, unconfirmed_plain: bool) -> None:
+        """What the manual page's fields say now: complete, and a plaintext server not yet accepted."""
+        self.state.manual_valid = bool(valid)
+        self.state.manual_unconfirmed = bool(unconfirmed_plain)
+
+    # --- sign-in and the keychain ---------------------------------------------------------------------
 
     def signin_job(self, secret: Secret, progress: ProgressCallback | None = None
                    ) -> Coroutine[Any, Any, VerifyResult]:
@@ -324,6 +100,8 @@ class SetupSession(ManualSettings):
         self._pending = self._signin_key()
         incoming, outgoing = self.signin_servers()
         address, pins = self._address, self.pins()
+        if address is None:
+            raise ValueError("signin_job: the session has no address yet")
         min_tls = self.preset.policy.min_tls if self.preset else None
 
         async def run() -> VerifyResult:
@@ -331,26 +109,72 @@ class SetupSession(ManualSettings):
                                  min_tls=min_tls, progress=progress)
         return run()
 
-    def signin_finished(self, result: VerifyResult) -> bool:
-        """Keep the result of the last ``signin_job`` if nothing it depends on changed since it started."""
-        key, self._pending = self._pending, None
-        if key is None or key != self._signin_key():
-            return False
-        self._signin = (key, result)
-        return True
+    def signin_started(self) -> None:
+        """A sign-in test is under way: the page may not be left until it ends (``signin_stopped``)."""
+        self.state.signin = "running"
 
-    def forget_signin(self) -> None:
-        self._signin, self._pending = None, None
+    def signin_stopped(self, done: bool) -> None:
+        """The sign-in test ended (``done``: it gave an answer) or was left behind (idle again)."""
+        self.state.signin = "done" if done else "idle"
 
-    def keychain_skipped(self) -> str | None:
-        """"signin_rejected" / "signin_failed" when the sign-in test ran with this password and failed:
-        a password the test could not use is most likely mistyped and must not go into the keychain."""
-        result = self.signin
-        if result is None or result.ok:
+    def save_password(self, remember: bool) -> str:
+        """Keep the password in the system keychain when the person asked to, and say what happened (also
+        kept as ``keychain``): "saved", "not_asked", "signin_rejected"/"signin_failed" (the sign-in test
+        showed this password does not work, so it is not kept) or the keychain's refusal code
+        (``keychain_reason`` holds its own words)."""
+        self.keychain, self.keychain_reason = "not_asked", ""
+        if not (self.password and remember and self._address is not None):
+            return self.keychain
+        skipped = self.keychain_skipped()
+        if skipped:
+            self.keychain = skipped
+            return skipped
+        from assistant.core.signin import keychain
+        try:
+            keychain.store(self._address.text, self.password)
+        except keychain.SecretStoreError as exc:
+            self.keychain, self.keychain_reason = exc.code, exc.reason
+        else:
+            self.keychain = "saved"
+        return self.keychain
+
+    def qr_password(self) -> str | None:
+        """The password the person may put into the Android code: this setup's, unless the server rejected
+        it in the sign-in test (a mistyped password on a phone is a failed import nobody explains)."""
+        if not self.password or self.keychain_skipped() == "signin_rejected":
             return None
-        if "auth_failed" in (result.incoming.code, result.outgoing.code):
-            return "signin_rejected"
-        return "signin_failed"
+        return self.password
+
+    # --- export ---------------------------------------------------------------------------------------
+
+    def plain_allowed(self, account: AccountConfig) -> bool:
+        """Whether files may carry the account's unencrypted servers: only when the person accepted that
+        very server (on the discovery page, or by hand on the manual page)."""
+        plain = {x.host for x in (*account.incoming, *account.outgoing) if x.security == "plain"}
+        if not plain:
+            return False
+        return plain <= self.confirmed or (self.uses_manual and not self.state.manual_unconfirmed)
+
+    def export_plan(self, formats: Iterable[str], folder: Path, *, embed_password: bool = False,
+                    sign_identity: bytes | None = None, sign_password: bytes | None = None,
+                    translate: Translate | None = None) -> list[PlannedFile]:
+        """The files for ``formats`` in ``folder``: the sheet names the chosen programs and starts with the
+        verdict when the settings are untested or do not work; the password goes into the Apple profile
+        only with ``embed_password``. Raises AssistantError (a bad identity, an account a format refuses)."""
+        from assistant.core.setup.exporting import plan
+        account = self.account()
+        verdict = self.outcome()
+        notice = "" if verdict.usable else verdict.headline(translate)
+        return plan(account, formats, folder, allow_plain=self.plain_allowed(account),
+                    password=self.password if embed_password and self.password else None,
+                    sign_identity=sign_identity, sign_password=sign_password, translate=translate,
+                    programs=self.programs, notice=notice)
+
+    def export_written(self, paths: Iterable[Path]) -> None:
+        """Files this setup wrote (the last page lists them)."""
+        self.exported = sorted(set(self.exported) | set(paths))
+
+    # --- the verdict ----------------------------------------------------------------------------------
 
     def outcome(self) -> Outcome:
         """The verdict: ready, ready with an accepted risk, not working or untested, and what to do next."""

@@ -17,12 +17,13 @@ from assistant.core.words.vocabulary import endpoint_key
 if TYPE_CHECKING:
     from assistant.core.discovery.presets import Preset
     from assistant.core.model.account import ServerConfig
+    from assistant.core.model.address import EmailAddress
     from assistant.core.model.results import Candidate, DiscoveryResult, ProbeResult
     from assistant.core.signin.secret import Secret
     from assistant.core.signin.verify import SigninResult, VerifyResult
 
 
-async def discover(address: str, settings: Settings, preset: Preset | None = None,
+async def discover(address: EmailAddress, settings: Settings, preset: Preset | None = None,
                    progress: ProgressCallback | None = None) -> DiscoveryResult:
     """Find and test the servers for ``address``; an organisation's servers join and its policy decides."""
     from assistant.core.discovery.presets import apply_policy
@@ -44,7 +45,7 @@ async def test_servers(servers: Sequence[ServerConfig], settings: Settings) -> l
     return list(await asyncio.gather(*(probe_endpoint(c, settings) for c in candidates)))
 
 
-async def sign_in(address: str, incoming: ServerConfig | None, outgoing: ServerConfig | None,
+async def sign_in(address: EmailAddress, incoming: ServerConfig | None, outgoing: ServerConfig | None,
                   secret: Secret, settings: Settings, *, pins: Mapping[str, tuple[str, ...]] | None = None,
                   min_tls: str | None = None, progress: ProgressCallback | None = None) -> VerifyResult:
     """Sign in to the incoming and the outgoing server at once, each with only its own pin.
@@ -72,5 +73,5 @@ async def sign_in(address: str, incoming: ServerConfig | None, outgoing: ServerC
         return r
 
     inc, out = await asyncio.gather(one(incoming, "incoming"), one(outgoing, "outgoing"))
-    return VerifyResult(address=address, incoming=inc, outgoing=out,
+    return VerifyResult(address=address.text, incoming=inc, outgoing=out,
                         elapsed_ms=int((loop.time() - start) * 1000))

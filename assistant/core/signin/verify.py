@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.core.model.account import ServerConfig
+from assistant.core.model.address import EmailAddress
 from assistant.core.model.results import TlsFacts
 from assistant.core.net.settings import Settings
 from assistant.core.signin import imap, pop3, smtp
@@ -132,12 +133,11 @@ def parse_pins(values: list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-def usernames_for(server: ServerConfig, address: str) -> list[str]:
+def usernames_for(server: ServerConfig, address: EmailAddress) -> list[str]:
     """The configured form first (placeholders filled), then the full address, then the local part."""
-    local, _, domain = address.rpartition("@")
-    configured = (server.username.replace("%EMAILADDRESS%", address).replace("%EMAILLOCALPART%", local)
-                  .replace("%EMAILDOMAIN%", domain))
-    forms = [configured, address, local] if configured else [address, local]
+    full, local = address.address or "", address.local or ""
+    configured = address.expand(server.username) if server.username else None
+    forms = [configured, full, local] if configured else [full, local]
     # A user name comes from files and servers; with a line break in it, it would end our command
     # and start another of the sender's choosing (after which our password follows).
     return [f for f in dict.fromkeys(forms) if f and "%" not in f and _safe_username(f)]
@@ -154,8 +154,8 @@ def _result(server: ServerConfig, code: str, **kw: Any) -> SigninResult:
     return r
 
 
-async def verify_server(server: ServerConfig, address: str, secret: Secret, settings: Settings, *,
-                        pins: tuple[str, ...] = (), min_tls: str | None = None) -> SigninResult:
+async def verify_server(server: ServerConfig, address: EmailAddress, secret: Secret, settings: Settings,
+                        *, pins: tuple[str, ...] = (), min_tls: str | None = None) -> SigninResult:
     """Sign in to one server within ``settings.timeout`` seconds. Never raises for network trouble."""
     loop = asyncio.get_running_loop()
     start = loop.time()

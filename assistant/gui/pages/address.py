@@ -55,8 +55,8 @@ class AddressPage(Page):
         self.language.blockSignals(True)
         self.language.setCurrentIndex(max(0, self.language.findData(code)))
         self.language.blockSignals(False)
-        if self.session.address and not self.address.text():
-            self.address.setText(self.session.address)
+        if self.session.address is not None and not self.address.text():
+            self.address.setText(self.session.address.shown)
         self.name.setText(self.session.display_name)
         self._validate(self.address.text())
         self.address.setFocus()
@@ -76,10 +76,9 @@ class AddressPage(Page):
         self.session.display_name = text.strip()
 
     def _validate(self, text: str) -> None:
-        state = self.session.state
         message = ""
         if not text.strip():  # nothing typed yet: no need to load the IDNA tables and the suffix list
-            state.address_valid = False
+            self.session.address_typed(None)
             self.problem.setText("")
             self.problem.setVisible(False)
             self.changed()
@@ -87,17 +86,16 @@ class AddressPage(Page):
         from assistant.core.model.address import ADDRESS_PROBLEMS, AddressError, parse_address
         try:
             parsed = parse_address(text)
-            if parsed.address is None:
+            if parsed.local is None:
                 raise AddressError("no_local", text)
         except AddressError as exc:
             message = core_text("address", ADDRESS_PROBLEMS[exc.code], text=exc.text, label=exc.label)
-            state.address_valid = False
+            self.session.address_typed(None)
         except InputError as exc:
-            message, state.address_valid = error_text(exc), False
+            message = error_text(exc)
+            self.session.address_typed(None)
         else:
-            state.address_valid = True
-            if parsed.address != self.session.address:
-                self.session.address = parsed.address  # the session forgets the old checks
+            self.session.address_typed(parsed)  # a new address: the session forgets the old checks
         self.problem.setText(message if text.strip() else "")
         self.problem.setVisible(bool(message and text.strip()))
         self.changed()

@@ -28,6 +28,7 @@ from assistant.gui.text import core_text, domain_error_text, notice_text, senten
 from assistant.gui.wrapbox import WrapCheckBox
 
 if TYPE_CHECKING:
+    from assistant.core.model.address import EmailAddress
     from assistant.core.model.results import ProbeResult
     from assistant.core.setup.summary import Decision
     from assistant.gui.worker import Job
@@ -58,7 +59,7 @@ class DiscoveryPage(Page):
         self.setTitle(self.tr("Looking for your mail servers"))
         self.job: Job | None = None
         self.started = 0.0
-        self.suggestion = ""
+        self.suggestion: EmailAddress | None = None
         # status line: what happens, elapsed time, cancel / again
         top = QHBoxLayout()
         self.status = _label("")
@@ -252,15 +253,10 @@ class DiscoveryPage(Page):
         self.suggest_btn.setVisible(on and bool(self.suggestion))
 
     def _offer_fix(self, nxdomain: bool) -> None:
-        from assistant.core.discovery.suggest import did_you_mean
-        s = self.session
-        known = s.preset.domains if s.preset is not None else ()
-        self.suggestion = (did_you_mean(s.domain(), known) or "") if nxdomain else ""
-        if self.suggestion:
-            from assistant.core.setup.summary import shown_host
-            local = s.address.partition("@")[0]
-            shown = f"{local}@{shown_host(self.suggestion)}" if local else shown_host(self.suggestion)
-            self.suggest_btn.setText(self.tr("Did you &mean {address}?").format(address=shown))
+        self.suggestion = self.session.suggestion() if nxdomain else None
+        if self.suggestion is not None:
+            text = self.tr("Did you &mean {address}?").format(address=self.suggestion.shown)
+            self.suggest_btn.setText(text)
         self._show_fix(True)
 
     def change_address(self) -> None:
@@ -273,17 +269,14 @@ class DiscoveryPage(Page):
 
     def use_suggestion(self) -> None:
         """Put the suggested domain in the address (on page 1 too) and check again."""
-        if not self.suggestion:
+        if self.suggestion is None:
             return
-        local = self.session.address.partition("@")[0]
-        address = f"{local}@{self.suggestion}" if local else self.suggestion
         page = self.wiz.pages[flow.Page.ADDRESS]
         field = getattr(page, "address", None)
         if field is not None:
-            field.setText(address)  # the address page checks it and gives it to the session
-        else:
-            self.session.address = address
-        self.suggestion = ""
+            field.setText(self.suggestion.shown)  # the address page shows it and gives it to the session
+        self.session.address = self.suggestion
+        self.suggestion = None
         self.start()
 
     # --- results ----------------------------------------------------------------------------------------
@@ -355,7 +348,7 @@ class DiscoveryPage(Page):
         self.changed()
 
     def _manual_toggled(self, on: bool) -> None:
-        self.session.state.edit_manually = on
+        self.session.edit_manually(on)
         self.changed()
 
     def _toggle_details(self, on: bool) -> None:

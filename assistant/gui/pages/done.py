@@ -27,7 +27,7 @@ from assistant.core.words.errors import AssistantError
 from assistant.gui.pages.base import Page
 from assistant.gui.pages.done_parts import ProgramPanel, action_text, show_verdict
 from assistant.gui.phone_panel import PhonePanel
-from assistant.gui.signin_text import describe
+from assistant.gui.signin_text import describe, keychain_text
 from assistant.gui.text import security_name
 
 
@@ -147,8 +147,8 @@ class DonePage(Page):
             lines.append(describe(s.signin, s.address))
         if s.keychain == "saved":
             lines.append(self.tr("Your password is saved in the system keychain."))
-        elif s.keychain_message:
-            lines.append(s.keychain_message)
+        elif keychain_text(s):
+            lines.append(keychain_text(s))
         if s.exported:
             lines.append(self.tr("Files saved:") + " " + ", ".join(str(p) for p in s.exported))
         else:

@@ -17,12 +17,12 @@ from PySide6.QtGui import QDesktopServices, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from assistant.core.advice.programs import APPLE
-from assistant.core.model.account import AccountConfig
 from assistant.core.setup import exporting, flow
 from assistant.core.setup.outcome import join
 from assistant.core.words.errors import AssistantError
 from assistant.gui.pages.base import Page
 from assistant.gui.pages.export_parts import ExportWidgets
+from assistant.gui.signin_text import keychain_text
 from assistant.gui.text import core_text, error_text, message_text
 
 
@@ -52,8 +52,9 @@ class ExportPage(Page):
 
     def initializePage(self) -> None:
         s = self.session
-        self.banner.setText(s.keychain_message)
-        self.banner.setVisible(bool(s.keychain_message))
+        banner = keychain_text(s)
+        self.banner.setText(banner)
+        self.banner.setVisible(bool(banner))
         verdict = s.outcome()
         works = verdict.status != "not_working"
         warning = self.tr("Files made from these settings would not work either; tick them only if you "
@@ -98,21 +99,7 @@ class ExportPage(Page):
 
     # --- producing files ---------------------------------------------------------------------------------
 
-    def _account(self) -> AccountConfig:
-        account: AccountConfig = self.session.account()
-        if self.embed.isChecked() and self.session.password:
-            from dataclasses import replace
-            account = replace(account, password=self.session.password)
-        return account
-
-    def _allow_plain(self, account: AccountConfig) -> bool:
-        """Plaintext servers only when the person confirmed that very server earlier."""
-        s = self.session
-        plain = {x.host for x in (*account.incoming, *account.outgoing) if x.security == "plain"}
-        return bool(plain) and (plain <= s.confirmed or (s.uses_manual and not s.state.manual_unconfirmed))
-
     def planned(self, formats: list[str], folder: Path) -> list[exporting.PlannedFile]:
-        account = self._account()
         ident = pw = None
         if "mobileconfig" in formats and self.w.signing():
             from assistant.core.setup.inputs import read_identity
@@ -120,15 +107,9 @@ class ExportPage(Page):
             name = self.identity.text()
             ident = read_identity(name if name != "-" else "./-")
             pw = self.identity_pw.text().encode() or None
-        return exporting.plan(account, formats, folder, allow_plain=self._allow_plain(account),
-                              embed_password=account.password is not None, sign_identity=ident,
-                              sign_password=pw, translate=QCoreApplication.translate,
-                              programs=self.session.programs, notice=self.notice())
-
-    def notice(self) -> str:
-        """The verdict on the printed sheet when the settings are untested or do not work."""
-        verdict = self.session.outcome()
-        return "" if verdict.usable else verdict.headline(QCoreApplication.translate)
+        return self.session.export_plan(formats, folder, embed_password=self.embed.isChecked(),
+                                        sign_identity=ident, sign_password=pw,
+                                        translate=QCoreApplication.translate)
 
     def profile_bytes(self, fmt: str) -> bytes:
         return self.planned([fmt], Path(self.folder.text()))[0].data
@@ -156,8 +137,7 @@ class ExportPage(Page):
             self.status.setText(error_text(exc))
             return []
         finally:
-            done = [f.path for f in files if f.path in self.written]
-            self.session.exported = sorted(set(self.session.exported) | set(done))
+            self.session.export_written(f.path for f in files if f.path in self.written)
         self.wiz.prefs.setValue("export/folder", str(folder))
         lines = [self.tr("Saved in {0}: {1}").format(folder, ", ".join(p.name for p in saved))]
         lines += [core_text("export", exporting.LOSSES[key], file=name, count=n)
@@ -173,10 +153,8 @@ class ExportPage(Page):
 
     def sheet_document(self) -> QTextDocument | None:
         try:
-            [sheet] = exporting.plan(self.session.account(), ["sheet"], Path(self.folder.text()),
-                                     allow_plain=self._allow_plain(self.session.account()),
-                                     translate=QCoreApplication.translate, programs=self.session.programs,
-                                     notice=self.notice())
+            [sheet] = self.session.export_plan(["sheet"], Path(self.folder.text()),
+                                               translate=QCoreApplication.translate)
         except AssistantError as exc:
             self.status.setText(error_text(exc))
             return None
@@ -220,7 +198,7 @@ class ExportPage(Page):
                                                                       "detail": os_detail(exc)})))
             return None
         if out.exists():
-            self.session.exported = sorted(set(self.session.exported) | {out})
+            self.session.export_written([out])
             self.status.setText(self.tr("Saved: {0}").format(out.name))
         return out
 

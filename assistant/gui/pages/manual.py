@@ -244,9 +244,9 @@ class ManualPage(Page):
         self.plain_confirm.setText(core_text("flow", CONFIRM, host=hosts) + " " +
                                    self.tr("(passwords and mail would be sent without encryption)"))
         self.plain_confirm.setVisible(bool(plain))
-        s.state.manual_valid = self.incoming.valid() and self.outgoing.valid()
+        s.manual_form(self.incoming.valid() and self.outgoing.valid(),
+                      bool(plain) and not self.plain_confirm.isChecked())
         self._forget_stale_test()
-        s.state.manual_unconfirmed = bool(plain) and not self.plain_confirm.isChecked()
         if s.state.manual_valid:
             s.set_manual(self.incoming.config(), self.outgoing.config())  # drops a test of other settings
         self._show_check()

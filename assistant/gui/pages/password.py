@@ -1,10 +1,9 @@
 """Page 6: the password (optional, masked), keeping it in the system keychain, and a sign-in test.
 
-The password stays in memory for this session only. Saving goes through ``core.secrets`` (keyring, no
+The password stays in memory for this session only. Saving is the session's ``save_password`` (keyring, no
 plaintext fallback); when the keychain is missing or refuses, the page says so and the wizard carries on.
 "Test sign-in" runs the setup session's sign-in on the worker thread; the safety rules and the pins (only
 certificates the person accepted by name on the discovery page) live in core.
-``SetupWizard.sign_in`` stays as a seam: a callable (account, password) -> error sentence or None on Next.
 """
 
 from __future__ import annotations
@@ -17,29 +16,16 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPush
 from assistant.core.model.progress import ProgressEvent
 from assistant.core.setup import flow
 from assistant.core.words.errors import AssistantError
-from assistant.core.words.i18n import QT_TRANSLATE_NOOP
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
-from assistant.gui.signin_text import describe
-from assistant.gui.text import core_text, error_text
+from assistant.gui.signin_text import describe, keychain_text
+from assistant.gui.text import error_text
 from assistant.gui.wrapbox import WrapCheckBox
 
 if TYPE_CHECKING:
     from assistant.gui.worker import Job
 
 _MARKS = {"started": "…", "done": "✔", "failed": "✖"}
-
-# Why "Remember it in the system keychain" did not store the password: a password the sign-in test could
-# not use is most likely mistyped, and a keychain entry would hand it to the mail program silently.
-KEYCHAIN_SKIPPED: dict[str, str] = {
-    "signin_rejected": QT_TRANSLATE_NOOP(
-        "keychain", "The password was not saved in the system keychain: the server rejected it in the "
-                    "sign-in test. Correct it and test again."),
-    "signin_failed": QT_TRANSLATE_NOOP(
-        "keychain", "The password was not saved in the system keychain because the sign-in test did not "
-                    "succeed with it."),
-}
-
 
 class PasswordPage(Page):
     page_id = flow.Page.PASSWORD
@@ -117,7 +103,7 @@ class PasswordPage(Page):
             self.job.detach()  # a result already queued belongs to the old password or servers
             self.job = None
         if self.session.state.signin == "running":
-            self.session.state.signin = "idle"
+            self.session.signin_stopped(False)
             self.stop_btn.setEnabled(False)
             self.changed()
         self.session.forget_signin()
@@ -144,7 +130,7 @@ class PasswordPage(Page):
             return s.signin_job(secret, report)
 
         self._forget()
-        s.state.signin = "running"
+        s.signin_started()
         self._steps = {}
         self.result.setText("")
         self.progress.setText(self.tr("Signing in…"))
@@ -170,7 +156,7 @@ class PasswordPage(Page):
 
     def _end(self, text: str) -> None:
         self.job = None
-        self.session.state.signin = "done"
+        self.session.signin_stopped(True)
         self.stop_btn.setEnabled(False)
         self.test_btn.setEnabled(bool(self.password.text()))
         self.result.setText(text)
@@ -196,7 +182,7 @@ class PasswordPage(Page):
             if self.job is not None:
                 self.job.detach()
                 self.job = None
-            self.session.state.signin = "idle"
+            self.session.signin_stopped(False)
         self.stop_btn.setEnabled(False)
 
     # --- Next -------------------------------------------------------------------------------------------
@@ -205,28 +191,7 @@ class PasswordPage(Page):
         if not super().validatePage():  # a sign-in test still running
             return False
         warmup.wait()
-        from assistant.core.signin import keychain
-        s = self.session
-        s.password = self.password.text()
-        s.keychain, s.keychain_message = "not_asked", ""
-        skipped = s.keychain_skipped()
-        if s.password and self.remember.isChecked() and skipped:
-            s.keychain = skipped
-            s.keychain_message = core_text("keychain", KEYCHAIN_SKIPPED[skipped])
-            self.message.setText(s.keychain_message)
-        elif s.password and self.remember.isChecked():
-            try:
-                keychain.store(s.address, s.password)
-            except keychain.SecretStoreError as exc:
-                s.keychain = exc.code
-                s.keychain_message = core_text("secrets", keychain.MESSAGES[exc.code], reason=exc.reason)
-                self.message.setText(s.keychain_message)
-            else:
-                s.keychain = "saved"
-        check = self.wiz.sign_in
-        if check is not None and s.password:
-            problem = check(s.account(), s.password)
-            if problem:
-                self.message.setText(problem)
-                return False
+        self.session.password = self.password.text()
+        self.session.save_password(self.remember.isChecked())
+        self.message.setText(keychain_text(self.session))
         return True

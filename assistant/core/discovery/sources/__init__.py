@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from assistant.core.discovery.sources import autoconfig, guess, ispdb, mx, srv
-from assistant.core.model.address import ParsedAddress
+from assistant.core.model.address import EmailAddress
 from assistant.core.model.results import SourceOutcome
 from assistant.core.net.settings import Settings
 
-SourceRun = Callable[[ParsedAddress, Settings], Awaitable[SourceOutcome]]
+SourceRun = Callable[[EmailAddress, Settings], Awaitable[SourceOutcome]]
 
 SOURCES: dict[str, SourceRun] = {
     "srv": srv.run,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from assistant.core.model.account import AccountConfig
-from assistant.core.model.address import ParsedAddress
+from assistant.core.model.address import EmailAddress
 from assistant.core.model.results import Finding, Source, SourceOutcome, SourceReport
 from assistant.core.net.http import FetchError, fetch
 from assistant.core.net.settings import Settings
@@ -83,24 +83,24 @@ def insecure_finding(url: str) -> Finding:
 
 
 def use_config(outcome: SourceOutcome, fetched: Fetched, url: str, source: Source,
-               addr: ParsedAddress) -> None:
+               addr: EmailAddress) -> None:
     """Add a fetched file's servers to ``outcome``: as ``source`` when secure, else untrusted + warned."""
     assert fetched.config is not None
     label: Source = source if fetched.secure else "autoconfig_http"
-    outcome.candidates.extend(config_candidates(fetched.config, label, addr.local, addr.domain))
+    outcome.candidates.extend(config_candidates(fetched.config, label, addr))
     outcome.provider_name = outcome.provider_name or fetched.config.provider_name
     if not fetched.secure:
         outcome.warnings.append(insecure_finding(url))
 
 
-def urls(addr: ParsedAddress, scheme: str) -> list[str]:
+def urls(addr: EmailAddress, scheme: str) -> list[str]:
     """The two provider locations, in Thunderbird's priority order."""
     query = f"?emailaddress={quote(addr.address, safe='@')}" if addr.address and scheme == "https" else ""
     return [f"{scheme}://autoconfig.{addr.domain}/mail/config-v1.1.xml{query}",
             f"{scheme}://{addr.domain}/.well-known/autoconfig/mail/config-v1.1.xml{query}"]
 
 
-async def run(addr: ParsedAddress, settings: Settings) -> SourceOutcome:
+async def run(addr: EmailAddress, settings: Settings) -> SourceOutcome:
     """HTTPS locations first; the HTTP ones only count when HTTPS found nothing usable."""
     secure_urls, plain_urls = urls(addr, "https"), urls(addr, "http")
     secure_tasks = [asyncio.ensure_future(fetch_config(u, settings, "autoconfig")) for u in secure_urls]

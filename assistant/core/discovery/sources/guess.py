@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from assistant.core.model.address import ParsedAddress
+from assistant.core.model.address import EmailAddress
 from assistant.core.model.results import PROTOCOLS, Candidate, Protocol, Security, SourceOutcome, SourceReport
 from assistant.core.net.settings import Settings
 
@@ -48,7 +48,7 @@ def guess_candidates(domain: str, protocols: Iterable[Protocol] = PROTOCOLS) -> 
     return out
 
 
-async def run(addr: ParsedAddress, settings: Settings) -> SourceOutcome:
+async def run(addr: EmailAddress, settings: Settings) -> SourceOutcome:
     """The whole matrix for all protocols; the orchestrator drops protocols other sources answered."""
     candidates = guess_candidates(addr.domain)
     report = SourceReport("guess", addr.domain, "found", f"{len(candidates)} guessed endpoints")

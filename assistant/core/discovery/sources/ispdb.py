@@ -7,7 +7,7 @@ skips it. The base URL is configurable; ``{domain}`` in it is replaced, otherwis
 from __future__ import annotations
 
 from assistant.core.discovery.sources.autoconfig import fetch_config, use_config
-from assistant.core.model.address import ParsedAddress
+from assistant.core.model.address import EmailAddress
 from assistant.core.model.results import Source, SourceOutcome, SourceReport
 from assistant.core.net.settings import Settings
 
@@ -16,7 +16,7 @@ def ispdb_url(base: str, domain: str) -> str:
     return base.replace("{domain}", domain) if "{domain}" in base else base + domain
 
 
-async def lookup(domain: str, addr: ParsedAddress, settings: Settings, outcome: SourceOutcome,
+async def lookup(domain: str, addr: EmailAddress, settings: Settings, outcome: SourceOutcome,
                  source: Source) -> bool:
     """Ask the ISPDB about ``domain``; add what it says to ``outcome``; True when a usable file came."""
     url = ispdb_url(settings.ispdb_url, domain)
@@ -31,7 +31,7 @@ async def lookup(domain: str, addr: ParsedAddress, settings: Settings, outcome: 
     return True
 
 
-async def run(addr: ParsedAddress, settings: Settings) -> SourceOutcome:
+async def run(addr: EmailAddress, settings: Settings) -> SourceOutcome:
     outcome = SourceOutcome()
     await lookup(addr.domain, addr, settings, outcome, "ispdb")
     return outcome

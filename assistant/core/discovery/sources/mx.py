@@ -14,7 +14,7 @@ import time
 
 from assistant.core.discovery.sources.autoconfig import Fetched, fetch_config, use_config
 from assistant.core.discovery.sources.ispdb import ispdb_url
-from assistant.core.model.address import ParsedAddress, registered_domain
+from assistant.core.model.address import EmailAddress, registered_domain
 from assistant.core.model.results import MxRecord, SourceOutcome, SourceReport
 from assistant.core.net.dns import DnsError, NoSuchDomain
 from assistant.core.net.settings import Settings
@@ -60,7 +60,7 @@ def lookup_domains(mx_host: str, address_domain: str) -> list[str]:
     return [parent, base] if parent != base and parent.endswith("." + base) else [base]
 
 
-async def run(addr: ParsedAddress, settings: Settings) -> SourceOutcome:
+async def run(addr: EmailAddress, settings: Settings) -> SourceOutcome:
     outcome = SourceOutcome()
     records = await mx_records(addr.domain, settings, outcome)
     outcome.mx = records

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from assistant.core.model.address import ParsedAddress
+from assistant.core.model.address import EmailAddress
 from assistant.core.model.results import Candidate, Protocol, Security, SourceOutcome, SourceReport, SrvRecord
 from assistant.core.net.dns import DnsError, NoSuchDomain
 from assistant.core.net.settings import Settings
@@ -80,7 +80,7 @@ async def domain_exists(domain: str, settings: Settings) -> bool | None:
     return True
 
 
-async def run(addr: ParsedAddress, settings: Settings) -> SourceOutcome:
+async def run(addr: EmailAddress, settings: Settings) -> SourceOutcome:
     """Look up all six services concurrently and turn usable records into ranked candidates."""
     results = await asyncio.gather(*(_lookup(s, p, sec, addr.domain, settings) for s, p, sec in SERVICES))
     outcome = SourceOutcome()

@@ -1,88 +1,31 @@
-"""Small pieces every profile format shares: an XML writer, placeholder handling, account checks.
-
-The writer is ours rather than ElementTree's because the Autodiscover response nests two default
-namespaces, which ElementTree can only write with invented prefixes that some clients do not read; and
-because golden files need byte-for-byte stable output.
+"""Which servers a profile carries and how: host names, user names, placeholders filled, plaintext and
+authentication rules every format shares.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache
 
 import idna
 from publicsuffixlist import PublicSuffixList
 
 from assistant.core.model.account import AccountConfig, ServerConfig
+from assistant.core.model.address import PLACEHOLDER, expand
 from assistant.core.profiles.losses import Loss
+from assistant.core.profiles.xmlwrite import has_bad_chars
 from assistant.core.words.errors import InputError
 
-MAX_PROFILE_BYTES = 1024 * 1024  # no real profile comes near this; anything bigger is refused unread
-PLACEHOLDER = re.compile(r"%[A-Z0-9]+%")
 _HOST = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*"
                    r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
+
+
 SECURITY_LABELS = {"ssl": "SSL/TLS", "starttls": "STARTTLS", "plain": "None (unencrypted)"}
-# What XML 1.0 cannot hold at all (and plistlib refuses): C0 controls but tab/newline/CR, DEL-less C1 is
-# fine; surrogates and the two non-characters U+FFFE/U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 PASSWORD_METHODS = ("password-cleartext", "password-encrypted")
-
-
-@dataclass
-class Node:
-    """An XML element: a name, attributes in writing order, and either text or children."""
-
-    name: str
-    text: str | None = None
-    attrs: dict[str, str] = field(default_factory=dict)
-    children: list[Node] = field(default_factory=list)
-
-    def add(self, name: str, text: str | None = None, **attrs: str) -> Node:
-        child = Node(name, text, dict(attrs))
-        self.children.append(child)
-        return child
-
-
-def render(root: Node, declaration: str = 'version="1.0" encoding="UTF-8"') -> bytes:
-    """UTF-8 without BOM, two-space indent, every text and attribute escaped, ending in a newline."""
-    # Imported here: xml.sax.saxutils brings urllib.request and http.client (~30 ms), which the
-    # wizard's first window must not wait for.
-    from xml.sax.saxutils import escape, quoteattr
-    lines = [f"<?xml {declaration}?>"]
-
-    def walk(node: Node, depth: int) -> None:
-        pad = "  " * depth
-        attrs = "".join(f" {k}={quoteattr(v)}" for k, v in node.attrs.items())
-        if node.children:
-            lines.append(f"{pad}<{node.name}{attrs}>")
-            for child in node.children:
-                walk(child, depth + 1)
-            lines.append(f"{pad}</{node.name}>")
-        elif node.text is None:
-            lines.append(f"{pad}<{node.name}{attrs}/>")
-        else:
-            lines.append(f"{pad}<{node.name}{attrs}>{escape(node.text)}</{node.name}>")
-
-    walk(root, 0)
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
-_DECLARED = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
-
-
-def check_encoding(data: bytes, origin: str) -> None:
-    """Refuse an XML declaration naming an encoding Python does not know (the parsers crash on it)."""
-    match = _DECLARED.match(data[:512])
-    if match is None:
-        return
-    import codecs
-    name = match.group(1).decode("ascii", "replace")
-    try:
-        codecs.lookup(name)
-    except LookupError:
-        raise InputError(f"{origin}: the XML declaration names an unknown encoding {name[:40]!r}") from None
 
 
 def server_name(server: ServerConfig) -> str:
@@ -90,25 +33,11 @@ def server_name(server: ServerConfig) -> str:
     return f"{server.protocol} {server.host}:{server.port}"
 
 
-def clean_text(value: str, what: str, losses: list[Loss] | None) -> str:
-    """Free text (names, descriptions) without what XML cannot hold; a stripped value is announced."""
-    cleaned = _NOT_XML.sub("", value)
-    if cleaned != value and losses is not None:
-        losses.append(Loss("changed", "control_characters", f"removed control characters from the {what}",
-                           field=what))
-    return cleaned
-
-
 def check_identity(value: str, what: str) -> str:
     """Values a client signs in with or connects to: control characters make them wrong, so refuse."""
-    if _NOT_XML.search(value) or any(ord(c) < 32 or ord(c) == 127 for c in value):
+    if has_bad_chars(value) or any(ord(c) < 32 or ord(c) == 127 for c in value):
         raise InputError(f"{what}: contains control characters; refusing to write it")
     return value
-
-
-def has_bad_chars(value: str) -> bool:
-    """True when XML (and so every format but the sheet) cannot hold ``value``."""
-    return _NOT_XML.search(value) is not None
 
 
 def lower_host(host: str) -> str:
@@ -147,30 +76,6 @@ def ascii_host(host: str, what: str) -> str:
     if not _HOST.match(value):
         raise InputError(f"{what}: '{host}' is not a valid host name")
     return value.lower()
-
-
-def expand(username: str, address: str | None) -> str | None:
-    """Fill %EMAILADDRESS% / %EMAILLOCALPART% / %EMAILDOMAIN% from the address; None if impossible."""
-    if not PLACEHOLDER.search(username):
-        return username
-    if not address or "@" not in address:
-        return None
-    local, _, domain = address.rpartition("@")
-    values = {"%EMAILADDRESS%": address, "%EMAILLOCALPART%": local, "%EMAILDOMAIN%": domain}
-    out = PLACEHOLDER.sub(lambda m: values.get(m.group(0), m.group(0)), username)
-    return None if PLACEHOLDER.search(out) else out
-
-
-def collapse(username: str | None, address: str | None) -> str:
-    """The reverse of ``expand`` for importers: a username equal to the address becomes the placeholder."""
-    if not username:
-        return "%EMAILADDRESS%"
-    if address and "@" in address:
-        if username.lower() == address.lower():
-            return "%EMAILADDRESS%"
-        if username == address.rpartition("@")[0]:
-            return "%EMAILLOCALPART%"
-    return username
 
 
 Express = Callable[[ServerConfig], ServerConfig | str]
@@ -322,4 +227,3 @@ def guess_domain(host: str) -> str:
 @lru_cache(maxsize=1)
 def _suffixes() -> PublicSuffixList:
     return PublicSuffixList()
-

@@ -1,0 +1,339 @@
+"""What one setup knows, and the rules that keep it consistent (the state under ``SetupSession``).
+
+The data flows one way: address → DiscoveryResult → Selection → recommendation → account → profiles,
+sign-in, report. Every transition clears what depended on the thing it changed, so no page or command has to
+remember what is stale: a new address or discovery result clears choices, confirmations and pins; new manual
+settings clear their test and a "continue anyway"; a new password (or other servers) voids the sign-in.
+The use cases built on this state are ``SetupSession``'s (session.py).
+
+Qt-free and cheap to import (the wizard's first window makes one before the data model loads); the run
+settings may be given as a factory and are made on first use, from any thread.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.core.setup import flow
+from assistant.core.setup.flow import FlowState
+from assistant.core.setup.manual import ManualSettings
+from assistant.core.words.errors import AssistantError, DomainError
+
+if TYPE_CHECKING:
+    from assistant.core.advice.recommend import Recommendation, ServerFacts, Situation
+    from assistant.core.discovery.presets import Preset
+    from assistant.core.model.account import AccountConfig, ServerConfig
+    from assistant.core.model.address import EmailAddress
+    from assistant.core.model.progress import ProgressCallback
+    from assistant.core.model.results import DiscoveryResult, ProbeResult, Protocol
+    from assistant.core.net.settings import Settings
+    from assistant.core.setup.selection import Choice, Selection
+    from assistant.core.signin.verify import VerifyResult
+
+# A discovery: (address, settings, preset, progress) -> the result; usecases.discover is the real one.
+Discoverer = Callable[["EmailAddress", "Settings", "Preset | None", "ProgressCallback | None"],
+                      Awaitable["DiscoveryResult"]]
+
+# What a sign-in result belongs to: the address, the incoming and outgoing server, the password.
+SigninKey = tuple["EmailAddress | None", "ServerConfig | None", "ServerConfig | None", str]
+
+
+class SetupState(ManualSettings):
+    """Everything one setup learns and decides. The password lives here, in memory, for this setup only."""
+
+    def __init__(self, settings: Settings | Callable[[], Settings], *, address: EmailAddress | None = None,
+                 preset: Preset | None = None, display_name: str = "", pins: tuple[str, ...] = (),
+                 accept_recommended: bool = False, deadline: float | None = None,
+                 discoverer: Discoverer | None = None) -> None:
+        self._settings_source = settings
+        self._settings_lock = threading.Lock()
+        self.preset = preset
+        self.display_name = display_name
+        # The CLI prints every risk instead of asking: it accepts what discovery recommended, and a server
+        # whose certificate matches a --pin. Its whole run has one deadline (time.monotonic()).
+        self.given_pins = pins
+        self.accept_recommended = accept_recommended
+        self.deadline = deadline
+        # Where discovery comes from: the real one (setup/usecases.discover) unless a test gives another.
+        self.discoverer = discoverer
+        self.state = FlowState()
+        self._address = address
+        self._result: DiscoveryResult | None = None
+        self._confirmed: frozenset[str] = frozenset()
+        self._selection: Selection | None = None
+        self._manual: dict[Protocol, ServerConfig] = {}
+        self._manual_probes: dict[Protocol, ProbeResult] = {}
+        self.discovery_error: DomainError | None = None  # why the last discovery found no domain / no DNS
+        self._situation: Situation | None = None
+        self.recommendation: Recommendation | None = None
+        self.protocol: str | None = None  # None: IMAP when usable, else POP3
+        self._password = ""
+        self._signin: tuple[SigninKey, VerifyResult] | None = None
+        self._pending: SigninKey | None = None
+        self.keychain = ""  # "saved", "not_asked", a SecretStoreError code, or why it was not tried
+        self.keychain_reason = ""  # the keychain's own words when it refused (a SecretStoreError's reason)
+        self.exported: list[Path] = []
+        self._runs = 0
+        # The mail programs and devices being set up (core/advice/programs.py PROGRAMS), in that order.
+        self.programs: tuple[str, ...] = ()
+
+    # --- settings -------------------------------------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        """The run settings, made on first use; with a deadline, only the time that is left of it."""
+        from assistant.core.net.settings import Settings
+        with self._settings_lock:
+            if not isinstance(self._settings_source, Settings):
+                from assistant.core.net.dns import DnsError
+                try:
+                    self._settings_source = self._settings_source()
+                except DnsError as exc:
+                    raise DomainError(str(exc), "dns_config", params=exc.params) from None
+            settings = self._settings_source
+        if self.deadline is None:
+            return settings
+        left = max(0.01, min(settings.timeout, self.deadline - time.monotonic()))
+        return replace(settings, timeout=left)
+
+    # --- the address and the discovery --------------------------------------------------------------------
+
+    @property
+    def address(self) -> EmailAddress | None:
+        """The address value this setup is for (parsed where it was typed or given, never again)."""
+        return self._address
+
+    @address.setter
+    def address(self, value: EmailAddress | None) -> None:
+        if value == self._address:
+            return
+        old_domain = self.domain()
+        self._address = value
+        self._forget_result()
+        self.state.discovery, self.discovery_error = "idle", None  # a new address needs new checks
+        if self.domain() != old_domain:
+            self._manual, self._manual_probes = {}, {}
+            self._manual_check("untested")
+
+    def address_typed(self, value: EmailAddress | None) -> None:
+        """What the first page's field holds now: a full address (the session takes it, forgetting what
+        belonged to the old one), or None while it is not one."""
+        self.state.address_valid = value is not None
+        if value is not None:
+            self.address = value
+
+    @property
+    def address_text(self) -> str:
+        """The address (or bare domain) in ASCII, "" before one is given: what keychains and reports use."""
+        return self._address.text if self._address is not None else ""
+
+    def domain(self) -> str:
+        return self._address.domain if self._address is not None else ""
+
+    @property
+    def result(self) -> DiscoveryResult | None:
+        return self._result
+
+    def _forget_result(self) -> None:
+        self._result, self._selection, self._confirmed = None, None, frozenset()
+        self.discovery_error = None
+        self.recommendation = None
+        self.state.found_incoming = self.state.found_outgoing = False
+        self.state.unconfirmed = set()
+
+    def discovery_started(self) -> None:
+        """A new run: the old result, its choices and every confirmation given for them are void."""
+        self._forget_result()
+        self._runs += 1
+        self.state.discovery, self.discovery_error = "running", None
+
+    def discovery_finished(self, result: DiscoveryResult) -> None:
+        self._forget_result()
+        self._result = result  # the selection is made from it on first use
+        self.state.discovery = "done"
+        flow.update_from_selection(self.state, self.selection)
+
+    def discovery_ended(self, outcome: str) -> None:
+        """The run failed, was cancelled or left behind ("failed", "cancelled", "idle")."""
+        error = self.discovery_error if outcome == "failed" else None
+        self._forget_result()
+        self.discovery_error = error
+        self.state.discovery = outcome
+
+    # --- the selection --------------------------------------------------------------------------------
+
+    @property
+    def selection(self) -> Selection:
+        from assistant.core.setup.selection import Selection, select
+        if self._selection is None:
+            if self._result is None:
+                self._selection = Selection(confirmed=self._confirmed)
+            else:
+                policy = self.preset.policy if self.preset else None
+                self._selection = select(self._result, policy, self._confirmed, self.given_pins,
+                                         accept_recommended=self.accept_recommended)
+        return self._selection
+
+    @property
+    def choices(self) -> dict[Protocol, Choice | None]:
+        return dict(self.selection.choices)
+
+    @property
+    def confirmed(self) -> frozenset[str]:
+        return self.selection.confirmed
+
+    def confirm(self, host: str, on: bool = True) -> None:
+        """Accept (or take back) the risks of ``host``'s server."""
+        self._selection = self.selection.confirm(host, on)
+        self._confirmed = self._selection.confirmed
+        flow.update_from_selection(self.state, self._selection)
+
+    def pins(self) -> dict[str, tuple[str, ...]]:
+        """Certificates accepted by name for the servers in use; none for settings typed in by hand."""
+        return {} if self.uses_manual else self.selection.pins()
+
+    @property
+    def uses_manual(self) -> bool:
+        return bool(self._manual) and (self.state.edit_manually or not self.state.discovered_usable)
+
+    # --- recommendation and account -------------------------------------------------------------------
+
+    @property
+    def situation(self) -> Situation:
+        """Where and how the account will be used (the devices page sets it); made on first use."""
+        if self._situation is None:
+            from assistant.core.advice.recommend import Situation
+            self._situation = Situation()
+        return self._situation
+
+    @situation.setter
+    def situation(self, value: Situation) -> None:
+        self._situation = value
+
+    def forbidden(self, protocol: str) -> bool:
+        return self.preset is not None and protocol in self.preset.policy.forbidden_protocols
+
+    def probes_in_use(self) -> dict[str, ProbeResult | None]:
+        if self.uses_manual:
+            return {p: self._manual_probes.get(p) for p in self._manual}
+        return self.selection.probes()
+
+    def facts(self) -> ServerFacts:
+        """What the servers in use offer, for the recommendation."""
+        from assistant.core.advice.recommend import ServerFacts
+        probes = self.probes_in_use()
+        if self.uses_manual:
+            facts = ServerFacts.from_probes(probes.get("imap"), probes.get("pop3"))
+            return replace(facts, imap_offered="imap" in self._manual and not self.forbidden("imap"),
+                           pop3_offered="pop3" in self._manual and not self.forbidden("pop3"), entered=True)
+        return ServerFacts.from_probes(probes.get("imap"), probes.get("pop3"))
+
+    def recommend(self) -> Recommendation:
+        """IMAP or POP3 for this situation and these servers; the choice follows it (the person may
+        switch). Raises AssistantError when neither protocol is usable."""
+        from assistant.core.advice.recommend import recommend
+        self.recommendation = None
+        self.recommendation = recommend(self.situation, self.facts())
+        self.protocol = self.recommendation.protocol
+        return self.recommendation
+
+    def account(self, *, proved: bool = True) -> AccountConfig:
+        """The account the profiles describe (never with the password).
+
+        With ``proved`` a server the sign-in test signed in to carries the user name that worked there,
+        so a profile never tells a mail program to use a form the server refused.
+        """
+        from assistant.core.model.account import AccountConfig
+        from assistant.core.setup.account import account_from_probes
+        name = self.display_name or None
+        address = self._address
+        if address is None:
+            raise AssistantError(code="no_incoming", params={"domain": ""})
+        if self.uses_manual:
+            incoming = tuple(s for p, s in self._manual.items() if p == self.protocol) + tuple(
+                s for p, s in self._manual.items() if p in ("imap", "pop3") and p != self.protocol)
+            domain = address.domain
+            account = AccountConfig(domain=domain, incoming=incoming, outgoing=(self._manual["smtp"],),
+                                    address=address.address, display_name=name, provider_id=domain,
+                                    provider_name=domain, provider_short_name=domain.split(".")[0])
+        else:
+            account = account_from_probes(address, self.selection.probes(), protocol=self.protocol,
+                                          display_name=name)
+        return self._proved_usernames(account) if proved else account
+
+    def _proved_usernames(self, account: AccountConfig) -> AccountConfig:
+        """Each server's user name replaced by the one the sign-in test proved on it (the address and
+        its local part as the placeholders profiles use, so one file serves the whole domain)."""
+        signin = self.signin
+        if signin is None:
+            return account
+        proved = {(r.protocol, r.host.rstrip(".").lower(), r.port): r.username
+                  for r in (signin.incoming, signin.outgoing) if r.ok and r.username}
+        address = self._address
+
+        def fix(server: ServerConfig) -> ServerConfig:
+            name = proved.get((server.protocol, server.host.rstrip(".").lower(), server.port))
+            if name is None or address is None:
+                return server
+            return replace(server, username=address.collapse(name))
+
+        return replace(account, incoming=tuple(fix(s) for s in account.incoming),
+                       outgoing=tuple(fix(s) for s in account.outgoing))
+
+    # --- password and sign-in -------------------------------------------------------------------------
+
+    @property
+    def password(self) -> str:
+        return self._password
+
+    @password.setter
+    def password(self, value: str) -> None:
+        if value != self._password:
+            self._password = value
+            self._signin = None  # a result belongs to the password it was tested with
+
+    def signin_servers(self) -> tuple[ServerConfig | None, ServerConfig | None]:
+        """The incoming and outgoing server a sign-in test uses now (as configured, not as proved)."""
+        try:
+            account = self.account(proved=False)
+        except AssistantError:  # nothing usable on one side: that side signs in to nothing
+            return None, None
+        return (account.incoming[0] if account.incoming else None,
+                account.outgoing[0] if account.outgoing else None)
+
+    def _signin_key(self) -> SigninKey:
+        return (self._address, *self.signin_servers(), self._password)
+
+    @property
+    def signin(self) -> VerifyResult | None:
+        """The last sign-in test, only while it is for this address, these servers and this password."""
+        if self._signin is None or self._signin[0] != self._signin_key():
+            return None
+        return self._signin[1]
+
+    def signin_finished(self, result: VerifyResult) -> bool:
+        """Keep the result of the last ``signin_job`` if nothing it depends on changed since it started."""
+        key, self._pending = self._pending, None
+        if key is None or key != self._signin_key():
+            return False
+        self._signin = (key, result)
+        return True
+
+    def forget_signin(self) -> None:
+        self._signin, self._pending = None, None
+
+    def keychain_skipped(self) -> str | None:
+        """"signin_rejected" / "signin_failed" when the sign-in test ran with this password and failed:
+        a password the test could not use is most likely mistyped and must not go into the keychain."""
+        result = self.signin
+        if result is None or result.ok:
+            return None
+        if "auth_failed" in (result.incoming.code, result.outgoing.code):
+            return "signin_rejected"
+        return "signin_failed"
+
