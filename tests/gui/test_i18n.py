@@ -219,7 +219,7 @@ def test_switching_language_rebuilds_the_wizard_and_is_remembered(qtbot: QtBot, 
     try:
         assert isinstance(second, SetupWizard) and second is not first
         assert second.windowTitle() == "郵件設定助理"
-        assert second.session.address == "ann@example.test"
+        assert second.session.address_text == "ann@example.test"
         assert second.button(QWizard.WizardButton.CancelButton).text() != "Cancel"  # Qt's own strings too
         assert prefs.value("language") == "zh_TW"
     finally:

@@ -130,7 +130,7 @@ def test_a_typo_in_the_domain_offers_the_domain_meant(qtbot: QtBot, make_wizard:
     qtbot.mouseClick(disc.suggest_btn, Qt.MouseButton.LeftButton)
     assert wiz.pages[Page.ADDRESS].address.text() == "x@srv.test"  # type: ignore[attr-defined]
     wait_discovery(qtbot, wiz)
-    assert wiz.session.address == "x@srv.test" and wiz.session.state.discovered_usable
+    assert wiz.session.address_text == "x@srv.test" and wiz.session.state.discovered_usable
     assert not disc.change_btn.isVisible() and not disc.suggest_btn.isVisible()
 
 
@@ -144,7 +144,7 @@ def test_change_address_goes_back_with_the_address_selected(qtbot: QtBot, make_w
     field = wiz.pages[Page.ADDRESS].address  # type: ignore[attr-defined]
     assert QApplication.focusWidget() is field and field.selectedText() == "x@does-not-exist.test"
     qtbot.keyClicks(field, "x@srv.test")  # typing replaces the selection
-    assert wiz.session.address == "x@srv.test"
+    assert wiz.session.address_text == "x@srv.test"
 
 
 def to_manual(qtbot: QtBot, wiz: SetupWizard, incoming: str) -> ManualPage:

@@ -24,6 +24,7 @@ from assistant.gui import i18n, style
 from assistant.gui.pages.discovery import DiscoveryPage
 from assistant.gui.pages.discovery_details import result_text
 from assistant.gui.pages.export import ExportPage
+from assistant.gui.signin_text import keychain_text
 from assistant.gui.text import result_name
 from assistant.gui.wizard import SetupWizard
 from tests.gui.conftest import CERT_PROBLEM, FOUND, click_next
@@ -118,7 +119,7 @@ def test_a_failed_sign_in_keeps_the_password_out_of_the_keychain(
     click_next(qtbot, wiz)
     assert memory_keyring.store == {}
     assert wiz.session.keychain == "signin_rejected"
-    message = wiz.session.keychain_message
+    message = keychain_text(wiz.session)
     assert "not saved in the system keychain" in message and "rejected" in message
     export = wiz.pages[Page.EXPORT]
     assert isinstance(export, ExportPage)

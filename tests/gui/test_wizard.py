@@ -19,6 +19,7 @@ from assistant.gui.pages.discovery import DiscoveryPage
 from assistant.gui.pages.export import ExportPage
 from assistant.gui.pages.manual import ManualPage
 from assistant.gui.pages.password import PasswordPage
+from assistant.gui.signin_text import keychain_text
 from assistant.gui.wizard import SetupWizard
 from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, OUTSIDE, SILENT, click_next, page, wait_discovery
 from tests.support.keyrings import LockedKeyring, MemoryKeyring
@@ -242,12 +243,13 @@ def test_locked_keychain_gives_a_clear_message_and_the_wizard_carries_on(
         keyring.set_keyring(before)
     assert page(wiz) is Page.EXPORT
     s = wiz.session
-    assert s.keychain == "locked" and "locked" in s.keychain_message and "hunter2" not in s.keychain_message
+    message = keychain_text(s)
+    assert s.keychain == "locked" and "locked" in message and "hunter2" not in message
     export = wiz.pages[Page.EXPORT]
     assert isinstance(export, ExportPage)
-    assert export.banner.isVisible() and export.banner.text() == s.keychain_message
+    assert export.banner.isVisible() and export.banner.text() == message
     click_next(qtbot, wiz)
-    assert s.keychain_message in wiz.pages[Page.DONE].summary.text()  # type: ignore[attr-defined]
+    assert message in wiz.pages[Page.DONE].summary.text()  # type: ignore[attr-defined]
     assert "hunter2" not in s.report()
 
 

@@ -66,7 +66,7 @@ class SetupSession(SetupState):
         """"Did you mean …?": after a discovery found that the domain does not exist, the address at the
         domain one typing slip away that people use (an organisation's own domains first)."""
         if self._address is None or self.discovery_error is None or \
-                self.discovery_error.code != "domain_missing":
+                self.discovery_error.code != "nxdomain":
             return None
         from assistant.core.discovery.suggest import did_you_mean
         from assistant.core.words.errors import InputError
