@@ -89,10 +89,25 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
         return EXIT_NOTHING_USABLE
 
 
+# The core names the setting an error is about (``AssistantError.field``); the command line names it by its
+# option. Every field of assistant/core/words/errors.py FIELDS has one (tests/cli checks it).
+FLAGS: dict[str, str] = {
+    "timeout": "--timeout", "cafile": "--cafile", "dns_server": "--dns-server", "offline": "--offline",
+    "pin": "--pin", "password_env": "--password-env", "allow_plain": "--allow-plain",
+    "include_password": "--include-password", "embed_password": "--embed-password", "payload": "--payload",
+    "output": "-o", "bind": "--bind", "port": "--port", "expires": "--expires", "force": "--force",
+}
+
+
+def error_line(exc: AssistantError) -> str:
+    """An error's one line as the command line says it: its field named by the option."""
+    return exc.line(FLAGS.get(exc.field or "", exc.field or ""))
+
+
 def _fail(exc: AssistantError) -> int:
     """The one error line: its text may name hosts or files from untrusted input, so it is escaped here."""
     from assistant.core.words.printable import printable
-    print(f"mail-setup-assistant: {printable(str(exc))}", file=sys.stderr)
+    print(f"mail-setup-assistant: {printable(error_line(exc))}", file=sys.stderr)
     return exc.exit_code
 
 

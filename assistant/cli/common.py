@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from collections.abc import Coroutine
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from assistant.core.net.files import write_output, write_stdout
@@ -31,7 +32,6 @@ __all__ = ["DEFAULT_TIMEOUT", "write_output", "write_stdout"]
 
 T = TypeVar("T")
 PRESET_HELP = "an organisation's preset file (TOML or JSON): its servers and policy"
-
 
 def add_discovery_options(p: argparse.ArgumentParser) -> None:
     """The options every command that discovers live takes (probe, export, verify, report)."""
@@ -231,15 +231,25 @@ def check_mobile_qr_options(args: argparse.Namespace, fmt: str) -> None:
         return
     if getattr(args, "sign_identity", None):
         raise InputError(f"--sign-identity: only a mobileconfig can be signed, not {fmt}")
-    from assistant.core.profiles.mobileqr import mobile_qr_kind
     mobile_qr_kind(args.output, args.payload)
+
+
+def mobile_qr_kind(output: str | None, payload: bool) -> str:
+    """Which file ``-o`` asks for: the JSON payload with ``--payload``, else PNG or SVG by extension."""
+    if payload:
+        return "payload"
+    suffix = PurePath(output).suffix.lower() if output and output != "-" else ""
+    if suffix in (".png", ".svg"):
+        return suffix[1:]
+    raise InputError(f"--format {MOBILE_QR}: give -o FILE.png or -o FILE.svg, or --payload for the JSON "
+                     f"text")
 
 
 def write_mobile_qr_output(args: argparse.Namespace, account: AccountConfig) -> None:
     """The Thunderbird-for-Android QR code (or its payload) of ``account`` to ``-o``."""
     from dataclasses import replace
 
-    from assistant.core.profiles.mobileqr import mobile_qr_kind, write_mobile_qr
+    from assistant.core.profiles.mobileqr import write_mobile_qr
     kind = mobile_qr_kind(args.output, args.payload)
     if args.include_password:
         secret = secret_from_env_or_prompt(ACCOUNT_PASSWORD_ENV, "Mail password for the QR code: ",

@@ -46,6 +46,7 @@ def error_text(error: BaseException | str, params: Mapping[str, object] | None =
 
     This is the one way the wizard turns the core's errors into words (pages and the worker's jobs use it).
     """
+    from assistant.core.words.errors import FIELDS, AssistantError
     from assistant.core.words.messages import MESSAGES, render
     code: str | None
     if isinstance(error, str):
@@ -53,6 +54,11 @@ def error_text(error: BaseException | str, params: Mapping[str, object] | None =
     else:
         code, fields, fallback = getattr(error, "code", None), dict(getattr(error, "params", {}) or {}), \
             str(error)
+    field = error.field if isinstance(error, AssistantError) else None
+    if field:  # the setting at fault in words, never a command-line option
+        name = QCoreApplication.translate("fields", FIELDS[field]) if field in FIELDS else field
+        fallback = error.line(name)  # type: ignore[union-attr]
+        fields = {**fields, "field": name}
     from assistant.core.model.address import ADDRESS_PROBLEMS, AddressError
     from assistant.core.words.errors import DomainError as _DomainError
     if isinstance(error, _DomainError):  # the person's sentence ("… does not exist — check the spelling")

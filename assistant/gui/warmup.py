@@ -29,7 +29,6 @@ HEAVY: tuple[str, ...] = (
     "assistant.core.report.document",
     "assistant.core.profiles",
     "assistant.core.protocols",
-    "assistant.cli.common",
 )
 
 _lock = threading.Lock()

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,8 +20,13 @@ QT = {"PySide6", "PyQt5", "PyQt6", "shiboken6"}
 Rule = Callable[[Path, str], bool]
 
 
+MODULE_NAME = re.compile(r"^(assistant(\.[a-z_0-9]+)+|PySide6|PyQt5|PyQt6|shiboken6|argparse)"
+                         r"(\.[A-Za-z_0-9]+)*$")
+
+
 def imports(path: Path) -> list[tuple[int, str]]:
-    """Every module ``path`` imports, at any depth (function-level imports count too)."""
+    """Every module ``path`` imports, at any depth (function-level imports count too), and every string that
+    names a module (what ``importlib.import_module`` or ``__import__`` would load, or a name built later)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     out: list[tuple[int, str]] = []
     for node in ast.walk(tree):
@@ -28,6 +34,8 @@ def imports(path: Path) -> list[tuple[int, str]]:
             out += [(node.lineno, a.name) for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             out += [(node.lineno, f"{node.module}.{a.name}") for a in node.names]
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and MODULE_NAME.match(node.value):
+            out.append((node.lineno, node.value))
     return out
 
 
@@ -68,6 +76,36 @@ def test_a_command_imports_only_the_core_and_cli_common() -> None:
     assert offenders(sorted((PACKAGE / "cli").rglob("*.py")), command_rule) == []
 
 
+# The rooms of assistant/core from the ground up: a room may import only rooms below it (and itself).
+ROOMS = ("words", "model", "net", "protocols", "advice", "profiles", "discovery", "signin", "report", "phone",
+         "setup")
+BASIC = ("words", "model", "net")
+
+
+def room_of(path: Path) -> str | None:
+    parts = path.relative_to(PACKAGE / "core").parts
+    return parts[0] if len(parts) > 1 else None
+
+
+def room_rule(path: Path, name: str) -> bool:
+    """An import from a room to one above it (a basic room reaching the application layer, say)."""
+    mine, parts = room_of(path), name.split(".")
+    if mine not in ROOMS or len(parts) < 3 or parts[:2] != ["assistant", "core"] or parts[2] not in ROOMS:
+        return False
+    return ROOMS.index(parts[2]) > ROOMS.index(mine)
+
+
+def test_core_is_in_named_rooms_with_few_loose_modules() -> None:
+    loose = [p.name for p in (PACKAGE / "core").glob("*.py") if p.name != "__init__.py"]
+    rooms = {p.name for p in (PACKAGE / "core").iterdir() if (p / "__init__.py").exists()}
+    assert len(loose) <= 12, loose
+    assert rooms == set(ROOMS), rooms ^ set(ROOMS)
+
+
+def test_no_room_imports_a_room_above_it() -> None:
+    assert offenders(sorted((PACKAGE / "core").rglob("*.py")), room_rule) == []
+
+
 @pytest.mark.parametrize("name, sample, rule", [
     ("core.py", "import PySide6.QtCore\n", core_rule),
     ("core.py", "from argparse import Namespace\n", core_rule),
@@ -75,6 +113,9 @@ def test_a_command_imports_only_the_core_and_cli_common() -> None:
     ("core.py", "from assistant.gui import text\n", core_rule),
     ("page.py", "from assistant.cli import common\n", gui_rule),
     ("export.py", "from assistant.cli.probe import run\n", command_rule),
+    ("page.py", "importlib.import_module('assistant.cli.common')\n", gui_rule),
+    ("core.py", "HEAVY = ('assistant.gui.worker',)\n", core_rule),
+    ("core.py", "__import__('PySide6.QtCore')\n", core_rule),
 ])
 def test_each_kind_of_violation_is_seen(tmp_path: Path, name: str, sample: str, rule: Rule) -> None:
     path = tmp_path / name
@@ -87,3 +128,10 @@ def test_allowed_imports_pass(tmp_path: Path) -> None:
     path.write_text("from assistant.cli.common import run\n"
                     "from assistant.core.net.files import read_bounded\n")
     assert offenders([path], command_rule) == [] and offenders([path], gui_rule) != []
+
+
+def test_an_upward_import_between_rooms_is_seen() -> None:
+    model = PACKAGE / "core" / "model" / "x.py"
+    assert room_rule(model, "assistant.core.setup.session.SetupSession")
+    assert not room_rule(model, "assistant.core.words.errors.InputError")
+    assert not room_rule(PACKAGE / "core" / "setup" / "x.py", "assistant.core.model.address")

@@ -10,7 +10,8 @@ import json
 import pytest
 from PIL import Image
 
-from assistant.core.profiles.mobileqr import build_payload, mobile_qr_kind, write_mobile_qr
+from assistant.cli.common import mobile_qr_kind
+from assistant.core.profiles.mobileqr import build_payload, write_mobile_qr
 from assistant.core.profiles.qrimage import PNG_SCALE, QUIET_ZONE, qr_terminal
 from assistant.core.words.errors import InputError
 from tests.core.test_phone_payload import IDN, check_spec, make_account

@@ -45,7 +45,7 @@ def test_documentation_inside_provider() -> None:
 
 def test_plain_only_when_insisted() -> None:
     plain = replace(IMAP_ACCOUNT, incoming=(ServerConfig("imap", "imap.example.com", 143, "plain"),))
-    with pytest.raises(InputError, match="allow-plain"):
+    with pytest.raises(InputError, match="without permission to use a server without encryption"):
         export_profile(plain, "autoconfig")
     data = export_profile(plain, "autoconfig", allow_plain=True)
     assert ("android", "socket_type") in codes(data)  # Android refuses it: the validator must say so

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from assistant.cli import error_line
 from assistant.core.profiles import FORMATS, export_with_losses, import_profile, import_with_losses
 from assistant.core.profiles.autoconfig_read import valid_hostname
 from assistant.core.words.errors import InputError
@@ -104,9 +105,9 @@ def test_every_conversion_works_or_refuses_in_one_line(name: str, fmt: str) -> N
     try:
         out, losses = export_with_losses(account, fmt)
     except InputError as exc:
-        message = str(exc)
+        message = error_line(exc)  # as the command line says it
         assert "\n" not in message and message.startswith(f"{fmt}: no ")
-        assert "allow-plain" in message or "OAuth2" in message, message
+        assert "--allow-plain" in message or "OAuth2" in message, message
         return
     if fmt != "sheet":
         back = import_profile(out, "converted")

@@ -133,7 +133,7 @@ def test_a_server_with_a_bad_host_name_is_dropped_not_fatal() -> None:
 
 
 def test_refused_only_when_nothing_encrypted_is_left() -> None:
-    with pytest.raises(InputError, match="allow-plain"):
+    with pytest.raises(InputError, match="without permission to use a server without encryption"):
         convert(autoconfig(POP3_PLAIN), "autoconfig")
 
 

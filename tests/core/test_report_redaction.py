@@ -82,7 +82,7 @@ def test_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_pins_and_usernames() -> None:
     fp = "AB:" * 31 + "AB"
     assert parse_pins([fp]) == ("ab" * 32,)
-    with pytest.raises(InputError, match="--pin 'abc'"):
+    with pytest.raises(InputError, match="certificate fingerprint 'abc'"):
         parse_pins(["abc"])
     from assistant.core.model.account import ServerConfig
     srv = ServerConfig(protocol="imap", host="h", port=993, security="ssl")

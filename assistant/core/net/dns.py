@@ -63,11 +63,11 @@ def parse_server(text: str) -> ServerAddress:
     if raw.startswith("["):
         close = raw.find("]")
         if close < 0:
-            raise InputError(f"--dns-server {text!r}: missing ']'")
+            raise InputError(f"{{field}} {text!r}: missing ']'", field="dns_server")
         host, rest = raw[1:close], raw[close + 1:]
         if rest:
             if not rest.startswith(":"):
-                raise InputError(f"--dns-server {text!r}: expected ':PORT' after ']'")
+                raise InputError(f"{{field}} {text!r}: expected ':PORT' after ']'", field="dns_server")
             port = _port(rest[1:], text)
     elif raw.count(":") == 1:
         host, port_text = raw.split(":")
@@ -75,14 +75,14 @@ def parse_server(text: str) -> ServerAddress:
     try:
         ipaddress.ip_address(host)
     except ValueError:
-        raise InputError(f"--dns-server {text!r}: not an IP address") from None
+        raise InputError(f"{{field}} {text!r}: not an IP address", field="dns_server") from None
     return ServerAddress(host, port)
 
 
 def _port(text: str, whole: str) -> int:
     port = parse_port(text)
     if port is None:
-        raise InputError(f"--dns-server {whole[:80]!r}: port must be 1-65535")
+        raise InputError(f"{{field}} {whole[:80]!r}: port must be 1-65535", field="dns_server")
     return port
 
 

@@ -15,7 +15,7 @@ import stat
 import sys
 from pathlib import Path
 
-from assistant.core.words.errors import AssistantError, InputError
+from assistant.core.words.errors import FIELD, AssistantError, InputError
 from assistant.core.words.messages import WHATS, Message, os_detail
 
 
@@ -133,7 +133,7 @@ def _write_file(path: str, shown: str, data: bytes, force: bool) -> None:
             _write_special(path, shown, data, link.st_mode)
             return
         if not force:
-            raise InputError(code="exists", params={"path": shown})
+            raise InputError(code="exists", params={"path": shown, "field": FIELD}, field="force")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(code="folder_missing", params={"path": shown, "folder": _show(str(folder))})

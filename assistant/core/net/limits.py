@@ -19,7 +19,8 @@ def check_timeout(value: object) -> float:
     try:
         timeout = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise InputError(f"--timeout {value!r}: not a number of seconds") from None
+        raise InputError(f"{{field}} {value!r}: not a number of seconds", field="timeout") from None
     if not math.isfinite(timeout) or not 0 < timeout <= MAX_TIMEOUT:
-        raise InputError(f"--timeout {timeout:g}: must be more than 0 and at most {MAX_TIMEOUT:g} seconds")
+        raise InputError(f"{{field}} {timeout:g}: must be more than 0 and at most {MAX_TIMEOUT:g} seconds",
+                         field="timeout")
     return timeout

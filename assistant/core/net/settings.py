@@ -49,7 +49,7 @@ class Settings:
         timeout = check_timeout(timeout)
         if cafile is not None:  # "" is a bad file name, not "no CA file"
             if not cafile.strip():
-                raise InputError("--cafile '': expected the name of a PEM file")
+                raise InputError("{field} '': expected the name of a PEM file", field="cafile")
             check_cafile(cafile)
         from assistant.core.net.dns import DnsError, Resolver, parse_server  # dnspython: not at import time
         server = parse_server(dns_server) if dns_server is not None else None
@@ -69,9 +69,9 @@ def check_cafile(cafile: str) -> None:
     try:
         client_context(cafile)
     except FileNotFoundError:
-        raise InputError(f"--cafile {cafile}: no such file") from None
+        raise InputError(f"{{field}} {cafile}: no such file", field="cafile") from None
     except ssl.SSLError:
-        raise InputError(f"--cafile {cafile}: not a PEM file with CA certificates") from None
+        raise InputError(f"{{field}} {cafile}: not a PEM file with CA certificates", field="cafile") from None
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or "unreadable"
-        raise InputError(f"--cafile {cafile}: cannot be read ({reason})") from None
+        raise InputError(f"{{field}} {cafile}: cannot be read ({reason})", field="cafile") from None

@@ -25,7 +25,7 @@ class NoLanAddressError(AssistantError):
 
 
 NO_LAN_MESSAGE = ("this computer has no local network address (no default route): connect it to the "
-                  "network the phone uses, or give --bind ADDRESS")
+                  "network the phone uses, or give {field}")
 
 
 def default_lan_address(route_table: Path = ROUTE_TABLE) -> str:
@@ -33,7 +33,7 @@ def default_lan_address(route_table: Path = ROUTE_TABLE) -> str:
     if route_table.exists():
         gateway = _default_gateway(route_table)
         if gateway is None:
-            raise NoLanAddressError(NO_LAN_MESSAGE)
+            raise NoLanAddressError(NO_LAN_MESSAGE, field="bind")
         probes: tuple[tuple[int, str], ...] = ((socket.AF_INET, gateway),) if gateway != "0.0.0.0" \
             else _FALLBACK_PROBES  # noqa: S104 - a route to a device (no gateway), not a bind
     else:
@@ -42,7 +42,7 @@ def default_lan_address(route_table: Path = ROUTE_TABLE) -> str:
         address = _source_address(family, target)
         if address is not None:
             return address
-    raise NoLanAddressError(NO_LAN_MESSAGE)
+    raise NoLanAddressError(NO_LAN_MESSAGE, field="bind")
 
 
 def _default_gateway(route_table: Path) -> str | None:
@@ -85,12 +85,12 @@ def check_bind_address(text: str) -> str:
     try:
         ip = ipaddress.ip_address(text.strip().strip("[]"))
     except ValueError:
-        raise InputError(f"--bind: '{text}' is not an IP address") from None
+        raise InputError(f"{{field}}: '{text}' is not an IP address", field="bind") from None
     if ip.is_unspecified:
-        raise InputError(f"--bind: '{text}' means every interface; give one address (the share link is "
-                         f"served on one network only)")
+        raise InputError(f"{{field}}: '{text}' means every interface; give one address (the share link is "
+                         f"served on one network only)", field="bind")
     if ip.is_multicast:
-        raise InputError(f"--bind: '{text}' is a multicast address")
+        raise InputError(f"{{field}}: '{text}' is a multicast address", field="bind")
     return str(ip)
 
 

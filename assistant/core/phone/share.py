@@ -83,9 +83,9 @@ class ProfileShare:
         if not profile:
             raise InputError("share: the profile is empty")
         if not 0 <= port <= 65535:
-            raise InputError(f"--port: {port} is not 0-65535")
+            raise InputError(f"{{field}}: {port} is not 0-65535", field="port")
         if not 1 <= expires <= 86400:
-            raise InputError(f"--expires: {expires:g} is not 1-86400 seconds")
+            raise InputError(f"{{field}}: {expires:g} is not 1-86400 seconds", field="expires")
         self._bind = check_bind_address(bind) if bind is not None else None
         self._port = port
         self._expires = float(expires)
@@ -122,8 +122,8 @@ class ProfileShare:
                 self._accept, host=self.address, port=self._port, limit=self._limits.header_bytes,
                 reuse_address=True, backlog=self._limits.max_clients)
         except OSError as exc:
-            raise InputError(f"--bind: cannot listen on {url_host(self.address)}:{self._port} "
-                             f"({exc.strerror or exc})") from None
+            raise InputError(f"{{field}}: cannot listen on {url_host(self.address)}:{self._port} "
+                             f"({exc.strerror or exc})", field="bind") from None
         port = self._server.sockets[0].getsockname()[1]
         self.url = f"http://{url_host(self.address)}:{port}{self._path.decode('ascii')}"
         self._timer = asyncio.get_running_loop().call_later(self._expires, self._on_expiry)

@@ -37,7 +37,7 @@ from assistant.core.profiles.servers import (
     server_name,
 )
 from assistant.core.profiles.xmlwrite import check_encoding, clean_text, has_bad_chars
-from assistant.core.words.errors import InputError
+from assistant.core.words.errors import FIELD, InputError
 from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate
 
 MAIL_PAYLOAD = "com.apple.mail.managed"
@@ -165,7 +165,8 @@ def write_mobileconfig(account: AccountConfig, *, embed_password: bool = False,
         mail["EmailAccountName"] = display
     if embed_password:
         if not account.password:
-            raise InputError("mobileconfig: --embed-password was given but there is no password to embed")
+            raise InputError(f"mobileconfig: {FIELD} was asked for but there is no password to embed",
+                             field="embed_password")
         if has_bad_chars(account.password):
             raise InputError("mobileconfig: the password holds control characters a profile cannot carry")
         mail["IncomingPassword"] = account.password

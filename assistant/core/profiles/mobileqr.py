@@ -12,14 +12,13 @@ import ipaddress
 import json
 import re
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Any
 
 from assistant.core.model.account import AccountConfig, Auth, ServerConfig
 from assistant.core.model.address import collapse, expand, parse_address
 from assistant.core.model.results import Security
 from assistant.core.profiles.servers import check_servers, fill_host, guess_domain
-from assistant.core.words.errors import InputError
+from assistant.core.words.errors import FIELD, InputError
 
 FORMAT_VERSION = 1
 MAX_PAYLOAD_BYTES = 4096  # a version-40 QR code holds at most 2953 bytes; anything bigger is not a payload
@@ -44,17 +43,6 @@ _HOST = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\
 
 MOBILE_QR = "mobile-qr"  # the --format / --to name
 QR_KINDS: tuple[str, ...] = ("png", "svg", "payload")
-
-
-def mobile_qr_kind(output: str | None, payload: bool) -> str:
-    """Which file ``-o`` asks for: the JSON payload with ``--payload``, else PNG or SVG by extension."""
-    if payload:
-        return "payload"
-    suffix = PurePath(output).suffix.lower() if output and output != "-" else ""
-    if suffix in (".png", ".svg"):
-        return suffix[1:]
-    raise InputError(f"--format {MOBILE_QR}: give -o FILE.png or -o FILE.svg, or --payload for the JSON "
-                     f"text")
 
 
 def write_mobile_qr(account: AccountConfig, kind: str, include_password: bool = False, *,
@@ -87,7 +75,8 @@ def build_payload(account: AccountConfig, *, include_password: bool = False,
     address = _ascii_address(account.address, "mobile-qr: address")
     password = account.password if include_password else None
     if include_password and not password:
-        raise InputError("mobile-qr: --include-password was asked for but there is no password")
+        raise InputError(f"mobile-qr: {FIELD} was asked for but there is no password",
+                         field="include_password")
     if password is not None:
         _single_line(password, "mobile-qr: password")
     chosen = account.incoming[0]

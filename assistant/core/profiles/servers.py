@@ -16,7 +16,7 @@ from assistant.core.model.account import AccountConfig, ServerConfig
 from assistant.core.model.address import PLACEHOLDER, expand
 from assistant.core.profiles.losses import Loss
 from assistant.core.profiles.xmlwrite import has_bad_chars
-from assistant.core.words.errors import InputError
+from assistant.core.words.errors import FIELD, InputError
 
 _HOST = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*"
                    r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
@@ -110,7 +110,8 @@ def select_servers(account: AccountConfig, fmt: str, *, allow_plain: bool, losse
                 result[index].append(got)
         if not result[index]:
             why = reasons[-1] if reasons else "none is usable"
-            raise InputError(f"{fmt}: no {label} server is left to write ({why})")
+            raise InputError(f"{fmt}: no {label} server is left to write ({why})",
+                             field="allow_plain" if FIELD in why else None)
     return result[0], result[1]
 
 
@@ -127,7 +128,7 @@ def _one_server(server: ServerConfig, fmt: str, allow_plain: bool, express: Expr
         if server.security == "plain" and not allow_plain:
             losses.append(Loss("dropped", "plain_server", f"{name} has no encryption (--allow-plain keeps "
                                f"it)", server=name, field="server"))
-            return "has no encryption; refusing to write it without --allow-plain"
+            return f"has no encryption; refusing to write it without {FIELD}"
         got = express(server) if express is not None else server
         if not isinstance(got, str):
             return got
@@ -143,7 +144,8 @@ def check_server(server: ServerConfig, fmt: str, *, allow_plain: bool = True) ->
     if isinstance(server.port, bool) or not isinstance(server.port, int) or not 1 <= server.port <= 65535:
         raise InputError(f"{where}: port {server.port!r} is not 1-65535")
     if server.security == "plain" and not allow_plain:
-        raise InputError(f"{where}: has no encryption; refusing to write it without --allow-plain")
+        raise InputError(f"{where}: has no encryption; refusing to write it without {FIELD}",
+                         field="allow_plain")
     check_identity(server.host, f"{where}: host name")
     check_identity(server.username, f"{where}: user name")
 

@@ -85,12 +85,12 @@ def _shown_name(var: str) -> str:
 def from_env(var: str) -> Secret:
     """The password from environment variable ``var`` (``--password-env``); InputError if unset/empty."""
     if not var or "=" in var or "\0" in var:
-        raise InputError(f"--password-env {_shown_name(var)}: not a variable name")
+        raise InputError(f"{{field}} {_shown_name(var)}: not a variable name", field="password_env")
     value = os.environ.get(var)
     if value is None:
-        raise InputError(f"--password-env {_shown_name(var)}: the variable is not set")
+        raise InputError(f"{{field}} {_shown_name(var)}: the variable is not set", field="password_env")
     if not value:
-        raise InputError(f"--password-env {_shown_name(var)}: the variable is empty")
+        raise InputError(f"{{field}} {_shown_name(var)}: the variable is empty", field="password_env")
     return Secret(value)
 
 

@@ -129,7 +129,7 @@ def parse_pins(values: list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
         try:
             out.append(normalise_pin(v))
         except ValueError as exc:
-            raise InputError(f"--pin {v!r}: {exc}") from None
+            raise InputError(f"{{field}} {v!r}: {exc}", field="pin") from None
     return tuple(out)
 
 

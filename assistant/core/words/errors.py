@@ -16,23 +16,53 @@ EXIT_BAD_INPUT = 2
 EXIT_DNS = 3
 
 
+# The settings an error can be about (``AssistantError.field``), in words. Each front end names them its
+# own way: the CLI by its option (cli/common.py FLAGS), the wizard by these words, translated.
+FIELDS: dict[str, str] = {
+    "timeout": QT_TRANSLATE_NOOP("fields", "time limit"),
+    "cafile": QT_TRANSLATE_NOOP("fields", "CA certificate file"),
+    "dns_server": QT_TRANSLATE_NOOP("fields", "DNS server"),
+    "offline": QT_TRANSLATE_NOOP("fields", "offline mode"),
+    "pin": QT_TRANSLATE_NOOP("fields", "certificate fingerprint"),
+    "password_env": QT_TRANSLATE_NOOP("fields", "password variable"),
+    "allow_plain": QT_TRANSLATE_NOOP("fields", "permission to use a server without encryption"),
+    "include_password": QT_TRANSLATE_NOOP("fields", "password in the QR code"),
+    "embed_password": QT_TRANSLATE_NOOP("fields", "password in the profile"),
+    "payload": QT_TRANSLATE_NOOP("fields", "QR code text"),
+    "output": QT_TRANSLATE_NOOP("fields", "output file"),
+    "bind": QT_TRANSLATE_NOOP("fields", "network address"),
+    "port": QT_TRANSLATE_NOOP("fields", "port"),
+    "expires": QT_TRANSLATE_NOOP("fields", "link lifetime"),
+    "force": QT_TRANSLATE_NOOP("fields", "permission to replace the file"),
+}
+FIELD = "{field}"  # where a message names its field; each front end puts its own name there
+
+
 class AssistantError(Exception):
     """Base: ``str(exc)`` is the one line shown to the person; ``exit_code`` is what the CLI returns.
 
     ``AssistantError("text")`` keeps a free sentence (shown as is, in English); ``AssistantError(code=...,
-    params=...)`` is the sentence of that code, which the wizard can translate.
+    params=...)`` is the sentence of that code, which the wizard can translate. ``field`` names the setting
+    at fault (a key of ``FIELDS``); the message says ``{field}`` where it is named, and ``line(name)`` puts
+    a front end's own name for it there (the CLI its option, the wizard its words).
     """
 
     exit_code = EXIT_NOTHING_USABLE
 
     def __init__(self, message: str | None = None, *, code: str | None = None,
-                 params: Mapping[str, object] | None = None) -> None:
+                 params: Mapping[str, object] | None = None, field: str | None = None) -> None:
         self.code = code
+        self.field = field
         self.params: dict[str, object] = dict(params or {})
         if message is None:
             from assistant.core.words.messages import render
             message = render(code or "", self.params)
-        super().__init__(message)
+        self.english = message  # with {field} where the field is named
+        super().__init__(self.line(FIELDS.get(field or "", field or "")))
+
+    def line(self, name: str) -> str:
+        """The message with the field named ``name``."""
+        return self.english.replace(FIELD, name) if self.field else self.english
 
 
 class InputError(AssistantError):

@@ -112,7 +112,7 @@ MESSAGES: dict[str, str] = {
     "cannot_write": QT_TRANSLATE_NOOP("messages", "{path}: cannot write ({detail})"),
     "folder_missing": QT_TRANSLATE_NOOP("messages", "{path}: folder {folder} does not exist"),
     "is_folder": QT_TRANSLATE_NOOP("messages", "{path}: is a folder, expected a file name"),
-    "exists": QT_TRANSLATE_NOOP("messages", "{path}: already exists (use --force to replace it)"),
+    "exists": QT_TRANSLATE_NOOP("messages", "{path}: already exists (use {field} to replace it)"),
     "symlink": QT_TRANSLATE_NOOP("messages", "{path}: is a symbolic link to {what}; it is not replaced "
                                              "({hint})"),
     "a_folder": QT_TRANSLATE_NOOP("messages", "a folder"),

@@ -21,7 +21,7 @@ async def lookup(domain: str, addr: EmailAddress, settings: Settings, outcome: S
     """Ask the ISPDB about ``domain``; add what it says to ``outcome``; True when a usable file came."""
     url = ispdb_url(settings.ispdb_url, domain)
     if settings.offline:
-        outcome.reports.append(SourceReport(source, url, "skipped", "--offline: the ISPDB is not asked"))
+        outcome.reports.append(SourceReport(source, url, "skipped", "offline: the ISPDB is not asked"))
         return False
     fetched = await fetch_config(url, settings, source)
     outcome.reports.append(fetched.report)

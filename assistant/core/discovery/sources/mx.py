@@ -80,7 +80,7 @@ async def run(addr: EmailAddress, settings: Settings) -> SourceOutcome:
     tasks: list[asyncio.Future[Fetched] | None] = []
     for i, url in enumerate(urls):
         if i % 2 == 1 and settings.offline:
-            outcome.reports.append(SourceReport("mx", url, "skipped", "--offline: the ISPDB is not asked"))
+            outcome.reports.append(SourceReport("mx", url, "skipped", "offline: the ISPDB is not asked"))
             tasks.append(None)
         else:
             tasks.append(asyncio.ensure_future(fetch_config(url, settings, "mx")))
