@@ -13,6 +13,7 @@ provider, which reads the same on both sides because every method is kept in its
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -187,7 +188,7 @@ def _incoming(root: ET.Element) -> list[ET.Element]:
 
 
 # Every shape the tests above must meet in at least one file: the files are ours, this keeps them honest.
-SHAPES = {
+SHAPES: dict[str, Callable[[ET.Element], bool]] = {
     "%EMAILDOMAIN% in a host name": lambda r: any("%EMAILDOMAIN%" in h for h in _all(r, "hostname")),
     "%EMAILLOCALPART% as user name": lambda r: "%EMAILLOCALPART%" in _all(r, "username"),
     "OAuth2 with a password fallback": lambda r: ["OAuth2", "password-cleartext"] in _auths(r),
