@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+import tests
 from assistant.core.model.account import ServerConfig
 from assistant.core.profiles import export_profile, import_profile
 from assistant.core.words.errors import InputError
-from tests.core.test_profiles_samples import ACCOUNTS, IMAP_ACCOUNT, POP3_ACCOUNT, reference
+from tests.core.test_profiles_samples import ACCOUNTS, IMAP_ACCOUNT, POP3_ACCOUNT
 from tests.support.profile_rules import check_autoconfig
 
 
@@ -115,14 +117,14 @@ def test_validator_rules(data: bytes, expected: set[tuple[str, str]]) -> None:
     assert got == expected
 
 
-def test_validator_on_real_isp_files() -> None:
-    folder = reference("ispdb-samples")
-    gmx = check_autoconfig((folder / "gmx.net.xml").read_bytes())
-    assert [p for p in gmx if p.severity == "error"] == []
-    office = {(p.reader, p.code) for p in check_autoconfig((folder / "office365.com.xml").read_bytes())}
-    assert ("both", "placeholder") in office  # the known %EMAILADDRESS typo
-    wind = {(p.reader, p.code) for p in check_autoconfig((folder / "bay.wind.ne.jp.xml").read_bytes())}
-    assert ("android", "no_imap") in wind and ("both", "plain") in wind
+def test_validator_on_isp_shaped_files() -> None:
+    folder = Path(tests.__file__).resolve().parent / "data" / "autoconfig"  # see tests/data/README.md
+    alternatives = check_autoconfig((folder / "starttls-alternatives.xml").read_bytes())
+    assert [p for p in alternatives if p.severity == "error"] == []
+    typo = {(p.reader, p.code) for p in check_autoconfig((folder / "placeholder-typo.xml").read_bytes())}
+    assert ("both", "placeholder") in typo  # %EMAILADDRESS without its closing %, as in office365.com.xml
+    pop3 = {(p.reader, p.code) for p in check_autoconfig((folder / "pop3-plain-only.xml").read_bytes())}
+    assert ("android", "no_imap") in pop3 and ("both", "plain") in pop3
 
 
 def test_validator_reports_a_port_in_non_ascii_digits_instead_of_crashing() -> None:

@@ -9,12 +9,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+import tests
 from assistant.cli import main
-from tests.core.test_profiles_samples import reference
 
-SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "resources" / "schemas" / "convert.schema.json")
+TESTS = Path(tests.__file__).resolve().parent
+SCHEMA = json.loads((TESTS.parent / "resources" / "schemas" / "convert.schema.json")
                     .read_text(encoding="utf-8"))
-GMAIL = str(reference("ispdb-samples", "googlemail.com.xml"))
+# Google's public settings as the ISPDB lists them (OAuth2 + password, POP3 settings, help links, domains).
+GMAIL = str(TESTS / "data" / "ispdb" / "gmail.com.xml")
 
 
 def test_each_loss_is_one_stderr_line(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,28 +1,35 @@
-"""Real provider files (the 20 ISPDB samples): autoconfig → autoconfig comes back as Thunderbird read the
-original, and every other conversion either works or refuses with one line, never silently losing a server.
+"""Provider files in the shapes the Thunderbird ISPDB holds (tests/data/ispdb/ and tests/data/autoconfig/,
+written for these tests, see tests/data/README.md): autoconfig → autoconfig comes back as Thunderbird read
+the original, and every other conversion either works or refuses with one line, never silently losing a
+server.
 
-``thunderbird_reads`` follows Thunderbird's readFromXML (readFromXML.sys.mjs, see
-shared/reference/mail-setup-prior-art.md §3.1) for what the issue compares: the first usable incoming and
-outgoing server's type, host, port, socket type, authentication and user name. It takes the first known
-authentication value; Thunderbird additionally skips OAuth2 for hosts without a built-in OAuth2 provider,
-which reads the same on both sides because every method is kept in its order.
+``thunderbird_reads`` follows Thunderbird's readFromXML (comm-central
+mail/components/accountcreation/modules/readFromXML.sys.mjs) for what the issue compares: the first usable
+incoming and outgoing server's type, host, port, socket type, authentication and user name. It takes the
+first known authentication value; Thunderbird additionally skips OAuth2 for hosts without a built-in OAuth2
+provider, which reads the same on both sides because every method is kept in its order.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+import tests
 from assistant.cli import error_line
 from assistant.core.profiles import FORMATS, export_with_losses, import_profile, import_with_losses
 from assistant.core.profiles.autoconfig_read import valid_hostname
 from assistant.core.words.errors import InputError
-from tests.core.test_profiles_samples import reference
 from tests.support.profile_rules import check_autoconfig
 
-SAMPLES = sorted(p.name for p in reference("ispdb-samples").glob("*.xml"))
+DATA = Path(tests.__file__).resolve().parent / "data"
+# Big providers' public settings (ispdb/) and one file per shape real files have (autoconfig/).
+SAMPLES = sorted(str(p.relative_to(DATA)) for folder in ("ispdb", "autoconfig")
+                 for p in (DATA / folder).glob("*.xml"))
 _IN_TYPES = {"pop3", "imap", "nntp", "exchange", "ews", "owa", "graph"}
 _AUTH = {"password-cleartext": "cleartext", "plain": "cleartext", "password-encrypted": "encrypted",
          "secure": "encrypted", "GSSAPI": "GSSAPI", "NTLM": "NTLM", "OAuth2": "OAuth2"}
@@ -74,7 +81,7 @@ def has_encrypted_server(data: bytes) -> bool:
 
 @pytest.mark.parametrize("name", SAMPLES)
 def test_autoconfig_to_autoconfig_reads_the_same_in_thunderbird(name: str) -> None:
-    original = reference("ispdb-samples", name).read_bytes()
+    original = (DATA / name).read_bytes()
     account, read_losses = import_with_losses(original, name)
     assert read_losses == []
     plain = not has_encrypted_server(original)
@@ -100,7 +107,7 @@ def test_autoconfig_to_autoconfig_reads_the_same_in_thunderbird(name: str) -> No
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("name", SAMPLES)
 def test_every_conversion_works_or_refuses_in_one_line(name: str, fmt: str) -> None:
-    original = reference("ispdb-samples", name).read_bytes()
+    original = (DATA / name).read_bytes()
     account = import_profile(original, name)
     try:
         out, losses = export_with_losses(account, fmt)
@@ -121,7 +128,7 @@ def test_every_conversion_works_or_refuses_in_one_line(name: str, fmt: str) -> N
 
 def test_the_sheet_never_shows_raw_placeholders() -> None:
     for name in SAMPLES:
-        account = import_profile(reference("ispdb-samples", name).read_bytes(), name)
+        account = import_profile((DATA / name).read_bytes(), name)
         try:
             out = export_with_losses(account, "sheet", allow_plain=True)[0].decode()
         except InputError:
@@ -150,7 +157,7 @@ def _facts(data: bytes) -> set[tuple[str, str, tuple[tuple[str, str], ...]]]:
 @pytest.mark.parametrize("name", SAMPLES)
 def test_autoconfig_to_autoconfig_drops_no_element(name: str) -> None:
     """oAuth2, webMail, enable, useGlobalPreferredServer, restriction ... all come back (comments aside)."""
-    original = reference("ispdb-samples", name).read_bytes()
+    original = (DATA / name).read_bytes()
     account = import_profile(original, name)
     out = export_with_losses(account, "autoconfig", allow_plain=not has_encrypted_server(original))[0]
     missing = _facts(original) - _facts(out)
@@ -158,7 +165,75 @@ def test_autoconfig_to_autoconfig_drops_no_element(name: str) -> None:
 
 
 def test_other_formats_name_the_autoconfig_elements_they_drop() -> None:
-    account = import_profile(reference("ispdb-samples", "googlemail.com.xml").read_bytes(), "gmail")
+    account = import_profile((DATA / "ispdb" / "gmail.com.xml").read_bytes(), "gmail")
     losses = [str(loss) for loss in export_with_losses(account, "mobileconfig")[1]]
     for element in ("oAuth2", "enable", "webMail"):
         assert f"dropped: the autoconfig <{element}> element (mobileconfig cannot hold it)" in losses
+
+
+
+def _all(root: ET.Element, name: str) -> list[str]:
+    return [(e.text or "").strip() for e in root.iter(name)]
+
+
+def _servers_of(root: ET.Element) -> list[ET.Element]:
+    return [e for e in root.iter() if e.tag in ("incomingServer", "outgoingServer")]
+
+
+def _auths(root: ET.Element) -> list[list[str]]:
+    return [_texts(e, "authentication") for e in _servers_of(root)]
+
+
+def _incoming(root: ET.Element) -> list[ET.Element]:
+    return list(root.iter("incomingServer"))
+
+
+# Every shape the tests above must meet in at least one file: the files are ours, this keeps them honest.
+SHAPES: dict[str, Callable[[ET.Element], bool]] = {
+    "%EMAILDOMAIN% in a host name": lambda r: any("%EMAILDOMAIN%" in h for h in _all(r, "hostname")),
+    "%EMAILLOCALPART% as user name": lambda r: "%EMAILLOCALPART%" in _all(r, "username"),
+    "OAuth2 with a password fallback": lambda r: ["OAuth2", "password-cleartext"] in _auths(r),
+    "OAuth2 only": lambda r: ["OAuth2"] in _auths(r),
+    "<oAuth2> with issuer, scope, authURL, tokenURL": lambda r: any(
+        {c.tag for c in o} >= {"issuer", "scope", "authURL", "tokenURL"} for o in r.findall("oAuth2")),
+    "POP3 only": lambda r: {e.get("type") for e in _incoming(r)} == {"pop3"},
+    "plain next to SSL": lambda r: {"plain", "SSL"} <= set(_all(r, "socketType")),
+    "STARTTLS": lambda r: "STARTTLS" in _all(r, "socketType"),
+    "three or more <domain>": lambda r: len(r.findall("emailProvider/domain")) >= 3,
+    "<descr> in three languages": lambda r: any(
+        len({d.get("lang") for d in doc.iter("descr")}) >= 3 for doc in r.iter("documentation")),
+    "<documentation> without <descr>": lambda r: any(not len(d) for d in r.iter("documentation")),
+    "<pop3> leave-on-server settings": lambda r: bool(_all(r, "daysToLeaveMessagesOnServer")),
+    "ews entry with a URL only": lambda r: any(
+        e.get("type") == "ews" and e.find("hostname") is None for e in _incoming(r)),
+    "exchange entry": lambda r: any(e.get("type") == "exchange" for e in _incoming(r)),
+    "nntp entry first": lambda r: _incoming(r)[0].get("type") == "nntp",
+    "GSSAPI only": lambda r: ["GSSAPI"] in _auths(r),
+    "NTLM only": lambda r: ["NTLM"] in _auths(r),
+    "<inputField>": lambda r: r.find(".//inputField") is not None,
+    "<enable>": lambda r: r.find(".//enable") is not None,
+    "<webMail> inside and beside emailProvider": lambda r: (
+        r.find("webMail") is not None and r.find("emailProvider/webMail") is not None),
+    "<restriction>": lambda r: bool(_all(r, "restriction")),
+    "incoming server without <port>": lambda r: any(
+        e.find("port") is None and e.find("hostname") is not None for e in _incoming(r)),
+    "outgoing server before the incoming ones": lambda r: _servers_of(r)[0].tag == "outgoingServer",
+    "legacy authentication names": lambda r: {"plain", "secure"} <= {a for x in _auths(r) for a in x},
+    "SMTP without sign-in or user name": lambda r: any(
+        _texts(e, "authentication") == ["none"] and e.find("username") is None
+        for e in r.iter("outgoingServer")),
+    "unbalanced placeholder": lambda r: any(u.count("%") % 2 for u in _all(r, "username")),
+}
+BIG_PROVIDERS = {"gmail.com", "outlook.com", "office365.com", "yahoo.com", "aol.com", "icloud.com",
+                 "fastmail.com", "qq.com", "163.com"}
+
+
+def test_the_samples_hold_every_shape() -> None:
+    roots = {name: ET.fromstring((DATA / name).read_bytes()) for name in SAMPLES}
+    missing = [shape for shape, holds in SHAPES.items() if not any(holds(r) for r in roots.values())]
+    assert missing == []
+    providers = {n.removeprefix("ispdb/").removesuffix(".xml"): r for n, r in roots.items()
+                 if n.startswith("ispdb/")}
+    assert set(providers) >= BIG_PROVIDERS
+    for domain, root in providers.items():  # ispdb/<domain>.xml answers for <domain>, as the ISPDB does
+        assert domain in _all(root, "domain"), domain

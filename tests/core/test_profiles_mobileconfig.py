@@ -3,6 +3,7 @@ CMS signature that `openssl cms -verify` accepts with the chain included, round 
 
 from __future__ import annotations
 
+import datetime
 import plistlib
 import re
 import shutil
@@ -18,21 +19,26 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 
+import tests
 from assistant.core.profiles import export_profile, import_profile
 from assistant.core.profiles.signing import looks_signed, unwrap_signed
 from assistant.core.words.errors import InputError
-from tests.core.test_profiles_samples import ACCOUNTS, IMAP_ACCOUNT, POP3_ACCOUNT, reference
+from tests.core.test_profiles_samples import ACCOUNTS, IMAP_ACCOUNT, POP3_ACCOUNT
 
+# Apple's keys, types, required keys and allowed values, written down from its device-management schema.
+APPLE = Path(tests.__file__).resolve().parent / "data" / "apple"
 UUID = re.compile(r"^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$")
 REVERSE_DNS = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
-TYPES: dict[str, type | tuple[type, ...]] = {
-    "<string>": str, "<integer>": int, "<boolean>": bool, "<array>": list, "<dictionary>": dict,
-    "<data>": bytes, "<real>": float, "<date>": object, "<any>": object}
+TYPES: dict[str, type] = {
+    "string": str, "integer": int, "boolean": bool, "array": list, "dictionary": dict, "data": bytes,
+    "real": float, "date": datetime.datetime}
 
 
 def schema(name: str) -> dict[str, dict[str, Any]]:
-    doc = yaml.safe_load(reference("apple-device-management", name).read_text(encoding="utf-8"))
-    return {k["key"]: k for k in doc["payloadkeys"]}
+    keys: dict[str, dict[str, Any]] = yaml.safe_load((APPLE / name).read_text(encoding="utf-8"))
+    for key, spec in keys.items():  # a typo in the data must not pass as "no rule"
+        assert set(spec) <= {"type", "required", "allowed"} and spec["type"] in TYPES, (name, key)
+    return keys
 
 
 def check_against(d: dict[str, Any], keys: dict[str, dict[str, Any]], where: str) -> None:
@@ -41,19 +47,20 @@ def check_against(d: dict[str, Any], keys: dict[str, dict[str, Any]], where: str
         expected = TYPES[keys[key]["type"]]
         assert isinstance(value, expected) and not (expected is int and isinstance(value, bool)), (
             f"{where}: {key} should be {keys[key]['type']}, is {type(value).__name__}")
-        if "rangelist" in keys[key]:
-            assert value in keys[key]["rangelist"], f"{where}: {key}={value!r} not allowed"
+        if "allowed" in keys[key]:
+            assert value in keys[key]["allowed"], f"{where}: {key}={value!r} not allowed"
     for key, spec in keys.items():
-        if spec.get("presence") == "required":
+        if spec.get("required"):
             assert key in d, f"{where}: required {key} missing"
 
 
 @pytest.mark.parametrize("name", sorted(ACCOUNTS))
 def test_keys_and_types_follow_apple_schema(name: str) -> None:
     profile = plistlib.loads(export_profile(ACCOUNTS[name], "mobileconfig"))
-    check_against(profile, schema("TopLevel.yaml"), "top level")
+    check_against(profile, schema("toplevel.yaml"), "top level")
     (mail,) = profile["PayloadContent"]
-    check_against(mail, {**schema("CommonPayloadKeys.yaml"), **schema("com.apple.mail.managed.yaml")}, "mail")
+    mail_keys = {**schema("common-payload-keys.yaml"), **schema("com.apple.mail.managed.yaml")}
+    check_against(mail, mail_keys, "mail")
     assert mail["PayloadType"] == "com.apple.mail.managed"
     for d in (profile, mail):
         assert UUID.match(d["PayloadUUID"]) and REVERSE_DNS.match(d["PayloadIdentifier"])

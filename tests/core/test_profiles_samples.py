@@ -14,9 +14,6 @@ from assistant.core.model.account import AccountConfig, Pop3Settings, ServerConf
 from assistant.core.profiles import FORMATS, export_profile, suggested_file_name
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
-# The researched reference data lives in shared/ beside the repository (as laid out for developers and CI).
-REFERENCE = Path(os.environ.get("MSA_REFERENCE_DATA",
-                                Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "data"))
 
 IMAP_ACCOUNT = AccountConfig(
     domain="example.com",
@@ -47,14 +44,6 @@ HOSTILE_ACCOUNT = AccountConfig(
 ACCOUNTS = {"imap": IMAP_ACCOUNT, "pop3": POP3_ACCOUNT, "hostile": HOSTILE_ACCOUNT}
 EXTENSIONS = {"autoconfig": "xml", "autodiscover": "autodiscover.xml", "mobileconfig": "mobileconfig",
               "sheet": "html"}
-
-
-def reference(*parts: str) -> Path:
-    """Reference data shipped beside the project (Apple schema YAML, ISPDB samples); never skipped."""
-    path = REFERENCE.joinpath(*parts)
-    assert path.exists(), (f"reference data {path} is missing: set MSA_REFERENCE_DATA to the folder holding "
-                           f"apple-device-management/ and ispdb-samples/")
-    return path
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
