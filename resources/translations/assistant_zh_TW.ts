@@ -1338,6 +1338,69 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>fields</name>
+    <message>
+        <source>time limit</source>
+        <translation>時間限制</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA 憑證檔案</translation>
+    </message>
+    <message>
+        <source>DNS server</source>
+        <translation>DNS 伺服器</translation>
+    </message>
+    <message>
+        <source>offline mode</source>
+        <translation>離線模式</translation>
+    </message>
+    <message>
+        <source>certificate fingerprint</source>
+        <translation>憑證指紋</translation>
+    </message>
+    <message>
+        <source>password variable</source>
+        <translation>密碼環境變數</translation>
+    </message>
+    <message>
+        <source>permission to use a server without encryption</source>
+        <translation>您同意使用未加密的伺服器</translation>
+    </message>
+    <message>
+        <source>password in the QR code</source>
+        <translation>QR 碼中的密碼</translation>
+    </message>
+    <message>
+        <source>password in the profile</source>
+        <translation>描述檔中的密碼</translation>
+    </message>
+    <message>
+        <source>QR code text</source>
+        <translation>QR 碼文字</translation>
+    </message>
+    <message>
+        <source>output file</source>
+        <translation>輸出檔案</translation>
+    </message>
+    <message>
+        <source>network address</source>
+        <translation>網路位址</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>連接埠</translation>
+    </message>
+    <message>
+        <source>link lifetime</source>
+        <translation>連結有效時間</translation>
+    </message>
+    <message>
+        <source>permission to replace the file</source>
+        <translation>您同意取代檔案</translation>
+    </message>
+</context>
+<context>
     <name>flow</name>
     <message>
         <source>Enter a complete email address to continue.</source>
@@ -1674,8 +1737,8 @@ Replace them?</source>
         <translation>{path}：這是資料夾，需要的是檔案名稱</translation>
     </message>
     <message>
-        <source>{path}: already exists (use --force to replace it)</source>
-        <translation>{path}：檔案已經存在</translation>
+        <source>{path}: already exists (use {field} to replace it)</source>
+        <translation>{path}：檔案已經存在（要取代它，請用 {field}）</translation>
     </message>
     <message>
         <source>{path}: is a symbolic link to {what}; it is not replaced ({hint})</source>
