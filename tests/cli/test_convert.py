@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from assistant.cli import main
-from tests.core.test_profiles_samples import reference
+from tests.core.profiles.test_samples import reference
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "resources" / "schemas" / "convert.schema.json")
                     .read_text(encoding="utf-8"))

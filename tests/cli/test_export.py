@@ -21,8 +21,8 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 
 from assistant.core.model.results import Candidate, DiscoveryResult, ProbeResult, TlsFacts
 from assistant.core.profiles import FORMATS, import_profile
-from tests.integration.conftest import ProbeWorld
 from tests.support.profile_rules import check_autoconfig
+from tests.support.world import ProbeWorld
 
 REPO = Path(__file__).resolve().parents[2]
 SECRET = 'Embed<me>&"now"ü'

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from assistant.core.profiles import import_profile
-from tests.integration.conftest import REPO, ProbeWorld
+from tests.support.world import REPO, ProbeWorld
 
 NO_IMAP = 'name = "Example Corp"\n[policy]\nforbidden_protocols = ["imap"]\n'
 FIXED = """name = "Srv Org"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.conftest import ProbeWorld, add_accounts, autoconfig_xml
+from tests.support.world import ProbeWorld, add_accounts, autoconfig_xml
 
 REPO = Path(__file__).resolve().parents[2]
 DORA_PW = "Dora's pin pw 5"

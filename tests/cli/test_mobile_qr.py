@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from assistant.core.profiles import import_profile
-from tests.core.test_phone_payload import check_spec
+from tests.core.profiles.test_mobileqr import check_spec
+from tests.support.paths import GOLDEN
 from tests.support.qrdecode import decode_grid, decode_png, svg_grid
 
 REPO = Path(__file__).resolve().parents[2]
-GOLDEN = REPO / "tests" / "golden"
 SECRET = "s3cret pass"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.integration.conftest import ProbeWorld
+from tests.support.world import ProbeWorld
 
 
 def _recommended_block(text: str) -> str:

@@ -27,9 +27,10 @@ from assistant.core.phone.lan import NoLanAddressError, check_bind_address, defa
 from assistant.core.phone.share import MEDIA_TYPE, ProfileShare, ShareLimits, ShareState, check_profile
 from assistant.core.profiles import export_profile
 from assistant.core.words.errors import InputError
+from tests.support.paths import GOLDEN
 
 REPO = Path(__file__).resolve().parents[2]
-PROFILE = (REPO / "tests" / "golden" / "imap.mobileconfig").read_bytes()
+PROFILE = (GOLDEN / "imap.mobileconfig").read_bytes()
 
 
 class Share:
@@ -187,7 +188,7 @@ def password_profile(tmp_path: Path) -> Path:
 def test_bad_input_exits_2(tmp_path: Path, profile_file: Path, args: tuple[str, ...],
                            words: tuple[str, ...]) -> None:
     names = {"missing": str(tmp_path / "nope.mobileconfig"), "profile": str(profile_file),
-             "autoconfig": str(REPO / "tests" / "golden" / "imap.xml"),
+             "autoconfig": str(GOLDEN / "imap.xml"),
              "password": str(password_profile(tmp_path))}
     proc = run_cli(*(a.format(**names) for a in args))
     err = proc.stderr.decode()
@@ -251,7 +252,7 @@ def test_bind_checks() -> None:
 def test_check_profile() -> None:
     assert check_profile(PROFILE, "p") is False
     with pytest.raises(InputError, match="autoconfig"):
-        check_profile((REPO / "tests" / "golden" / "imap.xml").read_bytes(), "p")
+        check_profile((GOLDEN / "imap.xml").read_bytes(), "p")
 
 
 # --- the asyncio object the wizard drives --------------------------------------------------------------

@@ -19,8 +19,8 @@ from assistant.core.setup.session import SetupSession as Session
 from assistant.gui import i18n
 from assistant.gui.app import app_icon
 from assistant.gui.wizard import SetupWizard
-from tests.integration.conftest import ProbeWorld, add_accounts, build_world
 from tests.support.keyrings import MemoryKeyring
+from tests.support.world import ProbeWorld, add_accounts, build_world
 
 # Scenarios in the integration world, by what the wizard should do with them.
 FOUND = "alice@srv.test"  # IMAP, POP3 and SMTP with verified TLS

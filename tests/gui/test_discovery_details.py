@@ -27,7 +27,7 @@ from assistant.gui.pages.export import ExportPage
 from assistant.gui.text import result_name
 from assistant.gui.wizard import SetupWizard
 from tests.gui.conftest import CERT_PROBLEM, FOUND, click_next
-from tests.gui.test_signin import sign_in, to_discovery, to_password
+from tests.gui.test_password_page import sign_in, to_discovery, to_password
 from tests.support.keyrings import MemoryKeyring
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]

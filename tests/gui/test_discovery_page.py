@@ -25,7 +25,7 @@ from assistant.gui.pages.manual import ManualPage
 from assistant.gui.pages.recommendation import RecommendationPage
 from assistant.gui.wizard import SetupWizard
 from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, OUTSIDE, click_next, page, wait_discovery
-from tests.integration.test_probe_plaintext import PlainWorld, plain_world  # noqa: F401  (fixture)
+from tests.integration.test_discovery_plaintext import PlainWorld, plain_world  # noqa: F401  (fixture)
 
 MakeWizard = Callable[..., SetupWizard]
 

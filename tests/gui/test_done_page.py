@@ -232,7 +232,7 @@ def test_next_on_the_export_page_saves_into_a_new_folder_and_refuses_on_error(
 
 def test_a_rejected_password_ends_not_working_and_goes_back_to_the_password(
         qtbot: QtBot, make_wizard: MakeWizard, accounts: dict[str, str]) -> None:
-    from tests.gui.test_signin import sign_in, to_password
+    from tests.gui.test_password_page import sign_in, to_password
     wiz = make_wizard(timeout=30.0)
     start(qtbot, wiz, FOUND)
     wiz.pages[Page.DEVICES].programs["thunderbird"].setChecked(True)  # type: ignore[attr-defined]

@@ -19,7 +19,7 @@ from assistant.gui.pages.manual import ManualPage
 from assistant.gui.pages.password import PasswordPage
 from assistant.gui.wizard import SetupWizard
 from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, click_next, page, wait_discovery
-from tests.gui.test_export import to_export
+from tests.gui.test_export_page import to_export
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]
 

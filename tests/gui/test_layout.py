@@ -27,7 +27,7 @@ from assistant.core.setup.flow import Page
 from assistant.gui.wizard import SetupWizard
 from assistant.gui.wrapbox import WrapCheckBox
 from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, OUTSIDE, click_next, page, wait_discovery
-from tests.integration.conftest import ProbeWorld
+from tests.support.world import ProbeWorld
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]
 

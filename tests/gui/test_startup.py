@@ -131,7 +131,7 @@ def test_a_page_not_built_yet_is_built_when_asked_for(qtbot: QtBot, world: objec
     from PySide6.QtCore import QSettings
 
     from assistant.core.setup.session import SetupSession as Session
-    from tests.integration.conftest import ProbeWorld
+    from tests.support.world import ProbeWorld
     assert isinstance(world, ProbeWorld)
     wiz = SetupWizard(Session(world.settings(5)), QSettings(str(tmp_path / "p.ini"),
                                                             QSettings.Format.IniFormat))

@@ -15,8 +15,8 @@ from assistant.core.model.results import Candidate, ProbeResult
 from assistant.core.net.dns import Resolver
 from assistant.core.net.settings import Settings
 from assistant.core.protocols import probe_endpoint
-from tests.hostile.fakeserver import Conn, FakeServer, fake_server
 from tests.support.certs import CertFactory
+from tests.support.fakeserver import Conn, FakeServer, fake_server
 from tests.support.loopback import Subnet
 
 DEADLINE = 1.5

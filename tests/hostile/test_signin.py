@@ -18,8 +18,8 @@ from assistant.core.net.dns import Resolver
 from assistant.core.net.settings import Settings
 from assistant.core.signin.secret import Secret
 from assistant.core.signin.verify import SigninResult, verify_server
-from tests.hostile.fakeserver import Conn, FakeServer, fake_server
 from tests.support.certs import CertFactory
+from tests.support.fakeserver import Conn, FakeServer, fake_server
 from tests.support.loopback import Subnet
 
 PASSWORD = "Tr0ub4dor&3-horse-staple"

@@ -14,9 +14,9 @@ import pytest
 
 from assistant.core.model.results import Candidate, ProbeResult
 from assistant.core.protocols import probe_endpoint
-from tests.hostile.fakeserver import Conn, Handler, fake_server
-from tests.hostile.test_hostile_servers import PORTS, probe, settings, within_deadline
+from tests.hostile.test_endpoint import PORTS, probe, settings, within_deadline
 from tests.support.certs import CertFactory
+from tests.support.fakeserver import Conn, Handler, fake_server
 from tests.support.loopback import Subnet
 
 

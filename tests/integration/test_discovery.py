@@ -8,9 +8,9 @@ from typing import Any
 from assistant.core.discovery.run import discover
 from assistant.core.model.progress import ProgressEvent
 from assistant.core.model.results import Candidate, DiscoveryResult
-from tests.hostile.fakeserver import Conn, fake_server
-from tests.integration.conftest import ProbeWorld, checked, validate
+from tests.support.fakeserver import Conn, fake_server
 from tests.support.loopback import Subnet
+from tests.support.world import ProbeWorld, checked, validate
 
 
 def run(world: ProbeWorld, address: str, timeout: float = 10.0,

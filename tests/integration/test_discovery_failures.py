@@ -14,9 +14,9 @@ from assistant.core.discovery.run import discover
 from assistant.core.net.dns import Resolver, ServerAddress
 from assistant.core.net.settings import Settings
 from assistant.core.words.errors import DomainError, InputError
-from tests.hostile.fakeserver import Conn, fake_server
-from tests.integration.conftest import BAD_CERTS, ProbeWorld, checked, validate
+from tests.support.fakeserver import Conn, fake_server
 from tests.support.loopback import Subnet
+from tests.support.world import BAD_CERTS, ProbeWorld, checked, validate
 
 EXPECTED_PROBLEM = {
     "expired.tlsbad.test": "expired", "future.tlsbad.test": "not_yet_valid",

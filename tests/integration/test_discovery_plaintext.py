@@ -17,11 +17,11 @@ import pytest
 
 from assistant.core.discovery.run import discover
 from assistant.core.net.settings import Settings
-from tests.integration.conftest import checked
 from tests.support.certs import CertFactory
 from tests.support.dnsmasq import Dnsmasq, Zone, start_dnsmasq
 from tests.support.dovecot import DovecotHandle, start_dovecot
 from tests.support.loopback import Subnet
+from tests.support.world import checked
 
 REPO = Path(__file__).resolve().parents[2]
 

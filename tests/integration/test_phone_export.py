@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.test_phone_payload import check_spec
-from tests.integration.conftest import ProbeWorld
+from tests.core.profiles.test_mobileqr import check_spec
 from tests.support.qrdecode import decode_grid, decode_png, svg_grid
+from tests.support.world import ProbeWorld
 
 REPO = Path(__file__).resolve().parents[2]
 

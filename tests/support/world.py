@@ -3,7 +3,8 @@
 Each scenario is its own domain under ``.test`` (SRV, fallback, not offered, autoconfig, MX, guessing,
 IDN, TLS faults, outside domain, silent server), so one world built once per session serves every test.
 Servers with a faulty certificate each get their own address (Dovecot has one certificate per listener).
-Built by :func:`build_world`, started lazily by the ``probe_world`` fixture and stopped by PID at the end.
+Built by :func:`build_world`; the ``probe_world`` fixture (tests/conftest.py) starts one on first use and
+stops it by PID at the end; the GUI tests start their own (tests/gui/conftest.py).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -215,15 +215,6 @@ def build_world(workdir: Path) -> ProbeWorld:
         world.stop()
         raise
     return world
-
-
-@pytest.fixture(scope="session")
-def probe_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProbeWorld]:
-    world = build_world(tmp_path_factory.mktemp("probe-world"))
-    try:
-        yield world
-    finally:
-        world.stop()
 
 
 def _strict(node: Any) -> Any:

@@ -8,7 +8,7 @@ from assistant.core.advice.programs import APPLE, CHOICES, PROGRAMS, TEXTS, inst
 from assistant.core.model.account import ServerConfig
 from assistant.core.profiles import export_profile
 from assistant.core.profiles.sheet import write_sheet
-from tests.core.test_profiles_samples import IMAP_ACCOUNT, POP3_ACCOUNT
+from tests.core.profiles.test_samples import IMAP_ACCOUNT, POP3_ACCOUNT
 
 
 def values(text: str) -> dict[str, list[str]]:

@@ -14,6 +14,7 @@ from assistant.cli.recommend import document
 from assistant.core.advice.recommend import TEXTS, ServerFacts, Situation, human_size, recommend
 from assistant.core.model.results import Candidate, DiscoveryResult, ProbeResult, TlsFacts
 from assistant.core.words.errors import AssistantError, InputError
+from tests.support.paths import SCHEMAS
 
 BOTH = ServerFacts()
 NO_UIDL = ServerFacts(pop3_uidl=False)
@@ -168,7 +169,7 @@ def test_human_size() -> None:
     assert human_size(1536 * 1024 ** 2) == "1.5 GiB"
 
 
-RECOMMEND_SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "resources" / "schemas"
+RECOMMEND_SCHEMA = json.loads((SCHEMAS
                                / "recommend.schema.json").read_text(encoding="utf-8"))
 
 

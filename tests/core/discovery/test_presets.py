@@ -14,8 +14,9 @@ from assistant.cli.common import add_preset_option, preset_from_args
 from assistant.core.discovery.presets import apply_policy, load_preset
 from assistant.core.model.results import Candidate, DiscoveryResult, ProbeResult, TlsFacts
 from assistant.core.words.errors import InputError
+from tests.support.paths import SCHEMAS
 
-SCHEMA = json.loads((Path(__file__).parents[2] / "resources/schemas/preset.schema.json").read_text())
+SCHEMA = json.loads((SCHEMAS / "preset.schema.json").read_text())
 
 GOOD_TOML = """
 schema_version = 1

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from assistant.core.discovery.presets import load_preset
 from assistant.core.words.errors import InputError
+from tests.support.paths import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 BASE = {"name": "Example Corp", "servers": [
     {"protocol": "imap", "host": "imap.example.test", "port": 993, "security": "ssl"}]}
 

@@ -6,16 +6,14 @@ either used to escape as ValueError (a traceback in the CLI, "internal error" in
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.core.model.fields import parse_decimal, parse_port
 from assistant.core.net.dns import parse_server
 from assistant.core.profiles import import_profile
 from assistant.core.words.errors import InputError
+from tests.support.paths import GOLDEN
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 ODD = ["²", "٩٩٣", "1" * 5000, "0" * 4400 + "993", "-1", "+993", "99 3", "65536", "0"]
 
 

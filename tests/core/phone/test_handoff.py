@@ -32,7 +32,7 @@ from assistant.core.profiles import import_profile
 from assistant.core.profiles.qrimage import QUIET_ZONE, make_qr
 from assistant.core.setup.session import SetupSession
 from assistant.core.words.errors import InputError
-from tests.core.test_profiles_samples import IMAP_ACCOUNT
+from tests.core.profiles.test_samples import IMAP_ACCOUNT
 from tests.support.qrdecode import decode_png
 
 

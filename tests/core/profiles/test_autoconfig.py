@@ -9,7 +9,7 @@ import pytest
 from assistant.core.model.account import ServerConfig
 from assistant.core.profiles import export_profile, import_profile
 from assistant.core.words.errors import InputError
-from tests.core.test_profiles_samples import ACCOUNTS, IMAP_ACCOUNT, POP3_ACCOUNT, reference
+from tests.core.profiles.test_samples import ACCOUNTS, IMAP_ACCOUNT, POP3_ACCOUNT, reference
 from tests.support.profile_rules import check_autoconfig
 
 

@@ -10,7 +10,7 @@ from assistant.core.model.account import ServerConfig
 from assistant.core.net.xmlsafe import local_name, parse_xml
 from assistant.core.profiles import export_profile, import_profile
 from assistant.core.words.errors import InputError
-from tests.core.test_profiles_samples import ACCOUNTS, IMAP_ACCOUNT, POP3_ACCOUNT
+from tests.core.profiles.test_samples import ACCOUNTS, IMAP_ACCOUNT, POP3_ACCOUNT
 from tests.support.profile_rules import thunderbird_reads_autodiscover
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.core.profiles import export_profile, import_profile
 from assistant.core.words.errors import InputError
-from tests.core.test_profiles_samples import IMAP_ACCOUNT
+from tests.core.profiles.test_samples import IMAP_ACCOUNT
 
 LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE clientConfig [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">

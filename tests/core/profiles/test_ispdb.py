@@ -18,7 +18,7 @@ import pytest
 from assistant.core.profiles import FORMATS, export_with_losses, import_profile, import_with_losses
 from assistant.core.profiles.autoconfig_read import valid_hostname
 from assistant.core.words.errors import InputError
-from tests.core.test_profiles_samples import reference
+from tests.core.profiles.test_samples import reference
 from tests.support.profile_rules import check_autoconfig
 
 SAMPLES = sorted(p.name for p in reference("ispdb-samples").glob("*.xml"))

@@ -11,7 +11,7 @@ import pytest
 from assistant.core.model.account import AccountConfig, ServerConfig
 from assistant.core.profiles import export_profile, export_with_losses, import_profile, import_with_losses
 from assistant.core.words.errors import InputError
-from tests.core.test_profiles_samples import IMAP_ACCOUNT
+from tests.core.profiles.test_samples import IMAP_ACCOUNT
 from tests.support.profile_rules import check_autoconfig
 
 IMAP = ("<incomingServer type=\"imap\"><hostname>{host}</hostname><port>993</port>"

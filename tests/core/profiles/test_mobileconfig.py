@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 from assistant.core.profiles import export_profile, import_profile
 from assistant.core.profiles.signing import looks_signed, unwrap_signed
 from assistant.core.words.errors import InputError
-from tests.core.test_profiles_samples import ACCOUNTS, IMAP_ACCOUNT, POP3_ACCOUNT, reference
+from tests.core.profiles.test_samples import ACCOUNTS, IMAP_ACCOUNT, POP3_ACCOUNT, reference
 
 UUID = re.compile(r"^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$")
 REVERSE_DNS = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")

@@ -13,7 +13,7 @@ from PIL import Image
 from assistant.core.profiles.mobileqr import build_payload, mobile_qr_kind, write_mobile_qr
 from assistant.core.profiles.qrimage import PNG_SCALE, QUIET_ZONE, qr_terminal
 from assistant.core.words.errors import InputError
-from tests.core.test_phone_payload import IDN, check_spec, make_account
+from tests.core.profiles.test_mobileqr import IDN, check_spec, make_account
 from tests.support.qrdecode import decode_grid, decode_png, svg_grid
 
 EC_AT_LEAST_M = {"M", "Q", "H"}

@@ -1,6 +1,6 @@
 """Sample accounts every profile test uses, and the golden files: same input, byte-identical output.
 
-Run with UPDATE_GOLDEN=1 to rewrite tests/golden/ after an intended change (then review the diff).
+Run with UPDATE_GOLDEN=1 to rewrite tests/data/golden/ after an intended change (then review the diff).
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ import pytest
 from assistant.core.model.account import AccountConfig, Pop3Settings, ServerConfig
 from assistant.core.profiles import FORMATS, export_profile, suggested_file_name
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+GOLDEN = Path(__file__).resolve().parents[2] / "data" / "golden"
 # The researched reference data lives in shared/ beside the repository (as laid out for developers and CI).
 REFERENCE = Path(os.environ.get("MSA_REFERENCE_DATA",
-                                Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "data"))
+                                Path(__file__).resolve().parents[3].parent / "shared" / "reference" / "data"))
 
 IMAP_ACCOUNT = AccountConfig(
     domain="example.com",

@@ -11,7 +11,7 @@ from dataclasses import replace
 from assistant.core.profiles import export_profile
 from assistant.core.profiles.losses import Loss
 from assistant.core.profiles.sheet import QR_CSS_PX, TEXTS, write_sheet
-from tests.core.test_profiles_samples import HOSTILE_ACCOUNT, IMAP_ACCOUNT, POP3_ACCOUNT
+from tests.core.profiles.test_samples import HOSTILE_ACCOUNT, IMAP_ACCOUNT, POP3_ACCOUNT
 from tests.support.qrdecode import decode_png
 
 

@@ -9,7 +9,7 @@ import pytest
 from assistant.core.profiles import import_profile
 from assistant.core.setup import exporting
 from assistant.core.words.errors import InputError
-from tests.core.test_profiles_samples import IMAP_ACCOUNT, POP3_ACCOUNT
+from tests.core.profiles.test_samples import IMAP_ACCOUNT, POP3_ACCOUNT
 
 
 def test_plan_names_the_files_and_the_sheet_names_the_apple_profile(tmp_path: Path) -> None:
