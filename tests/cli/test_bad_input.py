@@ -11,32 +11,16 @@ import json
 import os
 import pty
 import select
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.cli import PROGRAM, clean_env, msa, one_line_error
+from tests.support.paths import REPO
+
 ADDRESS = "alice@example.com"
-
-
-def msa(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("MSA_")}
-    full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, cwd=REPO,
-                          env=full_env, stdin=subprocess.DEVNULL, timeout=60, check=False)
-
-
-def one_line(proc: subprocess.CompletedProcess[bytes], *words: str) -> str:
-    err = proc.stderr.decode("utf-8", "replace")
-    assert proc.returncode == 2, (proc.returncode, err)
-    assert err.count("\n") == 1 and "Traceback" not in err, err
-    for word in words:
-        assert word in err, err
-    return err
 
 
 def server(protocol: str, host: str, number: int, **extra: Any) -> dict[str, Any]:
@@ -92,7 +76,7 @@ COMMANDS = {
 def test_wrong_types_in_probe_file(tmp_path: Path, command: str, bad: str) -> None:
     path = write_bad(tmp_path, bad)
     proc = msa(*COMMANDS[command](str(path)), env={"MSA_TEST_PW": "pw-never-used"})
-    one_line(proc, str(path), "not a probe result")
+    one_line_error(proc, str(path), "not a probe result")
     assert proc.stdout == b""
 
 
@@ -101,15 +85,15 @@ def test_wrong_types_in_probe_file(tmp_path: Path, command: str, bad: str) -> No
 def test_junk_probe_files(tmp_path: Path, command: str, content: bytes) -> None:
     path = tmp_path / "probe.json"
     path.write_bytes(content)
-    one_line(msa(*COMMANDS[command](str(path))), str(path))
+    one_line_error(msa(*COMMANDS[command](str(path))), str(path))
 
 
 @pytest.mark.parametrize("command", ["recommend", "export", "report", "convert"])
 def test_missing_file_and_folder_as_file(tmp_path: Path, command: str) -> None:
     def args(f: str) -> list[str]:
         return ["convert", f, "--to", "sheet"] if command == "convert" else COMMANDS[command](f)
-    one_line(msa(*args(str(tmp_path / "nope.json"))), "no such file")
-    one_line(msa(*args(str(tmp_path))), "is a folder")
+    one_line_error(msa(*args(str(tmp_path / "nope.json"))), "no such file")
+    one_line_error(msa(*args(str(tmp_path))), "is a folder")
 
 
 @pytest.fixture
@@ -129,16 +113,16 @@ def test_output_targets(tmp_path: Path, good_probe: Path, which: int) -> None:
     suffix = ".json"
     # A folder nobody may create files in, even root: /proc refuses new entries.
     unwritable = "/proc/msa-review-out" + suffix
-    one_line(msa(*_writers(good_probe, unwritable)[which]), unwritable, "cannot write")
+    one_line_error(msa(*_writers(good_probe, unwritable)[which]), unwritable, "cannot write")
     missing = str(tmp_path / "no-such-folder" / f"out{suffix}")
-    one_line(msa(*_writers(good_probe, missing)[which]), "does not exist")
+    one_line_error(msa(*_writers(good_probe, missing)[which]), "does not exist")
     folder = tmp_path / f"folder{suffix}"
     folder.mkdir()
-    one_line(msa(*_writers(good_probe, str(folder))[which], "--force"), str(folder))
+    one_line_error(msa(*_writers(good_probe, str(folder))[which], "--force"), str(folder))
     assert folder.is_dir() and list(folder.iterdir()) == []
     existing = tmp_path / f"existing{suffix}"
     existing.write_text("keep")
-    one_line(msa(*_writers(good_probe, str(existing))[which]), "already exists")
+    one_line_error(msa(*_writers(good_probe, str(existing))[which]), "already exists")
     assert existing.read_text() == "keep"
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []
@@ -154,11 +138,11 @@ def test_good_probe_still_works(tmp_path: Path, good_probe: Path) -> None:
 
 def _run_in_terminal(argv: list[str], keys: bytes) -> tuple[int, bytes]:
     """Run the CLI with a real terminal (getpass reads /dev/tty), type ``keys``, collect everything."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MSA_")}
+    env = clean_env()
     pid, fd = pty.fork()
     if pid == 0:  # pragma: no cover - the child
         os.chdir(REPO)
-        os.execve(sys.executable, [sys.executable, "-m", "assistant", *argv], env)
+        os.execve(PROGRAM[0], [*PROGRAM, *argv], env)
     out = b""
     typed = False
     end = time.monotonic() + 60
@@ -206,10 +190,10 @@ def test_export_applies_the_preset_policy_to_a_saved_probe(tmp_path: Path) -> No
     proc = msa("export", ADDRESS, "--format", "autoconfig", "--probe", str(probe), "--preset", str(preset))
     assert proc.returncode == 0, proc.stderr.decode()
     assert b"pop.example.com" in proc.stdout and b"imap.example.com" not in proc.stdout
-    one_line(msa("export", ADDRESS, "--format", "autoconfig", "--probe", str(probe), "--preset",
-                  str(tmp_path / "missing.toml")), "missing.toml")
-    one_line(msa("export", ADDRESS, "--format", "autoconfig", "--probe", str(probe), "--preset",
-                 str(tmp_path)), tmp_path.name)
+    one_line_error(msa("export", ADDRESS, "--format", "autoconfig", "--probe", str(probe), "--preset",
+                       str(tmp_path / "missing.toml")), "missing.toml")
+    one_line_error(msa("export", ADDRESS, "--format", "autoconfig", "--probe", str(probe), "--preset",
+                       str(tmp_path)), tmp_path.name)
 
 
 def test_closed_stdout_is_one_line(good_probe: Path) -> None:
@@ -217,19 +201,15 @@ def test_closed_stdout_is_one_line(good_probe: Path) -> None:
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
-        proc = subprocess.run([sys.executable, "-m", "assistant", "export", ADDRESS, "--format", "sheet",
-                               "--probe", str(good_probe)], stdout=write_end, stderr=subprocess.PIPE,
-                              stdin=subprocess.DEVNULL, cwd=REPO, timeout=60, check=False)
+        proc = msa("export", ADDRESS, "--format", "sheet", "--probe", str(good_probe), stdout=write_end)
     finally:
         os.close(write_end)
-    err = proc.stderr.decode()
-    assert proc.returncode == 1, err
-    assert err.count("\n") == 1 and "Traceback" not in err and "standard output was closed" in err, err
+    one_line_error(proc, "standard output was closed", code=1)
 
 
 @pytest.mark.parametrize("address", ["x<b>\r\nfoo@example.com", "a b@example.com", "@example.com"])
 def test_export_checks_the_address_it_writes(good_probe: Path, address: str) -> None:
     """With --probe or --from, ADDRESS went into the profile unchecked (line breaks and all)."""
     proc = msa("export", address, "--format", "autodiscover", "--probe", str(good_probe))
-    one_line(proc)
+    one_line_error(proc)
     assert proc.stdout == b""

@@ -7,7 +7,6 @@ registers only the ``gui`` command; every other use of the command line still se
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tomllib
@@ -17,17 +16,18 @@ import pytest
 
 import assistant
 from assistant.cli import COMMANDS, build_parser
+from tests.support.cli import clean_env, msa
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+NO_DISPLAY = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+
+
 def _run(*code_or_args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env.pop("DISPLAY", None)
-    env.pop("WAYLAND_DISPLAY", None)
-    env.pop("QT_QPA_PLATFORM", None)
-    return subprocess.run([sys.executable, *code_or_args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=60)
+    """Python itself (``-c CODE``) without a display, like :func:`msa`."""
+    return subprocess.run([sys.executable, *code_or_args], cwd=ROOT, env=clean_env(drop=NO_DISPLAY),
+                          capture_output=True, text=True, timeout=60)
 
 
 def test_version_is_the_one_in_pyproject() -> None:
@@ -37,7 +37,7 @@ def test_version_is_the_one_in_pyproject() -> None:
 
 
 def test_version_option_prints_it() -> None:
-    out = _run("-m", "assistant", "--version")
+    out = msa("--version", drop=NO_DISPLAY, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == f"mail-setup-assistant {assistant.__version__}"
 
@@ -67,9 +67,9 @@ def test_opening_the_wizard_imports_no_other_command(argv: list[str]) -> None:
 
 
 def test_other_commands_keep_the_full_parser() -> None:
-    out = _run("-m", "assistant", "probe", "--help")
+    out = msa("probe", "--help", drop=NO_DISPLAY, text=True)
     assert out.returncode == 0, out.stderr
     assert "usage: mail-setup-assistant probe" in out.stdout
-    wrong = _run("-m", "assistant", "no-such-command")
+    wrong = msa("no-such-command", drop=NO_DISPLAY, text=True)
     assert wrong.returncode == 2
     assert "invalid choice" in wrong.stderr and "probe" in wrong.stderr

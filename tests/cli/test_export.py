@@ -9,7 +9,6 @@ import os
 import plistlib
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -21,40 +20,20 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 
 from assistant.core.model.results import Candidate, DiscoveryResult, ProbeResult, TlsFacts
 from assistant.core.profiles import FORMATS, import_profile
+from tests.support.cli import msa, one_line_error
+from tests.support.paths import SCHEMAS
 from tests.support.profile_rules import check_autoconfig
 from tests.support.world import ProbeWorld
 
-REPO = Path(__file__).resolve().parents[2]
 SECRET = 'Embed<me>&"now"ü'
-
-
-def msa(*args: str, env: dict[str, str] | None = None, stdin: bytes | None = None,
-        timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("MSA_")}
-    full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, cwd=REPO,
-                          env=full_env, input=stdin, timeout=timeout, check=False)
-
-
-def one_line_error(proc: subprocess.CompletedProcess[bytes], *words: str) -> str:
-    err = proc.stderr.decode()
-    assert proc.returncode == 2, (proc.returncode, err)
-    assert err.count("\n") == 1 and "Traceback" not in err, err
-    for word in words:
-        assert word in err, err
-    return err
 
 
 # --- live, against the test world ------------------------------------------------------------------------
 
-def live(world: ProbeWorld) -> list[str]:
-    return ["--dns-server", world.dns_server, "--cafile", world.cafile, "--offline", "--timeout", "15"]
-
-
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_live_export(probe_world: ProbeWorld, fmt: str, tmp_path: Path) -> None:
     out = tmp_path / f"profile.{fmt}"
-    proc = msa("export", "alice@srv.test", "--format", fmt, "-o", str(out), *live(probe_world))
+    proc = msa("export", "alice@srv.test", "--format", fmt, "-o", str(out), *probe_world.options())
     assert proc.returncode == 0, proc.stderr.decode()
     data = out.read_bytes()
     if fmt == "sheet":
@@ -82,7 +61,7 @@ def test_saved_probe_drives_export_and_recommend(probe_world: ProbeWorld, tmp_pa
     rec = msa("recommend", "--devices", "computer,phone", "--probe", str(probe), "--json")
     assert rec.returncode == 0, rec.stderr.decode()
     doc = json.loads(rec.stdout)
-    jsonschema.validate(doc, json.loads((REPO / "resources/schemas/recommend.schema.json").read_text()))
+    jsonschema.validate(doc, json.loads((SCHEMAS / "recommend.schema.json").read_text()))
     assert doc["facts"]["imap_offered"] and doc["facts"]["pop3_offered"]
     assert doc["recommendation"]["protocol"] == "imap"
     assert doc["recommendation"]["reasons"][0]["code"] == "several_devices"
@@ -150,7 +129,7 @@ def test_convert_chain_keeps_the_servers(probe_file: Path, tmp_path: Path) -> No
     start, end = import_profile(first.read_bytes(), "a"), import_profile(previous.read_bytes(), "b")
     assert end.incoming[0] == start.incoming[0] and end.outgoing == start.outgoing
     # stdin works too, and stdout is the default
-    proc = msa("convert", "-", "--to", "sheet", stdin=first.read_bytes())
+    proc = msa("convert", "-", "--to", "sheet", input=first.read_bytes())
     assert proc.returncode == 0 and b"imap.example.com" in proc.stdout
 
 

@@ -3,12 +3,11 @@ against the real test world (dnsmasq + Dovecot)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from assistant.core.profiles import import_profile
-from tests.support.world import REPO, ProbeWorld
+from tests.support.cli import msa
+from tests.support.world import ProbeWorld
 
 NO_IMAP = 'name = "Example Corp"\n[policy]\nforbidden_protocols = ["imap"]\n'
 FIXED = """name = "Srv Org"
@@ -25,12 +24,6 @@ security = "starttls"
 """
 
 
-def msa(world: ProbeWorld, *args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "assistant", *args, "--dns-server", world.dns_server,
-                           "--cafile", world.cafile, "--offline", "--timeout", "15"],
-                          capture_output=True, cwd=REPO, timeout=60, check=False)
-
-
 def preset(tmp_path: Path, text: str) -> str:
     path = tmp_path / "preset.toml"
     path.write_text(text, encoding="utf-8")
@@ -43,11 +36,11 @@ def servers(data: bytes, name: str) -> list[tuple[str, str, int, str]]:
 
 
 def test_live_export_obeys_a_forbidden_protocol(probe_world: ProbeWorld, tmp_path: Path) -> None:
-    plain = msa(probe_world, "export", "alice@srv.test", "--format", "autoconfig")
+    plain = msa("export", "alice@srv.test", "--format", "autoconfig", *probe_world.options())
     assert plain.returncode == 0, plain.stderr.decode()
     assert servers(plain.stdout, "plain.xml")[0][:2] == ("imap", "imap.srv.test")  # the control
-    proc = msa(probe_world, "export", "alice@srv.test", "--format", "autoconfig", "--preset",
-               preset(tmp_path, NO_IMAP))
+    proc = msa("export", "alice@srv.test", "--format", "autoconfig", "--preset",
+               preset(tmp_path, NO_IMAP), *probe_world.options())
     assert proc.returncode == 0, proc.stderr.decode()
     found = servers(proc.stdout, "config-v1.1.xml")
     assert [s[0] for s in found] == ["pop3", "smtp"]
@@ -56,25 +49,24 @@ def test_live_export_obeys_a_forbidden_protocol(probe_world: ProbeWorld, tmp_pat
 
 def test_live_export_uses_the_presets_own_servers(probe_world: ProbeWorld, tmp_path: Path) -> None:
     # bob@dead.fallback.test finds nothing by itself: only the preset's servers can be in the profile.
-    bare = msa(probe_world, "export", "bob@dead.fallback.test", "--format", "autoconfig")
+    bare = msa("export", "bob@dead.fallback.test", "--format", "autoconfig", *probe_world.options())
     # The input was fine, the result was not: exit 1 (docs/profiles.md), one line, no file.
     assert bare.returncode == 1 and bare.stdout == b"", bare.stderr.decode()
     assert bare.stderr.decode().count("\n") == 1 and "no usable" in bare.stderr.decode()
-    proc = msa(probe_world, "export", "bob@dead.fallback.test", "--format", "mobileconfig", "--preset",
-               preset(tmp_path, FIXED))
+    proc = msa("export", "bob@dead.fallback.test", "--format", "mobileconfig", "--preset",
+               preset(tmp_path, FIXED), *probe_world.options())
     assert proc.returncode == 0, proc.stderr.decode()
     assert servers(proc.stdout, "x.mobileconfig") == [("imap", "imap.srv.test", 143, "starttls"),
                                                       ("smtp", "smtp.srv.test", 587, "starttls")]
 
 
 def test_saved_probe_with_preset_matches_the_live_result(probe_world: ProbeWorld, tmp_path: Path) -> None:
-    probe = msa(probe_world, "probe", "alice@srv.test", "--json")
+    probe = msa("probe", "alice@srv.test", "--json", *probe_world.options())
     assert probe.returncode == 0, probe.stderr.decode()
     saved = tmp_path / "probe.json"
     saved.write_bytes(probe.stdout)
-    proc = subprocess.run([sys.executable, "-m", "assistant", "export", "alice@srv.test", "--format",
-                           "autoconfig", "--probe", str(saved), "--preset", preset(tmp_path, NO_IMAP)],
-                          capture_output=True, cwd=REPO, timeout=60, check=False)
+    proc = msa("export", "alice@srv.test", "--format", "autoconfig", "--probe", str(saved), "--preset",
+               preset(tmp_path, NO_IMAP))
     assert proc.returncode == 0, proc.stderr.decode()
     assert [s[:2] for s in servers(proc.stdout, "c.xml")] == [("pop3", "pop.srv.test"),
                                                                ("smtp", "smtp.srv.test")]

@@ -11,41 +11,15 @@ import json
 import os
 import stat
 import subprocess
-import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from tests.support.cli import msa, one_line_error, shell_msa
 from tests.support.world import ProbeWorld, add_accounts, autoconfig_xml
 
-REPO = Path(__file__).resolve().parents[2]
 DORA_PW = "Dora's pin pw 5"
-
-
-def msa(*args: str, env: dict[str, str] | None = None, timeout: float = 60,
-        stdin: int | None = subprocess.DEVNULL) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("MSA_")}
-    full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True,
-                          cwd=REPO, env=full_env, timeout=timeout, check=False, stdin=stdin)
-
-
-def shell(command: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """``command`` in bash with ``msa`` standing for the program (for redirections a test needs)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MSA_")}
-    env["MSA"] = f"{sys.executable} -m assistant"
-    return subprocess.run(["bash", "-c", command.replace("msa ", "$MSA ")], capture_output=True, text=True,
-                          cwd=REPO, env=env, timeout=timeout, check=False)
-
-
-def one_line(proc: subprocess.CompletedProcess[str], code: int, *words: str) -> None:
-    err = proc.stderr
-    assert proc.returncode == code, (proc.returncode, err)
-    assert err.count("\n") == 1 and "Traceback" not in err and "internal error" not in err, err
-    for word in words:
-        assert word in err, err
 
 
 @pytest.fixture
@@ -61,7 +35,7 @@ def profile(tmp_path: Path) -> Path:
 def test_a_device_node_is_written_into_never_replaced(profile: Path, tmp_path: Path) -> None:
     null = tmp_path / "null"
     os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # the same device as /dev/null (root only)
-    proc = msa("convert", str(profile), "--to", "autoconfig", "-o", str(null), "--force")
+    proc = msa("convert", str(profile), "--to", "autoconfig", "-o", str(null), "--force", text=True)
     assert proc.returncode == 0, proc.stderr
     assert stat.S_ISCHR(os.lstat(null).st_mode), "the device node was replaced by a regular file"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.xml", "null"]  # no temp file left
@@ -71,17 +45,19 @@ def test_a_fifo_is_written_into_when_someone_reads_and_refused_when_nobody_does(
         profile: Path, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    one_line(msa("convert", str(profile), "--to", "autoconfig", "-o", str(fifo), timeout=20), 2,
-             "nobody reads")
+    convert = ("convert", str(profile), "--to", "autoconfig", "-o", str(fifo))
+    one_line_error(msa(*convert, timeout=20, text=True), "nobody reads")
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
-    got: list[bytes] = []
-    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
-    reader.start()
-    time.sleep(0.2)
-    proc = msa("convert", str(profile), "--to", "autoconfig", "-o", str(fifo), timeout=20)
-    reader.join(20)
+    # Someone reads from the moment this open returns (no thread to wait for): the file is small, so the
+    # command writes it into the pipe's buffer and ends, and everything is read back after it.
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        proc = msa(*convert, timeout=20, text=True)
+        got = b"".join(iter(lambda: os.read(reader, 65536), b""))  # b"": the writer has closed it
+    finally:
+        os.close(reader)
     assert proc.returncode == 0, proc.stderr
-    assert got and got[0].startswith(b"<?xml") and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert got.startswith(b"<?xml") and stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
 @pytest.mark.parametrize("force", [False, True])
@@ -89,20 +65,22 @@ def test_a_symbolic_link_is_never_replaced(profile: Path, tmp_path: Path, force:
     dangling = tmp_path / "dangling.xml"
     dangling.symlink_to(tmp_path / "nowhere.xml")
     extra = ["--force"] if force else []
-    one_line(msa("convert", str(profile), "--to", "autoconfig", "-o", str(dangling), *extra), 2,
-             "symbolic link")
+    one_line_error(msa("convert", str(profile), "--to", "autoconfig", "-o", str(dangling), *extra,
+                       text=True), "symbolic link")
     assert dangling.is_symlink() and not (tmp_path / "nowhere.xml").exists()
     target = tmp_path / "target.xml"
     target.write_text("keep me")
     link = tmp_path / "link.xml"
     link.symlink_to(target)
-    one_line(msa("convert", str(profile), "--to", "autoconfig", "-o", str(link), *extra), 2, "symbolic link")
+    one_line_error(msa("convert", str(profile), "--to", "autoconfig", "-o", str(link), *extra, text=True),
+                   "symbolic link")
     assert link.is_symlink() and target.read_text() == "keep me"
 
 
 def test_a_too_long_name_is_bad_input(profile: Path, tmp_path: Path) -> None:
     name = tmp_path / ("x" * 300 + ".xml")
-    one_line(msa("convert", str(profile), "--to", "autoconfig", "-o", str(name)), 2, "cannot write")
+    one_line_error(msa("convert", str(profile), "--to", "autoconfig", "-o", str(name), text=True),
+                   "cannot write")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.xml"]
 
 
@@ -112,25 +90,25 @@ def test_a_fifo_or_device_as_input_is_refused_at_once(tmp_path: Path) -> None:
     fifo = tmp_path / "in.pipe"
     os.mkfifo(fifo)  # nobody ever writes: reading it would block forever
     start = time.monotonic()
-    one_line(msa("convert", str(fifo), "--to", "sheet", timeout=20), 2, "not a regular file")
-    one_line(msa("recommend", "--probe", "/dev/zero", timeout=20), 2, "not a regular file")
-    one_line(msa("export", "a@example.com", "--format", "sheet", "--from", str(fifo), timeout=20), 2,
-             "not a regular file")
+    one_line_error(msa("convert", str(fifo), "--to", "sheet", timeout=20, text=True), "not a regular file")
+    one_line_error(msa("recommend", "--probe", "/dev/zero", timeout=20, text=True), "not a regular file")
+    one_line_error(msa("export", "a@example.com", "--format", "sheet", "--from", str(fifo), timeout=20,
+                       text=True), "not a regular file")
     assert time.monotonic() - start < 15
 
 
 # --- closed and full standard streams -----------------------------------------------------------------
 
 def test_closed_or_full_stdout_and_closed_stdin_end_in_one_line(profile: Path) -> None:
-    closed = shell(f"msa convert {profile} --to autoconfig >&-")
-    one_line(closed, 1, "standard output")
-    full = shell(f"msa convert {profile} --to autoconfig > /dev/full")
-    one_line(full, 1, "standard output")
-    piped = shell("set -o pipefail; msa recommend --devices computer,phone | head -1")
+    closed = shell_msa(f"msa convert {profile} --to autoconfig >&-")
+    one_line_error(closed, "standard output", code=1)
+    full = shell_msa(f"msa convert {profile} --to autoconfig > /dev/full")
+    one_line_error(full, "standard output", code=1)
+    piped = shell_msa("set -o pipefail; msa recommend --devices computer,phone | head -1")
     assert "Traceback" not in piped.stderr and "internal error" not in piped.stderr, piped.stderr
     assert piped.stdout.count("\n") == 1
-    stdin_closed = shell("msa convert - --to autoconfig <&-")
-    one_line(stdin_closed, 2, "standard input")
+    stdin_closed = shell_msa("msa convert - --to autoconfig <&-")
+    one_line_error(stdin_closed, "standard input")
 
 
 # --- pins and one deadline (live, against the test world) ---------------------------------------------
@@ -139,7 +117,7 @@ def test_closed_or_full_stdout_and_closed_stdin_end_in_one_line(profile: Path) -
 def tlsbad(probe_world: ProbeWorld) -> dict[str, str]:
     """dora's mailbox on every server, and the SHA-256 of each faulty IMAP server's certificate."""
     add_accounts(probe_world, {"dora": DORA_PW})
-    proc = msa("probe", "dora@tlsbad.test", "--json", *live(probe_world))
+    proc = msa("probe", "dora@tlsbad.test", "--json", *probe_world.options(20), text=True)
     found = {c["host"].rstrip("."): c["tls"]["fingerprint_sha256"]
              for c in json.loads(proc.stdout)["candidates"]
              if c["protocol"] == "imap" and c.get("tls") and c["tls"].get("fingerprint_sha256")}
@@ -147,15 +125,10 @@ def tlsbad(probe_world: ProbeWorld) -> dict[str, str]:
     return found
 
 
-def live(world: ProbeWorld, timeout: float = 20) -> list[str]:
-    return ["--dns-server", world.dns_server, "--cafile", world.cafile, "--offline",
-            "--timeout", str(timeout)]
-
-
 def verify(world: ProbeWorld, address: str, *extra: str,
            timeout: float = 20) -> subprocess.CompletedProcess[str]:
-    return msa("verify", address, "--json", "--password-env", "PW", *extra, *live(world, timeout),
-               env={"PW": DORA_PW})
+    return msa("verify", address, "--json", "--password-env", "PW", *extra, *world.options(timeout),
+               env={"PW": DORA_PW}, text=True)
 
 
 def test_a_pin_selects_exactly_the_server_whose_certificate_it_names(
@@ -178,7 +151,7 @@ def test_a_wrong_pin_selects_nothing(probe_world: ProbeWorld, tlsbad: dict[str, 
 
 def test_report_honours_the_pin_too(probe_world: ProbeWorld, tlsbad: dict[str, str]) -> None:
     proc = msa("report", "dora@tlsbad.test", "--password-env", "PW", "--pin", tlsbad["expired.tlsbad.test"],
-               *live(probe_world), env={"PW": DORA_PW})
+               *probe_world.options(20), env={"PW": DORA_PW}, text=True)
     doc = json.loads(proc.stdout)
     assert doc["signin"]["incoming"]["ok"] and doc["signin"]["incoming"]["pinned"], proc.stderr
     assert DORA_PW not in proc.stdout

@@ -3,17 +3,13 @@ end with one line and exit code 2 before any window opens."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from assistant.cli import main
 from assistant.gui import app, signals
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.cli import msa
 
 
 @pytest.fixture
@@ -48,17 +44,14 @@ def test_gui_options_prefill(opened: list[app.Options], tmp_path: Path) -> None:
     (["gui", "--cafile", "/nonexistent/ca.pem"], "--cafile /nonexistent/ca.pem"),
 ])
 def test_bad_options_are_one_line_and_exit_2(args: list[str], words: str) -> None:
-    proc = subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True,
-                          cwd=REPO, timeout=60)
+    proc = msa(*args, text=True)
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0] and "Traceback" not in proc.stderr
 
 
 def test_no_display_is_one_line_not_a_crash() -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    proc = subprocess.run([sys.executable, "-m", "assistant"], capture_output=True, text=True, cwd=REPO,
-                          timeout=60, env=env)
+    proc = msa(drop=("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"), text=True)
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and "no graphical display" in proc.stderr
 
@@ -78,9 +71,8 @@ def test_gui_preset_is_loaded_before_the_window(opened: list[app.Options], tmp_p
 def test_bad_preset_is_one_line_and_exit_2(tmp_path: Path, text: str, words: str) -> None:
     preset = tmp_path / "org.toml"
     preset.write_text(text, encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}  # would open a window if the preset were taken
-    proc = subprocess.run([sys.executable, "-m", "assistant", "gui", "--preset", str(preset)],
-                          capture_output=True, text=True, cwd=REPO, timeout=60, env=env)
+    # would open a window if the preset were taken
+    proc = msa("gui", "--preset", str(preset), env={"QT_QPA_PLATFORM": "offscreen"}, text=True)
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0] and "Traceback" not in proc.stderr

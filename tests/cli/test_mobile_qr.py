@@ -1,37 +1,22 @@
-"""``export --format mobile-qr`` and ``convert --to mobile-qr`` / from a payload, as the real command runs."""
+"""``export --format mobile-qr`` and ``convert --to mobile-qr`` / from a payload, as the real command runs:
+from files, and live against the test world (dnsmasq + Dovecot), where the decoded code names the servers
+``probe`` recommends, for IMAP and POP3 and for an IDN domain."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from assistant.core.profiles import import_profile
 from tests.core.profiles.test_mobileqr import check_spec
+from tests.support.cli import msa, one_line_error
 from tests.support.paths import GOLDEN
 from tests.support.qrdecode import decode_grid, decode_png, svg_grid
+from tests.support.world import ProbeWorld
 
-REPO = Path(__file__).resolve().parents[2]
 SECRET = "s3cret pass"
-
-
-def msa(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("MSA_")}
-    full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, cwd=REPO,
-                          env=full_env, stdin=subprocess.DEVNULL, timeout=60, check=False)
-
-
-def bad_input(proc: subprocess.CompletedProcess[bytes], *words: str) -> None:
-    err = proc.stderr.decode()
-    assert proc.returncode == 2, (proc.returncode, err)
-    assert err.count("\n") == 1 and "Traceback" not in err, err
-    for word in words:
-        assert word in err, err
 
 
 @pytest.mark.parametrize(("golden", "protocol"), [("imap.xml", 0), ("pop3.xml", 1)])
@@ -64,8 +49,9 @@ def test_include_password_from_environment_only(tmp_path: Path) -> None:
     assert "photographs" in proc.stderr.decode() and SECRET not in proc.stderr.decode()
     # Without the variable and without a terminal: one line, no file.
     out = tmp_path / "code.png"
-    bad_input(msa("export", "jane@example.com", "--from", str(GOLDEN / "imap.xml"), "--format", "mobile-qr",
-                  "-o", str(out), "--include-password"), "MSA_ACCOUNT_PASSWORD", "never on the command line")
+    one_line_error(msa("export", "jane@example.com", "--from", str(GOLDEN / "imap.xml"), "--format",
+                       "mobile-qr", "-o", str(out), "--include-password"),
+                   "MSA_ACCOUNT_PASSWORD", "never on the command line")
     assert not out.exists()
     plain = msa("export", "jane@example.com", "--from", str(GOLDEN / "imap.xml"), "--format", "mobile-qr",
                 "--payload", env={"MSA_ACCOUNT_PASSWORD": SECRET})
@@ -74,13 +60,13 @@ def test_include_password_from_environment_only(tmp_path: Path) -> None:
 
 def test_bad_options(tmp_path: Path) -> None:
     src = ["jane@example.com", "--from", str(GOLDEN / "imap.xml")]
-    bad_input(msa("export", *src, "--format", "mobile-qr"), "-o FILE.png")
-    bad_input(msa("export", *src, "--format", "mobile-qr", "-o", str(tmp_path / "x.jpg")), "-o FILE.png")
-    bad_input(msa("export", *src, "--format", "autoconfig", "--payload"), "only for mobile-qr")
-    bad_input(msa("export", *src, "--format", "mobile-qr", "--payload", "--embed-password"),
-              "--embed-password")
-    bad_input(msa("export", "example.com", "--from", str(GOLDEN / "imap.xml"), "--format", "mobile-qr",
-                  "--payload"), "needs an email address")
+    one_line_error(msa("export", *src, "--format", "mobile-qr"), "-o FILE.png")
+    one_line_error(msa("export", *src, "--format", "mobile-qr", "-o", str(tmp_path / "x.jpg")), "-o FILE.png")
+    one_line_error(msa("export", *src, "--format", "autoconfig", "--payload"), "only for mobile-qr")
+    one_line_error(msa("export", *src, "--format", "mobile-qr", "--payload", "--embed-password"),
+                   "--embed-password")
+    one_line_error(msa("export", "example.com", "--from", str(GOLDEN / "imap.xml"), "--format", "mobile-qr",
+                       "--payload"), "needs an email address")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -116,5 +102,33 @@ def test_convert_refuses_bad_payload(tmp_path: Path, text: str, words: tuple[str
     src = tmp_path / "bad.json"
     src.write_text(text, encoding="utf-8")
     out = tmp_path / "out.xml"
-    bad_input(msa("convert", str(src), "--to", "autoconfig", "-o", str(out)), str(src), *words)
+    one_line_error(msa("convert", str(src), "--to", "autoconfig", "-o", str(out)), str(src), *words)
     assert not out.exists()
+
+
+# --- live, against the test world ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("address", "protocol", "ext"), [
+    ("heidi@bücher.test", "imap", "png"),
+    ("alice@srv.test", "pop3", "svg"),
+    ("alice@srv.test", "imap", "png"),
+])
+def test_live_mobile_qr_names_the_recommended_servers(probe_world: ProbeWorld, tmp_path: Path, address: str,
+                                                      protocol: str, ext: str) -> None:
+    probe = probe_world.cli(address, timeout=15)
+    assert probe.returncode == 0, probe.stderr
+    rec = probe.json["recommended"]
+    out = tmp_path / f"code.{ext}"
+    proc = msa("export", address, "--format", "mobile-qr", "--protocol", protocol, "--name", "Heidi", "-o",
+               str(out), *probe_world.options())
+    assert proc.returncode == 0, proc.stderr.decode()
+    data = out.read_bytes()
+    payload = json.loads(decode_png(data)[0] if ext == "png" else decode_grid(svg_grid(data))[0])
+    check_spec(payload)
+    ascii_address = address.replace("bücher", "xn--bcher-kva")
+    codes = {"ssl": 3, "starttls": 2}
+    incoming, smtp = rec[protocol], rec["smtp"]
+    assert payload[2] == [{"imap": 0, "pop3": 1}[protocol], incoming["host"], incoming["port"],
+                          codes[incoming["security"]], 1, ascii_address]
+    assert payload[3] == [[[0, smtp["host"], smtp["port"], codes[smtp["security"]], 1, ascii_address],
+                           [ascii_address, "Heidi"]]]

@@ -14,6 +14,7 @@ import pytest
 from keyring.backends import fail
 
 from assistant import resources, selftest
+from tests.support.cli import msa
 from tests.support.dnsmasq import Dnsmasq, Zone, start_dnsmasq
 from tests.support.keyrings import MemoryKeyring
 from tests.support.loopback import Subnet
@@ -126,9 +127,7 @@ def test_catalog_without_any_finished_translation_fails(tmp_path: Path) -> None:
 
 
 def test_platform_plugin_that_cannot_load_is_one_fail_line_not_an_abort(tmp_path: Path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="no-such-platform")
-    out = subprocess.run([sys.executable, "-m", "assistant", "--self-test"], cwd=REPO, env=env,
-                         capture_output=True, text=True, timeout=90)
+    out = msa("--self-test", env={"QT_QPA_PLATFORM": "no-such-platform"}, timeout=90, text=True)
     assert out.returncode == 1
     qt_lines = [ln for ln in out.stdout.splitlines() if ln.startswith("FAIL  qt")]
     assert len(qt_lines) == 1 and "'no-such-platform' did not load" in qt_lines[0]
@@ -137,8 +136,7 @@ def test_platform_plugin_that_cannot_load_is_one_fail_line_not_an_abort(tmp_path
 
 
 def test_bad_dns_server_option_is_bad_input() -> None:
-    out = subprocess.run([sys.executable, "-m", "assistant", "--self-test", "--dns-server", "mail.example"],
-                         cwd=REPO, capture_output=True, text=True, timeout=60)
+    out = msa("--self-test", "--dns-server", "mail.example", text=True)
     assert out.returncode == 2
     assert out.stderr.strip().splitlines() == ["mail-setup-assistant: --dns-server 'mail.example': not an IP "
                                                 "address"]
@@ -146,8 +144,7 @@ def test_bad_dns_server_option_is_bad_input() -> None:
 
 
 def test_help_lists_the_option() -> None:
-    out = subprocess.run([sys.executable, "-m", "assistant", "--help"], cwd=REPO, capture_output=True,
-                         text=True, timeout=60)
+    out = msa("--help", text=True)
     assert "--self-test" in out.stdout
 
 

@@ -1,20 +1,17 @@
 """``share``: the one-time iPhone/iPad profile link, over loopback with a real HTTP client (http.client).
 
-The command runs as a subprocess for its exit codes; the asyncio object the wizard will drive is tested in
-process. Silent and dripping clients are real sockets that send nothing (or a byte now and then).
+The command runs as a subprocess for its exit codes (the asyncio object the wizard drives is tested in
+tests/core/phone/test_share.py). Silent and dripping clients are real sockets that send nothing (or a byte
+now and then).
 """
 
 from __future__ import annotations
 
-import asyncio
 import fcntl
 import http.client
-import logging
-import os
 import socket
 import struct
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,13 +20,12 @@ from urllib.parse import urlsplit
 import pytest
 
 from assistant.core.model.account import AccountConfig, ServerConfig
-from assistant.core.phone.lan import NoLanAddressError, check_bind_address, default_lan_address
-from assistant.core.phone.share import MEDIA_TYPE, ProfileShare, ShareLimits, ShareState, check_profile
+from assistant.core.phone.lan import NoLanAddressError, default_lan_address
+from assistant.core.phone.share import MEDIA_TYPE
 from assistant.core.profiles import export_profile
-from assistant.core.words.errors import InputError
+from tests.support.cli import msa, msa_popen, one_line_error
 from tests.support.paths import GOLDEN
 
-REPO = Path(__file__).resolve().parents[2]
 PROFILE = (GOLDEN / "imap.mobileconfig").read_bytes()
 
 
@@ -37,10 +33,7 @@ class Share:
     """A running ``share`` command and the URL it printed."""
 
     def __init__(self, path: Path, *extra: str) -> None:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("MSA_")}
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant", "share", str(path), *extra], cwd=REPO, env=env,
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.proc = msa_popen("share", str(path), *extra)
         assert self.proc.stdout is not None
         self.url = ""
         for raw in self.proc.stdout:
@@ -159,12 +152,6 @@ def test_expiry_with_a_silent_client_still_exits(profile_file: Path) -> None:
     silent.close()
 
 
-def run_cli(*args: str, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[bytes]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MSA_")}
-    return subprocess.run([*prefix, sys.executable, "-m", "assistant", "share", *args], cwd=REPO, env=env,
-                          stdin=subprocess.DEVNULL, capture_output=True, timeout=30, check=False)
-
-
 def password_profile(tmp_path: Path) -> Path:
     account = AccountConfig(domain="example.com", address="jane@example.com", password="Hunter2!",
                             incoming=(ServerConfig("imap", "imap.example.com", 993, "ssl"),),
@@ -190,12 +177,8 @@ def test_bad_input_exits_2(tmp_path: Path, profile_file: Path, args: tuple[str, 
     names = {"missing": str(tmp_path / "nope.mobileconfig"), "profile": str(profile_file),
              "autoconfig": str(GOLDEN / "imap.xml"),
              "password": str(password_profile(tmp_path))}
-    proc = run_cli(*(a.format(**names) for a in args))
-    err = proc.stderr.decode()
-    assert proc.returncode == 2, err
-    assert err.count("\n") == 1 and "Traceback" not in err
-    assert all(w in err for w in words), err
-    assert "Hunter2!" not in err
+    proc = msa("share", *(a.format(**names) for a in args), timeout=30)
+    assert "Hunter2!" not in one_line_error(proc, *words)
 
 
 def test_password_profile_with_opt_in(tmp_path: Path) -> None:
@@ -210,10 +193,8 @@ def test_no_lan_address_is_a_clear_error(profile_file: Path) -> None:
     """In a network namespace of its own (no interface up, no route) there is nothing to bind to."""
     probe = subprocess.run(["unshare", "-n", "true"], capture_output=True, check=False)
     assert probe.returncode == 0, f"unshare -n must work (root, util-linux): {probe.stderr.decode()}"
-    proc = run_cli(str(profile_file), prefix=("unshare", "-n"))
-    err = proc.stderr.decode()
-    assert proc.returncode == 1, err
-    assert "no local network address" in err and "--bind" in err and err.count("\n") == 1
+    proc = msa("share", str(profile_file), prefix=("unshare", "-n"), timeout=30)
+    one_line_error(proc, "no local network address", "--bind", code=1)
 
 
 def _default_route_address() -> tuple[str, str] | None:
@@ -239,101 +220,3 @@ def test_default_address_is_the_default_routes_interface(profile_file: Path, tmp
     empty.write_text("Iface\tDestination\tGateway\tFlags\tRefCnt\tUse\tMetric\tMask\n")
     with pytest.raises(NoLanAddressError):
         default_lan_address(empty)
-
-
-def test_bind_checks() -> None:
-    assert check_bind_address("127.0.0.1") == "127.0.0.1"
-    assert check_bind_address("[::1]") == "::1"
-    for bad in ("0.0.0.0", "::", "224.0.0.1", "host.example"):
-        with pytest.raises(InputError):
-            check_bind_address(bad)
-
-
-def test_check_profile() -> None:
-    assert check_profile(PROFILE, "p") is False
-    with pytest.raises(InputError, match="autoconfig"):
-        check_profile((GOLDEN / "imap.xml").read_bytes(), "p")
-
-
-# --- the asyncio object the wizard drives --------------------------------------------------------------
-
-def _get(url: str) -> tuple[int, bytes]:
-    parts = urlsplit(url)
-    conn = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
-    conn.request("GET", parts.path)
-    response = conn.getresponse()
-    return response.status, response.read()
-
-
-def test_share_object_states_and_no_token_in_logs(caplog: pytest.LogCaptureFixture) -> None:
-    states: list[ShareState] = []
-
-    async def scenario() -> tuple[str, ShareState]:
-        share = ProfileShare(PROFILE, "p.mobileconfig", bind="127.0.0.1", expires=30, on_state=states.append)
-        url = await share.start()
-        assert share.state is ShareState.WAITING
-        assert await asyncio.to_thread(_get, url.rsplit("/", 1)[0] + "/nope") == (404, b"")
-        assert await asyncio.to_thread(_get, url) == (200, PROFILE)
-        state = await asyncio.wait_for(share.wait(), 5)
-        await share.close()  # after the end: stays DOWNLOADED
-        return url, state
-
-    with caplog.at_level(logging.DEBUG):
-        url, state = asyncio.run(scenario())
-    assert state is ShareState.DOWNLOADED and states == [ShareState.WAITING, ShareState.DOWNLOADED]
-    token = url.rsplit("/", 1)[1]
-    assert caplog.records, "the share logs what it does (without the token)"
-    assert token not in caplog.text
-    assert all(token not in str(r.args) and token not in r.getMessage() for r in caplog.records)
-
-
-def test_share_object_close_and_expiry() -> None:
-    async def scenario() -> tuple[ShareState, ShareState, float]:
-        first = ProfileShare(PROFILE, "p", bind="127.0.0.1", expires=60)
-        url = await first.start()
-        silent = await asyncio.open_connection("127.0.0.1", int(url.split(":")[2].split("/")[0]))
-        await first.close()  # the wizard page was left
-        silent[1].close()
-        second = ProfileShare(PROFILE, "p", bind="127.0.0.1", expires=1,
-                              limits=ShareLimits(request_seconds=0.5))
-        await second.start()
-        start = time.monotonic()
-        state = await asyncio.wait_for(second.wait(), 5)
-        return first.state, state, time.monotonic() - start
-
-    closed, expired, took = asyncio.run(scenario())
-    assert closed is ShareState.CLOSED and expired is ShareState.EXPIRED and took < 3
-
-
-def test_tokens_differ() -> None:
-    async def two() -> set[str]:
-        urls = set()
-        for _ in range(2):
-            share = ProfileShare(PROFILE, "p", bind="127.0.0.1")
-            urls.add((await share.start()).rsplit("/", 1)[1])
-            await share.close()
-        return urls
-
-    assert len(asyncio.run(two())) == 2
-
-
-def test_share_account_serves_the_profile_without_password() -> None:
-    from assistant.core.phone import share_account
-    from assistant.core.profiles import import_profile
-
-    account = AccountConfig(domain="example.com", address="jane@example.com", password="Hunter2!",
-                            incoming=(ServerConfig("imap", "imap.example.com", 993, "ssl"),),
-                            outgoing=(ServerConfig("smtp", "smtp.example.com", 587, "starttls"),))
-
-    async def scenario() -> tuple[int, bytes, ShareState]:
-        share = share_account(account, bind="127.0.0.1", expires=30)
-        url = await share.start()
-        status, body = await asyncio.to_thread(_get, url)
-        return status, body, await share.wait()
-
-    status, body, state = asyncio.run(scenario())
-    assert status == 200 and state is ShareState.DOWNLOADED
-    assert b"Hunter2!" not in body and check_profile(body, "served") is False
-    back = import_profile(body, "served")
-    assert (back.incoming, back.outgoing, back.address) == (account.incoming, account.outgoing,
-                                                            account.address)

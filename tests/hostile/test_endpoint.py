@@ -16,7 +16,18 @@ from assistant.core.net.dns import Resolver
 from assistant.core.net.settings import Settings
 from assistant.core.protocols import probe_endpoint
 from tests.support.certs import CertFactory
-from tests.support.fakeserver import Conn, FakeServer, fake_server
+from tests.support.fakeserver import (
+    Conn,
+    FakeServer,
+    drip,
+    endless_line,
+    fake_server,
+    garbage,
+    imap_injector,
+    pop3_injector,
+    silent,
+    smtp_injector,
+)
 from tests.support.loopback import Subnet
 
 DEADLINE = 1.5
@@ -47,26 +58,6 @@ def within_deadline(result: ProbeResult) -> None:
 
 
 # --- silence, drip, endless line, garbage ------------------------------------------------------------
-
-async def silent(conn: Conn) -> None:
-    await conn.hold()
-
-
-async def drip(conn: Conn) -> None:
-    for byte in b"* OK IMAP server almost ready, one moment please ..." * 10:
-        await conn.send(bytes([byte]))
-        await asyncio.sleep(0.5)
-
-
-async def endless_line(conn: Conn) -> None:
-    while True:
-        await conn.send(b"A" * 65536)
-
-
-async def garbage(conn: Conn) -> None:
-    await conn.send(b"\x00\xff\xfe\x16\x03\x01garbage\x80\x81\r\n")
-    await conn.hold()
-
 
 @pytest.mark.parametrize("protocol", ["imap", "pop3", "smtp"])
 def test_silent_server_times_out(subnet: Subnet, protocol: str) -> None:
@@ -182,37 +173,6 @@ def test_server_offering_only_tls_1_1_is_weak_protocol(subnet: Subnet, certs: Ce
 
 # --- NO STARTTLS: injection, stripping, refusal, PREAUTH -------------------------------------------------
 
-async def imap_injector(conn: Conn) -> None:
-    await conn.send(b"* OK ready\r\n")
-    while line := await conn.line():
-        tag, verb = line.split()[:2]
-        if verb.upper() == b"CAPABILITY":
-            await conn.send(b"* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED\r\n" + tag + b" OK done\r\n")
-        elif verb.upper() == b"STARTTLS":
-            await conn.send(tag + b" OK begin TLS\r\n* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n")
-            await conn.hold()
-
-
-async def pop3_injector(conn: Conn) -> None:
-    await conn.send(b"+OK ready\r\n")
-    while line := await conn.line():
-        if line.startswith(b"CAPA"):
-            await conn.send(b"+OK\r\nSTLS\r\n.\r\n")
-        elif line.startswith(b"STLS"):
-            await conn.send(b"+OK begin TLS\r\n+OK\r\nUSER\r\nSASL PLAIN\r\n.\r\n")
-            await conn.hold()
-
-
-async def smtp_injector(conn: Conn) -> None:
-    await conn.send(b"220 fake ESMTP\r\n")
-    while line := await conn.line():
-        if line.upper().startswith(b"EHLO"):
-            await conn.send(b"250-fake\r\n250 STARTTLS\r\n")
-        elif line.upper().startswith(b"STARTTLS"):
-            await conn.send(b"220 go ahead\r\n250-fake\r\n250 AUTH PLAIN LOGIN\r\n")
-            await conn.hold()
-
-
 @pytest.mark.parametrize(("protocol", "handler"), [
     ("imap", imap_injector), ("pop3", pop3_injector), ("smtp", smtp_injector)])
 def test_starttls_injection_aborts(subnet: Subnet, protocol: str,
@@ -280,10 +240,10 @@ def test_cancellation_propagates(subnet: Subnet) -> None:
     ip = subnet.take()
 
     async def main() -> None:
-        async with fake_server(ip, 143, silent):
+        async with fake_server(ip, 143, silent) as server:
             task = asyncio.ensure_future(probe_endpoint(Candidate("imap", ip, 143, "starttls", "manual"),
                                                         settings()))
-            await asyncio.sleep(0.2)
+            await asyncio.wait_for(server.connected.wait(), 10)  # cancelled while it waits for the greeting
             task.cancel()
             with pytest.raises(asyncio.CancelledError):
                 await task

@@ -1,7 +1,9 @@
-"""Review: sign-in against fake servers that echo the password, send odd digits or get a hostile user name.
+"""Sign-in against fake servers for what no real Dovecot does: echo the password, send odd digits, get a
+hostile user name, offer no STARTTLS, or say LOGINDISABLED after TLS.
 
-Real Dovecot never echoes a password or answers STAT with "²", so these are scripted fakes over verified
-TLS (the test CA). Every test also searches the whole JSON result for the password.
+The scripted fakes run over verified TLS (the test CA) unless the test is about plaintext. Every echo test
+searches the whole JSON result for the password; the refusal tests read every byte the fake received, which
+proves the password (and any login command) was never sent.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import asyncio
 import json
 import ssl
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -19,31 +22,19 @@ from assistant.core.net.settings import Settings
 from assistant.core.signin.secret import Secret
 from assistant.core.signin.verify import SigninResult, verify_server
 from tests.support.certs import CertFactory
-from tests.support.fakeserver import Conn, FakeServer, fake_server
+from tests.support.fakeserver import FakeServer, fake_server, imap_recorder, scripted, tls_context
 from tests.support.loopback import Subnet
 
 PASSWORD = "Tr0ub4dor&3-horse-staple"
 PORTS = {"imap": 993, "pop3": 995, "smtp": 465}
 Reply = Callable[[bytes], bytes | None]
-
-
-def scripted(greeting: bytes, reply: Reply) -> Callable[[Conn], object]:
-    """Send ``greeting``, then answer each line with ``reply(line)`` (None: say nothing)."""
-    async def handler(conn: Conn) -> None:
-        await conn.send(greeting)
-        while line := await conn.line():
-            answer = reply(line)
-            if answer:
-                await conn.send(answer)
-    return handler
+OTHER_PASSWORD = "never-send-me-42"
 
 
 def sign_in(subnet: Subnet, certs: CertFactory, protocol: str, reply: Reply, greeting: bytes,
             username: str = "%EMAILADDRESS%") -> tuple[SigninResult, FakeServer]:
     ip = subnet.take()
-    leaf = certs.good(ip)
-    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    ctx.load_cert_chain(leaf.cert_pem, leaf.key_pem)
+    ctx = tls_context(certs, ip)
 
     async def main() -> tuple[SigninResult, FakeServer]:
         async with fake_server(ip, PORTS[protocol], scripted(greeting, reply), ssl_ctx=ctx) as server:
@@ -127,3 +118,45 @@ def test_smtp_auth_reply_with_superscript_code(subnet: Subnet, certs: CertFactor
     result, _ = sign_in(subnet, certs, "smtp", reply, b"220 fake ESMTP\r\n")
     assert result.code == "protocol_error", result
     assert not result.ok
+
+
+# --- refusals: nothing is sent (formerly tests/integration/test_verify_fakes.py) -----------------------
+
+def recorded_sign_in(ip: str, port: int, security: str, caps: str, ssl_ctx: ssl.SSLContext | None = None,
+                     cafile: Path | None = None) -> tuple[SigninResult, bytes]:
+    """Sign in to an :func:`imap_recorder` fake; the result and every byte the fake received."""
+    async def go() -> tuple[SigninResult, bytes]:
+        async with fake_server(ip, port, imap_recorder(caps), ssl_ctx=ssl_ctx) as server:
+            settings = Settings(resolver=Resolver(lifetime=2.0), cafile=str(cafile) if cafile else None,
+                                timeout=10.0)
+            srv = ServerConfig(protocol="imap", host=ip, port=port, security=security)  # type: ignore[arg-type]
+            result = await verify_server(srv, "dave@example.test", Secret(OTHER_PASSWORD), settings)
+        return result, b"".join(server.received)
+    return asyncio.run(go())
+
+
+def test_no_starttls_offered_means_no_password(subnet: Subnet) -> None:
+    r, sent = recorded_sign_in(subnet.take(), 143, "starttls", "IMAP4rev1 AUTH=PLAIN")
+    assert r.code == "plaintext_refused" and r.refused_for_safety
+    assert OTHER_PASSWORD.encode() not in sent
+    assert b"LOGIN" not in sent.upper() and b"AUTHENTICATE" not in sent.upper()
+    verbs = [line.split(b" ")[1].strip().upper() for line in sent.splitlines() if b" " in line]
+    assert set(verbs) <= {b"CAPABILITY", b"LOGOUT"}  # at most it asked what the server offers
+
+
+def test_logindisabled_after_tls_is_honoured(subnet: Subnet, certs: CertFactory) -> None:
+    ip = subnet.take()
+    r, sent = recorded_sign_in(ip, 993, "ssl", "IMAP4rev1 LOGINDISABLED", tls_context(certs, ip),
+                               certs.ca_pem)
+    assert r.code == "logindisabled" and r.refused_for_safety
+    assert r.tls is not None and r.tls.verified
+    assert OTHER_PASSWORD.encode() not in sent
+    assert b"LOGIN " not in sent.upper()
+    assert "LOGINDISABLED" in r.message
+
+
+def test_no_usable_mechanism_on_a_plain_only_address(subnet: Subnet) -> None:
+    """Configured as plaintext: refused before connecting at all (the fake never sees a byte)."""
+    r, sent = recorded_sign_in(subnet.take(), 143, "plain", "IMAP4rev1 AUTH=PLAIN")
+    assert r.code == "plaintext_refused"
+    assert sent == b""

@@ -1,4 +1,4 @@
-"""Review: further attempts to break the STARTTLS upgrade and the reply parsers with fake servers.
+"""The STARTTLS upgrade and the reply parsers against fake servers that try harder to break them.
 
 Each fake does something no real server does on purpose: split the injection from the go-ahead so it
 arrives after we checked the buffer, answer STARTTLS with untagged text first or with the wrong tag,
@@ -8,7 +8,6 @@ continue a 220 over several lines, or send digits that ``str.isdigit`` accepts b
 from __future__ import annotations
 
 import asyncio
-import ssl
 
 import pytest
 
@@ -16,7 +15,7 @@ from assistant.core.model.results import Candidate, ProbeResult
 from assistant.core.protocols import probe_endpoint
 from tests.hostile.test_endpoint import PORTS, probe, settings, within_deadline
 from tests.support.certs import CertFactory
-from tests.support.fakeserver import Conn, Handler, fake_server
+from tests.support.fakeserver import Conn, Handler, fake_server, tls_context
 from tests.support.loopback import Subnet
 
 
@@ -30,13 +29,6 @@ def probe_at(ip: str, protocol: str, handler: Handler, cafile: str) -> ProbeResu
             return await probe_endpoint(cand, settings(cafile=cafile))
 
     return asyncio.run(main())
-
-
-def server_ctx(certs: CertFactory, ip: str) -> ssl.SSLContext:
-    leaf = certs.good(ip)
-    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    ctx.load_cert_chain(leaf.cert_pem, leaf.key_pem)
-    return ctx
 
 
 async def imap_caps(conn: Conn, caps: bytes) -> bytes:
@@ -69,7 +61,7 @@ def test_injection_in_a_later_segment_never_becomes_trusted(subnet: Subnet) -> N
 def test_untagged_text_before_the_go_ahead_is_discarded(subnet: Subnet, certs: CertFactory) -> None:
     """Untagged lines before the tagged OK are allowed (RFC 9051), but what they claim is pre-TLS text."""
     ip = subnet.take()
-    ctx = server_ctx(certs, ip)
+    ctx = tls_context(certs, ip)
 
     async def handler(conn: Conn) -> None:
         await conn.send(b"* OK ready\r\n")
@@ -102,7 +94,7 @@ def test_go_ahead_with_the_wrong_tag_is_refused(subnet: Subnet) -> None:
 
 def test_smtp_multiline_go_ahead_then_real_tls(subnet: Subnet, certs: CertFactory) -> None:
     ip = subnet.take()
-    ctx = server_ctx(certs, ip)
+    ctx = tls_context(certs, ip)
 
     async def handler(conn: Conn) -> None:
         await conn.send(b"220-fake ESMTP\r\n220-still the greeting\r\n220 fake\r\n")

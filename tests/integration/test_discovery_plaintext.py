@@ -7,23 +7,19 @@ helpdesk reads as "the server is broken" rather than "this server offers no encr
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from assistant.core.discovery.run import discover
 from assistant.core.net.settings import Settings
 from tests.support.certs import CertFactory
+from tests.support.cli import msa
 from tests.support.dnsmasq import Dnsmasq, Zone, start_dnsmasq
 from tests.support.dovecot import DovecotHandle, start_dovecot
 from tests.support.loopback import Subnet
 from tests.support.world import checked
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -71,9 +67,8 @@ def test_no_encryption_is_a_plain_candidate_never_used_with_a_warning(plain_worl
 
 
 def test_the_text_report_says_the_server_offers_no_encryption(plain_world: PlainWorld) -> None:
-    out = subprocess.run([sys.executable, "-m", "assistant", "probe", "pat@plain.test", "--dns-server",
-                          plain_world.dns.ip, "--offline", "--timeout", "10"],
-                         capture_output=True, text=True, timeout=60, cwd=REPO)
+    out = msa("probe", "pat@plain.test", "--dns-server", plain_world.dns.ip, "--offline", "--timeout", "10",
+              text=True)
     assert out.returncode == 1, out.stderr  # finished, nothing usable
     tried = out.stdout.split("Everything that was tried", 1)[1]
     assert "mail.plain.test:143" in tried and "NOT encrypted" in tried

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import socket
-import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,12 +23,12 @@ from assistant.core.model.results import DiscoveryResult
 from assistant.core.net.settings import Settings
 from assistant.resources import path as resource_path
 from tests.support.certs import CertFactory
+from tests.support.cli import msa
 from tests.support.dnsmasq import Zone
 from tests.support.dovecot import DovecotHandle, start_dovecot
 from tests.support.loopback import Subnet
 from tests.support.web import Response, World, start_world
 
-REPO = Path(__file__).resolve().parents[2]
 IDN_DOMAIN = "xn--bcher-kva.test"  # bücher.test
 # Names served by the good Dovecot (all in its certificate).
 GOOD_HOSTS = [
@@ -153,13 +151,16 @@ class ProbeWorld:
         return Settings(resolver=self.base.dns.resolver(), cafile=self.cafile, timeout=timeout,
                         offline=True, connect_timeout=3.0, endpoint_timeout=min(8.0, timeout))
 
+    def options(self, timeout: float = 15.0) -> list[str]:
+        """The command-line options that point a command at this world."""
+        return ["--dns-server", self.dns_server, "--cafile", self.cafile, "--offline",
+                "--timeout", str(timeout)]
+
     def cli(self, address: str, *extra: str, timeout: float = 10.0, json_out: bool = True) -> CliRun:
-        args = [sys.executable, "-m", "assistant", "probe", address, "--dns-server", self.dns_server,
-                "--cafile", self.cafile, "--offline", "--timeout", str(timeout), *extra]
-        if json_out:
-            args.append("--json")
+        """``probe ADDRESS`` against this world, timed."""
+        args = ["probe", address, *self.options(timeout), *extra, *(["--json"] if json_out else [])]
         start = time.monotonic()
-        proc = subprocess.run(args, capture_output=True, text=True, cwd=REPO, timeout=timeout + 30)
+        proc = msa(*args, timeout=timeout + 30, text=True)
         return CliRun(proc.returncode, proc.stdout, proc.stderr, time.monotonic() - start)
 
     def stop(self) -> None:

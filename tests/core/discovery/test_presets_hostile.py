@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +14,7 @@ from hypothesis import strategies as st
 
 from assistant.core.discovery.presets import load_preset
 from assistant.core.words.errors import InputError
-from tests.support.paths import REPO
+from tests.support.cli import msa
 
 BASE = {"name": "Example Corp", "servers": [
     {"protocol": "imap", "host": "imap.example.test", "port": 993, "security": "ssl"}]}
@@ -127,8 +125,6 @@ def test_fuzzed_presets_load_or_fail_with_one_line(tmp_path: Path, top: dict[str
 @pytest.mark.parametrize("command", [["probe", "ann@example.test", "--offline"], ["gui"]])
 def test_commands_exit_2_naming_the_field(tmp_path: Path, command: list[str]) -> None:
     path = preset(tmp_path, "org.toml", 'name = "x"\n[policy]\nmin_tls = 1.25\n')
-    out = subprocess.run([sys.executable, "-m", "assistant", *command, "--preset", str(path)],
-                         capture_output=True, text=True, timeout=60, cwd=REPO,
-                         env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"})
+    out = msa(*command, "--preset", str(path), env={"QT_QPA_PLATFORM": "offscreen"}, text=True)
     assert out.returncode == 2, out.stderr
     assert out.stderr == "mail-setup-assistant: org.toml: policy.min_tls: expected one of 1.2, 1.3\n"
