@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 
 # What a sign-in result belongs to: the address, the incoming and outgoing server, the password.
 SigninKey = tuple[str, "ServerConfig | None", "ServerConfig | None", str]
+# What finds the servers for an address: usecases.discover, or a stand-in with its signature (tests).
+Discoverer = Callable[[str, "Settings", "Preset | None", "ProgressCallback | None"],
+                      Coroutine[Any, Any, "DiscoveryResult"]]
 
 
 class SetupSession(ManualSettings):
@@ -45,8 +48,10 @@ class SetupSession(ManualSettings):
 
     def __init__(self, settings: Settings | Callable[[], Settings], *, address: str = "",
                  preset: Preset | None = None, display_name: str = "", pins: tuple[str, ...] = (),
-                 accept_recommended: bool = False, deadline: float | None = None) -> None:
+                 accept_recommended: bool = False, deadline: float | None = None,
+                 discoverer: Discoverer | None = None) -> None:
         self._settings_source = settings
+        self._discoverer = discoverer  # None: usecases.discover, imported on the first run
         self._settings_lock = threading.Lock()
         self.preset = preset
         self.display_name = display_name
@@ -150,8 +155,10 @@ class SetupSession(ManualSettings):
     def discovery_job(self, progress: ProgressCallback | None = None
                       ) -> Coroutine[Any, Any, DiscoveryResult]:
         """The discovery for the current address (the settings are made inside, off the GUI thread)."""
-        from assistant.core.setup.usecases import discover
-        address, preset, run_no = self._address, self.preset, self._runs
+        if self._discoverer is None:
+            from assistant.core.setup import usecases
+            self._discoverer = usecases.discover
+        discover, address, preset, run_no = self._discoverer, self._address, self.preset, self._runs
 
         async def run() -> DiscoveryResult:
             try:
