@@ -1,6 +1,7 @@
-"""The honest ending, walked against the real test servers: the last page's first sentence follows the
-verdict (never "ready" after a failure) in English and zh_TW, its button goes where the next step is done,
-each mail program gets copyable steps with the real address, and Next on the export page saves the files."""
+"""The honest ending: the last page's first sentence follows the verdict (never "ready" after a failure) in
+English and zh_TW, its button goes where the next step is done, each mail program gets copyable steps with
+the real address, and Next on the export page saves the files. Settings typed by hand and the sign-in are
+tested against the test world's real servers; the rest runs on the fake discovery."""
 
 from __future__ import annotations
 
@@ -14,16 +15,17 @@ from pytestqt.qtbot import QtBot
 
 from assistant.core.profiles import import_profile
 from assistant.core.setup.flow import Page
-from assistant.gui.pages.done import DonePage
 from assistant.gui.pages.export import ExportPage
 from assistant.gui.pages.manual import ManualPage
 from assistant.gui.wizard import SetupWizard
-from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, click_next, page, wait_discovery
+from tests.gui import walk
+from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING
+from tests.gui.walk import click_next, page, wait_discovery
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]
 
 MakeWizard = Callable[..., SetupWizard]
-MISSING = "zed@nosuch.test"  # the test world's DNS answers NXDOMAIN for this domain
+MISSING = "zed@nosuch.test"  # the test world's DNS (and the fake) answers NXDOMAIN for this domain
 
 # The first words of the last page, per verdict and language.
 FIRST = {
@@ -36,34 +38,11 @@ FIRST = {
 }
 
 
-def start(qtbot: QtBot, wiz: SetupWizard, address: str) -> None:
-    wiz.pages[Page.ADDRESS].address.setText(address)  # type: ignore[attr-defined]
-    click_next(qtbot, wiz)
-    wait_discovery(qtbot, wiz)
-
-
-def to_done(qtbot: QtBot, wiz: SetupWizard, programs: tuple[str, ...] = ()) -> DonePage:
-    """From the page after discovery (or manual settings) to the last page, ticking ``programs``."""
-    while page(wiz) is not Page.DONE:
-        if page(wiz) is Page.DEVICES:
-            for code in programs:
-                wiz.pages[Page.DEVICES].programs[code].setChecked(True)  # type: ignore[attr-defined]
-        click_next(qtbot, wiz)
-    done = wiz.pages[Page.DONE]
-    assert isinstance(done, DonePage)
-    return done
-
-
 def by_hand_failing(qtbot: QtBot, wiz: SetupWizard) -> ManualPage:
     """Settings by hand for a server that does not answer, tested (and failed)."""
     assert page(wiz) is Page.DISCOVERY
-    click_next(qtbot, wiz)
-    manual = wiz.pages[Page.MANUAL]
-    assert isinstance(manual, ManualPage)
-    manual.incoming.host.setText("dead.fallback.test")  # resolves, nothing listens
-    manual.outgoing.host.setText("dead.fallback.test")
-    qtbot.mouseClick(manual.test_btn, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(wiz.session.manual_probes) == 2, timeout=30000)
+    walk.to_manual(qtbot, wiz)
+    manual = walk.by_hand(qtbot, wiz, "dead.fallback.test", "dead.fallback.test")  # resolves, nobody listens
     assert not any(p.status == "ok" for p in wiz.session.manual_probes.values())
     assert manual.accept_box.isVisible()  # "These settings did not work. Continue anyway?" — yes
     manual.accept_box.setChecked(True)
@@ -71,23 +50,12 @@ def by_hand_failing(qtbot: QtBot, wiz: SetupWizard) -> ManualPage:
     return manual
 
 
-def by_hand_tested(qtbot: QtBot, wiz: SetupWizard, incoming: str, outgoing: str) -> ManualPage:
-    """Settings by hand, typed and tested (the manual page lets Next through only then)."""
-    manual = wiz.pages[Page.MANUAL]
-    assert isinstance(manual, ManualPage)
-    manual.incoming.host.setText(incoming)
-    manual.outgoing.host.setText(outgoing)
-    qtbot.mouseClick(manual.test_btn, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(wiz.session.manual_probes) == 2, timeout=30000)
-    return manual
-
-
 @pytest.mark.parametrize("lang", ["en", "zh_TW"])
 def test_found_ends_ready_with_the_steps_for_each_program(qtbot: QtBot, make_wizard: MakeWizard,
                                                         lang: str) -> None:
     wiz = make_wizard(lang=lang)
-    start(qtbot, wiz, FOUND)
-    done = to_done(qtbot, wiz, ("outlook", "iphone"))
+    walk.to_discovery(qtbot, wiz, FOUND, typed=False)
+    done = walk.to_done(qtbot, wiz, ("outlook", "iphone"))
     assert done.verdict.text().startswith(FIRST[("ready", lang)]), done.verdict.text()
     assert done.title() == {"en": "Ready to use", "zh_TW": "可以使用了"}[lang]
     assert not done.action.isVisible()  # nothing to go back for
@@ -106,24 +74,25 @@ def test_found_ends_ready_with_the_steps_for_each_program(qtbot: QtBot, make_wiz
 def test_a_confirmed_certificate_problem_ends_ready_with_that_risk(qtbot: QtBot, make_wizard: MakeWizard,
                                                                   lang: str) -> None:
     wiz = make_wizard(lang=lang)
-    start(qtbot, wiz, CERT_PROBLEM)
+    walk.to_discovery(qtbot, wiz, CERT_PROBLEM, typed=False)
     disc = wiz.pages[Page.DISCOVERY]
     [box] = disc.confirm_boxes.values()  # type: ignore[attr-defined]
     box.setChecked(True)
-    done = to_done(qtbot, wiz)
+    done = walk.to_done(qtbot, wiz)
     assert done.verdict.text().startswith(FIRST[("ready_with_risk", lang)]), done.verdict.text()
     assert "expired.tlsbad.test" in done.why.text()
     assert wiz.session.outcome().reasons[0] == "certificate_problem"
 
 
+@pytest.mark.real_servers  # the settings typed by hand are tested against them
 @pytest.mark.parametrize("lang", ["en", "zh_TW"])
 def test_nothing_found_never_ends_ready(qtbot: QtBot, make_wizard: MakeWizard, lang: str) -> None:
     wiz = make_wizard(lang=lang)
-    start(qtbot, wiz, NOTHING)
+    walk.to_discovery(qtbot, wiz, NOTHING, typed=False)
     by_hand_failing(qtbot, wiz)
     click_next(qtbot, wiz)
     export = wiz.pages[Page.EXPORT]
-    done = to_done(qtbot, wiz)
+    done = walk.to_done(qtbot, wiz)
     text = done.verdict.text()
     assert text.startswith(FIRST[("not_working", lang)]), text
     assert "ready" not in text and "可以使用" not in text
@@ -145,10 +114,11 @@ def test_nothing_found_never_ends_ready(qtbot: QtBot, make_wizard: MakeWizard, l
     assert page(wiz) is Page.MANUAL  # "Change the settings"
 
 
+@pytest.mark.real_servers  # the settings typed by hand are tested against them
 def test_untested_settings_by_hand_cannot_end_as_ready(qtbot: QtBot, make_wizard: MakeWizard) -> None:
     """Typed-in settings are "untested" until the test ran: Next waits for it, the verdict says so."""
     wiz = make_wizard()
-    start(qtbot, wiz, NOTHING)
+    walk.to_discovery(qtbot, wiz, NOTHING, typed=False)
     click_next(qtbot, wiz)
     manual = wiz.pages[Page.MANUAL]
     manual.incoming.host.setText("imap.srv.test")  # type: ignore[attr-defined]
@@ -157,24 +127,25 @@ def test_untested_settings_by_hand_cannot_end_as_ready(qtbot: QtBot, make_wizard
     verdict = wiz.session.outcome()
     assert verdict.status == "untested" and not verdict.usable
     assert verdict.headline().startswith("The settings for bob@dead.fallback.test were not tested")
-    by_hand_tested(qtbot, wiz, "imap.srv.test", "smtp.srv.test")
+    walk.by_hand(qtbot, wiz, "imap.srv.test", "smtp.srv.test")
     assert wiz.button(wiz.WizardButton.NextButton).isEnabled()
-    done = to_done(qtbot, wiz)
+    done = walk.to_done(qtbot, wiz)
     assert done.verdict.text().startswith("✔"), done.verdict.text()
     [sheet] = [p for p in wiz.session.exported if p.suffix == ".html"]
     assert "were not tested" not in sheet.read_text()
 
 
+@pytest.mark.real_servers  # the settings typed by hand are tested against them
 @pytest.mark.parametrize("lang", ["en", "zh_TW"])
 def test_a_domain_that_does_not_exist_says_check_the_spelling_and_changes_address(
         qtbot: QtBot, make_wizard: MakeWizard, lang: str) -> None:
     wiz = make_wizard(lang=lang)
-    start(qtbot, wiz, MISSING)
+    walk.to_discovery(qtbot, wiz, MISSING, typed=False)
     assert wiz.session.state.discovery == "failed" and wiz.session.discovery_error is not None
     assert wiz.session.discovery_error.code == "nxdomain"
     click_next(qtbot, wiz)
-    by_hand_tested(qtbot, wiz, "imap.srv.test", "smtp.srv.test")
-    done = to_done(qtbot, wiz)
+    walk.by_hand(qtbot, wiz, "imap.srv.test", "smtp.srv.test")
+    done = walk.to_done(qtbot, wiz)
     words = {"en": "nosuch.test does not exist — check the spelling.", "zh_TW": "nosuch.test 不存在"}[lang]
     assert words in done.verdict.text() and "✖" in done.verdict.text()
     assert done.action.text() == {"en": "Change add&ress", "zh_TW": "變更地址(&R)"}[lang]
@@ -187,13 +158,13 @@ def test_a_domain_that_does_not_exist_says_check_the_spelling_and_changes_addres
     click_next(qtbot, wiz)
     wait_discovery(qtbot, wiz)
     assert wiz.session.state.discovered_usable
-    assert to_done(qtbot, wiz).verdict.text().startswith("✔")
+    assert walk.to_done(qtbot, wiz).verdict.text().startswith("✔")
 
 
 def test_next_on_the_export_page_saves_into_a_new_folder_and_refuses_on_error(
         qtbot: QtBot, make_wizard: MakeWizard, tmp_path: Path) -> None:
     wiz = make_wizard()
-    start(qtbot, wiz, FOUND)
+    walk.to_discovery(qtbot, wiz, FOUND, typed=False)
     while page(wiz) is not Page.EXPORT:
         click_next(qtbot, wiz)
     export = wiz.pages[Page.EXPORT]
@@ -232,13 +203,12 @@ def test_next_on_the_export_page_saves_into_a_new_folder_and_refuses_on_error(
 
 def test_a_rejected_password_ends_not_working_and_goes_back_to_the_password(
         qtbot: QtBot, make_wizard: MakeWizard, accounts: dict[str, str]) -> None:
-    from tests.gui.test_password_page import sign_in, to_password
     wiz = make_wizard(timeout=30.0)
-    start(qtbot, wiz, FOUND)
+    walk.to_discovery(qtbot, wiz, FOUND, typed=False)
     wiz.pages[Page.DEVICES].programs["thunderbird"].setChecked(True)  # type: ignore[attr-defined]
-    pw = to_password(qtbot, wiz)
-    sign_in(qtbot, wiz, pw, accounts[FOUND] + "-typo")
-    done = to_done(qtbot, wiz)
+    pw = walk.to_password(qtbot, wiz)
+    walk.sign_in(qtbot, wiz, pw, accounts[FOUND] + "-typo")
+    done = walk.to_done(qtbot, wiz)
     text = done.verdict.text()
     assert text.startswith(f"✖ Your account {FOUND} is not working yet.")
     assert "did not accept your user name or password" in text and "Check your password" in text
@@ -246,5 +216,5 @@ def test_a_rejected_password_ends_not_working_and_goes_back_to_the_password(
     assert done.action.text() == "Try the pass&word again"
     qtbot.mouseClick(done.action, Qt.MouseButton.LeftButton)
     assert page(wiz) is Page.PASSWORD
-    sign_in(qtbot, wiz, pw, accounts[FOUND])
-    assert to_done(qtbot, wiz).verdict.text().startswith(FIRST[("ready", "en")])
+    walk.sign_in(qtbot, wiz, pw, accounts[FOUND])
+    assert walk.to_done(qtbot, wiz).verdict.text().startswith(FIRST[("ready", "en")])

@@ -1,5 +1,6 @@
 """The export page's options: a signed Apple profile (with and without the password), a wrong certificate
-password (clear message, nothing written), and the overwrite question."""
+password (clear message, nothing written), a signing identity read with a size bound, and the overwrite
+question. The servers come from the fake discovery (tests/support/fake_discovery.py)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,11 @@ from pytestqt.qtbot import QtBot
 
 from assistant.core.profiles import import_profile
 from assistant.core.profiles.signing import looks_signed, signer_certificates, unwrap_signed
-from assistant.core.setup.flow import Page
+from assistant.core.setup.inputs import MAX_IDENTITY_BYTES
 from assistant.gui.pages.export import ExportPage
 from assistant.gui.wizard import SetupWizard
-from tests.gui.conftest import FOUND, click_next, page, wait_discovery
+from tests.gui import walk
+from tests.gui.conftest import FOUND
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -36,17 +38,9 @@ def identity(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def to_export(qtbot: QtBot, wiz: SetupWizard, password: str = "") -> ExportPage:
-    wiz.pages[Page.ADDRESS].address.setText(FOUND)  # type: ignore[attr-defined]
-    click_next(qtbot, wiz)
-    wait_discovery(qtbot, wiz)
-    for _ in range(3):
-        click_next(qtbot, wiz)
-    wiz.pages[Page.PASSWORD].password.setText(password)  # type: ignore[attr-defined]
-    click_next(qtbot, wiz)
-    assert page(wiz) is Page.EXPORT
-    export = wiz.pages[Page.EXPORT]
-    assert isinstance(export, ExportPage)
-    return export
+    """FOUND's servers, no sign-in test, to the export page."""
+    walk.to_discovery(qtbot, wiz, FOUND, typed=False)
+    return walk.to_export(qtbot, wiz, password)
 
 
 def only(export: ExportPage, fmt: str) -> None:
@@ -109,3 +103,26 @@ def test_existing_files_are_replaced_only_when_confirmed(qtbot: QtBot, make_wiza
     [path] = export.save()
     assert import_profile(path.read_bytes(), str(path)).outgoing[0].host == "smtp.srv.test"
     assert not list(tmp_path.glob(".*.tmp"))  # atomic write left no temp file
+
+
+def test_signing_identity_is_read_bounded_and_a_bad_name_is_one_line(
+        qtbot: QtBot, make_wizard: MakeWizard, tmp_path: Path) -> None:
+    """A huge (or endless, like /dev/zero) file must not be read whole; a name Python cannot open must not
+    escape the Save slot as a traceback."""
+    export = to_export(qtbot, make_wizard())
+    for name, box in export.formats.items():
+        box.setChecked(name == "mobileconfig")
+    out = tmp_path / "out"
+    out.mkdir()
+    export.folder.setText(str(out))
+    export.admin.setChecked(True)  # signing sits under "For IT administrators"
+    export.sign.setChecked(True)
+    big = tmp_path / "huge.p12"
+    big.write_bytes(b"\0" * (MAX_IDENTITY_BYTES + 1))
+    export.identity.setText(str(big))
+    assert export.save() == []
+    assert "larger than" in export.status.text() and str(big) in export.status.text()
+    export.identity.setText(str(tmp_path / "a\0b.p12"))
+    assert export.save() == []
+    assert export.status.text()
+    assert list(out.iterdir()) == []

@@ -1,10 +1,11 @@
-"""Review: a confirmation of a risky server belongs to the results it was given for, and names every risk."""
+"""What the wizard keeps belongs to what it was given for: a confirmation of a risky server to the results
+it confirmed (and it names every risk of the host), a sign-in or a test of settings typed by hand to the
+address, servers and password it tested. A newer run, address, password or edit voids it."""
 
 from __future__ import annotations
 
 import concurrent.futures
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,13 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from assistant.core.model.results import Candidate, DiscoveryResult, ProbeResult, TlsFacts
 from assistant.core.setup.flow import Page
-from assistant.core.setup.inputs import MAX_IDENTITY_BYTES
-from assistant.gui.pages.discovery import DiscoveryPage
-from assistant.gui.pages.manual import ManualPage
-from assistant.gui.pages.password import PasswordPage
 from assistant.gui.wizard import SetupWizard
-from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, click_next, page, wait_discovery
-from tests.gui.test_export_page import to_export
+from tests.gui import walk
+from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING
+from tests.gui.walk import click_next, page, wait_discovery
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -27,19 +25,10 @@ MakeWizard = Callable[..., SetupWizard]
 HOST = "expired.tlsbad.test"
 
 
-def _discover(qtbot: QtBot, wiz: SetupWizard, address: str) -> DiscoveryPage:
-    qtbot.keyClicks(wiz.pages[Page.ADDRESS].address, address)  # type: ignore[attr-defined]
-    click_next(qtbot, wiz)
-    wait_discovery(qtbot, wiz)
-    disc = wiz.pages[Page.DISCOVERY]
-    assert isinstance(disc, DiscoveryPage)
-    return disc
-
-
 def test_check_again_asks_for_the_confirmation_again(qtbot: QtBot, make_wizard: MakeWizard) -> None:
     """A new run may see a different certificate: the old "I understand" must not pin it silently."""
     wiz = make_wizard()
-    disc = _discover(qtbot, wiz, CERT_PROBLEM)
+    disc = walk.to_discovery(qtbot, wiz, CERT_PROBLEM)
     next_btn = wiz.button(wiz.WizardButton.NextButton)
     qtbot.mouseClick(disc.confirm_boxes[HOST], Qt.MouseButton.LeftButton)
     assert next_btn.isEnabled() and HOST in wiz.session.confirmed
@@ -54,7 +43,7 @@ def test_check_again_asks_for_the_confirmation_again(qtbot: QtBot, make_wizard: 
 
 def test_a_new_address_asks_for_the_confirmation_again(qtbot: QtBot, make_wizard: MakeWizard) -> None:
     wiz = make_wizard()
-    disc = _discover(qtbot, wiz, CERT_PROBLEM)
+    disc = walk.to_discovery(qtbot, wiz, CERT_PROBLEM)
     qtbot.mouseClick(disc.confirm_boxes[HOST], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(wiz.button(wiz.WizardButton.BackButton), Qt.MouseButton.LeftButton)
     assert page(wiz) is Page.ADDRESS
@@ -68,11 +57,8 @@ def test_a_late_sign_in_result_never_lands_on_a_changed_password(
         qtbot: QtBot, make_wizard: MakeWizard, accounts: dict[str, str]) -> None:
     """The result is queued when the person types: it belongs to the old password and must be dropped."""
     wiz = make_wizard()
-    _discover(qtbot, wiz, FOUND)
-    for _ in range(3):
-        click_next(qtbot, wiz)
-    pw = wiz.pages[Page.PASSWORD]
-    assert isinstance(pw, PasswordPage)
+    walk.to_discovery(qtbot, wiz, FOUND)
+    pw = walk.to_password(qtbot, wiz)
     pw.password.setText(accounts[FOUND])
     qtbot.mouseClick(pw.test_btn, Qt.MouseButton.LeftButton)
     future = wiz.worker.current.future if wiz.worker.current else None
@@ -90,7 +76,7 @@ def test_every_risk_of_a_host_is_listed_before_its_one_confirmation(
         qtbot: QtBot, make_wizard: MakeWizard) -> None:
     """One host for IMAP (bad certificate) and SMTP (no encryption): one box, and both risks above it."""
     wiz = make_wizard()
-    disc = _discover(qtbot, wiz, FOUND)
+    disc = walk.to_discovery(qtbot, wiz, FOUND)
     host = "mail.srv.test"
     imap = ProbeResult(Candidate("imap", host, 993, "ssl", "srv"), "tls_error",
                        tls=TlsFacts(verified=False, problems=["expired"]))
@@ -104,18 +90,14 @@ def test_every_risk_of_a_host_is_listed_before_its_one_confirmation(
     assert "port 587" in problems and "without encryption" in problems
 
 
+@pytest.mark.real_servers  # the test of the settings typed by hand talks to them
 def test_a_manual_test_result_does_not_outlive_an_edit(qtbot: QtBot, make_wizard: MakeWizard) -> None:
     """'Both servers answered with verified encryption' must not stay next to a server nobody tested."""
     wiz = make_wizard()
-    _discover(qtbot, wiz, NOTHING)
-    click_next(qtbot, wiz)
-    manual = wiz.pages[Page.MANUAL]
-    assert isinstance(manual, ManualPage)
-    manual.incoming.host.setText("imap.srv.test")
-    manual.outgoing.host.setText("smtp.srv.test")
+    walk.to_discovery(qtbot, wiz, NOTHING)
+    walk.to_manual(qtbot, wiz)
+    manual = walk.by_hand(qtbot, wiz, "imap.srv.test", "smtp.srv.test")
     s = wiz.session
-    qtbot.mouseClick(manual.test_btn, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(s.manual_probes) == 2, timeout=30000)
     assert "verified" in manual.test_status.text()
     manual.incoming.host.setText("imap.fallback.test")
     assert s.manual_probes == {} and manual.test_status.text() == "Not tested yet."
@@ -128,38 +110,12 @@ def test_a_manual_test_result_does_not_outlive_an_edit(qtbot: QtBot, make_wizard
     assert manual.test_btn.isEnabled()
 
 
-def test_signing_identity_is_read_bounded_and_a_bad_name_is_one_line(
-        qtbot: QtBot, make_wizard: MakeWizard, tmp_path: Path) -> None:
-    """A huge (or endless, like /dev/zero) file must not be read whole; a name Python cannot open must not
-    escape the Save slot as a traceback."""
-    export = to_export(qtbot, make_wizard())
-    for name, box in export.formats.items():
-        box.setChecked(name == "mobileconfig")
-    out = tmp_path / "out"
-    out.mkdir()
-    export.folder.setText(str(out))
-    export.admin.setChecked(True)  # signing sits under "For IT administrators"
-    export.sign.setChecked(True)
-    big = tmp_path / "huge.p12"
-    big.write_bytes(b"\0" * (MAX_IDENTITY_BYTES + 1))
-    export.identity.setText(str(big))
-    assert export.save() == []
-    assert "larger than" in export.status.text() and str(big) in export.status.text()
-    export.identity.setText(str(tmp_path / "a\0b.p12"))
-    assert export.save() == []
-    assert export.status.text()
-    assert list(out.iterdir()) == []
-
-
 def test_a_sign_in_result_does_not_carry_over_to_another_address(
         qtbot: QtBot, make_wizard: MakeWizard, accounts: dict[str, str]) -> None:
     """Same domain, same servers, another person: alice's proved user name must not go into bob's profile."""
     wiz = make_wizard()
-    _discover(qtbot, wiz, FOUND)
-    for _ in range(3):
-        click_next(qtbot, wiz)
-    pw = wiz.pages[Page.PASSWORD]
-    assert isinstance(pw, PasswordPage)
+    walk.to_discovery(qtbot, wiz, FOUND)
+    pw = walk.to_password(qtbot, wiz)
     pw.password.setText(accounts[FOUND])
     qtbot.mouseClick(pw.test_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wiz.session.state.signin == "done", timeout=60000)
