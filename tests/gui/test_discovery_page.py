@@ -1,13 +1,13 @@
 """The wizard for people who do not know what IMAP is: a plain result first, a way out of a typo, and no
 manual settings or IMAP/POP3 advice that pretend to know what was never tested (issue 10).
 
-Against the real test world (tests/gui/conftest.py), in English and Traditional Chinese where text is
-checked. A plaintext-only Dovecot gets its own small world (tests/integration/test_probe_plaintext.py).
+On the fake discovery (tests/support/fake_discovery.py), in English and Traditional Chinese where text is
+checked; settings typed by hand are tested against the test world's real servers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,23 +24,11 @@ from assistant.gui.pages.discovery import DiscoveryPage
 from assistant.gui.pages.manual import ManualPage
 from assistant.gui.pages.recommendation import RecommendationPage
 from assistant.gui.wizard import SetupWizard
-from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, OUTSIDE, click_next, page, wait_discovery
-from tests.integration.test_discovery_plaintext import PlainWorld, plain_world  # noqa: F401  (fixture)
+from tests.gui import walk
+from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, OUTSIDE, PLAINTEXT
+from tests.gui.walk import click_next, page, to_discovery, wait_discovery
 
 MakeWizard = Callable[..., SetupWizard]
-
-
-def to_discovery(qtbot: QtBot, wiz: SetupWizard, address: str) -> DiscoveryPage:
-    field = wiz.pages[Page.ADDRESS].address  # type: ignore[attr-defined]
-    if address.isascii():
-        qtbot.keyClicks(field, address)
-    else:  # QTest cannot type characters outside Latin-1 key codes (it aborts): paste them
-        field.setText(address)
-    click_next(qtbot, wiz)
-    wait_discovery(qtbot, wiz)
-    disc = wiz.pages[Page.DISCOVERY]
-    assert isinstance(disc, DiscoveryPage)
-    return disc
 
 
 def words(widget: QWidget) -> str:
@@ -148,15 +136,13 @@ def test_change_address_goes_back_with_the_address_selected(qtbot: QtBot, make_w
 
 
 def to_manual(qtbot: QtBot, wiz: SetupWizard, incoming: str) -> ManualPage:
+    """NOTHING's manual page with ``incoming`` and smtp.srv.test typed in, not tested yet."""
     to_discovery(qtbot, wiz, NOTHING)
-    click_next(qtbot, wiz)
-    manual = wiz.pages[Page.MANUAL]
-    assert isinstance(manual, ManualPage)
-    manual.incoming.host.setText(incoming)
-    manual.outgoing.host.setText("smtp.srv.test")
-    return manual
+    walk.to_manual(qtbot, wiz)
+    return walk.by_hand(qtbot, wiz, incoming, "smtp.srv.test", test=False)
 
 
+@pytest.mark.real_servers  # the settings typed by hand are tested against them
 @pytest.mark.parametrize("lang", ["en", "zh_TW"])
 def test_manual_settings_go_on_only_tested_or_with_continue_anyway(
         qtbot: QtBot, make_wizard: MakeWizard, lang: str) -> None:
@@ -184,6 +170,7 @@ def test_manual_settings_go_on_only_tested_or_with_continue_anyway(
     assert next_btn.isEnabled() and not manual.accept_box.isVisible()
 
 
+@pytest.mark.real_servers  # the settings typed by hand are tested against them
 @pytest.mark.parametrize("lang", ["en", "zh_TW"])
 def test_advice_from_untested_settings_says_it_is_general(qtbot: QtBot, make_wizard: MakeWizard,
                                                          lang: str) -> None:
@@ -222,23 +209,8 @@ def test_each_protocol_is_described_in_one_line_without_idle_or_uidl(
         assert not ("copies can stay on the server" in text and "Remove messages" in text), text
 
 
-@pytest.fixture
-def plain_wizard(qtbot: QtBot, plain_world: PlainWorld, tmp_path: Path) -> Iterator[SetupWizard]:  # noqa: F811
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    i18n.install(app, "en")
-    settings = Settings(resolver=plain_world.dns.resolver(), timeout=10, offline=True, connect_timeout=3.0,
-                        endpoint_timeout=8.0)
-    prefs = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
-    wiz = SetupWizard(SetupSession(settings), prefs, "en", app_icon())
-    qtbot.addWidget(wiz)
-    wiz.show()
-    yield wiz
-    wiz.shutdown_worker()
-
-
-def test_a_plaintext_only_server_offers_no_encryption(qtbot: QtBot, plain_wizard: SetupWizard) -> None:
-    disc = to_discovery(qtbot, plain_wizard, "pat@plain.test")
+def test_a_plaintext_only_server_offers_no_encryption(qtbot: QtBot, make_wizard: MakeWizard) -> None:
+    disc = to_discovery(qtbot, make_wizard(), PLAINTEXT)
     problems = words(disc.problems)
     assert problems.count("mail.plain.test offers no encryption") == 1, problems
     qtbot.mouseClick(disc.details_btn, Qt.MouseButton.LeftButton)

@@ -1,4 +1,5 @@
-"""The password page's sign-in test, against the real Dovecot of the test world (mailboxes made here).
+"""The password page's sign-in test, against the real Dovecot of the test world (mailboxes made here), and
+what an organisation's preset does to the recommendation (on the fake discovery).
 
 Success with the user-name form reported, a wrong password, a certificate problem confirmed on the results
 page (sign-in goes through the pin of exactly that certificate) and one never confirmed (refused, nothing
@@ -8,6 +9,7 @@ sent), the keychain on and off, and the password searched for in everything the 
 from __future__ import annotations
 
 import logging
+import plistlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,46 +21,16 @@ from pytestqt.qtbot import QtBot
 from assistant.core.discovery.presets import Preset, load_preset
 from assistant.core.setup.flow import Page
 from assistant.core.signin import keychain
-from assistant.gui.pages.discovery import DiscoveryPage
+from assistant.gui.pages.export import ExportPage
 from assistant.gui.pages.manual import ManualPage
-from assistant.gui.pages.password import PasswordPage
 from assistant.gui.wizard import SetupWizard
-from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, click_next, page, wait_discovery
+from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING
+from tests.gui.walk import click_next, page, sign_in, to_discovery, to_password
 from tests.support.keyrings import MemoryKeyring
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]
 
 MakeWizard = Callable[..., SetupWizard]
-
-
-def to_discovery(qtbot: QtBot, wiz: SetupWizard, address: str) -> DiscoveryPage:
-    qtbot.keyClicks(wiz.pages[Page.ADDRESS].address, address)  # type: ignore[attr-defined]
-    click_next(qtbot, wiz)
-    wait_discovery(qtbot, wiz)
-    disc = wiz.pages[Page.DISCOVERY]
-    assert isinstance(disc, DiscoveryPage)
-    return disc
-
-
-def to_password(qtbot: QtBot, wiz: SetupWizard) -> PasswordPage:
-    """From the discovery (or manual) page through devices and recommendation to the password page."""
-    while page(wiz) is not Page.PASSWORD:
-        click_next(qtbot, wiz)
-    pw = wiz.pages[Page.PASSWORD]
-    assert isinstance(pw, PasswordPage)
-    return pw
-
-
-def sign_in(qtbot: QtBot, wiz: SetupWizard, pw: PasswordPage, password: str) -> str:
-    pw.password.setText(password)
-    assert pw.test_btn.isEnabled()
-    qtbot.mouseClick(pw.test_btn, Qt.MouseButton.LeftButton)
-    assert wiz.session.state.signin == "running"
-    assert not wiz.button(wiz.WizardButton.NextButton).isEnabled()  # no Next while it runs
-    assert pw.stop_btn.isEnabled()
-    qtbot.waitUntil(lambda: wiz.session.state.signin == "done", timeout=60000)
-    assert wiz.button(wiz.WizardButton.NextButton).isEnabled()
-    return pw.result.text()
 
 
 def everything_shown(wiz: SetupWizard) -> str:
@@ -182,6 +154,68 @@ def test_stop_cancels_the_sign_in(qtbot: QtBot, make_wizard: MakeWizard, account
     qtbot.waitUntil(lambda: wiz.session.state.signin == "done", timeout=30000)
     assert wiz.session.signin is None
     assert pw.result.text() == "The sign-in test was stopped."
+
+
+def test_profiles_use_the_user_name_the_sign_in_proved(qtbot: QtBot, make_wizard: MakeWizard,
+                                                       accounts: dict[str, str], tmp_path: Path) -> None:
+    wiz = make_wizard(timeout=30.0)
+    disc = to_discovery(qtbot, wiz, CERT_PROBLEM)
+    s = wiz.session
+    imap = s.choices["imap"]
+    assert imap is not None
+    disc.confirm_boxes[imap.host].setChecked(True)
+    assert s.account().incoming[0].username == "%EMAILADDRESS%"  # nothing proved yet: as found
+    pw = to_password(qtbot, wiz)
+    text = sign_in(qtbot, wiz, pw, accounts["carol"])
+    result = s.signin
+    assert result is not None and result.incoming.ok and result.incoming.username == "carol", text
+    account = s.account()
+    assert account.incoming[0].host == imap.host and account.incoming[0].username == "%EMAILLOCALPART%"
+    assert s.account(proved=False).incoming[0].username == "%EMAILADDRESS%"
+    outgoing = {CERT_PROBLEM: "%EMAILADDRESS%", "carol": "%EMAILLOCALPART%"}.get(
+        result.outgoing.username or "", "%EMAILADDRESS%")
+    assert account.outgoing[0].username == (outgoing if result.outgoing.ok else "%EMAILADDRESS%")
+    click_next(qtbot, wiz)
+    export = wiz.pages[Page.EXPORT]
+    assert isinstance(export, ExportPage)
+    autoconfig = export.profile_bytes("autoconfig").decode()
+    assert "<username>%EMAILLOCALPART%</username>" in autoconfig
+    plist = plistlib.loads(export.profile_bytes("mobileconfig"))
+    mail = next(p for p in plist["PayloadContent"] if p.get("PayloadType") == "com.apple.mail.managed")
+    assert mail["IncomingMailServerUsername"] == "carol"
+    sheet = export.profile_bytes("sheet").decode()
+    assert "carol" in sheet and CERT_PROBLEM not in sheet.split("User name", 1)[1][:200]
+
+
+def test_a_failed_sign_in_keeps_the_password_out_of_the_keychain(
+        qtbot: QtBot, make_wizard: MakeWizard, accounts: dict[str, str],
+        memory_keyring: MemoryKeyring) -> None:
+    wiz = make_wizard(timeout=30.0)
+    to_discovery(qtbot, wiz, FOUND)
+    pw = to_password(qtbot, wiz)
+    sign_in(qtbot, wiz, pw, "not-the-password")
+    assert wiz.session.signin is not None and wiz.session.signin.incoming.code == "auth_failed"
+    pw.remember.setChecked(True)
+    click_next(qtbot, wiz)
+    assert memory_keyring.store == {}
+    assert wiz.session.keychain == "signin_rejected"
+    message = wiz.session.keychain_message
+    assert "not saved in the system keychain" in message and "rejected" in message
+    export = wiz.pages[Page.EXPORT]
+    assert isinstance(export, ExportPage)
+    assert export.banner.text() == message and export.banner.isVisible()
+    click_next(qtbot, wiz)
+    assert message in wiz.pages[Page.DONE].summary.text()  # type: ignore[attr-defined]
+    # A successful test with the right password stores it as before.
+    wiz.back()
+    wiz.back()
+    assert wiz.currentId() == int(Page.PASSWORD)
+    sign_in(qtbot, wiz, pw, accounts[FOUND])
+    assert wiz.session.signin is not None and wiz.session.signin.ok
+    pw.remember.setChecked(True)
+    click_next(qtbot, wiz)
+    assert memory_keyring.store == {(keychain.SERVICE, FOUND): accounts[FOUND]}
+    assert wiz.session.keychain == "saved"
 
 
 # --- presets ----------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The last page's "Set up your phone" panel against the real test world: the Android code decodes (ZXing) to
+"""The last page's "Set up your phone" panel (fake discovery): the Android code decodes (ZXing) to
 the session's servers, the iPhone link serves the profile once over loopback and the panel says so, leaving
 the page or closing the wizard kills the server, an unused link expires, and no network means no dead code.
 """
@@ -27,7 +27,9 @@ from assistant.core.setup.flow import Page
 from assistant.gui.pages.export import ExportPage
 from assistant.gui.phone_panel import PhonePanel
 from assistant.gui.wizard import SetupWizard
-from tests.gui.conftest import FOUND, click_next, page, wait_discovery
+from tests.gui import walk
+from tests.gui.conftest import FOUND
+from tests.gui.walk import click_next, page
 from tests.support.qrdecode import decode_png
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -41,15 +43,8 @@ def to_done(qtbot: QtBot, wiz: SetupWizard, *, password: str = "", expires: floa
     panel = wiz.pages[Page.DONE].phone  # type: ignore[attr-defined]
     assert isinstance(panel, PhonePanel)
     panel.bind, panel.expires = "127.0.0.1", expires
-    wiz.pages[Page.ADDRESS].address.setText(FOUND)  # type: ignore[attr-defined]
-    click_next(qtbot, wiz)
-    wait_discovery(qtbot, wiz)
-    for _ in range(3):
-        click_next(qtbot, wiz)
-    wiz.pages[Page.PASSWORD].password.setText(password)  # type: ignore[attr-defined]
-    click_next(qtbot, wiz)
-    click_next(qtbot, wiz)
-    assert page(wiz) is Page.DONE
+    walk.to_discovery(qtbot, wiz, FOUND, typed=False)
+    walk.to_done(qtbot, wiz, password=password)
     return panel
 
 

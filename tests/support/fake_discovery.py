@@ -238,17 +238,18 @@ async def fake_discover(address: str, settings: Settings, preset: Preset | None 
             raise DomainError(f"{addr.domain_unicode}: this domain does not exist (its top-level domain is "
                               "not in the public suffix list)", "nxdomain", domain=addr.domain_unicode)
         raise DomainError(code="nxdomain", params={"domain": addr.domain_unicode})
+    found = build(addr.address)
+    events = [(probe, endpoint_key(probe.candidate.protocol, probe.candidate.host, probe.candidate.port,
+                                   probe.candidate.security),
+               f"{probe.candidate.protocol.upper()} {probe.candidate.host}:{probe.candidate.port} "
+               f"({probe.candidate.security})") for probe in found.candidates]
+    report = progress or (lambda _event: None)
+    for _probe, key, label in events:  # what the discovery page shows live while a real run goes on
+        report(ProgressEvent("endpoint", label, "started", key=key))
     # A real run against the test world takes a few dozen milliseconds; nothing answers hang.silent.test,
     # so its run ends at the deadline. Either way the page sees a run in progress, as with real servers.
     await asyncio.sleep(settings.timeout if build is _silent else 0.05)
-    found = build(addr.address)
-    for probe in found.candidates:  # what the discovery page shows live while a real run goes on
-        await asyncio.sleep(0)
-        if progress is not None:
-            c = probe.candidate
-            key, label = endpoint_key(c.protocol, c.host, c.port, c.security), \
-                f"{c.protocol.upper()} {c.host}:{c.port} ({c.security})"
-            progress(ProgressEvent("endpoint", label, "started", key=key))
-            progress(ProgressEvent("endpoint", label, "done" if probe.status == "ok" else "failed",
-                                   probe.status, key=key))
+    for probe, key, label in events:
+        report(ProgressEvent("endpoint", label, "done" if probe.status == "ok" else "failed", probe.status,
+                             key=key))
     return apply_policy(found, preset) if preset is not None else found
