@@ -156,7 +156,7 @@ def result(address: str, probes: Sequence[ProbeResult], srv: Sequence[ProbeResul
     for p in srv:  # a server that turned out plaintext was named by the STARTTLS record
         c = p.candidate
         security = "starttls" if c.security == "plain" else c.security
-        records.append(SrvRecord(SERVICES[(c.protocol, security)], c.protocol, security,  # type: ignore[arg-type]
+        records.append(SrvRecord(SERVICES[(c.protocol, security)], c.protocol, security,
                                  c.preference, 0, c.port, c.host))
     sources = [SourceReport("srv", f"_imaps._tcp.{addr.domain}", "found" if records else "not_found"),
                SourceReport("guess", addr.domain, "found", f"{len(probes)} guessed endpoints"),
@@ -238,7 +238,7 @@ async def fake_discover(address: str, settings: Settings, preset: Preset | None 
             raise DomainError(f"{addr.domain_unicode}: this domain does not exist (its top-level domain is "
                               "not in the public suffix list)", "nxdomain", domain=addr.domain_unicode)
         raise DomainError(code="nxdomain", params={"domain": addr.domain_unicode})
-    found = build(addr.address)
+    found = build(addr.address or address)
     events = [(probe, endpoint_key(probe.candidate.protocol, probe.candidate.host, probe.candidate.port,
                                    probe.candidate.security),
                f"{probe.candidate.protocol.upper()} {probe.candidate.host}:{probe.candidate.port} "
