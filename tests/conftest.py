@@ -10,6 +10,7 @@ import pytest
 from tests.support.certs import CertFactory, LeafFiles
 from tests.support.dovecot import DovecotHandle, start_dovecot
 from tests.support.loopback import Subnet
+from tests.support.world import ProbeWorld, build_world
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 MAIL_HOST = "mail.example.test"
@@ -51,3 +52,13 @@ def dovecot(subnet: Subnet, certs: CertFactory, tmp_path_factory: pytest.TempPat
     handle = start_dovecot(ip, leaf.cert_pem, leaf.key_pem, quota=True)
     yield handle
     handle.stop()
+
+
+@pytest.fixture(scope="session")
+def probe_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProbeWorld]:
+    """The test world (tests/support/world.py: dnsmasq, Dovecot, web server), started on first use."""
+    world = build_world(tmp_path_factory.mktemp("probe-world"))
+    try:
+        yield world
+    finally:
+        world.stop()

@@ -1,7 +1,11 @@
-"""The wizard under test: built against the integration test world (real dnsmasq, Dovecot, web server).
+"""The wizard under test, with a fake discovery or against the test world's real servers.
 
-The world itself comes from ``tests/integration/conftest.py`` (one definition for every suite); each test
-gets a fresh wizard with its own QSettings file, and every worker thread is shut down in teardown.
+``make_wizard`` builds a fresh wizard (its own QSettings file, every worker thread shut down in teardown).
+Its discovery is the fake of tests/support/fake_discovery.py, which gives what the real servers give, so
+most tests run without dnsmasq or Dovecot. A test that signs in, tests settings typed by hand or walks the
+whole way as an end-to-end check is marked ``real_servers`` (or asks for ``accounts`` or ``world``): its
+wizard then runs against the test world (tests/support/world.py: real dnsmasq, Dovecot and web server),
+started once per session on first use. Walking the pages: tests/gui/walk.py.
 """
 
 from __future__ import annotations
@@ -11,17 +15,17 @@ from collections.abc import Callable, Iterator
 import keyring
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from assistant.core.model.address import EmailAddress
-from assistant.core.setup import flow
 from assistant.core.setup.session import SetupSession as Session
 from assistant.gui import i18n
 from assistant.gui.app import app_icon
 from assistant.gui.wizard import SetupWizard
-from tests.integration.conftest import ProbeWorld, add_accounts, build_world
+from tests.support.fake_discovery import fake_discover, offline_settings
 from tests.support.keyrings import MemoryKeyring
+from tests.support.world import ProbeWorld, add_accounts, build_world
 
 # Scenarios in the integration world, by what the wizard should do with them.
 FOUND = "alice@srv.test"  # IMAP, POP3 and SMTP with verified TLS
@@ -68,11 +72,18 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(before)
 
 
+def uses_real_servers(request: pytest.FixtureRequest) -> bool:
+    """Marked ``real_servers``, or asking for the world or its mailboxes."""
+    return (request.node.get_closest_marker("real_servers") is not None
+            or bool({"accounts", "world"} & set(request.fixturenames)))
+
+
 @pytest.fixture
-def make_wizard(qtbot: QtBot, world: ProbeWorld,
+def make_wizard(request: pytest.FixtureRequest, qtbot: QtBot,
                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., SetupWizard]]:
     made: list[SetupWizard] = []
     home = tmp_path_factory.mktemp("wizard")  # not the test's tmp_path: tests look at what lands there
+    world: ProbeWorld | None = request.getfixturevalue("world") if uses_real_servers(request) else None
 
     def make(address: str = "", lang: str = "en", timeout: float = 10.0) -> SetupWizard:
         app = QApplication.instance()
@@ -82,7 +93,11 @@ def make_wizard(qtbot: QtBot, world: ProbeWorld,
         saved = home / "saved"  # Next on the export page saves there, never in the real Documents
         saved.mkdir(exist_ok=True)
         prefs.setValue("export/folder", str(saved))
-        session = Session(world.settings(timeout), address=EmailAddress.parse(address) if address else None)
+        value = EmailAddress.parse(address) if address else None
+        if world is not None:
+            session = Session(world.settings(timeout), address=value)
+        else:
+            session = Session(offline_settings(timeout), address=value, discoverer=fake_discover)
         wiz = SetupWizard(session, prefs, lang, app_icon())
         wiz.confirm_discard = lambda: True  # qtbot closes it after the test: no question may block that
         qtbot.addWidget(wiz)
@@ -96,23 +111,3 @@ def make_wizard(qtbot: QtBot, world: ProbeWorld,
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     i18n.install(app, "en")
-
-
-def click_next(qtbot: QtBot, wiz: SetupWizard) -> None:
-    button = wiz.button(QWizard.WizardButton.NextButton)
-    assert button.isEnabled(), f"Next is disabled on page {flow.Page(wiz.currentId()).name}"
-    qtbot.mouseClick(button, _left())
-
-
-def _left():  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
-    return Qt.MouseButton.LeftButton
-
-
-def wait_discovery(qtbot: QtBot, wiz: SetupWizard, timeout_ms: int = 60000) -> None:
-    ended = ("done", "failed", "cancelled")
-    qtbot.waitUntil(lambda: wiz.session.state.discovery in ended, timeout=timeout_ms)
-
-
-def page(wiz: SetupWizard) -> flow.Page:
-    return flow.Page(wiz.currentId())

@@ -68,7 +68,7 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
         PLAINTEXT,
         add_accounts,
     )
-    from tests.integration.conftest import build_world
+    from tests.support.world import build_world
 
     app = application()
     if dark:

@@ -32,7 +32,7 @@ def shoot(lang: str) -> list[Path]:
     from assistant.gui.app import app_icon, application
     from assistant.gui.wizard import SetupWizard
     from tests.gui.conftest import FOUND
-    from tests.integration.conftest import build_world
+    from tests.support.world import build_world
 
     app = application()
     i18n.build_catalogues()

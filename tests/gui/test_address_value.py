@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from assistant.core.setup.flow import Page
 from assistant.gui.pages.export import ExportPage
 from assistant.gui.wizard import SetupWizard
-from tests.gui.conftest import click_next, page, wait_discovery
-from tests.integration.conftest import ProbeWorld
+from tests.gui.walk import click_next, page, wait_discovery
+from tests.support.world import ProbeWorld
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from assistant.gui import signals
 from tests.gui.conftest import FOUND, NO_DOMAIN, NOTHING, PLAINTEXT, SILENT, TYPO
-from tests.integration.conftest import ProbeWorld
+from tests.support.world import ProbeWorld
 
 REPO = Path(__file__).resolve().parents[2]
 

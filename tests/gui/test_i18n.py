@@ -33,7 +33,8 @@ from pytestqt.qtbot import QtBot
 from assistant.core.setup.flow import Page
 from assistant.gui import i18n
 from assistant.gui.wizard import SetupWizard
-from tests.gui.conftest import FOUND, NOTHING, click_next, page, wait_discovery
+from tests.gui.conftest import FOUND, NOTHING
+from tests.gui.walk import click_next, page, wait_discovery
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -157,6 +158,7 @@ def check_page(wiz: SetupWizard, english: set[str], seen: dict[Page, int]) -> No
     seen[page(wiz)] = len(texts)
 
 
+@pytest.mark.real_servers  # the end-to-end walk in Traditional Chinese, discovery included
 def test_every_page_is_translated_in_zh_tw(qtbot: QtBot, make_wizard: Callable[..., SetupWizard],
                                            tmp_path: object) -> None:
     english = english_sources()

@@ -18,7 +18,8 @@ from pytestqt.qtbot import QtBot
 
 from assistant.core.setup.flow import Page
 from assistant.gui.wizard import SetupWizard
-from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, click_next, page, wait_discovery
+from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING
+from tests.gui.walk import click_next, page, wait_discovery
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]
 

@@ -26,8 +26,9 @@ from pytestqt.qtbot import QtBot
 from assistant.core.setup.flow import Page
 from assistant.gui.wizard import SetupWizard
 from assistant.gui.wrapbox import WrapCheckBox
-from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, OUTSIDE, click_next, page, wait_discovery
-from tests.integration.conftest import ProbeWorld
+from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, OUTSIDE
+from tests.gui.walk import click_next, page, to_discovery, to_manual, wait_discovery
+from tests.support.world import ProbeWorld
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -109,10 +110,8 @@ def test_the_discovery_confirmation_box_wraps(qtbot: QtBot, make_wizard: MakeWiz
 
 
 def _to_manual(qtbot: QtBot, wiz: SetupWizard) -> None:
-    click_next(qtbot, wiz)
-    wait_discovery(qtbot, wiz)
-    click_next(qtbot, wiz)
-    assert page(wiz) is Page.MANUAL
+    to_discovery(qtbot, wiz)  # the address given to the wizard
+    to_manual(qtbot, wiz)
 
 
 def test_cancel_from_page_3_on_asks_and_keeping_on_keeps_everything(qtbot: QtBot,

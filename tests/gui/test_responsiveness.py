@@ -22,7 +22,8 @@ from pytestqt.qtbot import QtBot
 from assistant.core.setup.flow import Page
 from assistant.gui import warmup
 from assistant.gui.wizard import SetupWizard
-from tests.gui.conftest import FOUND, click_next, wait_discovery
+from tests.gui.conftest import FOUND
+from tests.gui.walk import click_next, wait_discovery
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -50,6 +51,7 @@ class StallMeter:
         return max(self.gaps)
 
 
+@pytest.mark.real_servers  # a full probe of the real servers runs while the loop is measured
 def test_event_loop_keeps_ticking_during_a_full_probe(qtbot: QtBot, make_wizard: Callable[..., SetupWizard],
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     wiz = make_wizard()

@@ -126,15 +126,13 @@ def test_pages_built_after_show_leave_the_wizard_the_only_active_window(
 
 
 @pytest.mark.parametrize("target", list(LATER_PAGES))
-def test_a_page_not_built_yet_is_built_when_asked_for(qtbot: QtBot, world: object, target: Page,
-                                                      tmp_path: Path) -> None:
+def test_a_page_not_built_yet_is_built_when_asked_for(qtbot: QtBot, target: Page, tmp_path: Path) -> None:
     from PySide6.QtCore import QSettings
 
     from assistant.core.setup.session import SetupSession as Session
-    from tests.integration.conftest import ProbeWorld
-    assert isinstance(world, ProbeWorld)
-    wiz = SetupWizard(Session(world.settings(5)), QSettings(str(tmp_path / "p.ini"),
-                                                            QSettings.Format.IniFormat))
+    from tests.support.fake_discovery import fake_discover, offline_settings
+    wiz = SetupWizard(Session(offline_settings(5), discoverer=fake_discover),
+                      QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(wiz)
     assert list(wiz.pages) == [Page.ADDRESS]  # not shown: nothing else built
     page = wiz.pages[target]

@@ -1,4 +1,5 @@
-"""Walking the whole wizard against the real test servers, as a person would (mouse and keyboard)."""
+"""Walking the whole wizard as a person would (mouse and keyboard): end to end against the real test
+servers, and each branch on the fake discovery."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from assistant.gui.pages.manual import ManualPage
 from assistant.gui.pages.password import PasswordPage
 from assistant.gui.signin_text import keychain_text
 from assistant.gui.wizard import SetupWizard
-from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, OUTSIDE, SILENT, click_next, page, wait_discovery
+from tests.gui.conftest import CERT_PROBLEM, FOUND, NOTHING, OUTSIDE, SILENT
+from tests.gui.walk import by_hand, click_next, page, to_discovery, to_manual, to_password, wait_discovery
 from tests.support.keyrings import LockedKeyring, MemoryKeyring
 
 # Fail on Qt warnings, except the offscreen platform's note that it cannot resize native windows.
@@ -30,17 +32,7 @@ pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignor
 MakeWizard = Callable[..., SetupWizard]
 
 
-def to_discovery(qtbot: QtBot, wiz: SetupWizard, address: str) -> DiscoveryPage:
-    addr = wiz.pages[Page.ADDRESS]
-    qtbot.keyClicks(addr.address, address)  # type: ignore[attr-defined]
-    click_next(qtbot, wiz)
-    assert page(wiz) is Page.DISCOVERY
-    wait_discovery(qtbot, wiz)
-    disc = wiz.pages[Page.DISCOVERY]
-    assert isinstance(disc, DiscoveryPage)
-    return disc
-
-
+@pytest.mark.real_servers  # the end-to-end walk in English, discovery included
 def test_found_servers_to_exported_profiles(qtbot: QtBot, make_wizard: MakeWizard, tmp_path: Path,
                                            memory_keyring: MemoryKeyring) -> None:
     wiz = make_wizard()
@@ -148,14 +140,12 @@ def test_nothing_found_leads_to_manual_settings_that_can_be_tested(
     assert account.incoming[0].host == "imap.srv.test" and account.outgoing[0].port == 587
 
 
+@pytest.mark.real_servers  # the settings typed by hand are tested against them
 def test_plaintext_by_hand_needs_its_own_confirmation(qtbot: QtBot, make_wizard: MakeWizard) -> None:
     wiz = make_wizard()
     to_discovery(qtbot, wiz, NOTHING)
-    click_next(qtbot, wiz)
-    manual = wiz.pages[Page.MANUAL]
-    assert isinstance(manual, ManualPage)
-    manual.incoming.host.setText("imap.srv.test")
-    manual.outgoing.host.setText("smtp.srv.test")
+    to_manual(qtbot, wiz)
+    manual = by_hand(qtbot, wiz, "imap.srv.test", "smtp.srv.test", test=False)
     manual.incoming.security.setCurrentIndex(manual.incoming.security.findData("plain"))
     assert manual.plain_confirm.isVisible() and not manual.plain_confirm.isChecked()
     assert "imap.srv.test" in manual.plain_confirm.text()
@@ -231,11 +221,7 @@ def test_locked_keychain_gives_a_clear_message_and_the_wizard_carries_on(
     try:
         wiz = make_wizard()
         to_discovery(qtbot, wiz, FOUND)
-        for _ in range(3):
-            click_next(qtbot, wiz)
-        assert page(wiz) is Page.PASSWORD
-        pw = wiz.pages[Page.PASSWORD]
-        assert isinstance(pw, PasswordPage)
+        pw = to_password(qtbot, wiz)
         qtbot.keyClicks(pw.password, "hunter2")
         pw.remember.setChecked(True)
         click_next(qtbot, wiz)

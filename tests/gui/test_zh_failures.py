@@ -33,16 +33,8 @@ from assistant.core.setup.diagnostics_text import LABELS
 from assistant.core.setup.flow import Page
 from assistant.gui.text import DETAIL_LABELS
 from assistant.gui.wizard import SetupWizard
-from tests.gui.conftest import (
-    CERT_PROBLEM,
-    NO_DOMAIN,
-    NOTHING,
-    OUTSIDE,
-    PLAINTEXT,
-    TYPO,
-    page,
-    wait_discovery,
-)
+from tests.gui.conftest import CERT_PROBLEM, FOUND, NO_DOMAIN, NOTHING, OUTSIDE, PLAINTEXT, TYPO
+from tests.gui.walk import click_next, page, wait_discovery
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -164,6 +156,7 @@ def walk(qtbot: QtBot, wiz: SetupWizard) -> tuple[list[str], set[Page]]:
     return found, seen
 
 
+@pytest.mark.real_servers  # the failure paths as the real servers fail, end to end
 @pytest.mark.parametrize("address", [NO_DOMAIN, TYPO, PLAINTEXT, CERT_PROBLEM, OUTSIDE, NOTHING])
 def test_no_english_on_the_failure_paths_in_zh_tw(qtbot: QtBot, make_wizard: MakeWizard,
                                                  address: str) -> None:
@@ -201,7 +194,6 @@ def test_the_sheet_and_the_apple_profile_speak_the_interface_language(qtbot: QtB
                                                                        make_wizard: MakeWizard) -> None:
     import plistlib
 
-    from tests.gui.conftest import FOUND, click_next
     wiz = make_wizard(FOUND, lang="zh_TW")
     click_next(qtbot, wiz)
     wait_discovery(qtbot, wiz)
@@ -224,7 +216,6 @@ def test_the_diagnostics_after_a_sign_in_are_in_chinese_and_the_copy_adds_the_co
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from tests.gui.conftest import FOUND, click_next
     wiz = make_wizard(FOUND, lang="zh_TW", timeout=30.0)
     click_next(qtbot, wiz)
     wait_discovery(qtbot, wiz)
@@ -249,13 +240,13 @@ def test_the_diagnostics_after_a_sign_in_are_in_chinese_and_the_copy_adds_the_co
     assert accounts[FOUND] not in copied
 
 
+@pytest.mark.real_servers  # the settings typed by hand are tested against them
 def test_settings_by_hand_that_fail_are_said_in_chinese_to_the_last_page(qtbot: QtBot,
                                                                          make_wizard: MakeWizard) -> None:
     """Nothing answers, the person types a server that does not answer either, tests it (the failure is
     shown), continues anyway and reads every page to the end: no English on the way."""
     from PySide6.QtCore import Qt
 
-    from tests.gui.conftest import click_next
     wiz = make_wizard(NOTHING, lang="zh_TW")
     click_next(qtbot, wiz)
     wait_discovery(qtbot, wiz)

@@ -17,7 +17,7 @@ from assistant.core.profiles import export_profile, import_profile
 from assistant.core.setup.session import SetupSession
 from assistant.core.signin.secret import Secret
 from assistant.core.words.errors import AssistantError
-from tests.integration.conftest import ProbeWorld, add_accounts
+from tests.support.world import ProbeWorld, add_accounts
 
 CAROL = "carol@tlsbad.test"  # IMAP only behind faulty certificates, SMTP fine
 CAROL_PW = "Carol's setup pw 4"
