@@ -3,8 +3,9 @@
 The three HTTPS locations (the draft standard's ``/.well-known/mail-v1.xml`` and Thunderbird's two) are
 asked at once, and the plain-HTTP ones alongside so a fallback costs no extra time — but an HTTP file is
 used only when no HTTPS location gave a usable file, its candidates are labelled ``autoconfig_http``
-(never trusted), and the outcome carries an ``insecure_config_source`` warning: anyone on the path could have forged it. The address goes in ``?emailaddress=`` over HTTPS only;
-sending it in clear text would hand it to every observer on the way.
+(never trusted), and the outcome carries an ``insecure_config_source`` warning: anyone on the path could
+have forged it. The address goes in ``?emailaddress=`` over HTTPS only; sending it in clear text would
+hand it to every observer on the way.
 """
 
 from __future__ import annotations
