@@ -219,6 +219,16 @@ def test_mx_based_lookup_falls_back_to_the_registered_domain_and_ispdb(web: Worl
     assert "https://ispdb.example.test/v1.1/other-hoster.test" in asked
 
 
+def test_mx_providers_own_file_comes_before_the_ispdb(web: World) -> None:
+    """After the MX lookup, https://autoconfig.MXDOMAIN/mail/config-v1.1.xml wins over the ISPDB's entry
+    for the same domain (Thunderbird for Android's order)."""
+    stale = Response(config("stale.other-hoster.test"))
+    web.web.route("ispdb.example.test", "/v1.1/other-hoster.test", stale)
+    web.web.route("autoconfig.other-hoster.test", AUTOCONFIG, Response(config("imap.other-hoster.test")))
+    out = run(web, "mx", "erin@hosted2.test")
+    assert {c.host for c in out.candidates} == {"imap.other-hoster.test"}
+
+
 def test_mx_based_lookup_offline_skips_the_ispdb(web: World) -> None:
     web.web.route("ispdb.example.test", "/v1.1/other-hoster.test", Response(config("imap.other-hoster.test")))
     out = run(web, "mx", "erin@hosted2.test", offline=True)
