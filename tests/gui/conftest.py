@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
+from assistant.core.model.address import EmailAddress
 from assistant.core.setup import flow
 from assistant.core.setup.session import SetupSession as Session
 from assistant.gui import i18n
@@ -81,7 +82,7 @@ def make_wizard(qtbot: QtBot, world: ProbeWorld,
         saved = home / "saved"  # Next on the export page saves there, never in the real Documents
         saved.mkdir(exist_ok=True)
         prefs.setValue("export/folder", str(saved))
-        session = Session(world.settings(timeout), address=address)
+        session = Session(world.settings(timeout), address=EmailAddress.parse(address) if address else None)
         wiz = SetupWizard(session, prefs, lang, app_icon())
         wiz.confirm_discard = lambda: True  # qtbot closes it after the test: no question may block that
         qtbot.addWidget(wiz)
