@@ -140,10 +140,13 @@ def test_exchange_401_is_auth_required(web: World) -> None:
     assert "wants the mail password" in (r.detail or "") and "Basic" in (r.detail or "")
 
 
-def test_403_is_auth_required_too(web: World) -> None:
-    route(web, "autodiscover.forbidden.test", Response(b"no", 403, "text/plain"))
-    assert report(run(web, "pat@forbidden.test"),
-                  f"https://autodiscover.forbidden.test{PATH}").outcome == "auth_required"
+def test_403_after_a_redirect_is_auth_required_at_the_host_that_asked(web: World) -> None:
+    asking = f"https://{ELSEWHERE}/login/autodiscover.xml"
+    route(web, "autodiscover.forbidden.test", Response(status=302, headers=[("Location", asking)]))
+    web.web.route(ELSEWHERE, "/login/autodiscover.xml", Response(b"no", 403, "text/plain"))
+    out = run(web, "pat@forbidden.test")
+    assert report(out, asking).outcome == "auth_required"
+    assert [r.method for r in web.web.requests if r.host == ELSEWHERE] == ["POST"]
 
 
 def test_exchange_only_answer_says_so_in_words(web: World) -> None:

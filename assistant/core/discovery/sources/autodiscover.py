@@ -123,9 +123,9 @@ class _Lookup:
             return None
         final = result.final_url
         via = f" (via {final})" if final != url else ""
-        if result.status in (401, 403):
+        if result.status in (401, 403):  # the target is the host that asked (after any redirect)
             asks = result.headers.get("www-authenticate", "").split(" ", 1)[0][:20]
-            self.report(url, "auth_required", f"HTTP {result.status}{via}: this Autodiscover service wants "
+            self.report(final, "auth_required", f"HTTP {result.status}: this Autodiscover service wants "
                         "the mail password before it answers" + (f" ({asks})" if asks else "")
                         + "; it was asked without one", start)
             return None
