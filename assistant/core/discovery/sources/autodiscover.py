@@ -63,15 +63,15 @@ def _failed(exc: FetchError) -> str:
 
 @dataclass(frozen=True)
 class Got:
-    """A readable answer, where it finally came from, and the route that makes it "outside" (or None)."""
+    """A readable answer and the route that makes its servers "outside" (None: the domain's own word)."""
 
     answer: AutodiscoverAnswer
-    url: str
     route: str | None
 
 
 class _Lookup:
-    """One address's Autodiscover lookup: its reports, its hop count, the winning answer."""
+    """One address's Autodiscover lookup: the reports of every place asked, and whether one of them
+    answered with Exchange entries only."""
 
     def __init__(self, addr: EmailAddress, settings: Settings) -> None:
         self.addr = addr
@@ -157,7 +157,7 @@ class _Lookup:
         counts = {p: sum(1 for s in answer.servers if s.protocol == p) for p in ("imap", "pop3", "smtp")}
         named = ", ".join(f"{n} {p.upper()}" for p, n in counts.items() if n)
         self.report(url, "found", f"{named}{via}", start)
-        return Got(answer, final, route)
+        return Got(answer, route)
 
     async def redirect(self, url: str, answer: AutodiscoverAnswer, address: str, route: str | None,
                        hops: int, start: float) -> Got | None:
