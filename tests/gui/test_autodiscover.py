@@ -90,3 +90,20 @@ def test_cpanel_like_domain_to_a_working_setup(qtbot: QtBot, make_wizard: MakeWi
     if lang == "zh_TW":
         unique = list(dict.fromkeys(english))
         assert unique == [], "English on screen in zh_TW:\n" + "\n".join(unique)
+
+
+def test_servers_named_through_the_srv_record_need_the_confirmation(qtbot: QtBot,
+                                                                    make_wizard: MakeWizard) -> None:
+    wiz = make_wizard("kim@srvad.test")
+    click_next(qtbot, wiz)
+    wait_discovery(qtbot, wiz)
+    s = wiz.session
+    assert s.state.unconfirmed == {BOX}
+    assert not wiz.button(wiz.WizardButton.NextButton).isEnabled()
+    disc = wiz.pages[Page.DISCOVERY]
+    assert isinstance(disc, DiscoveryPage)
+    problems = " ".join(w.text() for w in disc.decisions.findChildren(type(disc.status)))
+    assert "an Outlook settings service named by the domain's DNS SRV record" in problems
+    qtbot.mouseClick(disc.confirm_boxes[BOX], Qt.MouseButton.LeftButton)
+    click_next(qtbot, wiz)
+    assert page(wiz) is Page.DEVICES and s.account().incoming[0].host == BOX
