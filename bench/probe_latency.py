@@ -10,7 +10,9 @@ It starts a real dnsmasq and a real Dovecot on this run's own 127.A.B.0/24 (test
 * ``srv``: SRV names implicit-TLS servers for IMAP, POP3 and SMTP (STARTTLS variants listed as well);
 * ``starttls``: SRV names only STARTTLS servers (the longer conversation);
 * ``guess``: no SRV, no autoconfig: Thunderbird-style guessing (compare: Thunderbird 153 ≈ 1.3 s here);
-* ``silent``: the first-priority IMAP server accepts TCP and never speaks; run with ``--timeout``.
+* ``silent``: the first-priority IMAP server accepts TCP and never speaks; run with ``--timeout``;
+* ``autodiscover_ab``: the ``srv`` domain with and without the Autodiscover source, runs alternated (the
+  machine may be shared), medians compared: the good path must not grow.
 
 Critical path = 2 DNS round trips (SRV, then the target's A/AAAA) + the slowest *necessary* endpoint
 conversation measured alone (the best server of each protocol, IP literal, through the relay). Sequential =
@@ -34,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.core.discovery.run import discover
-from assistant.core.discovery.sources import SOURCES
+from assistant.core.discovery.sources import SOURCES, SourceRun
 from assistant.core.model.address import EmailAddress
 from assistant.core.model.results import Candidate, DiscoveryResult, Protocol, Security
 from assistant.core.net.dns import Resolver, ServerAddress
@@ -120,12 +122,29 @@ def start(delay: float, workdir: Path) -> Bench:
     return Bench(relay_ip, dns_ip, silent_ip, str(certs.ca_pem), relay, dns, dovecot, silent)
 
 
-def timed_discover(b: Bench, address: str, via_relay: bool = True, timeout: float = 10.0
-                   ) -> tuple[float, DiscoveryResult]:
+def timed_discover(b: Bench, address: str, via_relay: bool = True, timeout: float = 10.0,
+                   sources: dict[str, SourceRun] | None = None) -> tuple[float, DiscoveryResult]:
     settings = b.settings(via_relay, timeout)
     t0 = time.perf_counter()
-    result = asyncio.run(discover(EmailAddress.parse(address), settings))
+    result = asyncio.run(discover(EmailAddress.parse(address), settings, sources=sources))
     return time.perf_counter() - t0, result
+
+
+def autodiscover_ab(b: Bench, address: str, runs: int) -> dict[str, Any]:
+    """The same discovery with and without the Autodiscover source, alternated run by run."""
+    without = {name: run for name, run in SOURCES.items() if name != "autodiscover"}
+    walls: dict[str, list[float]] = {"with": [], "without": []}
+    for _ in range(runs):
+        for label, sources in (("with", None), ("without", without)):
+            wall, result = timed_discover(b, address, sources=sources)
+            if not result.usable():
+                raise RuntimeError(f"{address}: nothing usable {label} Autodiscover")
+            walls[label].append(wall)
+    med = {k: statistics.median(v) for k, v in walls.items()}
+    return {"with_median_s": round(med["with"], 3), "without_median_s": round(med["without"], 3),
+            "difference_s": round(med["with"] - med["without"], 3),
+            "with_runs_s": [round(w, 3) for w in walls["with"]],
+            "without_runs_s": [round(w, 3) for w in walls["without"]]}
 
 
 def endpoint_alone(b: Bench, tries: list[tuple[Protocol, int, Security]]) -> dict[str, float]:
@@ -179,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--silent-timeout", type=float, default=3.0)
     ap.add_argument("--json", metavar="FILE", help="also write the numbers as JSON")
+    ap.add_argument("--only-autodiscover", action="store_true",
+                    help="measure only the SRV domain with and without the Autodiscover source")
     args = ap.parse_args(argv)
     if os.geteuid() != 0:
         print("bench: run as root (the servers bind port 53 and the mail ports on loopback)", file=sys.stderr)
@@ -199,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
 def measure(b: Bench, args: argparse.Namespace, rtt: float) -> dict[str, Any]:
     report: dict[str, Any] = {"delay_each_way_s": args.delay, "rtt_s": rtt, "runs": args.runs}
     timed_discover(b, "warm@bench.test")  # first run pays imports and the certificate cache
+    report["autodiscover_ab"] = autodiscover_ab(b, "alice@bench.test", args.runs)
+    if args.only_autodiscover:
+        return report
     for name, address, tries in (("srv", "alice@bench.test", BEST_SSL),
                                  ("starttls", "alice@starttls.bench-st.test", BEST_STARTTLS)):
         walls, last = [], None

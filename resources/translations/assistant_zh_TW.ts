@@ -2152,6 +2152,10 @@ Replace them?</source>
         <translation>autoconfig 設定檔</translation>
     </message>
     <message>
+        <source>Outlook settings service (Autodiscover)</source>
+        <translation>Outlook 設定服務（Autodiscover）</translation>
+    </message>
+    <message>
         <source>ISP database</source>
         <translation>ISP 資料庫</translation>
     </message>
@@ -2714,12 +2718,24 @@ Replace them?</source>
         <translation>網域的設定檔</translation>
     </message>
     <message>
+        <source>your provider&apos;s Outlook settings service</source>
+        <translation>您的郵件服務商的 Outlook 設定服務</translation>
+    </message>
+    <message>
         <source>the Thunderbird ISP database</source>
         <translation>Thunderbird ISP 資料庫</translation>
     </message>
     <message>
         <source>guessing</source>
         <translation>推測</translation>
+    </message>
+    <message>
+        <source>an Outlook settings service named by the domain&apos;s DNS SRV record</source>
+        <translation>網域的 DNS SRV 記錄所指向的 Outlook 設定服務</translation>
+    </message>
+    <message>
+        <source>an Outlook settings service in another domain that the answer sent us to</source>
+        <translation>回應將我們轉介過去的另一個網域的 Outlook 設定服務</translation>
     </message>
     <message>
         <source>your input</source>
@@ -3107,6 +3123,26 @@ Replace them?</source>
     <message>
         <source>No outgoing server (SMTP submission) with verified encryption was found for {domain}.</source>
         <translation>沒有為 {domain} 找到使用已驗證加密的寄信伺服器（SMTP 提交）。</translation>
+    </message>
+    <message>
+        <source>The mailbox of {domain} is an Exchange or Microsoft 365 mailbox: its Outlook settings service offers no IMAP, POP3 or SMTP. Outlook adds it as an Exchange account; other programs need IMAP switched on by its administrator.</source>
+        <translation>{domain} 的信箱是 Exchange 或 Microsoft 365 信箱：它的 Outlook 設定服務不提供 IMAP、POP3 或 SMTP。Outlook 會把它新增為 Exchange 帳戶；其他程式需要由信箱的管理員開啟 IMAP。</translation>
+    </message>
+    <message>
+        <source>Two sources disagree about the {service} server ({source}: {host}; {other_source}: {other_host}). {host} is used: {why}</source>
+        <translation>兩個來源對 {service} 伺服器的說法不一致（{source}：{host}；{other_source}：{other_host}）。將使用 {host}，因為{why}</translation>
+    </message>
+    <message>
+        <source>it encrypts from the first byte (implicit TLS), which an attacker cannot strip.</source>
+        <translation>它從第一個位元組就開始加密（直接使用 TLS），攻擊者無法拿掉加密。</translation>
+    </message>
+    <message>
+        <source>{source} is trusted more. If {other_source} is the newer word, tell the domain&apos;s administrator that the other one is out of date.</source>
+        <translation>{source}的可信度較高。如果{other_source}才是最新的資訊，請告知網域管理員另一個來源已經過時。</translation>
+    </message>
+    <message>
+        <source>{other_host} could not be reached with verified encryption.</source>
+        <translation>無法以已驗證的加密連上 {other_host}。</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,7 @@ from tests.support.web import Response, World, start_world
 
 WELL_KNOWN = "/.well-known/autoconfig/mail/config-v1.1.xml"
 AUTOCONFIG = "/mail/config-v1.1.xml"
+MAIL_V1 = "/.well-known/mail-v1.xml"
 
 DOMAINS = ["example.test", "wk.test", "forged.test", "httponly.test", "html.test", "huge.test", "bomb.test",
            "xn--bcher-kva.test", "hosted.test", "hosted2.test", "own.test"]
@@ -81,6 +82,21 @@ def test_well_known_location(web: World) -> None:
     out = run(web, "autoconfig", "wk.test")
     assert hosts(out)[0] == ("imap", "imap.wk.test", 993, "autoconfig")
     assert "https://wk.test" + WELL_KNOWN in web.web.asked()
+
+
+def test_the_draft_standards_well_known_file_comes_first(web: World) -> None:
+    web.web.route("autoconfig.wk.test", MAIL_V1, Response(config("new.wk.test", "wk.test")), scheme="https")
+    web.web.route("autoconfig.wk.test", AUTOCONFIG, Response(config("old.wk.test", "wk.test")))
+    out = run(web, "autoconfig", "ann@wk.test")
+    assert {c.host for c in out.candidates} == {"new.wk.test"}
+    asked = [r for r in web.web.requests if r.path == MAIL_V1]
+    assert [(r.scheme, r.host, r.query) for r in asked] == [("https", "autoconfig.wk.test",
+                                                             "emailaddress=ann@wk.test")]
+    web.web.clear()
+    web.web.route("autoconfig.wk.test", MAIL_V1, Response(config("new.wk.test", "wk.test")), scheme="http")
+    out = run(web, "autoconfig", "ann@wk.test")
+    assert out.candidates == []  # only the legacy locations are asked over plain HTTP
+    assert not [r for r in web.web.requests if r.scheme == "http" and r.path == MAIL_V1]
 
 
 def test_autoconfig_subdomain_beats_well_known_and_redirects_are_noted(web: World) -> None:
@@ -201,6 +217,16 @@ def test_mx_based_lookup_falls_back_to_the_registered_domain_and_ispdb(web: Worl
     asked = web.web.asked()
     assert "https://autoconfig.other-hoster.test" + AUTOCONFIG in asked
     assert "https://ispdb.example.test/v1.1/other-hoster.test" in asked
+
+
+def test_mx_providers_own_file_comes_before_the_ispdb(web: World) -> None:
+    """After the MX lookup, https://autoconfig.MXDOMAIN/mail/config-v1.1.xml wins over the ISPDB's entry
+    for the same domain (Thunderbird for Android's order)."""
+    stale = Response(config("stale.other-hoster.test"))
+    web.web.route("ispdb.example.test", "/v1.1/other-hoster.test", stale)
+    web.web.route("autoconfig.other-hoster.test", AUTOCONFIG, Response(config("imap.other-hoster.test")))
+    out = run(web, "mx", "erin@hosted2.test")
+    assert {c.host for c in out.candidates} == {"imap.other-hoster.test"}
 
 
 def test_mx_based_lookup_offline_skips_the_ispdb(web: World) -> None:

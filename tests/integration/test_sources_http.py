@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from assistant.core.net.http import FetchError, HttpResult, fetch
+from assistant.core.net.http import FetchError, HttpResult, fetch, post
 from tests.support.dnsmasq import Zone
 from tests.support.loopback import Subnet
 from tests.support.web import Response, World, start_world
@@ -162,3 +162,47 @@ def test_silent_server_ends_at_the_deadline(web: World) -> None:
 def test_bad_urls_are_refused(web: World, url: str) -> None:
     err = fails(web, url)
     assert err.kind == "bad_url" and "pw" not in str(err)
+
+
+def test_post_sends_the_body_and_content_type(web: World) -> None:
+    web.web.route("files.example.test", "/ad", Response(b"<ok/>"))
+    r = asyncio.run(post("https://files.example.test/ad", b"<q>x</q>", "text/xml; charset=utf-8",
+                         web.settings()))
+    assert (r.status, r.body, r.secure) == (200, b"<ok/>", True)
+    sent = web.web.requests[0]
+    assert (sent.method, sent.body, sent.headers["content-type"]) == ("POST", b"<q>x</q>",
+                                                                       "text/xml; charset=utf-8")
+    assert sent.headers["content-length"] == "8"
+
+
+def test_post_redirect_posts_again_and_never_to_http(web: World) -> None:
+    web.web.route("files.example.test", "/old",
+                  Response(status=302, headers=[("Location", "https://other.example.test/new")]))
+    web.web.route("other.example.test", "/new", Response(b"<new/>"))
+    r = asyncio.run(post("https://files.example.test/old", b"<q/>", "text/xml", web.settings()))
+    assert r.body == b"<new/>" and r.final_url == "https://other.example.test/new"
+    assert [(q.method, q.host, q.body) for q in web.web.requests] == [
+        ("POST", "files.example.test", b"<q/>"), ("POST", "other.example.test", b"<q/>")]
+    web.web.clear()
+    web.web.route("files.example.test", "/old",
+                  Response(status=307, headers=[("Location", "http://files.example.test/new")]))
+    with pytest.raises(FetchError) as info:
+        asyncio.run(post("https://files.example.test/old", b"<q/>", "text/xml", web.settings()))
+    assert info.value.kind == "redirect" and [q.scheme for q in web.web.requests] == ["https"]
+
+
+def test_a_redirect_can_be_returned_instead_of_followed(web: World) -> None:
+    web.web.route("files.example.test", "/old", Response(status=301, headers=[("Location", "/new")]),
+                  scheme="http")
+    r = asyncio.run(fetch("http://files.example.test/old", web.settings(), follow_redirects=False))
+    assert r.status == 301 and r.redirect == "http://files.example.test/new" and not r.secure
+    assert len(web.web.requests) == 1
+    web.web.route("files.example.test", "/a", Response(b"<a/>"))
+    assert get(web, "https://files.example.test/a").redirect is None
+
+
+def test_a_401_keeps_its_challenge(web: World) -> None:
+    challenge = [("WWW-Authenticate", "Basic realm=x")]
+    web.web.route("files.example.test", "/ad", Response(b"", 401, None, challenge))
+    r = asyncio.run(post("https://files.example.test/ad", b"<q/>", "text/xml", web.settings()))
+    assert r.status == 401 and r.headers["www-authenticate"] == "Basic realm=x"

@@ -1,7 +1,8 @@
 """A small real web server for tests: HTTPS on ip:443 and HTTP on ip:80, files chosen by Host and path.
 
-Each route is a canned answer (status, content type, body, extra headers, optionally chunked); every
-request is logged so tests can assert which URLs were asked and with which query. Usage::
+Each route is a canned answer (status, content type, body, extra headers, optionally chunked) to GET and
+POST alike; every request is logged (method, query, headers, a POST's body) so tests can assert which
+URLs were asked, how, and with what. Usage::
 
     web = start_web(ip, server_ssl_context)
     web.route("autoconfig.example.test", "/mail/config-v1.1.xml", Response(xml_bytes))
@@ -38,6 +39,8 @@ class Request:
     path: str
     query: str
     headers: dict[str, str]
+    method: str = "GET"
+    body: bytes = b""
 
     @property
     def url(self) -> str:
@@ -58,12 +61,19 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
+        self._answer("GET", b"")
+
+    def do_POST(self) -> None:
+        length = self.headers.get("Content-Length", "0")
+        self._answer("POST", self.rfile.read(min(int(length), 1 << 20)) if length.isdigit() else b"")
+
+    def _answer(self, method: str, body: bytes) -> None:
         web = self.server.web
         host = (self.headers.get("Host") or "").lower()
         host = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
         parts = urlsplit(self.path)
         web.requests.append(Request(self.server.scheme, host, parts.path, parts.query,
-                                    {k.lower(): v for k, v in self.headers.items()}))
+                                    {k.lower(): v for k, v in self.headers.items()}, method, body))
         resp = web.routes.get((self.server.scheme, host, parts.path)) or web.routes.get(
             (None, host, parts.path)) or Response(b"not found", 404, "text/plain")
         self.send_response(resp.status)

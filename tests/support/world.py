@@ -1,7 +1,8 @@
 """The "test world" the probe tests run against: real dnsmasq, real Dovecot, a real web server, one subnet.
 
 Each scenario is its own domain under ``.test`` (SRV, fallback, not offered, autoconfig, MX, guessing,
-IDN, TLS faults, outside domain, silent server), so one world built once per session serves every test.
+IDN, TLS faults, outside domain, silent server, Autodiscover), so one world built once per session serves
+every test.
 Servers with a faulty certificate each get their own address (Dovecot has one certificate per listener).
 Built by :func:`build_world`; the ``probe_world`` fixture (tests/conftest.py) starts one on first use and
 stops it by PID at the end; the GUI tests start their own (tests/gui/conftest.py).
@@ -42,7 +43,7 @@ GOOD_HOSTS = [
     f"imap.{IDN_DOMAIN}", f"smtp.{IDN_DOMAIN}",
     "imap.provider-elsewhere.test", "smtp.outside.test",
     "imap.silent.test", "smtp.silent.test",
-    "smtp.tlsbad.test",
+    "smtp.tlsbad.test", "imap.stale.test", "oldmail.stale.test", "smtp.stale.test",
 ]
 # One Dovecot (IMAP only) per certificate fault: name → CertFactory method.
 BAD_CERTS = {
@@ -50,7 +51,13 @@ BAD_CERTS = {
     "wronghost.tlsbad.test": "wrong_host", "selfsigned.tlsbad.test": "self_signed",
     "untrusted.tlsbad.test": "untrusted",
 }
-WEB_HOSTS = ["autoconfig.autocfg.test", "autoconfig.httponly.test", "autoconfig.mailprovider.test"]
+# A cPanel-like hosting machine: its Dovecot's certificate names only BOX, and the domains it hosts answer
+# Outlook's Autodiscover with BOX (kimsite.test: its own service; srvad.test: through an SRV record to the
+# hoster; httpad.test: only over plain HTTP, never read); exch.test answers like Exchange (401).
+BOX = "box17.hostingco.test"
+WEB_HOSTS = ["autoconfig.autocfg.test", "autoconfig.httponly.test", "autoconfig.mailprovider.test",
+             "autoconfig.stale.test", "autodiscover.kimsite.test", "autodiscover.hostingco.test",
+             "autodiscover.exch.test", "autodiscover.httpad.test"]
 
 
 def autoconfig_xml(domain: str, servers: list[tuple[str, str, int, str]]) -> bytes:
@@ -67,7 +74,24 @@ def autoconfig_xml(domain: str, servers: list[tuple[str, str, int, str]]) -> byt
             f"<displayName>{domain} mail</displayName>{body}</emailProvider></clientConfig>\n").encode()
 
 
-def build_zone(good: str, bad: dict[str, str], dead: str, silent: str, inject: str, plain: str) -> Zone:
+def autodiscover_xml(servers: list[tuple[str, str, int]], login: str | None = None,
+                     extra: str = "") -> bytes:
+    """An Outlook Autodiscover answer as cPanel writes it: ``servers`` are (type, host, port), SSL on, SPA
+    off, the full address as LoginName; ``extra`` goes into <Protocol> (SPA, Encryption ...)."""
+    parts = "".join(
+        f"<Protocol><Type>{kind}</Type><Server>{host}</Server><Port>{port}</Port>"
+        f"<DomainRequired>off</DomainRequired>{f'<LoginName>{login}</LoginName>' if login else ''}"
+        f"{extra or '<SPA>off</SPA>'}<SSL>on</SSL><AuthRequired>on</AuthRequired></Protocol>"
+        for kind, host, port in servers)
+    return ('<?xml version="1.0" encoding="utf-8" ?>\n<Autodiscover '
+            'xmlns="http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006">'
+            '<Response xmlns="http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a">'
+            f"<User><DisplayName>{login or ''}</DisplayName></User><Account><AccountType>email</AccountType>"
+            f"<Action>settings</Action>{parts}</Account></Response></Autodiscover>\n").encode()
+
+
+def build_zone(good: str, bad: dict[str, str], dead: str, silent: str, inject: str, plain: str,
+               box: str = "") -> Zone:
     z = Zone()
     for host in GOOD_HOSTS:
         z.host(host, good)
@@ -114,6 +138,15 @@ def build_zone(good: str, bad: dict[str, str], dead: str, silent: str, inject: s
     z.srv("_pop3._tcp.plain.test", "mail.plain.test", 110)
     z.srv("_submission._tcp.plain.test", "mail.plain.test", 587)
     z.mx("plain.test", "mail.plain.test").host("mail.plain.test", plain)
+    # The hosting machine: guessing mail.<domain> reaches it but its certificate names only BOX.
+    z.host(BOX, box)
+    for domain in ("kimsite.test", "srvad.test", "httpad.test", "exch.test"):
+        z.mx(domain, f"mail.{domain}").host(f"mail.{domain}", box)
+    z.srv("_autodiscover._tcp.srvad.test", "autodiscover.hostingco.test", 443)
+    # A stale autoconfig file (oldmail.) against current SRV records (imap.): sources_disagree.
+    z.mx("stale.test", "mx.stale.test").host("mx.stale.test", good)
+    z.srv("_imaps._tcp.stale.test", "imap.stale.test", 993)
+    z.srv("_submissions._tcp.stale.test", "smtp.stale.test", 465)
     return z
 
 
@@ -175,10 +208,10 @@ def build_world(workdir: Path) -> ProbeWorld:
     """Start everything; on any failure stop what already runs and re-raise."""
     subnet = Subnet()
     good_ip, dead_ip, silent_ip, inject_ip = subnet.take(), subnet.take(), subnet.take(), subnet.take()
-    plain_ip = subnet.take()
+    plain_ip, box_ip = subnet.take(), subnet.take()
     bad_ips = {host: subnet.take() for host in BAD_CERTS}
     certs = CertFactory(workdir / "mail-certs")
-    zone = build_zone(good_ip, bad_ips, dead_ip, silent_ip, inject_ip, plain_ip)
+    zone = build_zone(good_ip, bad_ips, dead_ip, silent_ip, inject_ip, plain_ip, box_ip)
     base = start_world(workdir / "web", subnet, WEB_HOSTS, zone)
     cafile = workdir / "trusted.pem"  # the web world's CA and ours: what --cafile points at
     cafile.write_bytes(Path(base.cafile).read_bytes() + certs.ca_pem.read_bytes())
@@ -192,6 +225,8 @@ def build_world(workdir: Path) -> ProbeWorld:
                                                 protocols=("imap",)))
         plain_leaf = certs.good("mail.plain.test")  # written to Dovecot's directory, never used (ssl = no)
         world.dovecots.append(start_dovecot(plain_ip, plain_leaf.cert_pem, plain_leaf.key_pem, tls=False))
+        box_leaf = certs.good(BOX)
+        world.dovecots.append(start_dovecot(box_ip, box_leaf.cert_pem, box_leaf.key_pem))
         # Accepts TCP connections (the kernel completes them) and never says a word.
         world.silent = socket.socket()
         world.silent.bind((silent_ip, 993))
@@ -209,6 +244,15 @@ def build_world(workdir: Path) -> ProbeWorld:
         web.route("autoconfig.mailprovider.test", "/mail/config-v1.1.xml", Response(autoconfig_xml(
             "mailprovider.test", [("imap", "imap.mailprovider.test", 993, "SSL"),
                                   ("smtp", "smtp.mailprovider.test", 465, "SSL")])), scheme="https")
+        web.route("autoconfig.stale.test", "/mail/config-v1.1.xml", Response(autoconfig_xml(
+            "stale.test", [("imap", "oldmail.stale.test", 993, "SSL"),
+                           ("smtp", "smtp.stale.test", 465, "SSL")])), scheme="https")
+        cpanel = autodiscover_xml([("IMAP", BOX, 993), ("POP3", BOX, 995), ("SMTP", BOX, 465)])
+        for host, scheme in (("autodiscover.kimsite.test", "https"), ("autodiscover.hostingco.test", "https"),
+                             ("autodiscover.httpad.test", "http")):
+            web.route(host, "/autodiscover/autodiscover.xml", Response(cpanel), scheme=scheme)
+        web.route("autodiscover.exch.test", "/autodiscover/autodiscover.xml",
+                  Response(b"", 401, None, [("WWW-Authenticate", 'Basic realm="autodiscover"')]))
     except RuntimeError as exc:
         world.stop()
         pytest.fail(f"could not start the test world: {exc}", pytrace=False)

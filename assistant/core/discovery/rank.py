@@ -11,14 +11,14 @@ Warning sentences are templates keyed by a stable code (see ``assistant.core.wor
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from assistant.core.model.address import same_registered_domain
 from assistant.core.model.results import PROTOCOLS, Candidate, Finding, ProbeResult, TlsFacts
 from assistant.core.net.tls import PROBLEM_MESSAGES
 from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate
-from assistant.core.words.vocabulary import PROTOCOL_NAMES, SOURCES
+from assistant.core.words.vocabulary import PROTOCOL_NAMES, ROUTES, SOURCES
 
 # Lower is better; the order and its reasons live with the source table (core/words/vocabulary.py).
 SOURCE_TRUST: dict[str, int] = {name: src.trust for name, src in SOURCES.items()}
@@ -48,7 +48,29 @@ WARNINGS: dict[str, str] = {
         "warnings", "No incoming server (IMAP or POP3) with verified encryption was found for {domain}."),
     "no_outgoing": QT_TRANSLATE_NOOP(
         "warnings", "No outgoing server (SMTP submission) with verified encryption was found for {domain}."),
+    "exchange_only": QT_TRANSLATE_NOOP(
+        "warnings", "The mailbox of {domain} is an Exchange or Microsoft 365 mailbox: its Outlook settings "
+        "service offers no IMAP, POP3 or SMTP. Outlook adds it as an Exchange account; other programs need "
+        "IMAP switched on by its administrator."),
+    "sources_disagree": QT_TRANSLATE_NOOP(
+        "warnings", "Two sources disagree about the {service} server ({source}: {host}; {other_source}: "
+        "{other_host}). {host} is used: {why}"),
 }
+
+# Why the server one trusted source named is used over another's (``sources_disagree`` param ``why``).
+DISAGREE_REASONS: dict[str, str] = {
+    "security": QT_TRANSLATE_NOOP(
+        "warnings", "it encrypts from the first byte (implicit TLS), which an attacker cannot strip."),
+    "trust": QT_TRANSLATE_NOOP(
+        "warnings", "{source} is trusted more. If {other_source} is the newer word, tell the domain's "
+        "administrator that the other one is out of date."),
+    "unverified": QT_TRANSLATE_NOOP(
+        "warnings", "{other_host} could not be reached with verified encryption."),
+}
+# Sources whose disagreement is worth a warning: the domain's own word and the curated directory. Not the
+# MX-based lookup (a hoster's settings, naturally other names), guesses, plain HTTP or an organisation's
+# preset (its policy decides on purpose).
+_DISAGREEING = ("autoconfig", "autodiscover", "ispdb", "srv")
 
 # TLS problem sentences are the protocols layer's (``tls.PROBLEM_MESSAGES``, context "tls"); an unknown code
 # (a newer protocols module) still gets a sentence.
@@ -57,11 +79,12 @@ PROBLEMS: dict[str, str] = {
     "unknown": QT_TRANSLATE_NOOP("tls", "The certificate could not be verified."),
 }
 
-SOURCE_NAMES: dict[str, str] = {name: src.label for name, src in SOURCES.items()}
+SOURCE_NAMES: dict[str, str] = {**{name: src.label for name, src in SOURCES.items()}, **ROUTES}
 
-# Params whose value is itself a key into a translatable table.
+# Params whose value is itself a key into a translatable table (in this order: ``why`` uses the others).
 _PARAM_TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "problem": ("tls", PROBLEMS), "source": ("sources", SOURCE_NAMES),
+    "other_source": ("sources", SOURCE_NAMES), "why": ("warnings", DISAGREE_REASONS),
 }
 
 
@@ -173,8 +196,15 @@ def recommend(results: Iterable[ProbeResult]) -> dict[str, ProbeResult | None]:
 # --- warnings -------------------------------------------------------------------------------------------
 
 def assess(domain: str, results: list[ProbeResult], recommended: dict[str, ProbeResult | None],
-           source_findings: Iterable[Finding] = (), not_offered: Iterable[str] = ()) -> list[Finding]:
-    """All warnings for one discovery run, deduplicated, in a stable order."""
+           source_findings: Iterable[Finding] = (), not_offered: Iterable[str] = (),
+           routes: Mapping[tuple[str, str, int, str], str] | None = None,
+           named: Iterable[Candidate] = ()) -> list[Finding]:
+    """All warnings for one discovery run, deduplicated, in a stable order.
+
+    ``routes``: candidates an answer reached through a forgeable route named (``SourceOutcome.routes``).
+    ``named``: every candidate as each source named it (before one label per endpoint was kept), for
+    ``sources_disagree``.
+    """
     out: list[Finding] = []
     seen: set[tuple[str, str | None, str | None, str]] = set()
 
@@ -202,9 +232,11 @@ def assess(domain: str, results: list[ProbeResult], recommended: dict[str, Probe
         if chosen is None:
             continue
         r, c = chosen, chosen.candidate
-        if c.source in UNSIGNED_SOURCES and not same_registered_domain(c.host.rstrip("."), domain):
+        route = (routes or {}).get(c.key) if c.source == "autodiscover" else None
+        if ((c.source in UNSIGNED_SOURCES or route is not None)
+                and not same_registered_domain(c.host.rstrip("."), domain)):
             add(finding("outside_domain", host=c.host.rstrip("."), protocol=wanted, domain=domain,
-                        source=c.source))
+                        source=route or c.source))
         if c.source == "autoconfig_http":  # named only by a file anyone on the path could have forged
             add(finding("insecure_config_source", host=c.host.rstrip("."), protocol=wanted, domain=domain))
         if r.tls is not None and ((r.tls.days_left is not None and r.tls.days_left < EXPIRY_WARNING_DAYS)
@@ -223,8 +255,47 @@ def assess(domain: str, results: list[ProbeResult], recommended: dict[str, Probe
         for problem in problems or (["unknown"] if r.status == "tls_error" else []):
             add(finding("certificate_problem", host=c.host,
                         problem=problem if problem in PROBLEMS else "unknown", **_tls_params(r.tls)))
+    for f in disagreements(results, recommended, named):
+        add(f)
     for f in source_list:
         add(f)
+    return out
+
+
+def disagreements(results: list[ProbeResult], recommended: dict[str, ProbeResult | None],
+                  named: Iterable[Candidate]) -> list[Finding]:
+    """``sources_disagree``: per protocol with a recommended server, the first other trusted source that
+    named only other hosts, with the reason the recommended one is used."""
+    out: list[Finding] = []
+    by_key = {r.candidate.key: r for r in results}
+    candidates = [c for c in named if c.source in _DISAGREEING]
+    for proto in PROTOCOLS:
+        chosen = recommended.get(proto)
+        if chosen is None or chosen.candidate.source not in _DISAGREEING:
+            continue
+        used = chosen.candidate
+        host = used.host.lower().rstrip(".")
+        hosts: dict[str, list[Candidate]] = {}
+        for c in candidates:
+            if c.protocol == proto:
+                hosts.setdefault(c.source, []).append(c)
+        if host not in {c.host.lower().rstrip(".") for c in hosts.get(used.source, [])}:
+            continue  # the winning label came from elsewhere; nothing to compare
+        for other, theirs in sorted(hosts.items(), key=lambda kv: SOURCE_TRUST.get(kv[0], 9)):
+            if other == used.source or any(c.host.lower().rstrip(".") == host for c in theirs):
+                continue
+            best = min(theirs, key=candidate_key)
+            probed = [by_key[c.key] for c in theirs if c.key in by_key]
+            if not any(recommendable(p) or p.stopped == "better_found" for p in probed):
+                why = "unverified"
+            elif SECURITY_RANK[used.security] < min(SECURITY_RANK[c.security] for c in theirs):
+                why = "security"
+            else:
+                why = "trust"
+            out.append(finding("sources_disagree", host=host, protocol=proto, service=PROTOCOL_NAMES[proto],
+                               source=used.source, other_source=other,
+                               other_host=best.host.lower().rstrip("."), why=why))
+            break
     return out
 
 

@@ -342,10 +342,12 @@ class _Run:
         srv: list[SrvRecord] = []
         mx: list[MxRecord] = []
         findings: list[Finding] = []
+        routes: dict[Key, str] = {}
         for o in self.outcomes:
             srv.extend(s for s in o.srv if s not in srv)
             mx.extend(m for m in o.mx if m not in mx)
             findings.extend(o.warnings)
+            routes.update(o.routes)
         srv.sort(key=lambda s: (PROTOCOLS.index(s.protocol), rank.SECURITY_RANK[s.security], s.priority,
                                 -s.weight))
         mx.sort(key=lambda m: (m.preference, m.host))
@@ -354,7 +356,8 @@ class _Run:
             address=self.addr.address, domain=self.addr.domain, domain_unicode=self.addr.domain_unicode,
             local_part=self.addr.local, mx=mx, srv=srv, not_offered=not_offered, candidates=results,
             recommended=recommended,
-            warnings=rank.assess(self.addr.domain, results, recommended, findings, not_offered),
+            warnings=rank.assess(self.addr.domain, results, recommended, findings, not_offered, routes,
+                                 [c for o in self.outcomes for c in o.candidates]),
             sources=self.reports, resolver=self.resolver.describe(), elapsed_ms=self.ms(),
         )
 

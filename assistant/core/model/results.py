@@ -312,6 +312,10 @@ class SourceOutcome:
     not_offered: set[Protocol] = field(default_factory=set)
     domain_missing: bool = False  # the source saw NXDOMAIN for the address's domain itself
     provider_name: str | None = None  # displayName from a config file, for profiles
+    # Candidates (by ``Candidate.key``) named by an answer reached through a forgeable route (an unsigned
+    # SRV record, a redirect to another domain), by route code (``vocabulary.ROUTES``): when one of them
+    # is recommended under this source's label, ranking warns ``outside_domain`` as for SRV or MX.
+    routes: dict[tuple[str, str, int, str], str] = field(default_factory=dict)
 
 __all__ = ["PROTOCOLS", "SCHEMA_VERSION", "SECURITIES", "SOURCES", "STATUSES", "Candidate",
            "DiscoveryResult", "Finding", "MxRecord", "ProbeResult", "Protocol", "Security", "Source",

@@ -1,16 +1,16 @@
-"""A small, bounded HTTP(S) GET for autoconfig and ISPDB files.
+"""A small, bounded HTTP(S) client: GET for autoconfig and ISPDB files, POST for Outlook's Autodiscover.
 
 Not urllib: it resolves with the OS (``--dns-server`` must hold for web hosts too), follows redirects from
 HTTPS to HTTP, and reads bodies without a cap. Here the connection comes from ``net.connect`` (our
 resolver, Happy Eyeballs), TLS from ``tls.client_context`` (always verified), HTTP/1.1 framing from h11,
-and every fetch has a deadline, a header cap, a body cap and a redirect limit.
+and every request has a deadline, a header cap, a body cap and a redirect limit.
 """
 
 from __future__ import annotations
 
 import asyncio
 import ssl
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import h11
@@ -37,13 +37,26 @@ class FetchError(Exception):
 
 @dataclass(frozen=True)
 class HttpResult:
-    """The final answer. ``secure`` is True only when every hop was HTTPS with a verified certificate."""
+    """The final answer. ``secure`` is True only when every hop was HTTPS with a verified certificate.
+
+    ``headers`` are the final answer's (names lowercase): a redirect that was not followed keeps its
+    ``location`` there, a 401 its ``www-authenticate``.
+    """
 
     status: int
     content_type: str  # media type only, lowercase ("text/xml"), "" when absent
     body: bytes
     final_url: str
     secure: bool
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def redirect(self) -> str | None:
+        """Where a redirect answer points (absolute URL), or None when this is not a redirect."""
+        location = self.headers.get("location", "").strip()
+        if self.status not in _REDIRECTS or not location:
+            return None
+        return urljoin(self.final_url, location)
 
 
 @dataclass(frozen=True)
@@ -51,6 +64,16 @@ class _Answer:
     status: int
     headers: dict[str, str]
     body: bytes
+
+
+@dataclass(frozen=True)
+class _Ask:
+    """What to send: GET, or POST with a body."""
+
+    method: str
+    accept: str
+    body: bytes = b""
+    content_type: str | None = None
 
 
 def _split(url: str) -> tuple[str, str, int, str]:
@@ -72,8 +95,26 @@ def _split(url: str) -> tuple[str, str, int, str]:
     return parts.scheme, parts.hostname, port, target
 
 
-async def fetch(url: str, settings: Settings, *, accept: str = "application/xml, text/xml") -> HttpResult:
-    """GET ``url``, following at most 3 redirects (never HTTPS → HTTP), within ``settings.http_timeout``."""
+async def fetch(url: str, settings: Settings, *, accept: str = "application/xml, text/xml",
+                follow_redirects: bool = True) -> HttpResult:
+    """GET ``url``, following at most 3 redirects (never HTTPS → HTTP), within ``settings.http_timeout``.
+
+    With ``follow_redirects=False`` a redirect answer is returned as it is (see ``HttpResult.redirect``).
+    """
+    return await _request(url, settings, _Ask("GET", accept), follow_redirects)
+
+
+async def post(url: str, body: bytes, content_type: str, settings: Settings, *,
+               accept: str = "text/xml, application/xml") -> HttpResult:
+    """POST ``body`` to ``url`` under the same bounds as ``fetch``.
+
+    A redirect is followed by POSTing the same body again (what Autodiscover clients do), at most 3 times
+    and never from HTTPS to HTTP.
+    """
+    return await _request(url, settings, _Ask("POST", accept, body, content_type), True)
+
+
+async def _request(url: str, settings: Settings, ask: _Ask, follow_redirects: bool) -> HttpResult:
     secure = True
     current = url
     try:
@@ -81,11 +122,11 @@ async def fetch(url: str, settings: Settings, *, accept: str = "application/xml,
             for _hop in range(MAX_REDIRECTS + 1):
                 scheme, host, port, target = _split(current)
                 secure = secure and scheme == "https"
-                answer = await _get_once(scheme, host, port, target, accept, settings)
+                answer = await _once(scheme, host, port, target, ask, settings)
                 location = answer.headers.get("location")
-                if answer.status not in _REDIRECTS or not location:
+                if answer.status not in _REDIRECTS or not location or not follow_redirects:
                     media = answer.headers.get("content-type", "").split(";")[0].strip().lower()
-                    return HttpResult(answer.status, media, answer.body, current, secure)
+                    return HttpResult(answer.status, media, answer.body, current, secure, answer.headers)
                 following = urljoin(current, location.strip())
                 if scheme == "https" and urlsplit(following).scheme != "https":
                     raise FetchError("redirect", f"{current}: refused redirect from HTTPS to {following}")
@@ -96,8 +137,7 @@ async def fetch(url: str, settings: Settings, *, accept: str = "application/xml,
     raise FetchError("redirect", f"{url}: more than {MAX_REDIRECTS} redirects")
 
 
-async def _get_once(scheme: str, host: str, port: int, target: str, accept: str,
-                    settings: Settings) -> _Answer:
+async def _once(scheme: str, host: str, port: int, target: str, ask: _Ask, settings: Settings) -> _Answer:
     url = f"{scheme}://{host}:{port}{target}"
     try:
         sock, _ip = await connect(host, port, settings.resolver, settings.connect_timeout)
@@ -118,21 +158,25 @@ async def _get_once(scheme: str, host: str, port: int, target: str, accept: str,
                          f"{host}:{port}: {'TLS handshake failed' if ctx else 'connection failed'} "
                          f"({getattr(exc, 'reason', None) or exc})") from None
     try:
-        return await _exchange(reader, writer, host, port, target, accept, settings.max_http_body, url)
+        return await _exchange(reader, writer, host, port, target, ask, settings.max_http_body, url)
     finally:
         writer.transport.abort()  # we have all we want; a TLS close_notify dance could only stall
 
 
 async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str, port: int,
-                    target: str, accept: str, cap: int, url: str) -> _Answer:
+                    target: str, ask: _Ask, cap: int, url: str) -> _Answer:
     conn = h11.Connection(h11.CLIENT, max_incomplete_event_size=MAX_HEADER_BYTES)
     default_port = port in (80, 443)
     host_header = (f"[{host}]" if ":" in host else host) + ("" if default_port else f":{port}")
-    request = h11.Request(method="GET", target=target, headers=[
-        ("Host", host_header), ("Accept", accept), ("Accept-Encoding", "identity"),
-        ("User-Agent", f"mail-setup-assistant/{__version__}"), ("Connection", "close")])
+    sent = [("Host", host_header), ("Accept", ask.accept), ("Accept-Encoding", "identity"),
+            ("User-Agent", f"mail-setup-assistant/{__version__}"), ("Connection", "close")]
+    if ask.method == "POST":
+        sent += [("Content-Type", ask.content_type or "application/octet-stream"),
+                 ("Content-Length", str(len(ask.body)))]
+    request = h11.Request(method=ask.method, target=target, headers=sent)
     try:
-        writer.write(conn.send(request) + conn.send(h11.EndOfMessage()))
+        data = conn.send(request) + (conn.send(h11.Data(data=ask.body)) if ask.body else b"")
+        writer.write(data + conn.send(h11.EndOfMessage()))
         await writer.drain()
     except h11.LocalProtocolError as exc:
         raise FetchError("bad_url", f"{url}: cannot be requested ({exc})") from None

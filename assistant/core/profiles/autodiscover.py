@@ -1,4 +1,4 @@
-"""Outlook Autodiscover (POX) response: writer and reader.
+"""Outlook Autodiscover (POX) response: writer and reader (for files people hand us and for discovery).
 
 ``SSL`` and ``Encryption`` are written so that both Outlook and Thunderbird read what we mean: implicit TLS
 is SSL on + Encryption SSL, STARTTLS is SSL on + Encryption TLS (never SSL off, which Thunderbird reads as
@@ -9,7 +9,7 @@ missing, which breaks password sign-in), and AuthRequired says whether sending n
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from assistant.core.model.account import AUTHS, AccountConfig, Auth, ServerConfig
 from assistant.core.model.address import collapse
@@ -37,6 +37,8 @@ NS_OUTLOOK = "http://schemas.microsoft.com/exchange/autodiscover/outlook/respons
 _TYPES: dict[str, Protocol] = {"IMAP": "imap", "POP3": "pop3", "SMTP": "smtp"}
 _SSL_ENCRYPTION = {"ssl": ("on", "SSL"), "starttls": ("on", "TLS"), "plain": ("off", "None")}
 _STARTTLS_PORTS = {143, 110, 25, 587}
+# <Encryption> values; "STARTTLS" is not in Microsoft's list but hosters write it.
+_ENCRYPTION: dict[str, Security] = {"ssl": "ssl", "tls": "starttls", "starttls": "starttls", "none": "plain"}
 
 
 def _protocol(account_node: Node, server: ServerConfig, account: AccountConfig, losses: list[Loss]) -> None:
@@ -113,6 +115,21 @@ def write_autodiscover(account: AccountConfig, *, allow_plain: bool = False,
 
 # --- reading ----------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class AutodiscoverAnswer:
+    """What one Autodiscover response says: servers, or another address or URL to ask instead.
+
+    ``exchange_only``: the response named only Exchange entries (EXCH, EXPR, WEB …), no IMAP/POP3/SMTP.
+    """
+
+    servers: tuple[ServerConfig, ...] = ()
+    redirect_addr: str | None = None
+    redirect_url: str | None = None
+    exchange_only: bool = False
+    address: str | None = None
+    display_name: str | None = None
+
+
 def _child(parent: ET.Element, name: str) -> ET.Element | None:
     return next((c for c in parent if local_name(c) == name), None)
 
@@ -127,12 +144,13 @@ def _text(parent: ET.Element, name: str) -> str | None:
 
 
 def _security(proto: ET.Element, port: int) -> Security:
-    """Outlook's reading: Encryption rules when present; SSL off means plaintext; else by port."""
+    """Encryption rules when it says SSL, TLS or None; SSL off means plaintext; else the port decides
+    (Thunderbird's reading: "SSL on" does not say whether it means implicit TLS or STARTTLS)."""
     encryption = (_text(proto, "Encryption") or "").lower()
-    if encryption in ("ssl", "tls", "none"):
-        return {"ssl": "ssl", "tls": "starttls", "none": "plain"}[encryption]  # type: ignore[return-value]
+    if encryption in _ENCRYPTION:
+        return _ENCRYPTION[encryption]
     if encryption not in ("", "auto"):
-        raise InputError(f"<Encryption> value {encryption!r} is not SSL, TLS, None or Auto")
+        raise InputError(f"<Encryption> value {encryption[:20]!r} is not SSL, TLS, None or Auto")
     if (_text(proto, "SSL") or "on").lower() == "off":
         return "plain"
     return "starttls" if port in _STARTTLS_PORTS else "ssl"
@@ -152,19 +170,28 @@ def _read_protocol(proto: ET.Element, address: str | None, losses: list[Loss]) -
     port = parse_port(port_text)
     if port is None:
         raise InputError(f"{kind} entry: <Port> {port_text[:20]!r} is not 1-65535")
+    host = host.lower().rstrip(".")
     # Outlook assumes SPA on when it is missing, but files that omit it (automx2's) mean plain passwords,
-    # which is also how Thunderbird reads them.
-    spa = (_text(proto, "SPA") or "off").lower() == "on"
-    auth: Auth = "password-encrypted" if spa else "password-cleartext"
+    # which is also how Thunderbird reads them. SPA on means NTLM or Kerberos, which we cannot set up.
+    if (_text(proto, "SPA") or "off").lower() == "on":
+        name = f"{kind.lower()} {host[:80]}:{port}"
+        losses.append(Loss("dropped", "spa_only", f"{name} asks for Secure Password Authentication (NTLM or "
+                           "Kerberos), which this program cannot set up", server=name, field="auth"))
+        return None
+    auth: Auth = "password-cleartext"
     if kind == "SMTP" and (_text(proto, "AuthRequired") or "on").lower() == "off":
         auth = "none"
-    return ServerConfig(protocol=_TYPES[kind], host=host.lower().rstrip("."), port=port,
-                        security=_security(proto, port),
+    return ServerConfig(protocol=_TYPES[kind], host=host, port=port, security=_security(proto, port),
                         username=collapse(_text(proto, "LoginName"), address), auth=auth)
 
 
-def read_autodiscover(data: bytes, origin: str, losses: list[Loss] | None = None) -> AccountConfig:
-    """An Autodiscover POX response → account; InputError naming ``origin`` when it is not usable."""
+def read_answer(data: bytes, origin: str, losses: list[Loss] | None = None,
+                asked: str | None = None) -> AutodiscoverAnswer:
+    """An Autodiscover POX response as it stands: servers, a redirect, or only Exchange entries.
+
+    ``asked`` is the address the request was for: a LoginName equal to it becomes %EMAILADDRESS%.
+    InputError naming ``origin`` for unsafe or malformed XML, an error response or a bad entry.
+    """
     lost: list[Loss] = [] if losses is None else losses
     check_encoding(data, origin)
     root = parse_xml(data, origin)
@@ -176,27 +203,49 @@ def read_autodiscover(data: bytes, origin: str, losses: list[Loss] | None = None
             raise InputError("no <Response> inside <Autodiscover>")
         error = _child(response, "Error")
         if error is not None:
-            raise InputError(f"the response is an error ({_text(error, 'Message') or 'no message'})")
+            raise InputError(f"the response is an error ({(_text(error, 'Message') or 'no message')[:200]})")
         account_el = _child(response, "Account")
         if account_el is None:
             raise InputError("no <Account> inside <Response>")
-        action = (_text(account_el, "Action") or "settings").lower()
-        if action != "settings":
-            raise InputError(f"the response is a redirect (Action {action}), not settings")
         user = _child(response, "User")
         address = _text(user, "AutoDiscoverSMTPAddress") if user is not None else None
         display = _text(user, "DisplayName") if user is not None else None
+        action = (_text(account_el, "Action") or "settings").lower()
+        if action in ("redirectaddr", "redirecturl"):
+            name = "RedirectAddr" if action == "redirectaddr" else "RedirectUrl"
+            target = _text(account_el, name)
+            if not target:
+                raise InputError(f"the response is a redirect without <{name}>")
+            return AutodiscoverAnswer(redirect_addr=target if name == "RedirectAddr" else None,
+                                      redirect_url=target if name == "RedirectUrl" else None)
+        if action != "settings":
+            raise InputError(f"the response's Action is {action[:40]!r}, not settings or a redirect")
         protocols = [p for p in account_el if local_name(p) == "Protocol"]
-        servers = [s for s in (_read_protocol(p, address, lost) for p in protocols) if s is not None]
+        dropped = len(lost)
+        servers = tuple(s for s in (_read_protocol(p, asked or address, lost) for p in protocols)
+                        if s is not None)
     except InputError as exc:
         raise InputError(f"{origin}: {exc}") from None
-    incoming = tuple(s for s in servers if s.protocol != "smtp")
-    outgoing = tuple(s for s in servers if s.protocol == "smtp")
+    exchange = not servers and any(x.code == "exchange_entry" for x in lost[dropped:])
+    return AutodiscoverAnswer(servers=servers, exchange_only=exchange, address=address or None,
+                              display_name=display or None)
+
+
+def read_autodiscover(data: bytes, origin: str, losses: list[Loss] | None = None) -> AccountConfig:
+    """An Autodiscover POX response → account; InputError naming ``origin`` when it is not usable."""
+    lost: list[Loss] = [] if losses is None else losses
+    answer = read_answer(data, origin, lost)
+    if answer.redirect_addr is not None or answer.redirect_url is not None:
+        raise InputError(f"{origin}: the response is a redirect, not settings")
+    incoming = tuple(s for s in answer.servers if s.protocol != "smtp")
+    outgoing = tuple(s for s in answer.servers if s.protocol == "smtp")
+    why = "; ".join(x.message for x in lost if x.code == "spa_only")
     if not incoming:
-        raise InputError(f"{origin}: no IMAP or POP3 <Protocol> entry")
+        raise InputError(f"{origin}: no IMAP or POP3 <Protocol> entry" + (f" ({why})" if why else ""))
     if not outgoing:
-        raise InputError(f"{origin}: no SMTP <Protocol> entry")
-    logins = [s.username for s in servers if "@" in s.username]
+        raise InputError(f"{origin}: no SMTP <Protocol> entry" + (f" ({why})" if why else ""))
+    address = answer.address
+    logins = [s.username for s in answer.servers if "@" in s.username]
     domain = domain_of(address) or domain_of(logins[0] if logins else None) or guess_domain(incoming[0].host)
     return AccountConfig(domain=domain, incoming=incoming, outgoing=outgoing, address=address or None,
-                         display_name=display or None)
+                         display_name=answer.display_name)

@@ -72,7 +72,7 @@ _NESTED = ("side", "how")
 _TABLES: dict[str, dict[str, str]] = {"summary": TEXTS, "flow": RISKS}
 # Findings the direction lines already say, and findings that are notes rather than problems.
 _SAID_BY_LINES = frozenset({"no_incoming", "no_outgoing"})
-_NOTES = frozenset({"expires_soon"})
+_NOTES = frozenset({"expires_soon", "sources_disagree"})
 _RISK_FINDING = {"plaintext": "plaintext_only"}
 
 

@@ -31,24 +31,38 @@ class Source:
     progress: str = ""
 
 
-# Sources read over verified HTTPS (the domain's own autoconfig, then ISPDB) come before unsigned DNS (SRV,
-# then the MX-based lookup), then our own guesses; a config file fetched over plain HTTP comes last because
-# anyone on the path could have written it (and so it must not suppress a verified in-domain guess either).
+# Sources read over verified HTTPS (the domain's own autoconfig file and Autodiscover service, then the
+# ISPDB) come before unsigned DNS (SRV, then the MX-based lookup), then our own guesses; a config file fetched
+# over plain HTTP comes last because anyone on the path could have written it (and so it must not suppress a
+# verified in-domain guess either). Autodiscover answers reached through its unsigned SRV record or a
+# redirect to another domain keep the label but carry ``outside_domain`` (see discovery/sources/autodiscover).
 SOURCES: dict[str, Source] = {s.name: s for s in (
     Source("manual", 0, False, True, QT_TRANSLATE_NOOP("sources", "your input")),
     Source("autoconfig", 1, False, True, QT_TRANSLATE_NOOP("sources", "the domain's configuration file"),
            QT_TRANSLATE_NOOP("progress", "autoconfig file")),
-    Source("ispdb", 2, False, True, QT_TRANSLATE_NOOP("sources", "the Thunderbird ISP database"),
+    Source("autodiscover", 2, False, True,
+           QT_TRANSLATE_NOOP("sources", "your provider's Outlook settings service"),
+           QT_TRANSLATE_NOOP("progress", "Outlook settings service (Autodiscover)")),
+    Source("ispdb", 3, False, True, QT_TRANSLATE_NOOP("sources", "the Thunderbird ISP database"),
            QT_TRANSLATE_NOOP("progress", "ISP database")),
-    Source("srv", 3, True, True, QT_TRANSLATE_NOOP("sources", "DNS SRV records"),
+    Source("srv", 4, True, True, QT_TRANSLATE_NOOP("sources", "DNS SRV records"),
            QT_TRANSLATE_NOOP("progress", "SRV records")),
-    Source("mx", 4, True, True, QT_TRANSLATE_NOOP("sources", "the domain's MX records"),
+    Source("mx", 5, True, True, QT_TRANSLATE_NOOP("sources", "the domain's MX records"),
            QT_TRANSLATE_NOOP("progress", "MX-based lookup")),
-    Source("guess", 5, False, False, QT_TRANSLATE_NOOP("sources", "guessing"),
+    Source("guess", 6, False, False, QT_TRANSLATE_NOOP("sources", "guessing"),
            QT_TRANSLATE_NOOP("progress", "guessing")),
-    Source("autoconfig_http", 6, True, False,
+    Source("autoconfig_http", 7, True, False,
            QT_TRANSLATE_NOOP("sources", "a configuration file fetched over plain HTTP")),
 )}
+
+# How an Autodiscover answer outside the address's domain was reached (context "sources"): the ``source``
+# of its ``outside_domain`` warning, so the sentence names the route an attacker could have forged.
+ROUTES: dict[str, str] = {
+    "autodiscover_srv": QT_TRANSLATE_NOOP(
+        "sources", "an Outlook settings service named by the domain's DNS SRV record"),
+    "autodiscover_redirect": QT_TRANSLATE_NOOP(
+        "sources", "an Outlook settings service in another domain that the answer sent us to"),
+}
 
 PROTOCOL_NAMES: dict[str, str] = {"imap": "IMAP", "pop3": "POP3", "smtp": "SMTP"}
 
@@ -99,9 +113,9 @@ ROLE_NAMES: dict[str, str] = {"imap": "Incoming mail (IMAP)", "pop3": "Incoming 
 
 
 def source_label(name: str) -> str:
-    """The English sentence label of a source (the code itself for one this table does not know)."""
+    """The English sentence label of a source or route (the code itself for one no table knows)."""
     source = SOURCES.get(name)
-    return source.label if source else name
+    return source.label if source else ROUTES.get(name, name)
 
 
 def progress_label(name: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from assistant.core.discovery.sources import autoconfig, guess, ispdb, mx, srv
+from assistant.core.discovery.sources import autoconfig, autodiscover, guess, ispdb, mx, srv
 from assistant.core.model.address import EmailAddress
 from assistant.core.model.results import SourceOutcome
 from assistant.core.net.settings import Settings
@@ -19,6 +19,7 @@ SourceRun = Callable[[EmailAddress, Settings], Awaitable[SourceOutcome]]
 SOURCES: dict[str, SourceRun] = {
     "srv": srv.run,
     "autoconfig": autoconfig.run,
+    "autodiscover": autodiscover.run,
     "ispdb": ispdb.run,
     "mx": mx.run,
     "guess": guess.run,

@@ -1,10 +1,11 @@
 """The provider's own autoconfig file (Thunderbird's "fromISP" lookup), HTTPS first.
 
-Both HTTPS locations are asked at once, and the plain-HTTP ones alongside so a fallback costs no extra
-time — but an HTTP file is used only when neither HTTPS location gave a usable file, its candidates are
-labelled ``autoconfig_http`` (never trusted), and the outcome carries an ``insecure_config_source``
-warning: anyone on the path could have forged it. The address goes in ``?emailaddress=`` over HTTPS only;
-sending it in clear text would hand it to every observer on the way.
+The three HTTPS locations (the draft standard's ``/.well-known/mail-v1.xml`` and Thunderbird's two) are
+asked at once, and the plain-HTTP ones alongside so a fallback costs no extra time — but an HTTP file is
+used only when no HTTPS location gave a usable file, its candidates are labelled ``autoconfig_http``
+(never trusted), and the outcome carries an ``insecure_config_source`` warning: anyone on the path could
+have forged it. The address goes in ``?emailaddress=`` over HTTPS only; sending it in clear text would
+hand it to every observer on the way.
 """
 
 from __future__ import annotations
@@ -94,10 +95,14 @@ def use_config(outcome: SourceOutcome, fetched: Fetched, url: str, source: Sourc
 
 
 def urls(addr: EmailAddress, scheme: str) -> list[str]:
-    """The two provider locations, in Thunderbird's priority order."""
+    """The provider locations, in priority order: over HTTPS the draft standard's well-known
+    ``mail-v1.xml`` first, then Thunderbird's two; over plain HTTP only Thunderbird's two."""
     query = f"?emailaddress={quote(addr.address, safe='@')}" if addr.address and scheme == "https" else ""
-    return [f"{scheme}://autoconfig.{addr.domain}/mail/config-v1.1.xml{query}",
-            f"{scheme}://{addr.domain}/.well-known/autoconfig/mail/config-v1.1.xml{query}"]
+    legacy = [f"{scheme}://autoconfig.{addr.domain}/mail/config-v1.1.xml{query}",
+              f"{scheme}://{addr.domain}/.well-known/autoconfig/mail/config-v1.1.xml{query}"]
+    if scheme != "https":
+        return legacy
+    return [f"https://autoconfig.{addr.domain}/.well-known/mail-v1.xml{query}", *legacy]
 
 
 async def run(addr: EmailAddress, settings: Settings) -> SourceOutcome:
