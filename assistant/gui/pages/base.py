@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer, SignalInstance
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from assistant.core.setup import flow
@@ -13,7 +13,31 @@ from assistant.gui.signals import emit
 from assistant.gui.text import core_text
 
 if TYPE_CHECKING:
-    from assistant.gui.wizard import SetupWizard
+    from assistant.gui.worker import AsyncWorker
+
+
+class Shell(Protocol):
+    """What a page may use of the wizard around it (``SetupWizard`` is one): the session, the worker
+    thread, the other pages, the preferences and the language. Pages know this, not the wizard class."""
+
+    session: SetupSession
+    worker: AsyncWorker
+    prefs: QSettings
+    language: str
+    language_requested: SignalInstance
+
+    @property
+    def pages(self) -> dict[flow.Page, QWizardPage]: ...
+
+    def back(self) -> None: ...
+
+    def restart(self) -> None: ...
+
+    def visitedIds(self) -> list[int]: ...
+
+    def currentId(self) -> int: ...
+
+    def currentPage(self) -> QWizardPage: ...
 
 
 class Page(QWizardPage):
@@ -38,8 +62,8 @@ class Page(QWizardPage):
         outer.addWidget(self.blocker)
 
     @property
-    def wiz(self) -> SetupWizard:
-        return cast("SetupWizard", self.wizard())
+    def wiz(self) -> Shell:
+        return cast("Shell", self.wizard())
 
     @property
     def session(self) -> SetupSession:
