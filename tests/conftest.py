@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 
+import keyring
 import pytest
 
 from tests.support.certs import CertFactory, LeafFiles
 from tests.support.dovecot import DovecotHandle, start_dovecot
+from tests.support.keyrings import MemoryKeyring
 from tests.support.loopback import Subnet
 from tests.support.world import ProbeWorld, build_world
 
@@ -62,3 +64,13 @@ def probe_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProbeWorld
         yield world
     finally:
         world.stop()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """An in-memory keychain for the test (the system's is never touched)."""
+    before = keyring.get_keyring()
+    kr = MemoryKeyring()
+    keyring.set_keyring(kr)
+    yield kr
+    keyring.set_keyring(before)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-import keyring
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -24,7 +23,6 @@ from assistant.gui import i18n
 from assistant.gui.app import app_icon
 from assistant.gui.wizard import SetupWizard
 from tests.support.fake_discovery import fake_discover, offline_settings
-from tests.support.keyrings import MemoryKeyring
 from tests.support.world import ProbeWorld, add_accounts, build_world
 
 # Scenarios in the integration world, by what the wizard should do with them.
@@ -61,15 +59,6 @@ def accounts(world: ProbeWorld) -> dict[str, str]:
 def catalogues() -> None:
     """The .qm files are build output: build them once so the zh_TW tests load real catalogues."""
     i18n.build_catalogues()
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    before = keyring.get_keyring()
-    kr = MemoryKeyring()
-    keyring.set_keyring(kr)
-    yield kr
-    keyring.set_keyring(before)
 
 
 def uses_real_servers(request: pytest.FixtureRequest) -> bool:

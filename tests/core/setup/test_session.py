@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 import json
 import plistlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -19,15 +18,6 @@ from assistant.core.setup.session import SetupSession
 from assistant.core.words.errors import DomainError, InputError
 from tests.core.setup.test_outcome import ADDRESS, GOOD, discovered, no_settings, probe, result, signed_in
 from tests.support.keyrings import LockedKeyring, MemoryKeyring
-
-
-@pytest.fixture
-def memory() -> Iterator[MemoryKeyring]:
-    before = keyring.get_keyring()
-    kr = MemoryKeyring()
-    keyring.set_keyring(kr)
-    yield kr
-    keyring.set_keyring(before)
 
 
 def test_the_address_is_a_value_and_a_new_one_forgets_what_belonged_to_the_old() -> None:
@@ -73,15 +63,15 @@ def test_a_saved_probe_must_be_of_the_addresss_domain_and_obeys_the_policy(tmp_p
     assert s.address_text == ADDRESS  # the file's address never overwrites the session's
 
 
-def test_the_keychain_keeps_only_a_password_that_was_not_refused(memory: MemoryKeyring) -> None:
+def test_the_keychain_keeps_only_a_password_that_was_not_refused(memory_keyring: MemoryKeyring) -> None:
     s = discovered(GOOD)
     s.password = "pw"
-    assert s.save_password(False) == "not_asked" and not memory.store
+    assert s.save_password(False) == "not_asked" and not memory_keyring.store
     signed_in(s, incoming="auth_failed")
-    assert s.save_password(True) == "signin_rejected" and not memory.store
+    assert s.save_password(True) == "signin_rejected" and not memory_keyring.store
     assert s.qr_password() is None  # a refused password never goes to a phone either
     s.forget_signin()
-    assert s.save_password(True) == "saved" and list(memory.store.values()) == ["pw"]
+    assert s.save_password(True) == "saved" and list(memory_keyring.store.values()) == ["pw"]
     assert s.qr_password() == "pw"
 
 
