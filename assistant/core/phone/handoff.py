@@ -38,6 +38,9 @@ TEXTS: dict[str, str] = {
     "downloaded": QT_TRANSLATE_NOOP(
         "phone", "The profile was downloaded: on the iPhone or iPad open Settings › Profile Downloaded to "
                  "install it. The link no longer works."),
+    "interrupted": QT_TRANSLATE_NOOP(
+        "phone", "The profile was sent, but the iPhone or iPad never confirmed receiving it, so the link no "
+                 "longer works. If the profile is not in Settings, make a new link."),
     "expired": QT_TRANSLATE_NOOP("phone", "The link expired unused."),
     "stopped": QT_TRANSLATE_NOOP("phone", "The link was stopped."),
     "no_lan": QT_TRANSLATE_NOOP(
@@ -58,6 +61,7 @@ class Link(Enum):
     STARTING = "starting"
     WAITING = "waiting"
     DOWNLOADED = "downloaded"
+    INTERRUPTED = "interrupted"
     EXPIRED = "expired"
     STOPPED = "stopped"
     NO_LAN = "no_lan"
@@ -148,8 +152,8 @@ class PhoneLink:
                 state = await share.wait()
             finally:
                 await share.close()
-            return {ShareState.DOWNLOADED: Link.DOWNLOADED, ShareState.EXPIRED: Link.EXPIRED}.get(
-                state, Link.STOPPED)
+            return {ShareState.DOWNLOADED: Link.DOWNLOADED, ShareState.INTERRUPTED: Link.INTERRUPTED,
+                    ShareState.EXPIRED: Link.EXPIRED}.get(state, Link.STOPPED)
         finally:
             self._closed.set()
 

@@ -91,6 +91,8 @@ def check_bind_address(text: str) -> str:
                          f"served on one network only)")
     if ip.is_multicast:
         raise InputError(f"--bind: '{text}' is a multicast address")
+    if ip.version == 4 and (ip.is_reserved or str(ip) == "255.255.255.255"):
+        raise InputError(f"--bind: '{text}' is a broadcast or reserved address, not one of this computer")
     return str(ip)
 
 

@@ -1,0 +1,70 @@
+"""Run by tests/integration/test_share_review.py inside ``unshare -n`` (a network namespace of its own).
+
+A client that takes the whole profile but never acknowledges it: nftables drops every pure ACK the client's
+port sends, so the profile arrives while the server's TCP stack never hears that it did; the client then
+reads it all and resets the connection. That is what an attacker with a user-space TCP stack does to be
+served twice. Prints one JSON object: what the client received, the command's exit code and output, and
+whether a second GET still reached a server.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def main(profile: str) -> None:
+    subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
+    client = socket.socket()
+    client.bind(("127.0.0.1", 0))
+    port = client.getsockname()[1]
+    for rule in (["add", "table", "inet", "noack"],
+                 ["add", "chain", "inet", "noack", "out", "{ type filter hook output priority 0 ; }"],
+                 ["add", "rule", "inet", "noack", "out", "tcp", "sport", str(port), "tcp", "flags", "==",
+                  "ack", "drop"]):
+        subprocess.run(["nft", *rule], check=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MSA_")}
+    share = subprocess.Popen([sys.executable, "-m", "assistant", "share", profile, "--bind", "127.0.0.1",
+                              "--expires", "30"], cwd=REPO, env=env, stdin=subprocess.DEVNULL,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert share.stdout is not None
+    url = ""
+    for raw in share.stdout:
+        line = raw.decode().strip()
+        url = line if line.startswith("http://") else url
+        if line.endswith("Waiting..."):
+            break
+    match = re.match(r"http://127\.0\.0\.1:(\d+)(/\S+)$", url)
+    assert match, url
+    server = ("127.0.0.1", int(match.group(1)))
+    client.settimeout(10)
+    client.connect(server)
+    client.sendall(f"GET {match.group(2)} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+    data = b""
+    while b"</plist>" not in data:
+        chunk = client.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    client.close()  # a reset, before any acknowledgement got through
+    out, err = share.communicate(timeout=30)
+    try:
+        socket.create_connection(server, timeout=5).close()
+        second = "connected"
+    except ConnectionRefusedError:
+        second = "refused"
+    print(json.dumps({"received": data.decode("utf-8", "replace"), "code": share.returncode,
+                      "stdout": out.decode(), "stderr": err.decode(), "second": second}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
