@@ -48,6 +48,9 @@ TEXTS: dict[str, str] = {
                  "it to the Wi-Fi the phone uses, then make a new link."),
     "failed": QT_TRANSLATE_NOOP("phone", "No link could be made: {reason}"),
     "no_code": QT_TRANSLATE_NOOP("phone", "No code could be made: {reason}"),
+    "too_long": QT_TRANSLATE_NOOP(
+        "phone", "These settings are too long for one code (a very long name or user name). In Thunderbird "
+                 "for Android, add the account by hand with the settings on this page."),
     "password_in_code": QT_TRANSLATE_NOOP(
         "phone", "This code holds your password: do not let anyone photograph it."),
     "password_rejected": QT_TRANSLATE_NOOP(
