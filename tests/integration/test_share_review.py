@@ -117,6 +117,20 @@ def test_b1_a_client_that_never_acknowledges_is_served_once_and_spends_the_link(
     assert "Downloaded" not in result["stdout"]
 
 
+def test_b1_the_wizards_link_says_interrupted_and_offers_a_new_one() -> None:
+    """The same attack on the wizard's link (PhoneLink, the phone panel's job): it ends as INTERRUPTED,
+    whose panel view shows no code, offers a new link, and has its own sentence."""
+    from assistant.core.phone.handoff import TEXTS, Link, link_view
+    proc = subprocess.run(["unshare", "-n", sys.executable, "-m", "tests.integration.share_noack", "--link"],
+                          cwd=REPO, capture_output=True, timeout=90, check=False)
+    assert proc.returncode == 0, proc.stderr.decode()
+    result = json.loads(proc.stdout)
+    assert result["link"] == "interrupted" and result["second"] == "refused"
+    assert result["received"].endswith("</plist>\n")
+    view = link_view(Link.INTERRUPTED)
+    assert not view.show_code and view.can_renew and "never confirmed" in TEXTS[view.text]
+
+
 def test_b1_a_transfer_that_breaks_before_the_last_byte_left_keeps_the_link(tmp_path: Path) -> None:
     """A client with a tiny receive window takes part of a large profile and resets: not every byte left
     this computer, so nobody has the profile and the link still serves it (once)."""

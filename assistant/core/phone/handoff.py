@@ -71,6 +71,12 @@ class Link(Enum):
     FAILED = "failed"
 
 
+# How the share ended, as the panel tells it (CLOSED: the page stopped it).
+LINK_OF: dict[ShareState, Link] = {
+    ShareState.DOWNLOADED: Link.DOWNLOADED, ShareState.INTERRUPTED: Link.INTERRUPTED,
+    ShareState.EXPIRED: Link.EXPIRED, ShareState.CLOSED: Link.STOPPED}
+
+
 @dataclass(frozen=True)
 class LinkView:
     """The link's half of the panel: its sentence (a TEXTS code), the code or not, a "new link" button."""
@@ -155,8 +161,7 @@ class PhoneLink:
                 state = await share.wait()
             finally:
                 await share.close()
-            return {ShareState.DOWNLOADED: Link.DOWNLOADED, ShareState.INTERRUPTED: Link.INTERRUPTED,
-                    ShareState.EXPIRED: Link.EXPIRED}.get(state, Link.STOPPED)
+            return LINK_OF.get(state, Link.STOPPED)
         finally:
             self._closed.set()
 
