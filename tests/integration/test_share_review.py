@@ -282,6 +282,7 @@ def test_b7_a_password_flag_is_not_a_password(tmp_path: Path) -> None:
     ("255.255.255.255", "broadcast or reserved"),
     ("240.0.0.1", "broadcast or reserved"),
     ("127.255.255.255", "cannot be connected to"),  # the loopback network's broadcast address binds
+    ("fe80::1%lo", "link-local"),  # found on the way: it printed http://[fe80::…%eth0]:…, no phone opens it
 ])
 def test_b9_a_broadcast_bind_is_bad_input_not_a_dead_link(profile_file: Path, address: str,
                                                           words: str) -> None:
