@@ -16,7 +16,7 @@ import pytest
 from assistant.core.net import tls
 from tests.support.certs import CertFactory
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml").exists())
 
 
 def msa(*args: str) -> subprocess.CompletedProcess[str]:

@@ -20,9 +20,45 @@ import pytest
 from assistant.core.profiles.qrimage import MAX_QR_BYTES
 from tests.support.qrdecode import decode_png
 
-REPO = Path(__file__).resolve().parents[2]
-GOLDEN = REPO / "tests" / "golden"
-IMAP_XML = (GOLDEN / "imap.xml").read_text()
+REPO = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml").exists())
+IMAP_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<clientConfig version="1.1">
+  <emailProvider id="example.com">
+    <domain>example.com</domain>
+    <displayName>Example Mail</displayName>
+    <displayShortName>Example</displayShortName>
+    <incomingServer type="imap">
+      <hostname>imap.example.com</hostname>
+      <port>993</port>
+      <socketType>SSL</socketType>
+      <username>%EMAILADDRESS%</username>
+      <authentication>password-cleartext</authentication>
+    </incomingServer>
+    <incomingServer type="pop3">
+      <hostname>pop.example.com</hostname>
+      <port>995</port>
+      <socketType>SSL</socketType>
+      <username>%EMAILADDRESS%</username>
+      <authentication>password-cleartext</authentication>
+      <pop3>
+        <leaveMessagesOnServer>true</leaveMessagesOnServer>
+        <daysToLeaveMessagesOnServer>14</daysToLeaveMessagesOnServer>
+        <downloadOnBiff>true</downloadOnBiff>
+      </pop3>
+    </incomingServer>
+    <outgoingServer type="smtp">
+      <hostname>smtp.example.com</hostname>
+      <port>465</port>
+      <socketType>SSL</socketType>
+      <username>%EMAILADDRESS%</username>
+      <authentication>password-cleartext</authentication>
+    </outgoingServer>
+    <documentation url="https://example.com/help/mail">
+      <descr lang="en">How to set up mail for Example Mail</descr>
+    </documentation>
+  </emailProvider>
+</clientConfig>
+"""  # a provider's file: IMAP, POP3 (leave on server 14 days) and SMTP, all TLS
 
 
 def msa(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -51,8 +87,13 @@ def autoconfig(tmp_path: Path, name: str, replace: dict[str, str] | None = None)
     return path
 
 
-def export(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
-    return msa("export", "jane@example.com", "--from", str(GOLDEN / "imap.xml"), *args, env=env)
+def export(source: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    return msa("export", "jane@example.com", "--from", str(source), *args, env=env)
+
+
+@pytest.fixture
+def imap(tmp_path: Path) -> Path:
+    return autoconfig(tmp_path, "imap.xml")
 
 
 # --- B4: more than one QR code holds ----------------------------------------------------------------------
@@ -61,11 +102,13 @@ LONG_NAME = "Jane " + "A" * 3000
 
 
 @pytest.mark.parametrize("output", ["code.png", "code.svg", "-"])
-def test_b4_a_long_display_name_is_bad_input_for_mobile_qr(tmp_path: Path, output: str) -> None:
-    args = ["-o", str(tmp_path / output)] if output != "-" else ["--payload"]
-    proc = export("--format", "mobile-qr", "--name", LONG_NAME, *args)
+def test_b4_a_long_display_name_is_bad_input_for_mobile_qr(imap: Path, tmp_path: Path, output: str) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    args = ["-o", str(out / output)] if output != "-" else ["--payload"]
+    proc = export(imap, "--format", "mobile-qr", "--name", LONG_NAME, *args)
     one_line(proc, 2, "more than one QR code holds", str(MAX_QR_BYTES))
-    assert proc.stdout == b"" and not list(tmp_path.iterdir())
+    assert proc.stdout == b"" and not list(out.iterdir())
 
 
 def test_b4_a_provider_file_with_long_user_names_is_bad_input(tmp_path: Path) -> None:
@@ -77,22 +120,22 @@ def test_b4_a_provider_file_with_long_user_names_is_bad_input(tmp_path: Path) ->
     one_line(proc, 2, "more than one QR code holds")
 
 
-def test_b4_the_largest_payload_written_is_one_a_code_holds(tmp_path: Path) -> None:
-    base = export("--format", "mobile-qr", "--payload", "--name", "N")
+def test_b4_the_largest_payload_written_is_one_a_code_holds(imap: Path, tmp_path: Path) -> None:
+    base = export(imap, "--format", "mobile-qr", "--payload", "--name", "N")
     room = MAX_QR_BYTES - (len(base.stdout.strip()) - 1)  # the name's share of the largest code
-    fits = export("--format", "mobile-qr", "--payload", "--name", "N" * room)
+    fits = export(imap, "--format", "mobile-qr", "--payload", "--name", "N" * room)
     assert fits.returncode == 0, fits.stderr.decode()
     assert len(fits.stdout.strip()) == MAX_QR_BYTES
     png = tmp_path / "largest.png"
-    assert export("--format", "mobile-qr", "--name", "N" * room, "-o", str(png)).returncode == 0
+    assert export(imap, "--format", "mobile-qr", "--name", "N" * room, "-o", str(png)).returncode == 0
     assert decode_png(png.read_bytes())[0] == fits.stdout.decode().strip()  # a phone reads it
-    one_line(export("--format", "mobile-qr", "--payload", "--name", "N" * (room + 1)), 2,
+    one_line(export(imap, "--format", "mobile-qr", "--payload", "--name", "N" * (room + 1)), 2,
              "more than one QR code holds")
 
 
-def test_b4_the_sheet_leaves_the_code_off_and_says_so(tmp_path: Path) -> None:
+def test_b4_the_sheet_leaves_the_code_off_and_says_so(imap: Path, tmp_path: Path) -> None:
     out = tmp_path / "sheet.html"
-    proc = export("--format", "sheet", "--name", LONG_NAME, "-o", str(out))
+    proc = export(imap, "--format", "sheet", "--name", LONG_NAME, "-o", str(out))
     assert proc.returncode == 0, proc.stderr.decode()
     assert "dropped: the Thunderbird-for-Android QR code" in proc.stderr.decode()
     html = out.read_text()
@@ -137,13 +180,13 @@ def test_b8_a_domain_autodiscover_cannot_name_is_announced(tmp_path: Path) -> No
 
 # --- B9: the small ones ---------------------------------------------------------------------------------
 
-def test_b9_a_name_that_is_not_utf8_is_bad_input_for_every_format() -> None:
+def test_b9_a_name_that_is_not_utf8_is_bad_input_for_every_format(imap: Path) -> None:
     """argv bytes that are not UTF-8 arrive as lone surrogates: the payload once carried them as \\udcff,
     which convert (and Thunderbird) then refused."""
     for fmt in ("mobile-qr", "autoconfig", "mobileconfig", "autodiscover", "sheet"):
         extra = ["--payload"] if fmt == "mobile-qr" else []
         proc = subprocess.run([sys.executable.encode(), b"-m", b"assistant", b"export", b"jane@example.com",
-                               b"--from", str(GOLDEN / "imap.xml").encode(), b"--format", fmt.encode(),
+                               b"--from", str(imap).encode(), b"--format", fmt.encode(),
                                *(e.encode() for e in extra), b"--name", b"J\xffrg"],
                               capture_output=True, cwd=REPO, timeout=60, check=False,
                               env={k: v for k, v in os.environ.items() if not k.startswith("MSA_")})
@@ -151,8 +194,8 @@ def test_b9_a_name_that_is_not_utf8_is_bad_input_for_every_format() -> None:
         assert proc.stdout == b""
 
 
-def test_b9_no_password_warning_when_the_password_is_then_refused(tmp_path: Path) -> None:
-    proc = export("--format", "mobile-qr", "--payload", "--include-password",
+def test_b9_no_password_warning_when_the_password_is_then_refused(imap: Path, tmp_path: Path) -> None:
+    proc = export(imap, "--format", "mobile-qr", "--payload", "--include-password",
                   env={"MSA_ACCOUNT_PASSWORD": "two\nlines"})
     err = one_line(proc, 2, "password must not contain a line break")
     assert "warning" not in err
@@ -160,7 +203,7 @@ def test_b9_no_password_warning_when_the_password_is_then_refused(tmp_path: Path
     proc = msa("convert", str(plain), "--to", "mobile-qr", "--payload", "--include-password", "--address",
                "jane@example.com", env={"MSA_ACCOUNT_PASSWORD": "Hunter2!"})
     assert "warning" not in one_line(proc, 2, "no encryption")
-    proc = export("--format", "mobile-qr", "--payload", "--include-password",
+    proc = export(imap, "--format", "mobile-qr", "--payload", "--include-password",
                   env={"MSA_ACCOUNT_PASSWORD": "Hunter2!"})
     assert proc.returncode == 0 and "warning: the QR code contains the mail password" in proc.stderr.decode()
 

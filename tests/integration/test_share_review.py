@@ -8,6 +8,7 @@ passwords hidden from the check (B7) and addresses that bind but answer nobody (
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import plistlib
@@ -18,14 +19,68 @@ import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
-from tests.integration.test_share import PROFILE, REPO, Share, request, run_cli
+from assistant.core.model.account import AccountConfig, ServerConfig
+from assistant.core.profiles import export_profile
+
+REPO = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml").exists())
+NOACK = Path(__file__).with_name("share_noack.py")  # run in a network namespace of its own
+PROFILE = export_profile(AccountConfig(
+    domain="example.com", address="jane@example.com", display_name="Jane",
+    incoming=(ServerConfig("imap", "imap.example.com", 993, "ssl"),),
+    outgoing=(ServerConfig("smtp", "smtp.example.com", 465, "ssl"),)), "mobileconfig")
 
 
-def get_raw(share: Share, source: str = "127.0.0.1", rcvbuf: int | None = None,
-            read: bool = True) -> socket.socket:
+def clean_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith("MSA_")}
+
+
+class Share:
+    """A running ``share`` command and the URL it printed."""
+
+    def __init__(self, path: Path, *extra: str) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "assistant", "share", str(path), *extra], cwd=REPO, env=clean_env(),
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert self.proc.stdout is not None
+        self.url = ""
+        for raw in self.proc.stdout:
+            line = raw.decode().strip()
+            self.url = line if line.startswith("http://") else self.url
+            if line.endswith("Waiting..."):
+                break
+        assert self.url, self.finish()
+
+    @property
+    def host_port(self) -> tuple[str, int]:
+        parts = urlsplit(self.url)
+        assert parts.hostname is not None and parts.port is not None
+        return parts.hostname, parts.port
+
+    @property
+    def path(self) -> str:
+        return urlsplit(self.url).path
+
+    def finish(self, timeout: float = 15) -> tuple[int, str, str]:
+        out, err = self.proc.communicate(timeout=timeout)
+        return self.proc.returncode, out.decode(), err.decode()
+
+
+def request(share: Share, path: str) -> http.client.HTTPResponse:
+    conn = http.client.HTTPConnection(*share.host_port, timeout=10)
+    conn.request("GET", path)
+    return conn.getresponse()
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "assistant", "share", *args], cwd=REPO, env=clean_env(),
+                          stdin=subprocess.DEVNULL, capture_output=True, timeout=30, check=False)
+
+
+def get_raw(share: Share, source: str = "127.0.0.1", rcvbuf: int | None = None) -> socket.socket:
     """A GET of the link from ``source`` (any 127.x address is this machine), the socket left open."""
     sock = socket.socket()
     if rcvbuf is not None:
@@ -107,8 +162,9 @@ def test_b1_a_client_that_never_acknowledges_is_served_once_and_spends_the_link(
     assert probe.returncode == 0, f"needs root, unshare and nftables: {probe.stderr.decode()}"
     path = tmp_path / "p.mobileconfig"
     path.write_bytes(PROFILE)
-    proc = subprocess.run(["unshare", "-n", sys.executable, "-m", "tests.integration.share_noack", str(path)],
-                          cwd=REPO, capture_output=True, timeout=90, check=False)
+    proc = subprocess.run(["unshare", "-n", sys.executable, str(NOACK), str(path)], cwd=REPO,
+                          env={**clean_env(), "PYTHONPATH": str(REPO)}, capture_output=True, timeout=90,
+                          check=False)
     assert proc.returncode == 0, proc.stderr.decode()
     result = json.loads(proc.stdout)
     assert result["received"].endswith("</plist>\n")  # the attacker has it ...
@@ -121,8 +177,9 @@ def test_b1_the_wizards_link_says_interrupted_and_offers_a_new_one() -> None:
     """The same attack on the wizard's link (PhoneLink, the phone panel's job): it ends as INTERRUPTED,
     whose panel view shows no code, offers a new link, and has its own sentence."""
     from assistant.core.phone.handoff import TEXTS, Link, link_view
-    proc = subprocess.run(["unshare", "-n", sys.executable, "-m", "tests.integration.share_noack", "--link"],
-                          cwd=REPO, capture_output=True, timeout=90, check=False)
+    proc = subprocess.run(["unshare", "-n", sys.executable, str(NOACK), "--link"], cwd=REPO,
+                          env={**clean_env(), "PYTHONPATH": str(REPO)}, capture_output=True, timeout=90,
+                          check=False)
     assert proc.returncode == 0, proc.stderr.decode()
     result = json.loads(proc.stdout)
     assert result["link"] == "interrupted" and result["second"] == "refused"
@@ -222,11 +279,10 @@ def test_b3_expiry_with_idle_connections_is_one_line(profile_file: Path) -> None
 
 @pytest.mark.parametrize("redirect", [">&-", ">/dev/full"])
 def test_b6_share_with_a_closed_or_full_stdout_is_one_line(profile_file: Path, redirect: str) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MSA_")}
     start = time.monotonic()
     proc = subprocess.run(["bash", "-c", f'"$0" -m assistant share "$1" --bind 127.0.0.1 --expires 30 '
                                          f"{redirect}", sys.executable, str(profile_file)],
-                          cwd=REPO, env=env, capture_output=True, text=True, timeout=30, check=False)
+                          cwd=REPO, env=clean_env(), capture_output=True, text=True, timeout=30, check=False)
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr.count("\n") == 1 and "internal error" not in proc.stderr, proc.stderr
     assert "standard output" in proc.stderr
