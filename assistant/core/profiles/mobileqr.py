@@ -206,15 +206,12 @@ def read_account_with_losses(data: bytes | str, origin: str) -> tuple[AccountCon
     """Like ``read_account``, plus what was left behind, as for every other format: the password, and
     the further or skipped accounts of the code."""
     info = read_payload(data, origin)
-    losses: list[Loss] = []
-    if info.passwords and info.passwords[0]:
-        losses.append(Loss("dropped", "password", "the password in the code (never carried over)"))
-    if len(info.accounts) > 1:
-        more = len(info.accounts) - 1
-        losses.append(Loss("dropped", "accounts", f"{more} more account{'s' if more > 1 else ''} in the code "
-                           f"(convert reads the first)"))
-    losses += [Loss("dropped", "skipped_account", reason) for reason in info.skipped]
-    return info.accounts[0], losses
+    more = len(info.accounts) - 1
+    losses = [Loss("dropped", "password", "the password in the code (never carried over)")] \
+        if info.passwords and info.passwords[0] else []
+    losses += [Loss("dropped", "accounts", f"{more} more account{'s' if more > 1 else ''} in the code "
+                    "(convert reads the first)")] if more else []
+    return info.accounts[0], losses + [Loss("dropped", "skipped_account", why) for why in info.skipped]
 
 
 def _read_root(root: object) -> PayloadInfo:
