@@ -255,10 +255,11 @@ def write_mobile_qr_output(args: argparse.Namespace, account: AccountConfig) -> 
         secret = secret_from_env_or_prompt(ACCOUNT_PASSWORD_ENV, "Mail password for the QR code: ",
                                            "--include-password")
         account = replace(account, password=secret or None)
-        print("mail-setup-assistant: warning: the QR code contains the mail password; anyone who "
-              "photographs it can read it", file=sys.stderr)
     data = write_mobile_qr(account, kind, args.include_password, allow_plain=args.allow_plain)
     write_output(args.output, data, force=args.force)
+    if args.include_password:  # said once the code with the password exists, not before it is refused
+        print("mail-setup-assistant: warning: the QR code contains the mail password; anyone who "
+              "photographs it can read it", file=sys.stderr)
 
 
 def print_losses(losses: list[Loss]) -> None:

@@ -59,6 +59,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def account_from_args(args: argparse.Namespace) -> AccountConfig:
     """The account to write. A ``--preset`` policy holds for saved probes as it does for live ones."""
+    name = check_name(args.display_name) if args.display_name else None  # bad input before any probe
     preset = preset_from_args(args)  # a bad preset file is bad input before anything else is read
     address = address_from_args(args.address)
     if args.from_file:
@@ -71,9 +72,18 @@ def account_from_args(args: argparse.Namespace) -> AccountConfig:
         session = session_from_args(args, preset, address=address)
         discover(session, args.probe)
         account = session.account()
-    if args.display_name:
-        account = replace(account, display_name=args.display_name)
+    if name:
+        account = replace(account, display_name=name)
     return account
+
+
+def check_name(name: str) -> str:
+    """``--name``: bytes that are not UTF-8 reach us as lone surrogates, which no file can carry."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError("--name: not valid text (the bytes are not UTF-8)") from None
+    return name
 
 
 def run(args: argparse.Namespace) -> int:

@@ -44,11 +44,8 @@ def run(args: argparse.Namespace) -> int:
         from assistant.core.net.dns import parse_server
         parse_server(args.dns_server)
     if args.cafile is not None:  # "" is a bad file name, not "no option"
-        try:
-            with open(args.cafile, "rb"):
-                pass
-        except OSError as exc:
-            raise InputError(f"--cafile {args.cafile}: cannot read ({exc.strerror or exc})") from None
+        from assistant.core.net.settings import read_cafile
+        read_cafile(args.cafile)  # bounded: a FIFO is refused at once, not waited on
     if args.preset:
         from assistant.core.discovery.presets import load_preset
         load_preset(args.preset)  # a bad preset is bad input: one line naming the field, before any window

@@ -1,7 +1,8 @@
 """``mail-setup-assistant share FILE.mobileconfig``: a one-time link for an iPhone or iPad on this network.
 
 Prints the URL and a QR code the phone's camera opens, serves the file to one complete download, and exits
-by itself: 0 downloaded, 1 expired unused (or no network), 2 bad input.
+by itself: 0 downloaded, 1 expired unused, sent but never confirmed, or no network (or stdout unusable),
+2 bad input.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ import asyncio
 import sys
 import time
 
-from assistant.core.net.files import read_bounded
+from assistant.core.net.files import read_bounded, write_stdout
 from assistant.core.phone.share import DEFAULT_EXPIRES, ShareState, check_profile, share_profile
 from assistant.core.profiles import MAX_PROFILE_BYTES
 from assistant.core.profiles.qrimage import qr_terminal
-from assistant.core.words.errors import EXIT_NOTHING_USABLE, EXIT_OK, InputError
+from assistant.core.words.errors import EXIT_OK, AssistantError, InputError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,8 +25,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Serve FILE.mobileconfig to one download over the local network: prints a URL and a "
                     "QR code for the phone's camera, and stops after one complete download or when the "
                     "link expires. Only that URL answers; it binds one address (the local network's by "
-                    "default). Exit codes: 0 downloaded, 1 expired unused or no local network, 2 bad "
-                    "input.")
+                    "default). Exit codes: 0 downloaded, 1 expired unused, sent but never confirmed or no "
+                    "local network, 2 bad input.")
     p.add_argument("file", metavar="FILE.mobileconfig", help="the profile to hand over ('-' for stdin)")
     p.add_argument("--bind", metavar="ADDRESS",
                    help="listen on this address of this computer (default: the address on the network "
@@ -49,19 +50,23 @@ def run(args: argparse.Namespace) -> int:
                              f"--allow-password")
         print("mail-setup-assistant: warning: this profile contains the mail password", file=sys.stderr)
     name = "profile.mobileconfig" if args.file == "-" else args.file
-    ansi = sys.stdout.isatty()
+    ansi = sys.stdout is not None and sys.stdout.isatty()
 
     def show(url: str) -> None:
+        # write_stdout: a closed or full stdout is one line and exit 1 (the share stops at once: nobody
+        # could read the link), never a traceback
         ends = time.strftime("%H:%M", time.localtime(time.time() + args.expires))
-        print("Scan this code with the iPhone or iPad camera, or open the address in Safari:")
-        print(f"  {url}")
-        print(qr_terminal(url, ansi=ansi), end="")
-        print(f"The link works for one download and ends at {ends} if unused. Waiting...", flush=True)
+        write_stdout((f"Scan this code with the iPhone or iPad camera, or open the address in Safari:\n"
+                      f"  {url}\n{qr_terminal(url, ansi=ansi)}"
+                      f"The link works for one download and ends at {ends} if unused. Waiting...\n"
+                      ).encode())
 
     state = asyncio.run(share_profile(data, name, bind=args.bind, port=args.port, expires=args.expires,
                                       on_url=show))
     if state is ShareState.DOWNLOADED:
-        print("Downloaded. On the phone, open Settings, tap 'Profile Downloaded' and install it.")
+        write_stdout(b"Downloaded. On the phone, open Settings, tap 'Profile Downloaded' and install it.\n")
         return EXIT_OK
-    print("mail-setup-assistant: the link expired without a download", file=sys.stderr)
-    return EXIT_NOTHING_USABLE
+    if state is ShareState.INTERRUPTED:
+        raise AssistantError("the whole profile was sent, but the phone never confirmed receiving it; the "
+                             "link no longer works (run share again if the phone has no profile)")
+    raise AssistantError("the link expired without a download")

@@ -33,6 +33,7 @@ from assistant.core.phone.handoff import (
     screen_code,
 )
 from assistant.core.phone.share import DEFAULT_EXPIRES
+from assistant.core.profiles.qrimage import QrTooLargeError
 from assistant.core.words.errors import AssistantError
 from assistant.gui.text import error_text
 
@@ -173,6 +174,10 @@ class PhonePanel(QWidget):
         password = self.session.qr_password() if self.include_password.isChecked() else None
         try:
             text = android_text(self.account, password)
+        except QrTooLargeError:  # the loss in words, not the command line's sentence
+            self._set_code(self.android_code, None)
+            self.android_note.setText(phone_text("too_long"))
+            return
         except AssistantError as exc:
             self._set_code(self.android_code, None)
             self.android_note.setText(phone_text("no_code", reason=error_text(exc)))

@@ -2071,6 +2071,10 @@ Replace them?</source>
         <translation>描述檔已下載：請在 iPhone 或 iPad 開啟「設定」›「已下載描述檔」來安裝。這個連結已失效。</translation>
     </message>
     <message>
+        <source>The profile was sent, but the iPhone or iPad never confirmed receiving it, so the link no longer works. If the profile is not in Settings, make a new link.</source>
+        <translation>描述檔已送出，但 iPhone 或 iPad 沒有確認收到，所以這個連結已失效。如果「設定」裡沒有這個描述檔，請產生新連結。</translation>
+    </message>
+    <message>
         <source>The link expired unused.</source>
         <translation>連結未被使用，已過期。</translation>
     </message>
@@ -2089,6 +2093,10 @@ Replace them?</source>
     <message>
         <source>No code could be made: {reason}</source>
         <translation>無法產生 QR 碼：{reason}</translation>
+    </message>
+    <message>
+        <source>These settings are too long for one code (a very long name or user name). In Thunderbird for Android, add the account by hand with the settings on this page.</source>
+        <translation>這些設定太長，一個 QR 碼放不下（名稱或使用者名稱非常長）。請在 Thunderbird for Android 中依照本頁的設定手動新增帳號。</translation>
     </message>
     <message>
         <source>This code holds your password: do not let anyone photograph it.</source>

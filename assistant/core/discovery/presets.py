@@ -99,15 +99,18 @@ class _Where:
 
 def load_preset(path: str | Path) -> Preset:
     """Read and validate a preset file (``.toml`` or ``.json``). Raises InputError naming the bad field."""
+    from assistant.core.net.files import read_bounded
     p = Path(path)
     where = _Where(p)
-    try:
-        with p.open("rb") as fh:
-            raw = fh.read(MAX_PRESET_BYTES + 1)
-    except OSError as exc:
-        raise where.error("", f"cannot read the preset ({exc.strerror or exc})") from None
-    if len(raw) > MAX_PRESET_BYTES:
-        raise where.error("", f"larger than {MAX_PRESET_BYTES // 1024} KiB; not a preset file")
+    try:  # bounded and regular files only: a FIFO is refused at once instead of blocking the read
+        raw = read_bounded(str(p), MAX_PRESET_BYTES, "preset file")
+    except InputError as exc:
+        if exc.code == "too_large":
+            raise where.error("", f"larger than {MAX_PRESET_BYTES // 1024} KiB; not a preset file") from None
+        why = {"no_such_file": "no such file", "read_folder": "it is a folder",
+               "read_special": "not a regular file: a device, pipe or socket"}.get(
+            exc.code or "", str(exc.params.get("detail", "unreadable")))
+        raise where.error("", f"cannot read the preset ({why})") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -94,7 +94,8 @@ def _cached_context(cafile: str | None, _stamp: object, min_version: str) -> ssl
     ctx.check_hostname = True
     ctx.verify_mode = ssl.CERT_REQUIRED
     if cafile:
-        ctx.load_verify_locations(cafile=cafile)
+        from assistant.core.net.settings import read_cafile
+        ctx.load_verify_locations(cadata=read_cafile(cafile))  # never by name: OpenSSL would block on a FIFO
     return ctx
 
 

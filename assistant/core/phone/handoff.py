@@ -38,6 +38,9 @@ TEXTS: dict[str, str] = {
     "downloaded": QT_TRANSLATE_NOOP(
         "phone", "The profile was downloaded: on the iPhone or iPad open Settings › Profile Downloaded to "
                  "install it. The link no longer works."),
+    "interrupted": QT_TRANSLATE_NOOP(
+        "phone", "The profile was sent, but the iPhone or iPad never confirmed receiving it, so the link no "
+                 "longer works. If the profile is not in Settings, make a new link."),
     "expired": QT_TRANSLATE_NOOP("phone", "The link expired unused."),
     "stopped": QT_TRANSLATE_NOOP("phone", "The link was stopped."),
     "no_lan": QT_TRANSLATE_NOOP(
@@ -45,6 +48,9 @@ TEXTS: dict[str, str] = {
                  "it to the Wi-Fi the phone uses, then make a new link."),
     "failed": QT_TRANSLATE_NOOP("phone", "No link could be made: {reason}"),
     "no_code": QT_TRANSLATE_NOOP("phone", "No code could be made: {reason}"),
+    "too_long": QT_TRANSLATE_NOOP(
+        "phone", "These settings are too long for one code (a very long name or user name). In Thunderbird "
+                 "for Android, add the account by hand with the settings on this page."),
     "password_in_code": QT_TRANSLATE_NOOP(
         "phone", "This code holds your password: do not let anyone photograph it."),
     "password_rejected": QT_TRANSLATE_NOOP(
@@ -58,10 +64,17 @@ class Link(Enum):
     STARTING = "starting"
     WAITING = "waiting"
     DOWNLOADED = "downloaded"
+    INTERRUPTED = "interrupted"
     EXPIRED = "expired"
     STOPPED = "stopped"
     NO_LAN = "no_lan"
     FAILED = "failed"
+
+
+# How the share ended, as the panel tells it (CLOSED: the page stopped it).
+LINK_OF: dict[ShareState, Link] = {
+    ShareState.DOWNLOADED: Link.DOWNLOADED, ShareState.INTERRUPTED: Link.INTERRUPTED,
+    ShareState.EXPIRED: Link.EXPIRED, ShareState.CLOSED: Link.STOPPED}
 
 
 @dataclass(frozen=True)
@@ -148,8 +161,7 @@ class PhoneLink:
                 state = await share.wait()
             finally:
                 await share.close()
-            return {ShareState.DOWNLOADED: Link.DOWNLOADED, ShareState.EXPIRED: Link.EXPIRED}.get(
-                state, Link.STOPPED)
+            return LINK_OF.get(state, Link.STOPPED)
         finally:
             self._closed.set()
 

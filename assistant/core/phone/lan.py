@@ -91,6 +91,12 @@ def check_bind_address(text: str) -> str:
                          f"served on one network only)", field="bind")
     if ip.is_multicast:
         raise InputError(f"{{field}}: '{text}' is a multicast address", field="bind")
+    if ip.version == 6 and ip.is_link_local:
+        raise InputError(f"{{field}}: '{text}' is a link-local IPv6 address; a link cannot name it (Safari "
+                         f"takes no interface in a URL), give another address of this computer", field="bind")
+    if ip.version == 4 and (ip.is_reserved or str(ip) == "255.255.255.255"):
+        raise InputError(f"{{field}}: '{text}' is a broadcast or reserved address, not one of this computer",
+                         field="bind")
     return str(ip)
 
 

@@ -18,11 +18,11 @@ import hmac
 import logging
 import re
 import secrets
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
+from assistant.core.phone.delivery import Delivery, TcpCounter, judge
 from assistant.core.phone.lan import check_bind_address, default_lan_address, url_host
 from assistant.core.words.errors import InputError
 
@@ -39,6 +39,7 @@ class ShareState(Enum):
     NEW = "new"
     WAITING = "waiting"
     DOWNLOADED = "downloaded"  # one complete download: the link is dead
+    INTERRUPTED = "interrupted"  # the whole profile left but its receipt was never confirmed: dead too
     EXPIRED = "expired"  # nobody downloaded it in time
     CLOSED = "closed"  # stopped by its owner (the wizard page was left)
 
@@ -50,13 +51,30 @@ class ShareLimits:
     header_bytes: int = 8192  # the whole request head; a GET from Safari is well under 1 KiB
     request_seconds: float = 10.0  # to send that head: a silent or dripping client is cut off here
     send_seconds: float = 60.0  # to receive the profile (and acknowledge it, where the OS can tell)
-    max_clients: int = 16  # connections at once; more are closed unanswered
+    max_clients: int = 16  # connections at once; beyond that the oldest silent one gives way
+    per_peer: int = 8  # silent connections one address may hold; its oldest gives way to its next one
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "header_bytes", min(max(int(self.header_bytes), 1024), 65536))
         object.__setattr__(self, "request_seconds", min(max(float(self.request_seconds), 0.05), 120.0))
         object.__setattr__(self, "send_seconds", min(max(float(self.send_seconds), 0.05), 600.0))
-        object.__setattr__(self, "max_clients", min(max(int(self.max_clients), 1), 256))
+        object.__setattr__(self, "max_clients", min(max(int(self.max_clients), 2), 256))
+        object.__setattr__(self, "per_peer", min(max(int(self.per_peer), 1), self.max_clients - 1))
+
+
+@dataclass(eq=False)
+class _Client:
+    """One connection: who it is and whether it has sent its request (a silent one can be dropped)."""
+
+    writer: asyncio.StreamWriter
+    peer: str
+    asked: bool = False
+    dropped: bool = False
+
+    def drop(self) -> None:
+        """Close it unanswered: its handler's pending read ends, so the handler returns by itself."""
+        self.dropped = True
+        self.writer.transport.abort()
 
 
 _NOT_FOUND = (b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nCache-Control: no-store\r\n"
@@ -99,7 +117,7 @@ class ProfileShare:
             f"X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n").encode("ascii") + profile
         self._state = ShareState.NEW
         self._server: asyncio.Server | None = None
-        self._clients: set[asyncio.Task[None]] = set()
+        self._clients: dict[asyncio.Task[None], _Client] = {}  # in order of arrival
         self._serving = False
         self._expired_pending = False
         self._timer: asyncio.TimerHandle | None = None
@@ -125,6 +143,11 @@ class ProfileShare:
             raise InputError(f"{{field}}: cannot listen on {url_host(self.address)}:{self._port} "
                              f"({exc.strerror or exc})", field="bind") from None
         port = self._server.sockets[0].getsockname()[1]
+        if not await _reachable(self.address, port):  # a subnet's broadcast address binds, but answers nobody
+            self._server.close()
+            await self._server.wait_closed()
+            raise InputError(f"{{field}}: {url_host(self.address)} cannot be connected to (a broadcast "
+                             f"address?); give an address of this computer", field="bind")
         self.url = f"http://{url_host(self.address)}:{port}{self._path.decode('ascii')}"
         self._timer = asyncio.get_running_loop().call_later(self._expires, self._on_expiry)
         log.info("sharing a profile on %s port %d for %g s", self.address, port, self._expires)
@@ -166,9 +189,9 @@ class ProfileShare:
         if self._server is not None:
             self._server.close()
         current = asyncio.current_task()
-        for task in self._clients:
+        for task, client in self._clients.items():
             if task is not current:
-                task.cancel()
+                client.drop()  # not task.cancel(): a cancelled handler task ends in a logged traceback
         log.info("profile share ended: %s", state.value)
         self._set_state(state)
         assert self._done is not None
@@ -183,21 +206,47 @@ class ProfileShare:
     async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         task = asyncio.current_task()
         assert task is not None
-        self._clients.add(task)
+        peer = writer.get_extra_info("peername")
+        client = _Client(writer, str(peer[0]) if peer else "?")
+        self._clients[task] = client
         try:
-            if self._state is ShareState.WAITING and len(self._clients) <= self._limits.max_clients:
-                await self._serve(reader, writer)
+            if self._state is ShareState.WAITING and self._make_room(client):
+                await self._serve(reader, writer, client)
         except (ConnectionError, OSError):
             pass
+        except asyncio.CancelledError:
+            # The stream server asks each finished handler for its exception, which for a cancelled task
+            # raises and prints a traceback (Python 3.11): a handler ends normally however it was stopped.
+            pass
         finally:
-            self._clients.discard(task)
+            del self._clients[task]
             writer.transport.abort()
 
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    def _make_room(self, client: _Client) -> bool:
+        """Room for ``client``: connections that have sent nothing give way, the oldest first, so silent
+        clients can neither fill the slots nor delay the download. One address keeps at most ``per_peer``
+        silent ones. False (close it unanswered) only when every other slot is answering a request."""
+        silent = [c for c in self._clients.values() if not c.asked and not c.dropped and c is not client]
+        mine = [c for c in silent if c.peer == client.peer]
+        while len(mine) >= self._limits.per_peer:
+            oldest = mine.pop(0)
+            oldest.drop()
+            silent.remove(oldest)
+        live = sum(1 for c in self._clients.values() if not c.dropped)
+        while live > self._limits.max_clients:
+            if not silent:
+                return False
+            silent.pop(0).drop()
+            live -= 1
+        return True
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
+                     client: _Client) -> None:
         try:
             head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), self._limits.request_seconds)
         except (TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError):
             return  # silent, dripping, oversized or gone: dropped without an answer
+        client.asked = True
         if self._serving or not self._is_download(head):
             writer.write(_NOT_FOUND)
             with contextlib.suppress(TimeoutError):
@@ -205,13 +254,15 @@ class ProfileShare:
             return
         self._serving = True
         try:
-            complete = await self._send(reader, writer)
+            delivery = await self._send(reader, writer)
         finally:
             self._serving = False
-        if complete:
-            peer = writer.get_extra_info("peername")
-            log.info("profile downloaded by %s", peer[0] if peer else "?")
+        if delivery is Delivery.DELIVERED:
+            log.info("profile downloaded by %s", client.peer)
             self._finish(ShareState.DOWNLOADED)
+        elif delivery is Delivery.SPENT:  # it may have arrived: never a second copy
+            log.info("profile sent to %s, receipt not confirmed; the link is spent", client.peer)
+            self._finish(ShareState.INTERRUPTED)
         elif self._expired_pending:
             self._finish(ShareState.EXPIRED)
 
@@ -222,49 +273,54 @@ class ProfileShare:
             return False
         return hmac.compare_digest(parts[1], self._path)
 
-    async def _send(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
-        """Deliver the response; True once every byte left us (and was acknowledged, where we can tell)."""
+    async def _send(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> Delivery:
+        """Deliver the response and say how far it got (``delivery.judge``): the kernel's counters decide,
+        not how the client behaves afterwards."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self._limits.send_seconds
+        size = len(self._response)
+        counter = TcpCounter.watch(writer.get_extra_info("socket"))
+        handed = False
         try:
-            writer.write(self._response)
-            await asyncio.wait_for(writer.drain(), self._limits.send_seconds)
-            if writer.can_write_eof():
-                writer.write_eof()
-            while (left := _unacknowledged(writer)) and loop.time() < deadline:
-                await asyncio.sleep(0.02)
-            if left:
-                return False
-            # The client closes once it has the body (Content-Length, Connection: close); a short grace
-            # for that keeps the close clean, and a reset in it means the body did not arrive whole.
-            with contextlib.suppress(TimeoutError):
+            try:
+                writer.write(self._response)
+                await asyncio.wait_for(writer.drain(), self._limits.send_seconds)
+                handed = True
+                if writer.can_write_eof():
+                    writer.write_eof()
+                while counter is not None and loop.time() < deadline:
+                    counts = counter.counts()
+                    if counts is None or counts.acked >= size or counts.closed:
+                        break
+                    await asyncio.sleep(0.02)
+            except (TimeoutError, ConnectionError, OSError):
+                pass
+            delivery = judge(counter.counts() if counter is not None else None, size, handed)
+        finally:
+            if counter is not None:
+                counter.close()
+        if delivery is Delivery.DELIVERED:
+            # The client closes once it has the body (Content-Length, Connection: close); a short grace for
+            # that keeps the close clean. Whatever it does now (even a reset) changes nothing.
+            with contextlib.suppress(TimeoutError, ConnectionError, OSError):
                 await asyncio.wait_for(_until_eof(reader), min(1.0, max(deadline - loop.time(), 0.01)))
-        except (TimeoutError, ConnectionError, OSError):
-            return False
-        return True
+        return delivery
+
+
+async def _reachable(address: str, port: int) -> bool:
+    """Whether a connection to the bound address gets through at all (it is closed at once, unanswered)."""
+    try:
+        _, writer = await asyncio.wait_for(asyncio.open_connection(address, port), 2.0)
+    except (TimeoutError, OSError):
+        return False
+    writer.transport.abort()
+    return True
 
 
 async def _until_eof(reader: asyncio.StreamReader) -> None:
     """Read and drop whatever the client still sends until it closes (bounded by the caller's timeout)."""
     while await reader.read(4096):
         pass
-
-
-def _unacknowledged(writer: asyncio.StreamWriter) -> int:
-    """Bytes the peer has not acknowledged yet (Linux SIOCOUTQ); 0 where the OS cannot tell."""
-    if not sys.platform.startswith("linux"):
-        return 0
-    sock = writer.get_extra_info("socket")
-    if sock is None:
-        return 0
-    import fcntl
-    import struct
-    import termios
-    try:
-        raw = fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, b"\0\0\0\0")
-    except OSError:
-        return 0
-    return int(struct.unpack("i", raw)[0])
 
 
 def check_profile(data: bytes, origin: str) -> bool:
@@ -276,19 +332,37 @@ def check_profile(data: bytes, origin: str) -> bool:
     if fmt != "mobileconfig":
         raise InputError(f"{origin}: is an {fmt} file; share serves Apple .mobileconfig profiles only")
     import_profile(data, origin)  # the whole profile is checked before anyone is offered it
-    return _has_password(_load_plist(unwrap_signed(data, origin) if looks_signed(data) else data, origin))
+    plist = _load_plist(unwrap_signed(data, origin) if looks_signed(data) else data, origin)
+    found = _has_password(plist)
+    if found is None:
+        raise InputError(f"{origin}: nested deeper than {MAX_PLIST_DEPTH} levels; a mail profile never is, "
+                         f"so it cannot be checked for a password")
+    return found
 
 
-def _has_password(node: object, depth: int = 0) -> bool:
-    """Any non-empty string under a key naming a password (IncomingPassword, OutgoingPassword, ...)."""
-    if depth > 32:
-        return False
+MAX_PLIST_DEPTH = 32  # a mail profile is 4 levels deep; anything deeper is not one of ours to vouch for
+
+
+def _has_password(node: object, under_password: bool = False, depth: int = 0) -> bool | None:
+    """Whether any value under a key naming a password (IncomingPassword, OutgoingPassword, a PKCS#12
+    Password ...) holds something: a string, ``<data>``, a number, or a container of such. A flag such as
+    OutgoingPasswordSameAsIncomingPassword (a boolean) is not a password. None: too deep to tell."""
+    if depth > MAX_PLIST_DEPTH:
+        return None
     if isinstance(node, dict):
-        return any((isinstance(v, str) and v and "password" in str(k).lower())
-                   or _has_password(v, depth + 1) for k, v in node.items())
-    if isinstance(node, list):
-        return any(_has_password(v, depth + 1) for v in node)
-    return False
+        items = [(v, under_password or "password" in str(k).lower()) for k, v in node.items()]
+    elif isinstance(node, list):
+        items = [(v, under_password) for v in node]
+    else:
+        return under_password and not isinstance(node, bool) and node not in ("", b"")
+    found: bool | None = False
+    for value, marked in items:
+        got = _has_password(value, marked, depth + 1)
+        if got:
+            return True
+        if got is None:
+            found = None
+    return found
 
 
 async def share_profile(profile: bytes, file_name: str, *, bind: str | None = None, port: int = 0,

@@ -112,9 +112,9 @@ def import_with_losses(data: bytes, origin: str) -> tuple[AccountConfig, list[Lo
     """Like ``import_profile``, plus what the reader left out (Exchange entries, further payloads ...)."""
     if len(data) > MAX_PROFILE_BYTES:
         raise InputError(f"{origin}: larger than {MAX_PROFILE_BYTES // 1024} KiB, not a profile")
-    from assistant.core.profiles.mobileqr import looks_like_payload, read_account
+    from assistant.core.profiles.mobileqr import looks_like_payload, read_account_with_losses
     if looks_like_payload(data):  # a Thunderbird-for-Android QR payload (JSON), for convert
-        return read_account(data, origin), []
+        return read_account_with_losses(data, origin)
     fmt = detect_format(data, origin)
     losses: list[Loss] = []
     if fmt == "autoconfig":

@@ -109,6 +109,10 @@ def write_autodiscover(account: AccountConfig, *, allow_plain: bool = False,
         _protocol(acc, server, account, lost)
     if any(s.protocol == "pop3" for s in incoming):
         pop3_loss(account, "autodiscover", lost)
+    guessed = guess_domain(fill_host(incoming[0].host, account, "autodiscover"))
+    if not account.address and guessed != account.domain.lower():
+        lost.append(Loss("dropped", "domain", f"the domain {account.domain} (Autodiscover names no domain; "
+                         f"a reader takes {guessed} from the server name)", field="domain"))
     provider_losses(account, "autodiscover", lost, name=True)
     return render(root, 'version="1.0" encoding="utf-8"')
 
@@ -245,7 +249,7 @@ def read_autodiscover(data: bytes, origin: str, losses: list[Loss] | None = None
     if not outgoing:
         raise InputError(f"{origin}: no SMTP <Protocol> entry" + (f" ({why})" if why else ""))
     address = answer.address
-    logins = [s.username for s in answer.servers if "@" in s.username]
-    domain = domain_of(address) or domain_of(logins[0] if logins else None) or guess_domain(incoming[0].host)
+    # Never from a user name: a sign-in such as helpdesk@corp.local names a directory, not the mail domain.
+    domain = domain_of(address) or guess_domain(incoming[0].host)
     return AccountConfig(domain=domain, incoming=incoming, outgoing=outgoing, address=address or None,
                          display_name=answer.display_name)

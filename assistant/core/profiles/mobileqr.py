@@ -17,7 +17,9 @@ from typing import Any
 from assistant.core.model.account import AccountConfig, Auth, ServerConfig
 from assistant.core.model.address import collapse, expand, parse_address
 from assistant.core.model.results import Security
-from assistant.core.profiles.servers import check_servers, fill_host, guess_domain
+from assistant.core.profiles.losses import Loss
+from assistant.core.profiles.qrimage import MAX_QR_BYTES, QrTooLargeError
+from assistant.core.profiles.servers import check_server, fill_host, guess_domain
 from assistant.core.words.errors import FIELD, InputError
 
 FORMAT_VERSION = 1
@@ -68,7 +70,12 @@ def build_payload(account: AccountConfig, *, include_password: bool = False,
     A writer must not add elements the spec does not list; optional ones are left off from the end, and
     the account name is written as ``""`` (the first identity's address) only when a password follows.
     """
-    check_servers(account, "mobile-qr", allow_plain=allow_plain)
+    if not account.incoming or not account.outgoing:
+        missing = "outgoing" if account.incoming else "incoming"
+        raise InputError(f"mobile-qr: the account has no {missing} server")
+    chosen, sending = account.incoming[0], account.outgoing[0]
+    for server in (chosen, sending):  # the two servers the code carries; the others do not matter here
+        check_server(server, "mobile-qr", allow_plain=allow_plain)
     if not account.address:
         raise InputError("mobile-qr: needs an email address, not just a domain (the phone sets up one "
                          "account)")
@@ -79,12 +86,11 @@ def build_payload(account: AccountConfig, *, include_password: bool = False,
                          field="include_password")
     if password is not None:
         _single_line(password, "mobile-qr: password")
-    chosen = account.incoming[0]
     incoming = _server_array(chosen, account, address, PROTOCOL_CODES[chosen.protocol])
     if password is not None:
         incoming += ["", password]
-    outgoing = _server_array(account.outgoing[0], account, address, SMTP_CODE)
-    if password is not None and account.outgoing[0].auth != "none":
+    outgoing = _server_array(sending, account, address, SMTP_CODE)
+    if password is not None and sending.auth != "none":
         outgoing.append(password)
     display = account.display_name or ""
     _single_line(display, "mobile-qr: display name")
@@ -99,7 +105,11 @@ def payload_json(account: AccountConfig, *, include_password: bool = False,
     escapes, so a display name such as "Jürgen" arrives intact.
     """
     payload = build_payload(account, include_password=include_password, allow_plain=allow_plain)
-    return json.dumps(payload, separators=(",", ":"), ensure_ascii=True)
+    text = json.dumps(payload, separators=(",", ":"), ensure_ascii=True)
+    if len(text) > MAX_QR_BYTES:  # what no QR code holds is not written, not even as --payload
+        raise QrTooLargeError(f"mobile-qr: the settings take {len(text)} bytes, more than one QR code holds "
+                              f"({MAX_QR_BYTES}): shorten the display name or the user names")
+    return text
 
 
 def _server_array(server: ServerConfig, account: AccountConfig, address: str,
@@ -125,8 +135,14 @@ def _ascii_address(text: str, what: str) -> str:
 
 
 def _single_line(value: str, what: str) -> None:
+    """One line of real text: a line break, or a lone surrogate (bytes that were not UTF-8, from the command
+    line), would make a code that Thunderbird (and our reader) refuses."""
     if _LINE_BREAK.search(value):
         raise InputError(f"{what} must not contain a line break")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(f"{what} is not valid text (UTF-8)") from None
 
 
 # --- reader ---------------------------------------------------------------------------------------------
@@ -139,6 +155,7 @@ class PayloadInfo:
     sequence_end: int
     accounts: tuple[AccountConfig, ...]
     skipped: tuple[str, ...]  # why accounts were skipped (the spec's forward-compatibility rule)
+    passwords: tuple[bool, ...] = ()  # per account: the code carried a password (never carried over)
 
 
 def looks_like_payload(data: bytes) -> bool:
@@ -174,6 +191,18 @@ def read_account(data: bytes | str, origin: str) -> AccountConfig:
     return read_payload(data, origin).accounts[0]
 
 
+def read_account_with_losses(data: bytes | str, origin: str) -> tuple[AccountConfig, list[Loss]]:
+    """Like ``read_account``, plus what was left behind, as for every other format: the password, and
+    the further or skipped accounts of the code."""
+    info = read_payload(data, origin)
+    more = len(info.accounts) - 1
+    losses = [Loss("dropped", "password", "the password in the code (never carried over)")] \
+        if info.passwords and info.passwords[0] else []
+    losses += [Loss("dropped", "accounts", f"{more} more account{'s' if more > 1 else ''} in the code "
+                    "(convert reads the first)")] if more else []
+    return info.accounts[0], losses + [Loss("dropped", "skipped_account", why) for why in info.skipped]
+
+
 def _read_root(root: object) -> PayloadInfo:
     if not isinstance(root, list) or not root:
         raise InputError("the payload is not a JSON array")
@@ -189,33 +218,38 @@ def _read_root(root: object) -> PayloadInfo:
         raise InputError("accounts must come as IncomingServer, OutgoingServerGroups pairs (found "
                          f"{len(rest)} elements)")
     accounts: list[AccountConfig] = []
+    passwords: list[bool] = []
     skipped: list[str] = []
     for i in range(0, len(rest), 2):
         label = f"account {i // 2 + 1}"
         try:
-            accounts.append(_read_account(rest[i], rest[i + 1]))
+            account, had_password = _read_account(rest[i], rest[i + 1])
         except InputError as exc:
             skipped.append(f"{label}: {exc}")
+            continue
+        accounts.append(account)
+        passwords.append(had_password)
     if not accounts:
         raise InputError(skipped[0])
-    return PayloadInfo(number, end, tuple(accounts), tuple(skipped))
+    return PayloadInfo(number, end, tuple(accounts), tuple(skipped), tuple(passwords))
 
 
-def _read_account(incoming_raw: object, groups_raw: object) -> AccountConfig:
+def _read_account(incoming_raw: object, groups_raw: object) -> tuple[AccountConfig, bool]:
     incoming_list = _as_array(incoming_raw, "IncomingServer")
     code = _int(incoming_list, 0, "IncomingProtocol")
     if code not in _PROTOCOL_BY_CODE:
         raise InputError(f"incoming protocol code {code} is not supported (0 IMAP, 1 POP3)")
     incoming = _read_server(incoming_list, _PROTOCOL_BY_CODE[code], "IncomingServer")
     _opt_str(incoming_list, 6, "AccountName")  # validated; the model has none (Thunderbird uses the address)
-    _opt_str(incoming_list, 7, "Password")  # validated, never carried over
+    had_password = bool(_opt_str(incoming_list, 7, "Password"))  # validated, never carried over
     groups = _as_array(groups_raw, "OutgoingServerGroups")
     if not groups:
         raise InputError("OutgoingServerGroups must not be empty")
     problems: list[str] = []
     for group in groups:
         try:
-            outgoing, identities = _read_group(group)
+            outgoing, identities, sent_password = _read_group(group)
+            had_password = had_password or sent_password
             break
         except InputError as exc:
             problems.append(str(exc))
@@ -225,17 +259,17 @@ def _read_account(incoming_raw: object, groups_raw: object) -> AccountConfig:
     domain = address.rpartition("@")[2].lower() or guess_domain(incoming.host)
     return AccountConfig(
         domain=domain, address=address, display_name=display or None,
-        incoming=(_collapsed(incoming, address),), outgoing=(_collapsed(outgoing, address),))
+        incoming=(_collapsed(incoming, address),), outgoing=(_collapsed(outgoing, address),)), had_password
 
 
-def _read_group(group_raw: object) -> tuple[ServerConfig, list[tuple[str, str]]]:
+def _read_group(group_raw: object) -> tuple[ServerConfig, list[tuple[str, str]], bool]:
     group = _as_array(group_raw, "OutgoingServerGroup")
     server_list = _array(group, 0, "OutgoingServer")
     code = _int(server_list, 0, "OutgoingProtocol")
     if code != SMTP_CODE:
         raise InputError(f"outgoing protocol code {code} is not supported (0 SMTP)")
     server = _read_server(server_list, "smtp", "OutgoingServer")
-    _opt_str(server_list, 6, "OutgoingServer password")  # validated, never carried over
+    had_password = bool(_opt_str(server_list, 6, "OutgoingServer password"))  # validated, never carried over
     identities: list[tuple[str, str]] = []
     problems: list[str] = []
     for raw in group[1:]:
@@ -245,11 +279,14 @@ def _read_group(group_raw: object) -> tuple[ServerConfig, list[tuple[str, str]]]
             problems.append(str(exc))
     if not identities:
         raise InputError(problems[0] if problems else "OutgoingServerGroup has no Identity")
-    return server, identities
+    return server, identities, had_password
 
 
 def _read_server(values: list[Any], protocol: str, what: str) -> ServerConfig:
     host = _str(values, 1, f"{what} hostname")
+    if ":" in host and _valid_host(host):
+        raise InputError(f"{what} hostname {host!r} is an IPv6 address, which no profile format here can "
+                         "carry; use a host name")
     if not _valid_host(host):
         raise InputError(f"{what} hostname {host!r} is not an ASCII host name or IP address")
     port = _int(values, 2, f"{what} port")

@@ -8,8 +8,12 @@ raises it further when that costs no extra size.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
-import segno
+from assistant.core.words.errors import InputError
+
+if TYPE_CHECKING:
+    import segno
 
 ERROR_LEVEL = "m"  # the floor; boost_error lifts it to Q or H when the code does not grow
 QUIET_ZONE = 4  # modules, as ISO/IEC 18004 requires for QR codes
@@ -18,11 +22,21 @@ QUIET_ZONE = 4  # modules, as ISO/IEC 18004 requires for QR codes
 PNG_SCALE = 10
 SVG_SCALE = 8  # the SVG is vectors: the scale only sets its nominal size (width/height in px)
 IMAGE_KINDS: tuple[str, ...] = ("png", "svg")
+MAX_QR_BYTES = 2331  # the largest QR code (version 40) at error correction M holds this much in byte mode
+
+
+class QrTooLargeError(InputError):
+    """More than one QR code holds: the caller leaves the code off (and says so) or refuses, exit 2."""
 
 
 def make_qr(text: str) -> segno.QRCode:
-    """A (never Micro) QR code of ``text``, error correction M or better."""
-    return segno.make(text, error=ERROR_LEVEL, boost_error=True, micro=False)
+    """A (never Micro) QR code of ``text``, error correction M or better; QrTooLargeError past version 40."""
+    import segno  # here: the payload's size rules are needed long before any image is
+    try:
+        return segno.make(text, error=ERROR_LEVEL, boost_error=True, micro=False)
+    except segno.DataOverflowError:
+        raise QrTooLargeError(f"{len(text.encode('utf-8', 'replace'))} bytes do not fit in one QR code (it "
+                              f"holds at most {MAX_QR_BYTES})") from None
 
 
 def qr_image(text: str, kind: str) -> bytes:

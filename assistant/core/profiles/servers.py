@@ -105,7 +105,7 @@ def select_servers(account: AccountConfig, fmt: str, *, allow_plain: bool, losse
         for server in servers:
             got = _one_server(server, fmt, allow_plain, express, losses)
             if isinstance(got, str):
-                reasons.append(f"{server.protocol.upper()} server {server.host}: {got}")
+                reasons.append(f"{server.protocol.upper()} server {_shown(server.host)}: {got}")
             else:
                 result[index].append(got)
         if not result[index]:
@@ -117,14 +117,12 @@ def select_servers(account: AccountConfig, fmt: str, *, allow_plain: bool, losse
 
 def _one_server(server: ServerConfig, fmt: str, allow_plain: bool, express: Express | None,
                 losses: list[Loss]) -> ServerConfig | str:
-    """The server as ``fmt`` writes it, or why it is left out (announced as dropped)."""
-    check_server(server, fmt)
-    name = server_name(server)
-    try:
-        ascii_host(PLACEHOLDER.sub("x", server.host), fmt)
-    except InputError:
-        why, code = f"'{server.host}' is not a valid host name", "invalid_host"
-    else:
+    """The server as ``fmt`` writes it, or why it is left out (announced as dropped). A bad value in a
+    server the file does not need (a control character in an alternative's user name) drops that server
+    only; the caller refuses when nothing usable is left."""
+    name = _shown(server_name(server))
+    why, code = _unusable(server, fmt)
+    if why is None:
         if server.security == "plain" and not allow_plain:
             losses.append(Loss("dropped", "plain_server", f"{name} has no encryption (--allow-plain keeps "
                                f"it)", server=name, field="server"))
@@ -137,17 +135,44 @@ def _one_server(server: ServerConfig, fmt: str, allow_plain: bool, express: Expr
     return why
 
 
-def check_server(server: ServerConfig, fmt: str, *, allow_plain: bool = True) -> None:
-    """Bad input no format may carry: a port outside 1-65535, control characters in what clients use."""
-    shown = "".join(c if c.isprintable() else "?" for c in server.host)  # the error stays one line
-    where = f"{fmt}: {server.protocol.upper()} server {shown}"
+def _unusable(server: ServerConfig, fmt: str) -> tuple[str | None, str]:
+    """Why no client could use ``server`` as written (and the loss code), or (None, "")."""
+    problem = server_problem(server)
+    if problem is not None:
+        return problem, "invalid_server"
+    try:
+        ascii_host(PLACEHOLDER.sub("x", server.host), fmt)
+    except InputError:
+        return f"'{_shown(server.host)}' is not a valid host name", "invalid_host"
+    return None, ""
+
+
+def _shown(text: str) -> str:
+    """A value from a file in a message: one line, whatever it holds."""
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
+def server_problem(server: ServerConfig) -> str | None:
+    """What no format may carry, or None: a port outside 1-65535, control characters in what clients use."""
     if isinstance(server.port, bool) or not isinstance(server.port, int) or not 1 <= server.port <= 65535:
-        raise InputError(f"{where}: port {server.port!r} is not 1-65535")
+        return f"port {server.port!r} is not 1-65535"
+    for value, what in ((server.host, "host name"), (server.username, "user name")):
+        try:
+            check_identity(value, what)
+        except InputError as exc:
+            return str(exc)
+    return None
+
+
+def check_server(server: ServerConfig, fmt: str, *, allow_plain: bool = True) -> None:
+    """Bad input no format may carry (``server_problem``), and plaintext unless allowed: InputError."""
+    where = f"{fmt}: {server.protocol.upper()} server {_shown(server.host)}"
+    problem = server_problem(server)
+    if problem is not None:
+        raise InputError(f"{where}: {problem}")
     if server.security == "plain" and not allow_plain:
         raise InputError(f"{where}: has no encryption; refusing to write it without {FIELD}",
                          field="allow_plain")
-    check_identity(server.host, f"{where}: host name")
-    check_identity(server.username, f"{where}: user name")
 
 
 def password_fallback(server: ServerConfig, fmt: str, losses: list[Loss],
@@ -216,8 +241,15 @@ def reverse_dns(domain: str) -> str:
 
 
 def domain_of(address: str | None) -> str | None:
+    """The domain of an address from a file, when it is a host name a profile can carry (else None: the
+    caller guesses from the server, rather than keep a domain no file can be written for)."""
     if address and "@" in address:
-        return address.rpartition("@")[2].lower() or None
+        domain = address.rpartition("@")[2].strip().rstrip(".")
+        try:
+            ascii_host(domain, "domain")
+        except InputError:
+            return None
+        return domain.lower()
     return None
 
 
