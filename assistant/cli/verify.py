@@ -71,6 +71,9 @@ def main(args: argparse.Namespace) -> int:
         doc = {"schema_version": VERIFY_SCHEMA_VERSION, **outcome.to_dict()}
         write_stdout((json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     else:
-        text = _line("incoming", outcome.incoming) + _line("outgoing", outcome.outgoing)
+        if not outcome.ok and outcome.incoming.message == outcome.outgoing.message:
+            text = _line("sign-in", outcome.incoming)  # one reason for both (OAuth2 only): said once
+        else:
+            text = _line("incoming", outcome.incoming) + _line("outgoing", outcome.outgoing)
         write_stdout(printable_lines(text).encode("utf-8"))
     return EXIT_OK if outcome.ok else EXIT_NOTHING_USABLE

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from assistant.core.model.account import AccountConfig, ServerConfig
 from assistant.core.model.provider import METHODS, OTHER, SignIn
 
 TABLE = ("data", "providers.json")
@@ -187,3 +188,25 @@ def refreshed(sign_in: SignIn | None) -> SignIn | None:
     if provider is None:
         return sign_in
     return replace(provider.sign_in(sign_in.recognised_by), methods=sign_in.methods or provider.methods)
+
+
+_AUTH = {"oauth2": "OAuth2", "app_password": "password-cleartext", "password": "password-cleartext"}
+
+
+def with_provider(account: AccountConfig, sign_in: SignIn | None) -> AccountConfig:
+    """``account`` carrying ``sign_in``, its provider's own servers with the provider's sign-in methods
+    (OAuth2 first where that is the way in; an app password is typed like a normal password), so every
+    profile, the QR code and the steps describe what really works there."""
+    if sign_in is None:
+        return account
+    if sign_in.provider == OTHER:
+        return replace(account, sign_in=sign_in)
+    auths = tuple(dict.fromkeys(_AUTH[m] for m in sign_in.methods))
+
+    def fix(server: ServerConfig) -> ServerConfig:
+        if not sign_in.owns(server.host) or server.auth == "none":
+            return server
+        return replace(server, auth=auths[0], auth_methods=auths if len(auths) > 1 else ())  # type: ignore[arg-type]
+
+    return replace(account, incoming=tuple(fix(s) for s in account.incoming),
+                   outgoing=tuple(fix(s) for s in account.outgoing), sign_in=sign_in)

@@ -173,8 +173,10 @@ def recommend(results: Iterable[ProbeResult]) -> dict[str, ProbeResult | None]:
 # --- warnings -------------------------------------------------------------------------------------------
 
 def assess(domain: str, results: list[ProbeResult], recommended: dict[str, ProbeResult | None],
-           source_findings: Iterable[Finding] = (), not_offered: Iterable[str] = ()) -> list[Finding]:
-    """All warnings for one discovery run, deduplicated, in a stable order."""
+           source_findings: Iterable[Finding] = (), not_offered: Iterable[str] = (),
+           trusted: Iterable[str] = ()) -> list[Finding]:
+    """All warnings for one discovery run, deduplicated, in a stable order. ``trusted`` are the hosts of a
+    provider recognised from the domain or its MX (discovery/providers.py): no ``outside_domain`` for them."""
     out: list[Finding] = []
     seen: set[tuple[str, str | None, str | None, str]] = set()
 
@@ -185,6 +187,7 @@ def assess(domain: str, results: list[ProbeResult], recommended: dict[str, Probe
             out.append(f)
 
     skipped = set(not_offered)
+    own = {h.lower().rstrip(".") for h in trusted}
     source_list = list(source_findings)
     if recommended.get("imap") is None and recommended.get("pop3") is None:
         add(finding("no_incoming", domain=domain))
@@ -202,7 +205,8 @@ def assess(domain: str, results: list[ProbeResult], recommended: dict[str, Probe
         if chosen is None:
             continue
         r, c = chosen, chosen.candidate
-        if c.source in UNSIGNED_SOURCES and not same_registered_domain(c.host.rstrip("."), domain):
+        if (c.source in UNSIGNED_SOURCES and not same_registered_domain(c.host.rstrip("."), domain)
+                and c.host.lower().rstrip(".") not in own):
             add(finding("outside_domain", host=c.host.rstrip("."), protocol=wanted, domain=domain,
                         source=c.source))
         if c.source == "autoconfig_http":  # named only by a file anyone on the path could have forged

@@ -23,6 +23,53 @@ OTHER = "other"  # the provider id of one the table does not know, whose setting
 LANGUAGE_MARKER = QT_TRANSLATE_NOOP("providers", "LANGUAGE_CODE")
 
 
+# Sentences about a provider's sign-in (context "providers"); {provider}: its name in the interface language.
+TEXTS: dict[str, str] = {
+    "oauth2_only": QT_TRANSLATE_NOOP(
+        "providers", "{provider} accepts only its own sign-in page (OAuth2), never a password typed into a "
+                     "mail program."),
+    "oauth2_or_app_password": QT_TRANSLATE_NOOP(
+        "providers", "{provider} signs you in on its own page (OAuth2); a mail program that cannot do that "
+                     "needs an app password, not your normal password: {url}"),
+    "app_password": QT_TRANSLATE_NOOP(
+        "providers", "{provider} needs an app password in mail programs, not your normal password: {url}"),
+    "authorization_code": QT_TRANSLATE_NOOP(
+        "providers", "{provider} needs an authorization code in mail programs, not your normal password: "
+                     "switch on IMAP/SMTP in its web settings and make one there ({url})."),
+    "other_oauth2": QT_TRANSLATE_NOOP(
+        "providers", "The settings file of {provider} asks mail programs to sign in on the provider's own "
+                     "page (OAuth2)."),
+    "other_oauth2_only": QT_TRANSLATE_NOOP(
+        "providers", "The settings file of {provider} allows only sign-in on the provider's own page "
+                     "(OAuth2), never a password."),
+    # What must be done before an app password works.
+    "two_step_verification": QT_TRANSLATE_NOOP(
+        "providers", "App passwords need 2-Step Verification switched on for the account."),
+    "two_factor_authentication": QT_TRANSLATE_NOOP(
+        "providers", "App-specific passwords need two-factor authentication for the Apple Account."),
+    "enable_imap": QT_TRANSLATE_NOOP(
+        "providers", "First switch on IMAP/SMTP in the settings of the web mail."),
+    "plan_with_imap": QT_TRANSLATE_NOOP(
+        "providers", "Mail programs need a plan that includes IMAP (Fastmail's Basic plan does not)."),
+    # How the provider was recognised (the report's technical line).
+    "by_domain": QT_TRANSLATE_NOOP("providers", "the address's domain"),
+    "by_mx": QT_TRANSLATE_NOOP("providers", "the domain's MX records"),
+    "by_hosts": QT_TRANSLATE_NOOP("providers", "the servers' names"),
+    "by_oauth2_issuer": QT_TRANSLATE_NOOP("providers", "the OAuth2 issuer in the settings file"),
+    "by_settings_file": QT_TRANSLATE_NOOP("providers", "the settings file"),
+}
+
+
+def _text(translate: Translate | None, code: str, **fields: str) -> str:
+    template = TEXTS[code]
+    if translate is not None:
+        try:
+            return translate("providers", template).format(**fields)
+        except (KeyError, IndexError, ValueError):
+            pass  # a broken translation: English
+    return template.format(**fields)
+
+
 def language(translate: Translate | None) -> str:
     """The interface language ("en", "zh_TW") of ``translate``; English without one."""
     if translate is None:
@@ -68,6 +115,11 @@ class SignIn:
         return "app_password" in self.methods and "password" not in self.methods
 
     @property
+    def authorization_code(self) -> bool:
+        """The provider calls its app password an authorization code (QQ Mail, NetEase: 授權碼)."""
+        return self.app_password_kind == "authorization_code"  # noqa: S105 (a kind, not a password)
+
+    @property
     def trusted(self) -> bool:
         """Recognised from the address's own domain or its MX (not just from a server's name)."""
         return bool({"domain", "mx"} & set(self.recognised_by))
@@ -79,6 +131,29 @@ class SignIn:
         """The provider's name as people know it in the interface language (Yahoo奇摩, QQ郵箱 …)."""
         names = dict(self.names)
         return names.get(language(translate)) or names.get("en") or self.provider_name
+
+    def summary(self, translate: Translate | None = None) -> list[str]:
+        """How this provider's users sign in, then what must be done first: one sentence each."""
+        name, url = self.name(translate), self.app_password_url or self.help_url or ""
+        if self.provider == OTHER:
+            code = "other_oauth2_only" if self.oauth2_only else "other_oauth2"
+            return [_text(translate, code, provider=name)]
+        if self.oauth2_only:
+            code = "oauth2_only"
+        elif self.authorization_code:
+            code = "authorization_code"
+        elif self.oauth2_first:
+            code = "oauth2_or_app_password"
+        else:
+            code = "app_password"
+        lines = [_text(translate, code, provider=name, url=url)]
+        if not self.oauth2_only:
+            lines += [_text(translate, p) for p in self.prerequisites if p in TEXTS]
+        return lines
+
+    def recognised_text(self, translate: Translate | None = None) -> str:
+        """How the provider was recognised, in words ("the domain's MX records, the servers' names")."""
+        return ", ".join(_text(translate, f"by_{r}") for r in self.recognised_by if f"by_{r}" in TEXTS)
 
     def to_dict(self) -> dict[str, Any]:
         return {"provider": self.provider, "provider_name": self.provider_name, "methods": list(self.methods),

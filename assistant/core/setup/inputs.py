@@ -26,7 +26,8 @@ def load_probe(path: str) -> DiscoveryResult:
     from assistant.core.model.results import DiscoveryResult
     data = read_bounded(path, MAX_PROBE_BYTES, "probe JSON file")
     try:
-        return DiscoveryResult.from_dict(json.loads(data.decode("utf-8")))
+        doc = json.loads(data.decode("utf-8"))
+        result = DiscoveryResult.from_dict(doc)
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text, expected the JSON of 'probe --json'") from None
     except json.JSONDecodeError as exc:
@@ -35,6 +36,21 @@ def load_probe(path: str) -> DiscoveryResult:
         raise InputError(f"{path}: not a probe result ({exc})") from None
     except RecursionError:
         raise InputError(f"{path}: nested too deeply, not a probe result") from None
+    return with_sign_in(result, "sign_in" not in doc)
+
+
+def with_sign_in(result: DiscoveryResult, missing: bool) -> DiscoveryResult:
+    """A saved probe's ``sign_in`` with what only the provider table holds; a file from before the field
+    existed is recognised afresh (from its domain, MX and recommended servers)."""
+    from dataclasses import replace
+
+    from assistant.core.discovery import providers
+    if not missing:
+        return replace(result, sign_in=providers.refreshed(result.sign_in))
+    chosen = [r.candidate for r in result.recommended.values() if r is not None]
+    return replace(result, sign_in=providers.recognise(
+        result.domain, mx_hosts=[m.host for m in result.mx], hosts=[c.host for c in chosen],
+        file_methods=[c.auth for c in chosen if c.auth]))
 
 
 def read_identity(path: str) -> bytes:

@@ -103,10 +103,11 @@ class SetupSession(SetupState):
         if address is None:
             raise ValueError("signin_job: the session has no address yet")
         min_tls = self.preset.policy.min_tls if self.preset else None
+        provider = self.provider  # Microsoft & co.: no password where only their own page signs in
 
         async def run() -> VerifyResult:
             return await sign_in(address, incoming, outgoing, secret, self.settings, pins=pins,
-                                 min_tls=min_tls, progress=progress)
+                                 min_tls=min_tls, progress=progress, provider=provider)
         return run()
 
     def signin_started(self) -> None:

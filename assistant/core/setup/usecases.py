@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from assistant.core.discovery.presets import Preset
     from assistant.core.model.account import ServerConfig
     from assistant.core.model.address import EmailAddress
+    from assistant.core.model.provider import SignIn
     from assistant.core.model.results import Candidate, DiscoveryResult, ProbeResult
     from assistant.core.signin.secret import Secret
     from assistant.core.signin.verify import SigninResult, VerifyResult
@@ -47,11 +48,14 @@ async def test_servers(servers: Sequence[ServerConfig], settings: Settings) -> l
 
 async def sign_in(address: EmailAddress, incoming: ServerConfig | None, outgoing: ServerConfig | None,
                   secret: Secret, settings: Settings, *, pins: Mapping[str, tuple[str, ...]] | None = None,
-                  min_tls: str | None = None, progress: ProgressCallback | None = None) -> VerifyResult:
+                  min_tls: str | None = None, progress: ProgressCallback | None = None,
+                  provider: SignIn | None = None) -> VerifyResult:
     """Sign in to the incoming and the outgoing server at once, each with only its own pin.
 
     ``pins`` maps a protocol to the certificate fingerprints accepted for that server instead of a
     verified chain, so a certificate confirmed for one host never lets a different host through.
+    ``provider`` is the recognised provider: where it takes only its own sign-in page (OAuth2) the password
+    is never sent, and a refused password where it wants an app password says so (signin/verify.py).
     """
     from assistant.core.signin.verify import VerifyResult, no_server, verify_server
 
@@ -67,7 +71,7 @@ async def sign_in(address: EmailAddress, incoming: ServerConfig | None, outgoing
         if progress is not None:
             progress(ProgressEvent("endpoint", label, "started", key=key))
         r = await verify_server(server, address, secret, settings, pins=pins.get(server.protocol, ()),
-                                min_tls=min_tls)
+                                min_tls=min_tls, sign_in=provider)
         if progress is not None:
             progress(ProgressEvent("endpoint", label, "done" if r.ok else "failed", r.code, key=key))
         return r
