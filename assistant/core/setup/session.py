@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.core.setup.state import SetupState
-from assistant.core.words.errors import DomainError
+from assistant.core.words.errors import AssistantError, DomainError
 
 if TYPE_CHECKING:
     from assistant.core.model.account import AccountConfig
@@ -170,6 +170,22 @@ class SetupSession(SetupState):
                     password=self.password if embed_password and self.password else None,
                     sign_identity=sign_identity, sign_password=sign_password, translate=translate,
                     programs=self.programs, notice=notice)
+
+    def refused_formats(self) -> dict[str, AssistantError]:
+        """The formats this account cannot be written in and why (an Apple profile or Autodiscover file for
+        a provider that accepts only its own sign-in page): the export page says so instead of offering it."""
+        from assistant.core.profiles import refuse_oauth2_only
+        try:
+            account = self.account()
+        except AssistantError:
+            return {}
+        out: dict[str, AssistantError] = {}
+        for fmt in ("mobileconfig", "autodiscover"):
+            try:
+                refuse_oauth2_only(account, fmt)
+            except AssistantError as exc:
+                out[fmt] = exc
+        return out
 
     def export_written(self, paths: Iterable[Path]) -> None:
         """Files this setup wrote (the last page lists them)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from assistant.core.model.progress import ProgressEvent
@@ -18,7 +19,7 @@ from assistant.core.setup import flow
 from assistant.core.words.errors import AssistantError
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
-from assistant.gui.signin_text import describe, keychain_text
+from assistant.gui.signin_text import describe, keychain_text, provider_help, secret_label
 from assistant.gui.text import error_text
 from assistant.gui.wrapbox import WrapCheckBox
 
@@ -35,6 +36,16 @@ class PasswordPage(Page):
         self.setTitle(self.tr("Password (optional)"))
         self.setSubTitle(self.tr("You can skip this: your mail program will ask for the password. It is "
                                  "never written into the files we create."))
+        # A provider that refuses the normal password: what to type here, if anything (its own page, an app
+        # password, an authorization code), with the page where one is made.
+        self.provider_note = QLabel()
+        self.provider_note.setWordWrap(True)
+        self.provider_note.setTextFormat(Qt.TextFormat.RichText)
+        self.provider_note.setOpenExternalLinks(True)
+        self.provider_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.provider_note.setAccessibleName(self.tr("How you sign in"))
+        self.provider_note.setVisible(False)
+        self.body.addWidget(self.provider_note)
         form = QFormLayout()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -47,7 +58,9 @@ class PasswordPage(Page):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Keychain status"))
-        form.addRow(self.tr("&Password:"), self.password)
+        self.password_label = QLabel(self.tr("&Password:"))
+        self.password_label.setBuddy(self.password)
+        form.addRow(self.password_label, self.password)
         form.addRow("", self.reveal)
         form.addRow("", self.remember)
         form.addRow("", self.message)
@@ -79,19 +92,35 @@ class PasswordPage(Page):
         self.stop_btn.clicked.connect(self.stop)
         self.job: Job | None = None
         self._steps: dict[str, tuple[str, str]] = {}
+        self.oauth2_only = False
 
     def initializePage(self) -> None:
         self.message.setText("")
         # The session voids a result for another address, other servers or another password.
         if self.session.signin is None and self.session.state.signin != "running":
             self._forget()
+        self._show_provider()
         self._enable()
         self.password.setFocus()
 
+    def _show_provider(self) -> None:
+        """At Microsoft & co. the page says how the person signs in instead; where only the provider's own
+        page works there is nothing to type or test here, and the field stays off."""
+        provider = self.session.provider
+        self.oauth2_only = provider is not None and provider.oauth2_only
+        self.provider_note.setText(provider_help(provider) if provider is not None else "")
+        self.provider_note.setVisible(provider is not None)
+        self.password_label.setText(secret_label(provider) or self.tr("&Password:"))
+        if self.oauth2_only and self.password.text():
+            self.password.clear()  # a password typed for other servers must not linger here
+        for widget in (self.password, self.reveal):
+            widget.setEnabled(not self.oauth2_only)
+
     def _enable(self) -> None:
         text = self.password.text()
-        self.remember.setEnabled(bool(text))
-        self.test_btn.setEnabled(bool(text) and self.session.state.signin != "running")
+        allowed = not self.oauth2_only
+        self.remember.setEnabled(bool(text) and allowed)
+        self.test_btn.setEnabled(bool(text) and allowed and self.session.state.signin != "running")
 
     def _typed(self, text: str) -> None:
         self.session.password = text  # a result belongs to the password it was tested with
@@ -168,7 +197,7 @@ class PasswordPage(Page):
         if not isinstance(result, VerifyResult) or not self.session.signin_finished(result):
             self._end("")
             return
-        self._end(describe(result, self.session.address))
+        self._end(describe(result, self.session.address, self.session.provider))
 
     def _failed(self, message: str, kind: str) -> None:
         self._end(message if kind != "error" else self.tr("The sign-in test stopped because of an internal "
