@@ -20,8 +20,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from assistant.core.model.account import AccountConfig, ServerConfig
+from assistant.core.model.account import AccountConfig, ServerConfig, XmlPart
 from assistant.core.model.provider import METHODS, OTHER, SignIn
+from assistant.core.model.results import ProbeResult
 
 TABLE = ("data", "providers.json")
 
@@ -48,6 +49,7 @@ class Provider:
     apple_account: str | None
     windows_account: str | None
     android: tuple[str, ...]
+    oauth2_block: tuple[tuple[str, str], ...] = ()
 
     def mx_matches(self, host: str) -> bool:
         return any(fnmatch.fnmatchcase(host, pattern) for pattern in self.mx)
@@ -61,7 +63,7 @@ class Provider:
                       app_password_kind=self.app_password_kind, prerequisites=self.prerequisites,
                       recognised_by=tuple(dict.fromkeys(recognised_by)), names=self.names, hosts=self.hosts,
                       apple_account=self.apple_account, windows_account=self.windows_account,
-                      android=self.android)
+                      android=self.android, oauth2_block=self.oauth2_block)
 
 
 def _strings(entry: Mapping[str, Any], key: str) -> tuple[str, ...]:
@@ -101,7 +103,20 @@ def _entry(entry: Any) -> Provider:
         prerequisites=_strings(entry, "prerequisites"), app_password_url=_optional(entry, "app_password_url"),
         help_url=help_url, apple_account=_optional(accounts, "apple"),
         windows_account=_optional(accounts, "windows_mail"),
-        android=_strings({"id": entry["id"], "android": accounts.get("android", [])}, "android"))
+        android=_strings({"id": entry["id"], "android": accounts.get("android", [])}, "android"),
+        oauth2_block=_block(entry))
+
+
+_BLOCK = ("issuer", "scope", "authURL", "tokenURL")
+
+
+def _block(entry: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    block = entry.get("oauth2")
+    if block is None:
+        return ()
+    if not isinstance(block, dict) or any(not isinstance(block.get(k), str) or not block[k] for k in _BLOCK):
+        raise ProviderTableError(f"providers.json: {entry['id']}: 'oauth2' needs {', '.join(_BLOCK)}")
+    return tuple((k, str(block[k])) for k in _BLOCK)
 
 
 def load(data: bytes) -> tuple[Provider, ...]:
@@ -134,6 +149,13 @@ def table() -> tuple[Provider, ...]:
 
 def by_id(provider_id: str) -> Provider | None:
     return next((p for p in table() if p.id == provider_id), None)
+
+
+def in_use(chosen: Mapping[str, ProbeResult | None], protocol: str | None = None) -> list[ProbeResult]:
+    """The servers a setup uses by default: the incoming one (``protocol``'s, else IMAP when there is one,
+    else POP3) and the outgoing one — not the other protocol's alternative."""
+    incoming = chosen.get(protocol) if protocol else (chosen.get("imap") or chosen.get("pop3"))
+    return [p for p in (incoming, chosen.get("smtp")) if p is not None]
 
 
 def _host(name: str) -> str:
@@ -202,6 +224,11 @@ def with_provider(account: AccountConfig, sign_in: SignIn | None) -> AccountConf
     if sign_in.provider == OTHER:
         return replace(account, sign_in=sign_in)
     auths = tuple(dict.fromkeys(_AUTH[m] for m in sign_in.methods))
+    extras = account.root_extras
+    if sign_in.oauth2_block and not any(part.name == "oAuth2" for part in extras):
+        # What Thunderbird reads to sign in through the provider's page, as the ISPDB's file has it.
+        children = tuple(XmlPart(name, text=text) for name, text in sign_in.oauth2_block)
+        extras = (*extras, XmlPart("oAuth2", children=children))
 
     def fix(server: ServerConfig) -> ServerConfig:
         if not sign_in.owns(server.host) or server.auth == "none":
@@ -209,4 +236,4 @@ def with_provider(account: AccountConfig, sign_in: SignIn | None) -> AccountConf
         return replace(server, auth=auths[0], auth_methods=auths if len(auths) > 1 else ())  # type: ignore[arg-type]
 
     return replace(account, incoming=tuple(fix(s) for s in account.incoming),
-                   outgoing=tuple(fix(s) for s in account.outgoing), sign_in=sign_in)
+                   outgoing=tuple(fix(s) for s in account.outgoing), sign_in=sign_in, root_extras=extras)

@@ -366,7 +366,7 @@ class _Run:
     def sign_in(self, mx: list[MxRecord], recommended: dict[str, ProbeResult | None]) -> SignIn | None:
         """The provider behind the servers discovery recommends (discovery/providers.py), if it is one that
         refuses the normal password; what settings files said about OAuth2 counts too."""
-        chosen = [r.candidate for r in recommended.values() if r is not None]
+        chosen = [r.candidate for r in providers.in_use(recommended)]
         return providers.recognise(
             self.addr.domain, mx_hosts=[m.host for m in mx], hosts=[c.host for c in chosen],
             issuers=[i for o in self.outcomes for i in o.oauth2_issuers],

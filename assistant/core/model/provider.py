@@ -99,6 +99,8 @@ class SignIn:
     apple_account: str | None = None
     windows_account: str | None = None
     android: tuple[str, ...] = ()
+    # The <oAuth2> element of an autoconfig file for this provider (issuer, scope, authURL, tokenURL).
+    oauth2_block: tuple[tuple[str, str], ...] = ()
 
     @property
     def oauth2_only(self) -> bool:

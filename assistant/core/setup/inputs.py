@@ -47,7 +47,7 @@ def with_sign_in(result: DiscoveryResult, missing: bool) -> DiscoveryResult:
     from assistant.core.discovery import providers
     if not missing:
         return replace(result, sign_in=providers.refreshed(result.sign_in))
-    chosen = [r.candidate for r in result.recommended.values() if r is not None]
+    chosen = [r.candidate for r in providers.in_use(result.recommended)]
     return replace(result, sign_in=providers.recognise(
         result.domain, mx_hosts=[m.host for m in result.mx], hosts=[c.host for c in chosen],
         file_methods=[c.auth for c in chosen if c.auth]))

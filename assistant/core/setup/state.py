@@ -247,14 +247,14 @@ class SetupState(ManualSettings):
     def provider(self) -> SignIn | None:
         """The provider of the servers in use when it refuses the normal password (Google, Microsoft …) and
         how its users sign in; None for an ordinary server (discovery/providers.py)."""
-        from assistant.core.discovery.providers import recognise
+        from assistant.core.discovery.providers import in_use, recognise
         result = self._result
         if self.uses_manual:
             mx = [m.host for m in result.mx] if result else []
             return recognise(self.domain(), mx_hosts=mx, hosts=[s.host for s in self._manual.values()])
         if result is None:
             return None
-        chosen = [p.candidate for p in self.selection.probes().values() if p is not None]
+        chosen = [p.candidate for p in in_use(self.selection.probes(), self.protocol)]
         found = result.sign_in
         if found is not None and (not chosen or found.provider == "other"
                                   or any(found.owns(c.host) for c in chosen)):
