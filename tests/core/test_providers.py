@@ -171,3 +171,23 @@ def test_the_table_ships_with_the_app() -> None:
     finally:
         sys.path.remove(str(REPO / "installers"))
     assert "providers.json" in shipped and "providers.schema.json" in shipped
+
+
+def test_convert_knows_the_provider_of_a_file(capsys: pytest.CaptureFixture[str]) -> None:
+    """A file of an OAuth2-only provider: no Apple profile, with the reason and the built-in route; an
+    autoconfig copy stays exactly as it was (a conversion changes nothing it does not announce); the sheet
+    of Google's file says how to sign in there."""
+    from assistant.cli import main
+    office365 = str(REPO / "tests" / "data" / "ispdb" / "office365.com.xml")
+    gmail = str(REPO / "tests" / "data" / "ispdb" / "gmail.com.xml")
+    assert main(["convert", office365, "--to", "mobileconfig"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "Microsoft accepts only sign-in on its own page (OAuth2)" in err
+    assert "Add Account › Microsoft Exchange" in err
+    assert main(["convert", office365, "--to", "autoconfig"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["convert", gmail, "--to", "sheet", "--address", "bob@gmail.com"]) == 0
+    sheet = capsys.readouterr().out
+    assert "Sign in through Google&#x27;s page (OAuth2)" in sheet
+    assert "App password (not your normal password)" in sheet
+    assert "https://myaccount.google.com/apppasswords" in sheet

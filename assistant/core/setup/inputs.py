@@ -76,6 +76,19 @@ def personalise(account: AccountConfig, address: EmailAddress, origin: str) -> A
     return replace(account, address=address.address or account.address)
 
 
+def with_recognised_provider(account: AccountConfig) -> AccountConfig:
+    """A profile read from a file, knowing its provider when it is one that refuses the normal password
+    (recognised from its domain or its servers' names): the sheet and the steps say how to sign in there,
+    and an Apple profile for an OAuth2-only provider is refused with the reason. The servers stay exactly as
+    the file wrote them, so a conversion still changes nothing it does not announce."""
+    from assistant.core.discovery.providers import recognise
+    if not account.incoming or not account.outgoing:
+        return account
+    hosts = [s.host for s in (account.incoming[0], account.outgoing[0])]
+    sign_in = recognise(account.domain, hosts=hosts)
+    return replace(account, sign_in=sign_in) if sign_in is not None else account
+
+
 def account_from_profile(path: str, address: EmailAddress, protocol: str | None = None) -> AccountConfig:
     """The account in a profile file (autoconfig, Autodiscover, mobileconfig), for ``address``.
 
@@ -83,7 +96,7 @@ def account_from_profile(path: str, address: EmailAddress, protocol: str | None 
     """
     from assistant.core.profiles import MAX_PROFILE_BYTES, import_profile
     data = read_bounded(path, MAX_PROFILE_BYTES, "profile")
-    account = personalise(import_profile(data, path), address, path)
+    account = with_recognised_provider(personalise(import_profile(data, path), address, path))
     if protocol:
         chosen = [s for s in account.incoming if s.protocol == protocol]
         if not chosen:
