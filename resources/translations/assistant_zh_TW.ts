@@ -801,6 +801,10 @@ Replace them?</source>
         <translation>登入結果</translation>
     </message>
     <message>
+        <source>There is no password to type here for this account.</source>
+        <translation>這個帳號不需要在這裡輸入密碼。</translation>
+    </message>
+    <message>
         <source>There is no incoming and outgoing server to sign in to yet.</source>
         <translation>目前還沒有可以登入的收信與寄信伺服器。</translation>
     </message>

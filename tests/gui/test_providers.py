@@ -215,6 +215,7 @@ def test_microsoft_365_custom_domain(qtbot: QtBot, make: Make, provider_world: P
     note = password.provider_note.text()  # type: ignore[attr-defined]
     assert password.provider_note.isVisible() and said("ms_password_note", lang) in note  # type: ignore[attr-defined]
     assert not password.password.isEnabled() and not password.test_btn.isEnabled()  # type: ignore[attr-defined]
+    assert password.subTitle() != password.default_subtitle  # type: ignore[attr-defined]  # "will ask" is wrong
     to_page(qtbot, wiz, Page.EXPORT)
     export = wiz.pages[Page.EXPORT]
     assert not export.formats["mobileconfig"].isEnabled()  # type: ignore[attr-defined]

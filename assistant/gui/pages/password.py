@@ -34,8 +34,9 @@ class PasswordPage(Page):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Password (optional)"))
-        self.setSubTitle(self.tr("You can skip this: your mail program will ask for the password. It is "
-                                 "never written into the files we create."))
+        self.default_subtitle = self.tr("You can skip this: your mail program will ask for the password. It "
+                                        "is never written into the files we create.")
+        self.setSubTitle(self.default_subtitle)
         # A provider that refuses the normal password: what to type here, if anything (its own page, an app
         # password, an authorization code), with the page where one is made.
         self.provider_note = QLabel()
@@ -115,6 +116,8 @@ class PasswordPage(Page):
             self.password.clear()  # a password typed for other servers must not linger here
         for widget in (self.password, self.reveal):
             widget.setEnabled(not self.oauth2_only)
+        self.setSubTitle(self.tr("There is no password to type here for this account.") if self.oauth2_only
+                         else self.default_subtitle)
 
     def _enable(self) -> None:
         text = self.password.text()
