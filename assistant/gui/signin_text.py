@@ -31,6 +31,8 @@ KEYCHAIN_SKIPPED: dict[str, str] = {
 
 TEXTS: dict[str, str] = {
     "works": QT_TRANSLATE_NOOP("signin", "The password works: you can receive and send mail."),
+    "works_oauth2": QT_TRANSLATE_NOOP(
+        "signin", "Signing in on your organisation's page works: you can receive and send mail."),
     "not_sent": QT_TRANSLATE_NOOP(
         "signin", "The password was not sent to at least one server, to protect it."),
     "failed": QT_TRANSLATE_NOOP("signin", "The sign-in test did not succeed."),
@@ -123,7 +125,7 @@ def _count(value: object) -> int | None:
 
 def headline(result: VerifyResult) -> str:
     if result.ok:
-        return _t("works")
+        return _t("works_oauth2" if result.oauth2 else "works")
     if result.incoming.refused_for_safety or result.outgoing.refused_for_safety:
         return _t("not_sent")
     return _t("failed")

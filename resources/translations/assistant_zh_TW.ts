@@ -793,6 +793,14 @@ Replace them?</source>
         <translation>停止登入測試</translation>
     </message>
     <message>
+        <source>Sign in on your or&amp;ganisation&apos;s page</source>
+        <translation>在貴機構的網頁登入(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Opens your organisation&apos;s sign-in page in the browser, then signs in to the incoming and outgoing server with it</source>
+        <translation>在瀏覽器中打開貴機構的登入網頁，再用它登入收信與寄信伺服器</translation>
+    </message>
+    <message>
         <source>Sign-in progress</source>
         <translation>登入進度</translation>
     </message>
@@ -803,6 +811,10 @@ Replace them?</source>
     <message>
         <source>There is no password to type here for this account.</source>
         <translation>這個帳號不需要在這裡輸入密碼。</translation>
+    </message>
+    <message>
+        <source>You are signed in. You can close this page and go back to Mail Setup Assistant.</source>
+        <translation>您已經登入。可以關閉這個網頁，回到郵件設定助理。</translation>
     </message>
     <message>
         <source>There is no incoming and outgoing server to sign in to yet.</source>
@@ -1753,6 +1765,26 @@ Replace them?</source>
         <translation>autodiscover：{provider} 只接受在它自己的網頁登入（OAuth2），Autodiscover 檔案無法描述這種登入方式；Outlook 會自己找到 {provider} 的設定。</translation>
     </message>
     <message>
+        <source>a sign-in on the organisation&apos;s own page needs a preset with [oauth2] client_id and its endpoints (see docs/presets.md)</source>
+        <translation>要在機構自己的網頁登入，需要含有 [oauth2] client_id 與其端點的預設設定檔（請參閱 docs/presets.md）</translation>
+    </message>
+    <message>
+        <source>the sign-in page did not let this program in ({error})</source>
+        <translation>登入網頁沒有讓這個程式登入（{error}）</translation>
+    </message>
+    <message>
+        <source>the sign-in page came back with an answer that is not for this sign-in; nothing was used</source>
+        <translation>登入網頁傳回的回應不屬於這次登入；沒有使用任何內容</translation>
+    </message>
+    <message>
+        <source>the sign-in page did not come back within {seconds} s</source>
+        <translation>登入網頁沒有在 {seconds} 秒內回應</translation>
+    </message>
+    <message>
+        <source>{url}: no access token ({detail})</source>
+        <translation>{url}：沒有取得存取權杖（{detail}）</translation>
+    </message>
+    <message>
         <source>{path}: cannot write ({detail})</source>
         <translation>{path}：無法寫入（{detail}）</translation>
     </message>
@@ -2018,6 +2050,10 @@ Replace them?</source>
     <message>
         <source>Signing in with your password worked.</source>
         <translation>用您的密碼登入成功。</translation>
+    </message>
+    <message>
+        <source>Signing in on your organisation&apos;s own page worked.</source>
+        <translation>在貴機構自己的網頁登入成功。</translation>
     </message>
     <message>
         <source>The servers answered and their encryption was verified.</source>
@@ -2880,6 +2916,10 @@ Replace them?</source>
     <message>
         <source>The password works: you can receive and send mail.</source>
         <translation>密碼正確：您可以收信和寄信。</translation>
+    </message>
+    <message>
+        <source>Signing in on your organisation&apos;s page works: you can receive and send mail.</source>
+        <translation>在貴機構的網頁登入成功：您可以收信和寄信。</translation>
     </message>
     <message>
         <source>The password was not sent to at least one server, to protect it.</source>

@@ -178,3 +178,18 @@ class SignIn:
                    help_url=opt_str(d, "help_url"), app_password_kind=opt_str(d, "app_password_kind"),
                    prerequisites=tuple(str(p) for p in list_field(d, "prerequisites")),
                    recognised_by=tuple(str(r) for r in list_field(d, "recognised_by")))
+
+
+@dataclass(frozen=True)
+class OAuth2App:
+    """An organisation's own OAuth2 app registration (its preset's ``[oauth2]``), for a real sign-in test:
+    a public client (no secret) using PKCE and a loopback redirect. No client ID is shipped or borrowed."""
+
+    client_id: str
+    authorization_endpoint: str
+    token_endpoint: str
+    scopes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"client_id": self.client_id, "authorization_endpoint": self.authorization_endpoint,
+                "token_endpoint": self.token_endpoint, "scopes": list(self.scopes)}

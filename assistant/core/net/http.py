@@ -1,4 +1,4 @@
-"""A small, bounded HTTP(S) GET for autoconfig and ISPDB files.
+"""A small, bounded HTTP(S) GET for autoconfig and ISPDB files (and one HTTPS form POST, for an OAuth2 token).
 
 Not urllib: it resolves with the OS (``--dns-server`` must hold for web hosts too), follows redirects from
 HTTPS to HTTP, and reads bodies without a cap. Here the connection comes from ``net.connect`` (our
@@ -96,8 +96,27 @@ async def fetch(url: str, settings: Settings, *, accept: str = "application/xml,
     raise FetchError("redirect", f"{url}: more than {MAX_REDIRECTS} redirects")
 
 
+async def post_form(url: str, fields: dict[str, str], settings: Settings, *,
+                    accept: str = "application/json") -> HttpResult:
+    """POST ``fields`` as ``application/x-www-form-urlencoded`` to an HTTPS ``url`` (an OAuth2 token
+    endpoint): no redirect is followed (a redirected token request would resend the code elsewhere), the
+    same deadline and caps as ``fetch``."""
+    from urllib.parse import urlencode
+    scheme, host, port, target = _split(url)
+    if scheme != "https":
+        raise FetchError("bad_url", f"{url}: only https URLs take a form")
+    body = urlencode(fields).encode("ascii")
+    try:
+        async with asyncio.timeout(settings.http_timeout):
+            answer = await _get_once(scheme, host, port, target, accept, settings, body=body)
+    except TimeoutError:
+        raise FetchError("timeout", f"{url}: no complete answer within {settings.http_timeout:g} s") from None
+    media = answer.headers.get("content-type", "").split(";")[0].strip().lower()
+    return HttpResult(answer.status, media, answer.body, url, True)
+
+
 async def _get_once(scheme: str, host: str, port: int, target: str, accept: str,
-                    settings: Settings) -> _Answer:
+                    settings: Settings, body: bytes | None = None) -> _Answer:
     url = f"{scheme}://{host}:{port}{target}"
     try:
         sock, _ip = await connect(host, port, settings.resolver, settings.connect_timeout)
@@ -118,21 +137,25 @@ async def _get_once(scheme: str, host: str, port: int, target: str, accept: str,
                          f"{host}:{port}: {'TLS handshake failed' if ctx else 'connection failed'} "
                          f"({getattr(exc, 'reason', None) or exc})") from None
     try:
-        return await _exchange(reader, writer, host, port, target, accept, settings.max_http_body, url)
+        return await _exchange(reader, writer, host, port, target, accept, settings.max_http_body, url, body)
     finally:
         writer.transport.abort()  # we have all we want; a TLS close_notify dance could only stall
 
 
 async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str, port: int,
-                    target: str, accept: str, cap: int, url: str) -> _Answer:
+                    target: str, accept: str, cap: int, url: str, form: bytes | None = None) -> _Answer:
     conn = h11.Connection(h11.CLIENT, max_incomplete_event_size=MAX_HEADER_BYTES)
     default_port = port in (80, 443)
     host_header = (f"[{host}]" if ":" in host else host) + ("" if default_port else f":{port}")
-    request = h11.Request(method="GET", target=target, headers=[
-        ("Host", host_header), ("Accept", accept), ("Accept-Encoding", "identity"),
-        ("User-Agent", f"mail-setup-assistant/{__version__}"), ("Connection", "close")])
+    request_headers = [("Host", host_header), ("Accept", accept), ("Accept-Encoding", "identity"),
+                       ("User-Agent", f"mail-setup-assistant/{__version__}"), ("Connection", "close")]
+    if form is not None:
+        request_headers += [("Content-Type", "application/x-www-form-urlencoded"),
+                            ("Content-Length", str(len(form)))]
+    request = h11.Request(method="GET" if form is None else "POST", target=target, headers=request_headers)
     try:
-        writer.write(conn.send(request) + conn.send(h11.EndOfMessage()))
+        sent = conn.send(request) + (conn.send(h11.Data(data=form)) if form else b"")
+        writer.write(sent + conn.send(h11.EndOfMessage()))
         await writer.drain()
     except h11.LocalProtocolError as exc:
         raise FetchError("bad_url", f"{url}: cannot be requested ({exc})") from None

@@ -55,6 +55,7 @@ REASONS: dict[str, str] = {
     "signin_rejected": QT_TRANSLATE_NOOP("outcome", "The server did not accept your user name or password."),
     "signin_failed": QT_TRANSLATE_NOOP("outcome", "The sign-in test with your password did not succeed."),
     "signin_ok": QT_TRANSLATE_NOOP("outcome", "Signing in with your password worked."),
+    "oauth2_ok": QT_TRANSLATE_NOOP("outcome", "Signing in on your organisation's own page worked."),
     "verified": QT_TRANSLATE_NOOP("outcome", "The servers answered and their encryption was verified."),
     "manual_tested": QT_TRANSLATE_NOOP("outcome", "The settings you entered were tested and worked."),
     "plaintext": QT_TRANSLATE_NOOP("outcome", "{hosts}: your password and mail travel without encryption."),
@@ -202,6 +203,8 @@ def decide(session: SetupState) -> Outcome:
     else:
         risks = _discovered_risks(session, in_use)
         proof = "signin_ok" if signed_in else "verified"
+    if signed_in and signin is not None and signin.oauth2:
+        proof = "oauth2_ok"
     sign_in_note, step = _provider_note(provider, signed_in)
     if risks:
         fields["hosts"] = ", ".join(sorted({h for hs in risks.values() for h in hs}))

@@ -18,9 +18,11 @@ if TYPE_CHECKING:
     from assistant.core.model.account import AccountConfig
     from assistant.core.model.address import EmailAddress
     from assistant.core.model.progress import ProgressCallback
+    from assistant.core.model.provider import OAuth2App
     from assistant.core.model.results import DiscoveryResult
     from assistant.core.setup.exporting import PlannedFile
     from assistant.core.setup.outcome import Outcome
+    from assistant.core.signin.oauth2 import OpenBrowser
     from assistant.core.signin.secret import Secret
     from assistant.core.signin.verify import VerifyResult
     from assistant.core.words.i18n import Translate
@@ -108,6 +110,31 @@ class SetupSession(SetupState):
         async def run() -> VerifyResult:
             return await sign_in(address, incoming, outgoing, secret, self.settings, pins=pins,
                                  min_tls=min_tls, progress=progress, provider=provider)
+        return run()
+
+    @property
+    def oauth2_app(self) -> OAuth2App | None:
+        """The organisation's own OAuth2 app (its preset's ``[oauth2]``), for a real sign-in on its page."""
+        return self.preset.oauth2 if self.preset is not None else None
+
+    def oauth2_job(self, open_browser: OpenBrowser, progress: ProgressCallback | None = None,
+                   done_text: str | None = None) -> Coroutine[Any, Any, VerifyResult]:
+        """Sign in on the organisation's own page (the browser opens it), then to the servers in use with the
+        token; ``signin_finished`` keeps the result. InputError when the preset has no ``[oauth2]``."""
+        from assistant.core.setup.usecases import oauth2_sign_in
+        from assistant.core.words.errors import InputError
+        app, address = self.oauth2_app, self._address
+        if app is None:
+            raise InputError(code="oauth2_no_app")
+        if address is None:
+            raise ValueError("oauth2_job: the session has no address yet")
+        self._pending = self._signin_key()
+        incoming, outgoing = self.signin_servers()
+        pins, min_tls = self.pins(), self.preset.policy.min_tls if self.preset else None
+
+        async def run() -> VerifyResult:
+            return await oauth2_sign_in(app, address, incoming, outgoing, self.settings, open_browser,
+                                        pins=pins, min_tls=min_tls, progress=progress, done_text=done_text)
         return run()
 
     def signin_started(self) -> None:

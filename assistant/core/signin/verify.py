@@ -144,6 +144,11 @@ class VerifyResult:
         """Exit-code rule: sign-in worked on the incoming and the outgoing server."""
         return self.incoming.ok and self.outgoing.ok
 
+    @property
+    def oauth2(self) -> bool:
+        """Signed in with an OAuth2 token (the organisation's own page), not a password."""
+        return any("OAUTH" in (r.mechanism or "").upper() for r in (self.incoming, self.outgoing))
+
     def to_dict(self) -> dict[str, Any]:
         return {"address": self.address, "ok": self.ok, "incoming": self.incoming.to_dict(),
                 "outgoing": self.outgoing.to_dict(), "elapsed_ms": self.elapsed_ms}
@@ -182,34 +187,37 @@ def _result(server: ServerConfig, code: str, **kw: Any) -> SigninResult:
     return r
 
 
-async def verify_server(server: ServerConfig, address: EmailAddress, secret: Secret, settings: Settings,
-                        *, pins: tuple[str, ...] = (), min_tls: str | None = None,
-                        sign_in: SignIn | None = None) -> SigninResult:
+async def verify_server(server: ServerConfig, address: EmailAddress, secret: Secret | None,
+                        settings: Settings, *, pins: tuple[str, ...] = (), min_tls: str | None = None,
+                        sign_in: SignIn | None = None, token: Secret | None = None) -> SigninResult:
     """Sign in to one server within ``settings.timeout`` seconds. Never raises for network trouble.
 
     ``sign_in`` is the recognised provider of this server: one that takes only OAuth2 gets no password at
     all (nothing is even connected), and a refused password at one that wants an app password says so.
+    ``token`` (an organisation's own OAuth2 sign-in, signin/oauth2.py) signs in with XOAUTH2 instead.
     """
     loop = asyncio.get_running_loop()
     start = loop.time()
     provider = sign_in if sign_in is not None and _applies(sign_in, server) else None
-    refused = _oauth2_only(server, provider)
+    refused = _oauth2_only(server, provider) if token is None else None
     if refused is not None:
         return refused
+    if secret is None and token is None:
+        raise ValueError("verify_server: a password or a token is needed")
+    credential = token if token is not None else secret
     deadline = start + settings.timeout
     verified = None
     try:
         async with asyncio.timeout_at(deadline):
             verified = await open_verified(server, settings, deadline, pins=pins, min_tls=min_tls)
             verified.session.conn.deadline = deadline  # the auth-failure delay must fit inside it
-            out = await _SIGN_IN[server.protocol](verified.lines, verified.session.capabilities,
-                                                  usernames_for(server, address), secret)
+            out = await _sign_in(server, verified, usernames_for(server, address), secret, token)
     except SessionError as exc:
-        result = _result(server, exc.code, tls=exc.tls, detail=scrub(exc.detail, secret))
+        result = _result(server, exc.code, tls=exc.tls, detail=scrub(exc.detail, credential))
     except TimeoutError:
         result = _result(server, "timeout", detail=f"no result within {settings.timeout:g} s")
     except (ConnectionError, OSError) as exc:
-        result = _result(server, "unreachable", detail=scrub(str(exc.strerror or exc), secret))
+        result = _result(server, "unreachable", detail=scrub(str(exc.strerror or exc), credential))
     except (ValueError, UnicodeError, LookupError, ArithmeticError) as exc:
         # A reply we failed to foresee must end as a result, not a traceback (which would print locals).
         result = _result(server, "protocol_error", detail=f"unexpected answer ({type(exc).__name__})")
@@ -226,6 +234,22 @@ async def verify_server(server: ServerConfig, address: EmailAddress, secret: Sec
             await verified.session.close()
     result.elapsed_ms = int((loop.time() - start) * 1000)
     return result
+
+
+async def _sign_in(server: ServerConfig, verified: Any, usernames: list[str], secret: Secret | None,
+                   token: Secret | None) -> Any:
+    """The protocol's sign-in: with the password, or with the OAuth2 token (IMAP and SMTP take XOAUTH2)."""
+    if token is None:
+        caps = verified.session.capabilities
+        return await _SIGN_IN[server.protocol](verified.lines, caps, usernames, secret)
+    from assistant.core.signin import oauth2
+    from assistant.core.signin.imap import Outcome
+    user = usernames[0] if usernames else ""
+    if server.protocol == "imap":
+        return await oauth2.imap_sign_in(verified.lines, verified.session.capabilities, user, token)
+    if server.protocol == "smtp":
+        return await oauth2.smtp_sign_in(verified.lines, verified.session.capabilities, user, token)
+    return Outcome("no_auth_mechanism", tried=[user])  # POP3: this test signs in over IMAP and SMTP only
 
 
 def _applies(sign_in: SignIn, server: ServerConfig) -> bool:

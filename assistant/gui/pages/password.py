@@ -8,6 +8,7 @@ certificates the person accepted by name on the discovery page) live in core.
 
 from __future__ import annotations
 
+import webbrowser
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
@@ -73,7 +74,15 @@ class PasswordPage(Page):
         self.stop_btn = QPushButton(self.tr("St&op"))
         self.stop_btn.setAccessibleDescription(self.tr("Stops the sign-in test"))
         self.stop_btn.setEnabled(False)
+        # An organisation that registered its own OAuth2 app (its preset's [oauth2]): a real test on its page.
+        self.oauth_btn = QPushButton(self.tr("Sign in on your or&ganisation's page"))
+        self.oauth_btn.setAccessibleDescription(
+            self.tr("Opens your organisation's sign-in page in the browser, then signs in to the incoming "
+                    "and outgoing server with it"))
+        self.oauth_btn.setVisible(False)
+        self.open_browser: Callable[[str], object] = webbrowser.open  # tests open the page themselves
         row.addWidget(self.test_btn)
+        row.addWidget(self.oauth_btn)
         row.addWidget(self.stop_btn)
         row.addStretch(1)
         self.body.addLayout(row)
@@ -90,6 +99,7 @@ class PasswordPage(Page):
             QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
         self.password.textChanged.connect(self._typed)
         self.test_btn.clicked.connect(self.test)
+        self.oauth_btn.clicked.connect(self.test_oauth2)
         self.stop_btn.clicked.connect(self.stop)
         self.job: Job | None = None
         self._steps: dict[str, tuple[str, str]] = {}
@@ -122,8 +132,11 @@ class PasswordPage(Page):
     def _enable(self) -> None:
         text = self.password.text()
         allowed = not self.oauth2_only
+        running = self.session.state.signin == "running"
         self.remember.setEnabled(bool(text) and allowed)
-        self.test_btn.setEnabled(bool(text) and allowed and self.session.state.signin != "running")
+        self.test_btn.setEnabled(bool(text) and allowed and not running)
+        self.oauth_btn.setVisible(self.session.oauth2_app is not None)
+        self.oauth_btn.setEnabled(not running)
 
     def _typed(self, text: str) -> None:
         self.session.password = text  # a result belongs to the password it was tested with
@@ -153,20 +166,36 @@ class PasswordPage(Page):
         except AssistantError as exc:
             self.result.setText(error_text(exc))
             return
-        incoming, outgoing = s.signin_servers()
-        if incoming is None or outgoing is None:
-            self.result.setText(self.tr("There is no incoming and outgoing server to sign in to yet."))
-            return
 
         def job(report: Callable[[ProgressEvent], None]) -> Coroutine[Any, Any, object]:
             return s.signin_job(secret, report)
 
+        self._start(job)
+
+    def test_oauth2(self) -> None:
+        """The organisation's own page in the browser, then the sign-in with its token (no password)."""
+        s = self.session
+        warmup.wait()
+        done = self.tr("You are signed in. You can close this page and go back to Mail Setup Assistant.")
+
+        def job(report: Callable[[ProgressEvent], None]) -> Coroutine[Any, Any, object]:
+            return s.oauth2_job(self.open_browser, report, done)
+
+        self._start(job)
+
+    def _start(self, job: Callable[[Callable[[ProgressEvent], None]], Coroutine[Any, Any, object]]) -> None:
+        s = self.session
+        incoming, outgoing = s.signin_servers()
+        if incoming is None or outgoing is None:
+            self.result.setText(self.tr("There is no incoming and outgoing server to sign in to yet."))
+            return
         self._forget()
         s.signin_started()
         self._steps = {}
         self.result.setText("")
         self.progress.setText(self.tr("Signing in…"))
         self.test_btn.setEnabled(False)
+        self.oauth_btn.setEnabled(False)
         self.stop_btn.setEnabled(True)
         self.job = self.wiz.worker.start(job)
         self.job.progress.connect(self._progress)
@@ -190,7 +219,7 @@ class PasswordPage(Page):
         self.job = None
         self.session.signin_stopped(True)
         self.stop_btn.setEnabled(False)
-        self.test_btn.setEnabled(bool(self.password.text()))
+        self._enable()
         self.result.setText(text)
         self.changed()
         self.test_btn.setFocus()
