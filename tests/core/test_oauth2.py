@@ -41,6 +41,7 @@ def test_the_authorization_url() -> None:
     ("/?code=abc&state=other", "oauth2_bad_redirect"),
     ("/?state=s1", "oauth2_bad_redirect"),
     ("/?error=access_denied&state=s1", "oauth2_denied"),
+    ("/?error=access_denied&state=other", "oauth2_bad_redirect"),  # not ours: it cannot end the sign-in
 ])
 def test_the_redirect_answer(target: str, code: str | None) -> None:
     if code is None:
@@ -75,3 +76,56 @@ def test_the_presets_oauth2_table(tmp_path: Path) -> None:
     odd.write_text('name = "Org"\n[oauth2]\nclient = "c"\n')
     with pytest.raises(InputError, match=r"oauth2\.client: unknown field"):
         load_preset(odd)
+
+
+def _get(url: str) -> int:
+    import urllib.error
+    import urllib.request
+    try:
+        with urllib.request.urlopen(url, timeout=5) as answer:
+            return int(answer.status)
+    except urllib.error.HTTPError as exc:
+        return int(exc.code)
+
+
+def test_the_loopback_listener_waits_for_its_own_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A request with another state (a stale tab, another program) is turned away and ends nothing; the
+    answer for this sign-in is taken, and the code goes to the token endpoint with the verifier."""
+    import asyncio
+
+    from assistant.core.net.dns import Resolver
+    from assistant.core.net.settings import Settings
+    seen: dict[str, object] = {}
+
+    async def fake_token(app: OAuth2App, code: str, verifier: str, redirect_uri: str,
+                         settings: Settings) -> Secret:
+        seen.update(code=code, verifier=verifier, redirect=redirect_uri)
+        return Secret("tok")
+
+    statuses: list[int] = []
+
+    def browser(url: str) -> None:
+        query = {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
+        redirect = query["redirect_uri"]
+        statuses.append(_get(f"{redirect}?code=forged&state=not-ours"))
+        statuses.append(_get(f"{redirect}favicon.ico"))
+        statuses.append(_get(f"{redirect}?code=real&state={query['state']}"))
+
+    monkeypatch.setattr(oauth2, "token", fake_token)
+    settings = Settings(resolver=Resolver(lifetime=1.0), timeout=10.0)
+    token = asyncio.run(oauth2.authorize(APP, settings, browser, timeout=10))
+    assert token.reveal() == "tok" and seen["code"] == "real"
+    assert statuses == [400, 404, 200]
+    assert oauth2.challenge(str(seen["verifier"]))  # the verifier of this run went along
+    assert str(seen["redirect"]).startswith("http://127.0.0.1:")
+
+
+def test_no_answer_from_the_page_is_bounded() -> None:
+    import asyncio
+
+    from assistant.core.net.dns import Resolver
+    from assistant.core.net.settings import Settings
+    settings = Settings(resolver=Resolver(lifetime=1.0), timeout=5.0)
+    with pytest.raises(AssistantError) as caught:
+        asyncio.run(oauth2.authorize(APP, settings, lambda url: None, timeout=0.3))
+    assert caught.value.code == "oauth2_no_answer"

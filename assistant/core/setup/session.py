@@ -121,7 +121,8 @@ class SetupSession(SetupState):
                    done_text: str | None = None) -> Coroutine[Any, Any, VerifyResult]:
         """Sign in on the organisation's own page (the browser opens it), then to the servers in use with the
         token; ``signin_finished`` keeps the result. InputError when the preset has no ``[oauth2]``."""
-        from assistant.core.setup.usecases import oauth2_sign_in
+        from assistant.core.setup.usecases import oauth2_token, sign_in
+        from assistant.core.signin.oauth2 import BROWSER_TIMEOUT
         from assistant.core.words.errors import InputError
         app, address = self.oauth2_app, self._address
         if app is None:
@@ -133,8 +134,12 @@ class SetupSession(SetupState):
         pins, min_tls = self.pins(), self.preset.policy.min_tls if self.preset else None
 
         async def run() -> VerifyResult:
-            return await oauth2_sign_in(app, address, incoming, outgoing, self.settings, open_browser,
-                                        pins=pins, min_tls=min_tls, progress=progress, done_text=done_text)
+            # A person signing in needs minutes; a run with one deadline (the CLI's --timeout) keeps it.
+            wait = BROWSER_TIMEOUT if self.deadline is None else min(BROWSER_TIMEOUT, self.settings.timeout)
+            token = await oauth2_token(app, address, self.settings, open_browser, timeout=wait,
+                                       progress=progress, done_text=done_text)
+            return await sign_in(address, incoming, outgoing, None, self.settings, pins=pins,
+                                 min_tls=min_tls, progress=progress, token=token)
         return run()
 
     def signin_started(self) -> None:

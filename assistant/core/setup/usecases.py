@@ -58,7 +58,7 @@ async def sign_in(address: EmailAddress, incoming: ServerConfig | None, outgoing
     verified chain, so a certificate confirmed for one host never lets a different host through.
     ``provider`` is the recognised provider: where it takes only its own sign-in page (OAuth2) the password
     is never sent, and a refused password where it wants an app password says so (signin/verify.py).
-    ``token`` (the organisation's own OAuth2 sign-in, ``oauth2_sign_in``) signs in instead of a password.
+    ``token`` (the organisation's own OAuth2 sign-in, ``oauth2_token``) signs in instead of a password.
     """
     from assistant.core.signin.verify import VerifyResult, no_server, verify_server
 
@@ -84,13 +84,11 @@ async def sign_in(address: EmailAddress, incoming: ServerConfig | None, outgoing
                         elapsed_ms=int((loop.time() - start) * 1000))
 
 
-async def oauth2_sign_in(app: OAuth2App, address: EmailAddress, incoming: ServerConfig | None,
-                         outgoing: ServerConfig | None, settings: Settings, open_browser: OpenBrowser, *,
-                         pins: Mapping[str, tuple[str, ...]] | None = None, min_tls: str | None = None,
-                         progress: ProgressCallback | None = None,
-                         done_text: str | None = None) -> VerifyResult:
-    """The organisation's own OAuth2 sign-in: the browser round for a token (signin/oauth2.py), then IMAP
-    and SMTP with XOAUTH2. Raises AssistantError when the browser round fails (nothing was signed in)."""
+async def oauth2_token(app: OAuth2App, address: EmailAddress, settings: Settings, open_browser: OpenBrowser,
+                       *, timeout: float, progress: ProgressCallback | None = None,
+                       done_text: str | None = None) -> Secret:
+    """The organisation's own page in the browser, for an access token (signin/oauth2.py) within
+    ``timeout`` seconds. Raises AssistantError when the round fails (nothing is signed in then)."""
     from urllib.parse import urlsplit
 
     from assistant.core.signin import oauth2
@@ -98,8 +96,7 @@ async def oauth2_sign_in(app: OAuth2App, address: EmailAddress, incoming: Server
     if progress is not None:
         progress(ProgressEvent("oauth2", page, "started", key="oauth2"))
     token = await oauth2.authorize(app, settings, open_browser, login_hint=address.address,
-                                   done_text=done_text or oauth2.DONE_TEXT)
+                                   done_text=done_text or oauth2.DONE_TEXT, timeout=timeout)
     if progress is not None:
         progress(ProgressEvent("oauth2", page, "done", key="oauth2"))
-    return await sign_in(address, incoming, outgoing, None, settings, pins=pins, min_tls=min_tls,
-                         progress=progress, token=token)
+    return token

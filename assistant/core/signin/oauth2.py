@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
+import html
 import json
 import secrets
 from collections.abc import Callable
@@ -64,13 +65,13 @@ def authorization_url(app: OAuth2App, redirect_uri: str, state: str, code_challe
 
 
 def redirect_answer(target: str, state: str) -> str:
-    """The code from the redirect's request target (``/?code=…&state=…``); AssistantError when the page said
-    no, or the answer is not for this run (another ``state``: a forged or stale redirect)."""
+    """The code from the redirect's request target (``/?code=…&state=…``); AssistantError when the answer is
+    not for this run (another ``state``: a forged or stale redirect) or the page said no."""
     query = parse_qs(urlsplit(target).query)
-    if query.get("error"):
-        raise AssistantError(code="oauth2_denied", params={"error": query["error"][0][:100]})
     if query.get("state", [""])[0] != state:
         raise AssistantError(code="oauth2_bad_redirect")
+    if query.get("error"):
+        raise AssistantError(code="oauth2_denied", params={"error": query["error"][0][:100]})
     code = query.get("code", [""])[0]
     if not code or len(code) > 4096:
         raise AssistantError(code="oauth2_bad_redirect")
@@ -96,13 +97,19 @@ async def authorize(app: OAuth2App, settings: Settings, open_browser: OpenBrowse
         line = head.split(b"\r\n", 1)[0].decode("latin-1")
         parts = line.split(" ")
         ours = len(parts) == 3 and parts[0] == "GET" and urlsplit(parts[1]).path == "/"
+        status = "404 Not Found"
         if ours and not answer.done():
             try:
                 answer.set_result(redirect_answer(parts[1], state))
+                status = "200 OK"
             except AssistantError as exc:
-                answer.set_exception(exc)
-        page = DONE_PAGE.format(text=done_text).encode("utf-8") if ours else b"not found"
-        status = "200 OK" if ours else "404 Not Found"
+                if exc.code != "oauth2_bad_redirect":  # the page said no: the end of this sign-in
+                    answer.set_exception(exc)
+                    status = "200 OK"
+                else:  # another program's (or a stale) answer ends nothing: keep waiting for ours
+                    status = "400 Bad Request"
+        page = DONE_PAGE.format(text=html.escape(done_text)).encode("utf-8") if status == "200 OK" \
+            else status.encode("ascii")
         writer.write(f"HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: "
                      f"{len(page)}\r\nConnection: close\r\n\r\n".encode("ascii") + page)
         try:
