@@ -11,9 +11,9 @@ import base64
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
-from tests.integration.conftest import validate
 from tests.support.profile_rules import check_autoconfig
 from tests.support.providers_world import (
     APP_PASSWORD,
@@ -24,6 +24,20 @@ from tests.support.providers_world import (
 )
 
 PASSWORD = "Normal-Password-7!"
+SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "resources" / "schemas" / "probe.schema.json")
+                    .read_text(encoding="utf-8"))
+
+
+def validate(document: dict[str, object]) -> None:
+    """probe --json as the published schema says, every described object closed (no field it forgot)."""
+    def closed(node: object) -> object:
+        if isinstance(node, dict):
+            out = {k: closed(v) for k, v in node.items()}
+            if "properties" in out and "additionalProperties" not in out:
+                out["additionalProperties"] = False
+            return out
+        return [closed(v) for v in node] if isinstance(node, list) else node
+    jsonschema.Draft202012Validator(closed(SCHEMA)).validate(document)
 M365 = f"ann@{M365_DOMAIN}"
 WORKSPACE = f"bob@{WORKSPACE_DOMAIN}"
 
