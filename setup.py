@@ -51,8 +51,8 @@ class BuildPyWithCatalogues(build_py):
 
 
 # Each resources/ folder is a data-only package of its own (setuptools treats every folder as one).
-DATA = {f"{DATA_PACKAGE}.schemas": ["*.json"], f"{DATA_PACKAGE}.icons": ["*.svg"],
-        f"{DATA_PACKAGE}.translations": ["*.qm"]}
+DATA = {f"{DATA_PACKAGE}.schemas": ["*.json"], f"{DATA_PACKAGE}.data": ["*.json"],
+        f"{DATA_PACKAGE}.icons": ["*.svg"], f"{DATA_PACKAGE}.translations": ["*.qm"]}
 
 setup(
     packages=[*find_packages(include=["assistant", "assistant.*"]), DATA_PACKAGE, *DATA],

@@ -154,6 +154,16 @@ def _check_schemas(res: Path) -> list[Check]:
     return [Check("resources", "ok", f"{len(schemas)} JSON schema(s) in {res / 'schemas'}")]
 
 
+def _check_providers() -> list[Check]:
+    """The provider table discovery reads (a wheel or bundle without it cannot recognise Gmail & co.)."""
+    from assistant.core.discovery.providers import ProviderTableError, table
+    try:
+        found = table()
+    except ProviderTableError as exc:
+        return [Check("resources", "FAIL", str(exc))]
+    return [Check("resources", "ok", f"provider table: {len(found)} providers")]
+
+
 def _session_bus_exists() -> bool:
     if os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
         return True
@@ -247,6 +257,7 @@ def run(res: Path | None = None, dns_server: str | None = None, dns_name: str = 
 
     sink = emit or (lambda _c: None)
     add(_guard("resources", lambda: _check_schemas(res)))
+    add(_guard("resources", _check_providers))
     add(_guard("keyring", _check_keyring))
     add(_guard("dns", lambda: _check_dns(dns_server, dns_name)))
     add(_guard("tls", _check_tls))

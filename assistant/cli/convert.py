@@ -67,7 +67,7 @@ def document(source: str, target: str, output: str | None, data: bytes, losses: 
 def run(args: argparse.Namespace) -> int:
     from assistant.core.profiles.mobileqr import looks_like_payload
     from assistant.core.setup.exporting import export_one
-    from assistant.core.setup.inputs import personalise
+    from assistant.core.setup.inputs import personalise, with_recognised_provider
     check_mobile_qr_options(args, args.to)
     identity, identity_password = signing_args(args, args.to)
     origin = "stdin" if args.file == "-" else args.file
@@ -76,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
     account, losses = import_with_losses(data, origin)
     if args.address:
         account = personalise(account, address_from_args(args.address), origin)
+    account = with_recognised_provider(account)
     if args.to == MOBILE_QR:
         print_losses(losses)
         write_mobile_qr_output(args, account)

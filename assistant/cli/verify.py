@@ -22,7 +22,7 @@ from assistant.cli.common import (
     write_stdout,
 )
 from assistant.core.signin.verify import SigninResult, parse_pins
-from assistant.core.words.errors import EXIT_NOTHING_USABLE, EXIT_OK
+from assistant.core.words.errors import EXIT_NOTHING_USABLE, EXIT_OK, InputError
 from assistant.core.words.printable import printable_lines
 
 VERIFY_SCHEMA_VERSION = 1
@@ -37,6 +37,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                     "3 DNS failed.")
     add_signin_options(p)
     p.add_argument("--json", action="store_true", help="print one JSON object instead of sentences")
+    p.add_argument("--oauth2", action="store_true",
+                   help="sign in on the organisation's own page instead of with a password (needs --preset "
+                        "with [oauth2]; the browser opens the page)")
     p.set_defaults(func=main)
 
 
@@ -59,18 +62,36 @@ def _line(label: str, r: SigninResult) -> str:
     return f"{mark}{label}: {r.message}{tail}\n"
 
 
+def _open_browser(url: str) -> bool:
+    """The sign-in page in the system browser; the address is printed too, for a machine without one."""
+    import sys
+    import webbrowser
+    sys.stderr.write(f"Sign in on this page (it opens in your browser): {printable_lines(url).strip()}\n")
+    sys.stderr.flush()
+    return webbrowser.open(url)
+
+
 def main(args: argparse.Namespace) -> int:
     address = address_from_args(args.address, full=True)
     pins = parse_pins(args.pin)  # bad pins are bad input before anything is asked
     preset = preset_from_args(args)
     session = session_from_args(args, preset, pins=pins, address=address)
-    secret, _source = password_from_args(args, address)
-    discover(session, args.probe)
-    outcome = run(session.signin_job(secret))
+    if args.oauth2:
+        if session.oauth2_app is None:
+            raise InputError(code="oauth2_no_app")
+        discover(session, args.probe)
+        outcome = run(session.oauth2_job(_open_browser))
+    else:
+        secret, _source = password_from_args(args, address)
+        discover(session, args.probe)
+        outcome = run(session.signin_job(secret))
     if args.json:
         doc = {"schema_version": VERIFY_SCHEMA_VERSION, **outcome.to_dict()}
         write_stdout((json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     else:
-        text = _line("incoming", outcome.incoming) + _line("outgoing", outcome.outgoing)
+        if not outcome.ok and outcome.incoming.message == outcome.outgoing.message:
+            text = _line("sign-in", outcome.incoming)  # one reason for both (OAuth2 only): said once
+        else:
+            text = _line("incoming", outcome.incoming) + _line("outgoing", outcome.outgoing)
         write_stdout(printable_lines(text).encode("utf-8"))
     return EXIT_OK if outcome.ok else EXIT_NOTHING_USABLE

@@ -29,6 +29,7 @@ from assistant.core.phone.handoff import (
     PhoneLink,
     ScreenCode,
     android_text,
+    ios_route,
     link_view,
     screen_code,
 )
@@ -197,6 +198,8 @@ class PhonePanel(QWidget):
         if self.account is None or self.worker is None:
             return
         self.stop()
+        if self._show_route():
+            return
         self.url = ""
         self.link = link = PhoneLink(self.account, bind=self.bind, expires=self.expires)
         self.job = job = self.worker.start(link.run)
@@ -206,6 +209,24 @@ class PhonePanel(QWidget):
         job.failed.connect(lambda message, _kind: self._show_link(Link.FAILED, message))
         job.cancelled.connect(lambda: self._show_link(Link.STOPPED))
         self._show_link(Link.STARTING)
+
+    def _show_route(self) -> bool:
+        """Microsoft & co.: no profile can sign in there, so no link; say why and where the account is
+        added instead (Settings › … › Add Account › Microsoft Exchange)."""
+        route = ios_route(self.account) if self.account is not None else None
+        if route is None:
+            return False
+        code, fields = route
+        sign_in = self.account.sign_in if self.account is not None else None
+        if sign_in is not None:
+            fields = {**fields, "provider": sign_in.name(QCoreApplication.translate)}
+        self.state = Link.FAILED
+        self.ios_status.setText(phone_text(code, **fields))
+        self._set_code(self.ios_code, None)
+        self.url_field.setVisible(False)
+        self.ios_howto.setVisible(False)
+        self.renew.setVisible(False)
+        return True
 
     def _on_progress(self, event: ProgressEvent) -> None:
         if event.kind == "share" and event.detail:

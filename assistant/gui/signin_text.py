@@ -14,6 +14,7 @@ from assistant.gui.text import core_text
 
 if TYPE_CHECKING:  # core.verify brings the sign-in and TLS code: imported once a result exists
     from assistant.core.model.address import EmailAddress
+    from assistant.core.model.provider import SignIn
     from assistant.core.setup.state import SetupState
     from assistant.core.signin.verify import SigninResult, VerifyResult
 
@@ -30,6 +31,8 @@ KEYCHAIN_SKIPPED: dict[str, str] = {
 
 TEXTS: dict[str, str] = {
     "works": QT_TRANSLATE_NOOP("signin", "The password works: you can receive and send mail."),
+    "works_oauth2": QT_TRANSLATE_NOOP(
+        "signin", "Signing in on your organisation's page works: you can receive and send mail."),
     "not_sent": QT_TRANSLATE_NOOP(
         "signin", "The password was not sent to at least one server, to protect it."),
     "failed": QT_TRANSLATE_NOOP("signin", "The sign-in test did not succeed."),
@@ -54,8 +57,66 @@ TEXTS: dict[str, str] = {
 }
 
 
+# The password page at a provider that refuses the normal password (core/discovery/providers.py): what to
+# type, if anything, and where an app password or authorization code is made. {link} is an HTML link.
+PROVIDER_TEXTS: dict[str, str] = {
+    "oauth2_only": QT_TRANSLATE_NOOP(
+        "signin", "{provider} signs you in on its own sign-in page (OAuth2), not with a password typed into "
+                  "a mail program. Your mail program opens that page when you add the account, so there is "
+                  "no password to test here."),
+    "oauth2_or_app_password": QT_TRANSLATE_NOOP(
+        "signin", "Your mail program can sign in on the page of {provider} (OAuth2); then it needs no "
+                  "password from you. A program that asks for a password needs an app password instead of "
+                  "your normal one: a separate password that {provider} makes for one program. Make one at "
+                  "{link} and test it here."),
+    "app_password": QT_TRANSLATE_NOOP(
+        "signin", "{provider} does not accept your normal password in mail programs. They sign in with an "
+                  "app password: a separate password that {provider} makes for one program. Make one at "
+                  "{link} and test it here."),
+    "authorization_code": QT_TRANSLATE_NOOP(
+        "signin", "{provider} does not accept your normal password in mail programs. They sign in with an "
+                  "authorization code, which you make in the web settings of {provider} after switching "
+                  "IMAP/SMTP on there. Make one ({link}) and test it here."),
+    "app_password_label": QT_TRANSLATE_NOOP("signin", "App &password:"),
+    "authorization_code_label": QT_TRANSLATE_NOOP("signin", "Authorization &code:"),
+}
+
+
 def _t(code: str, **fields: object) -> str:
     return core_text("signin", TEXTS[code], **fields)
+
+
+def provider_help(sign_in: SignIn) -> str:
+    """The password page's explanation for a recognised provider, as rich text with the page linked
+    (names and the address escaped); then what must be done first (2-Step Verification …)."""
+    from html import escape
+
+    from PySide6.QtCore import QCoreApplication
+    translate = QCoreApplication.translate
+    url = sign_in.app_password_url or sign_in.help_url or ""
+    link = f'<a href="{escape(url, quote=True)}">{escape(url)}</a>'
+    if sign_in.oauth2_only:
+        code = "oauth2_only"
+    elif sign_in.authorization_code:
+        code = "authorization_code"
+    elif sign_in.oauth2_first:
+        code = "oauth2_or_app_password"
+    else:
+        code = "app_password"
+    text = core_text("signin", PROVIDER_TEXTS[code], provider="\x00", link="\x01")
+    text = escape(text).replace("\x00", escape(sign_in.name(translate))).replace("\x01", link)
+    if sign_in.oauth2_only:
+        return text
+    extra = sign_in.summary(translate)[1:]  # the prerequisites; the first sentence is said above
+    return "<br>".join([text, *(escape(line) for line in extra)])
+
+
+def secret_label(sign_in: SignIn | None) -> str | None:
+    """The password field's label where an app password or authorization code is typed instead."""
+    if sign_in is None or sign_in.provider == "other" or not sign_in.app_password:
+        return None
+    key = "authorization_code_label" if sign_in.authorization_code else "app_password_label"
+    return core_text("signin", PROVIDER_TEXTS[key])
 
 
 def _count(value: object) -> int | None:
@@ -64,16 +125,22 @@ def _count(value: object) -> int | None:
 
 def headline(result: VerifyResult) -> str:
     if result.ok:
-        return _t("works")
+        return _t("works_oauth2" if result.oauth2 else "works")
     if result.incoming.refused_for_safety or result.outgoing.refused_for_safety:
         return _t("not_sent")
     return _t("failed")
 
 
-def outcome(r: SigninResult) -> str:
-    """The core's sentence for one server (signed in, wrong password, refused for safety, ...)."""
+def outcome(r: SigninResult, provider: SignIn | None = None) -> str:
+    """The core's sentence for one server (signed in, wrong password, refused for safety, ...); a provider's
+    name in the interface language."""
+    from PySide6.QtCore import QCoreApplication
+
     from assistant.core.signin import verify
-    return core_text("verify", verify.MESSAGES[r.code], **r.params)
+    params = dict(r.params)
+    if provider is not None and r.provider == provider.provider:
+        params["provider"] = provider.name(QCoreApplication.translate)
+    return core_text("verify", verify.MESSAGES[r.message_key], **params)
 
 
 def username_form(r: SigninResult, address: EmailAddress | None) -> str | None:
@@ -109,11 +176,11 @@ def facts(r: SigninResult) -> list[str]:
     return out
 
 
-def describe(result: VerifyResult, address: EmailAddress | None) -> str:
+def describe(result: VerifyResult, address: EmailAddress | None, provider: SignIn | None = None) -> str:
     """The whole outcome: a headline, then per server what happened and what we learnt."""
     lines = [headline(result)]
     for r in (result.incoming, result.outgoing):
-        lines.append("• " + outcome(r))
+        lines.append("• " + outcome(r, provider))
         form = username_form(r, address)
         lines.extend("   " + text for text in ([form] if form else []) + facts(r))
     return "\n".join(lines)

@@ -745,6 +745,10 @@ Replace them?</source>
         <translation>您可以略過這一步：郵件程式會詢問密碼。密碼絕不會寫進我們建立的檔案中。</translation>
     </message>
     <message>
+        <source>How you sign in</source>
+        <translation>登入方式</translation>
+    </message>
+    <message>
         <source>Password</source>
         <translation>密碼</translation>
     </message>
@@ -789,12 +793,28 @@ Replace them?</source>
         <translation>停止登入測試</translation>
     </message>
     <message>
+        <source>Sign in on your or&amp;ganisation&apos;s page</source>
+        <translation>在貴機構的網頁登入(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Opens your organisation&apos;s sign-in page in the browser, then signs in to the incoming and outgoing server with it</source>
+        <translation>在瀏覽器中打開貴機構的登入網頁，再用它登入收信與寄信伺服器</translation>
+    </message>
+    <message>
         <source>Sign-in progress</source>
         <translation>登入進度</translation>
     </message>
     <message>
         <source>Sign-in result</source>
         <translation>登入結果</translation>
+    </message>
+    <message>
+        <source>There is no password to type here for this account.</source>
+        <translation>這個帳號不需要在這裡輸入密碼。</translation>
+    </message>
+    <message>
+        <source>You are signed in. You can close this page and go back to Mail Setup Assistant.</source>
+        <translation>您已經登入。可以關閉這個網頁，回到郵件設定助理。</translation>
     </message>
     <message>
         <source>There is no incoming and outgoing server to sign in to yet.</source>
@@ -1134,6 +1154,14 @@ Replace them?</source>
     <message>
         <source>; warnings: {warnings}</source>
         <translation>；警告：{warnings}</translation>
+    </message>
+    <message>
+        <source>Sign-in test: not run (only the sign-in page of {provider} signs in: OAuth2)</source>
+        <translation>登入測試：未執行（只能透過 {provider} 的登入網頁登入：OAuth2）</translation>
+    </message>
+    <message>
+        <source>Provider: {provider} ({methods})</source>
+        <translation>郵件服務商：{provider}（{methods}）</translation>
     </message>
     <message>
         <source>The diagnostics cannot be shown without revealing the password.</source>
@@ -1725,6 +1753,38 @@ Replace them?</source>
         <translation>伺服器既沒有可用的 IMAP，也沒有可用的 POP3 伺服器</translation>
     </message>
     <message>
+        <source>mobileconfig: {provider} accepts only sign-in on its own page (OAuth2), which an Apple profile cannot describe. Add the account on the iPhone or iPad in Settings › Apps › Mail › Mail Accounts › Add Account › {account}, on a Mac in System Settings › Internet Accounts › Add Account › {account}.</source>
+        <translation>mobileconfig：{provider} 只接受在它自己的網頁登入（OAuth2），Apple 描述檔無法描述這種登入方式。請在 iPhone 或 iPad 的「設定」›「App」›「郵件」›「郵件帳號」›「加入帳號」›「{account}」加入帳號，在 Mac 上則是「系統設定」›「網際網路帳號」›「加入帳號」›「{account}」。</translation>
+    </message>
+    <message>
+        <source>mobileconfig: {provider} accepts only sign-in on its own page (OAuth2), which an Apple profile cannot describe; add the account in a mail program that opens that page.</source>
+        <translation>mobileconfig：{provider} 只接受在它自己的網頁登入（OAuth2），Apple 描述檔無法描述這種登入方式；請在會打開該網頁的郵件程式中加入帳號。</translation>
+    </message>
+    <message>
+        <source>autodiscover: {provider} accepts only sign-in on its own page (OAuth2), which an Autodiscover file cannot describe; Outlook finds the settings of {provider} by itself.</source>
+        <translation>autodiscover：{provider} 只接受在它自己的網頁登入（OAuth2），Autodiscover 檔案無法描述這種登入方式；Outlook 會自己找到 {provider} 的設定。</translation>
+    </message>
+    <message>
+        <source>a sign-in on the organisation&apos;s own page needs a preset with [oauth2] client_id and its endpoints (see docs/presets.md)</source>
+        <translation>要在機構自己的網頁登入，需要含有 [oauth2] client_id 與其端點的預設設定檔（請參閱 docs/presets.md）</translation>
+    </message>
+    <message>
+        <source>the sign-in page did not let this program in ({error})</source>
+        <translation>登入網頁沒有讓這個程式登入（{error}）</translation>
+    </message>
+    <message>
+        <source>the sign-in page came back with an answer that is not for this sign-in; nothing was used</source>
+        <translation>登入網頁傳回的回應不屬於這次登入；沒有使用任何內容</translation>
+    </message>
+    <message>
+        <source>the sign-in page did not come back within {seconds} s</source>
+        <translation>登入網頁沒有在 {seconds} 秒內回應</translation>
+    </message>
+    <message>
+        <source>{url}: no access token ({detail})</source>
+        <translation>{url}：沒有取得存取權杖（{detail}）</translation>
+    </message>
+    <message>
         <source>{path}: cannot write ({detail})</source>
         <translation>{path}：無法寫入（{detail}）</translation>
     </message>
@@ -1992,6 +2052,10 @@ Replace them?</source>
         <translation>用您的密碼登入成功。</translation>
     </message>
     <message>
+        <source>Signing in on your organisation&apos;s own page worked.</source>
+        <translation>在貴機構自己的網頁登入成功。</translation>
+    </message>
+    <message>
         <source>The servers answered and their encryption was verified.</source>
         <translation>伺服器有回應，而且加密連線已通過驗證。</translation>
     </message>
@@ -2020,6 +2084,18 @@ Replace them?</source>
         <translation>{hosts} 的設定是經由未受保護的管道取得的；您已接受這個風險。</translation>
     </message>
     <message>
+        <source>{provider} signs you in on its own page, so there is no password to test here: your mail program opens that page when you add the account.</source>
+        <translation>{provider} 會在它自己的網頁讓您登入，所以這裡沒有密碼需要測試：您在郵件程式中加入帳號時，程式會打開那個網頁。</translation>
+    </message>
+    <message>
+        <source>{provider} needs an app password in mail programs, not your normal password.</source>
+        <translation>在郵件程式中，{provider} 需要應用程式密碼，而不是您平常的密碼。</translation>
+    </message>
+    <message>
+        <source>{provider} needs an authorization code in mail programs, not your normal password.</source>
+        <translation>在郵件程式中，{provider} 需要授權碼，而不是您平常的密碼。</translation>
+    </message>
+    <message>
         <source>Now set up your mail program with the steps below.</source>
         <translation>現在請依照下面的步驟設定您的郵件程式。</translation>
     </message>
@@ -2046,6 +2122,18 @@ Replace them?</source>
     <message>
         <source>Go back and test them, or test the sign-in with your password, before you rely on them.</source>
         <translation>在正式使用之前，請回上一步測試這些設定，或用您的密碼測試登入。</translation>
+    </message>
+    <message>
+        <source>Now add the account in your mail program with the steps below; it opens the sign-in page of {provider}.</source>
+        <translation>現在請依照下面的步驟在郵件程式中加入帳號；程式會打開 {provider} 的登入網頁。</translation>
+    </message>
+    <message>
+        <source>Make an app password at {url} and test it on the password page.</source>
+        <translation>請在 {url} 建立應用程式密碼，並在密碼頁測試它。</translation>
+    </message>
+    <message>
+        <source>Switch on IMAP/SMTP in the web settings of {provider}, make an authorization code there ({url}) and test it on the password page.</source>
+        <translation>請在 {provider} 的網頁設定中開啟 IMAP/SMTP，在那裡產生授權碼（{url}），並在密碼頁測試它。</translation>
     </message>
 </context>
 <context>
@@ -2105,6 +2193,14 @@ Replace them?</source>
     <message>
         <source>The server rejected the password you tested, so it is not offered for the code.</source>
         <translation>伺服器拒絕了您測試的密碼，因此不提供放進 QR 碼。</translation>
+    </message>
+    <message>
+        <source>{provider} signs in only on its own page, which a profile cannot hold. On the iPhone or iPad open Settings › Apps › Mail › Mail Accounts › Add Account › {account} instead.</source>
+        <translation>{provider} 只能在它自己的網頁登入，描述檔無法包含這種登入方式。請改在 iPhone 或 iPad 上打開「設定」›「App」›「郵件」›「郵件帳號」›「加入帳號」›「{account}」。</translation>
+    </message>
+    <message>
+        <source>{provider} signs in only on its own page, which a profile cannot hold: add the account in a mail app that opens that page.</source>
+        <translation>{provider} 只能在它自己的網頁登入，描述檔無法包含這種登入方式：請在會打開該網頁的郵件 App 中加入帳號。</translation>
     </message>
 </context>
 <context>
@@ -2174,6 +2270,73 @@ Replace them?</source>
     <message>
         <source>guessing</source>
         <translation>推測</translation>
+    </message>
+</context>
+<context>
+    <name>providers</name>
+    <message>
+        <source>LANGUAGE_CODE</source>
+        <translation>zh_TW</translation>
+    </message>
+    <message>
+        <source>{provider} accepts only its own sign-in page (OAuth2), never a password typed into a mail program.</source>
+        <translation>{provider} 只接受它自己的登入網頁（OAuth2），絕不接受輸入在郵件程式中的密碼。</translation>
+    </message>
+    <message>
+        <source>{provider} signs you in on its own page (OAuth2); a mail program that cannot do that needs an app password, not your normal password: {url}</source>
+        <translation>{provider} 會在它自己的網頁讓您登入（OAuth2）；無法這樣做的郵件程式需要應用程式密碼，而不是您平常的密碼：{url}</translation>
+    </message>
+    <message>
+        <source>{provider} needs an app password in mail programs, not your normal password: {url}</source>
+        <translation>在郵件程式中，{provider} 需要應用程式密碼，而不是您平常的密碼：{url}</translation>
+    </message>
+    <message>
+        <source>{provider} needs an authorization code in mail programs, not your normal password: switch on IMAP/SMTP in its web settings and make one there ({url}).</source>
+        <translation>在郵件程式中，{provider} 需要授權碼，而不是您平常的密碼：請在它的網頁設定中開啟 IMAP/SMTP，並在那裡產生授權碼（{url}）。</translation>
+    </message>
+    <message>
+        <source>The settings file of {provider} asks mail programs to sign in on the provider&apos;s own page (OAuth2).</source>
+        <translation>{provider} 的設定檔要求郵件程式在郵件服務商自己的網頁登入（OAuth2）。</translation>
+    </message>
+    <message>
+        <source>The settings file of {provider} allows only sign-in on the provider&apos;s own page (OAuth2), never a password.</source>
+        <translation>{provider} 的設定檔只允許在郵件服務商自己的網頁登入（OAuth2），絕不接受密碼。</translation>
+    </message>
+    <message>
+        <source>App passwords need 2-Step Verification switched on for the account.</source>
+        <translation>帳號必須先開啟兩步驟驗證，才能使用應用程式密碼。</translation>
+    </message>
+    <message>
+        <source>App-specific passwords need two-factor authentication for the Apple Account.</source>
+        <translation>Apple 帳號必須開啟雙重認證，才能使用 App 專用密碼。</translation>
+    </message>
+    <message>
+        <source>First switch on IMAP/SMTP in the settings of the web mail.</source>
+        <translation>請先在網頁版信箱的設定中開啟 IMAP/SMTP。</translation>
+    </message>
+    <message>
+        <source>Mail programs need a plan that includes IMAP (Fastmail&apos;s Basic plan does not).</source>
+        <translation>郵件程式需要包含 IMAP 的方案（Fastmail 的 Basic 方案不包含）。</translation>
+    </message>
+    <message>
+        <source>the address&apos;s domain</source>
+        <translation>地址的網域</translation>
+    </message>
+    <message>
+        <source>the domain&apos;s MX records</source>
+        <translation>網域的 MX 記錄</translation>
+    </message>
+    <message>
+        <source>the servers&apos; names</source>
+        <translation>伺服器的名稱</translation>
+    </message>
+    <message>
+        <source>the OAuth2 issuer in the settings file</source>
+        <translation>設定檔中的 OAuth2 發行者</translation>
+    </message>
+    <message>
+        <source>the settings file</source>
+        <translation>設定檔</translation>
     </message>
 </context>
 <context>
@@ -2596,6 +2759,22 @@ Replace them?</source>
         <translation>OAuth2（透過郵件服務商的網頁登入）</translation>
     </message>
     <message>
+        <source>Sign in through {provider}&apos;s page (OAuth2)</source>
+        <translation>透過 {provider} 的網頁登入（OAuth2）</translation>
+    </message>
+    <message>
+        <source>App password (not your normal password)</source>
+        <translation>應用程式密碼（不是您平常的密碼）</translation>
+    </message>
+    <message>
+        <source>Authorization code (not your normal password)</source>
+        <translation>授權碼（不是您平常的密碼）</translation>
+    </message>
+    <message>
+        <source>Your mail program signs in through {provider}&apos;s page: there is no password to type into it, and none is on this sheet.</source>
+        <translation>您的郵件程式會透過 {provider} 的網頁登入：不需要在程式中輸入密碼，這張說明表上也沒有密碼。</translation>
+    </message>
+    <message>
         <source>No authentication</source>
         <translation>不需驗證</translation>
     </message>
@@ -2647,12 +2826,112 @@ Replace them?</source>
         <source>Made with Mail Setup Assistant. Keep this sheet: it holds no password.</source>
         <translation>由郵件設定助理製作。請保存這張說明表：上面沒有任何密碼。</translation>
     </message>
+    <message>
+        <source>the app password</source>
+        <translation>應用程式密碼</translation>
+    </message>
+    <message>
+        <source>the authorization code</source>
+        <translation>授權碼</translation>
+    </message>
+    <message>
+        <source>First make an app password for this program at {url} (your normal password does not work here).</source>
+        <translation>請先在 {url} 為這個程式建立應用程式密碼（您平常的密碼在這裡無法使用）。</translation>
+    </message>
+    <message>
+        <source>First switch on IMAP/SMTP in the web settings of {provider} and make an authorization code there ({url}); your normal password does not work here.</source>
+        <translation>請先在 {provider} 的網頁設定中開啟 IMAP/SMTP，並在那裡產生授權碼（{url}）；您平常的密碼在這裡無法使用。</translation>
+    </message>
+    <message>
+        <source>Enter your name and {address}, leave the password empty and choose Continue: Thunderbird finds the settings of {provider} and chooses OAuth2 by itself.</source>
+        <translation>輸入您的名稱和 {address}，密碼留空，然後選擇「繼續」：Thunderbird 會找到 {provider} 的設定，並自動選擇 OAuth2。</translation>
+    </message>
+    <message>
+        <source>Choose Done, then sign in on the page of {provider} that opens.</source>
+        <translation>選擇「完成」，然後在打開的 {provider} 網頁上登入。</translation>
+    </message>
+    <message>
+        <source>Enter your name, {address} and {secret} as the password; choose Continue, then Done.</source>
+        <translation>輸入您的名稱、{address}，密碼欄輸入{secret}；選擇「繼續」，再選擇「完成」。</translation>
+    </message>
+    <message>
+        <source>Open System Settings › Internet Accounts › Add Account › {account}.</source>
+        <translation>打開「系統設定」›「網際網路帳號」›「加入帳號」›「{account}」。</translation>
+    </message>
+    <message>
+        <source>Open Settings › Apps › Mail › Mail Accounts › Add Account › {account}.</source>
+        <translation>打開「設定」›「App」›「郵件」›「郵件帳號」›「加入帳號」›「{account}」。</translation>
+    </message>
+    <message>
+        <source>Sign in as {provider} asks (on its own page or in its own window), then switch Mail on.</source>
+        <translation>依照 {provider} 的要求登入（在它自己的網頁或視窗中），然後開啟「郵件」。</translation>
+    </message>
+    <message>
+        <source>Enter your name, {address} and {secret} as the password; choose Sign In.</source>
+        <translation>輸入您的名稱、{address}，密碼欄輸入{secret}；然後選擇「登入」。</translation>
+    </message>
+    <message>
+        <source>Enter your name, {address} and {secret} as the password; choose Next.</source>
+        <translation>輸入您的名稱、{address}，密碼欄輸入{secret}；然後選擇「下一步」。</translation>
+    </message>
+    <message>
+        <source>In the new Outlook choose Settings › Accounts › Add account, enter {address} and choose Continue (in the classic Outlook: File › Add Account).</source>
+        <translation>在新版 Outlook 中選擇「設定」›「帳戶」›「新增帳戶」，輸入 {address} 並選擇「繼續」（傳統版 Outlook：「檔案」›「新增帳戶」）。</translation>
+    </message>
+    <message>
+        <source>Sign in on the page of {provider} that opens.</source>
+        <translation>在打開的 {provider} 網頁上登入。</translation>
+    </message>
+    <message>
+        <source>Choose {protocol}, enter the server values, then {secret} as the password.</source>
+        <translation>選擇 {protocol}，輸入伺服器的各項設定值，密碼欄輸入{secret}。</translation>
+    </message>
+    <message>
+        <source>In Mail open Settings › Manage accounts › Add account › {account}.</source>
+        <translation>在「郵件」App 中打開「設定」›「管理帳戶」›「新增帳戶」›「{account}」。</translation>
+    </message>
+    <message>
+        <source>Enter {address}, {secret} as the password and the server values, then choose Sign in.</source>
+        <translation>輸入 {address}、在密碼欄輸入{secret}，並輸入伺服器的各項設定值，然後選擇「登入」。</translation>
+    </message>
+    <message>
+        <source>In the Gmail app tap your picture › Add another account, choose {provider} and sign in on its page.</source>
+        <translation>在 Gmail App 中點您的大頭貼 ›「新增其他帳戶」，選擇 {provider}，並在它的網頁上登入。</translation>
+    </message>
+    <message>
+        <source>In Thunderbird for Android choose Add account and enter {address}: it opens the sign-in page of {provider}.</source>
+        <translation>在 Thunderbird for Android 中選擇「新增帳號」並輸入 {address}：它會打開 {provider} 的登入網頁。</translation>
+    </message>
+    <message>
+        <source>Choose {protocol}, enter the incoming server values with {secret} as the password, then the outgoing ones.</source>
+        <translation>選擇 {protocol}，輸入收信伺服器的設定值並在密碼欄輸入{secret}，再輸入寄信伺服器的設定值。</translation>
+    </message>
+    <message>
+        <source>Add the account in your mail program: one that knows {provider} opens its sign-in page (OAuth2). A program that asks for a password instead cannot sign in to {provider}.</source>
+        <translation>請在郵件程式中加入帳號：認得 {provider} 的程式會打開它的登入網頁（OAuth2）。改為要求輸入密碼的程式無法登入 {provider}。</translation>
+    </message>
+    <message>
+        <source>Add the account in your mail program: one that knows {provider} opens its sign-in page (OAuth2). A program that asks for a password needs an app password instead: {url}</source>
+        <translation>請在郵件程式中加入帳號：認得 {provider} 的程式會打開它的登入網頁（OAuth2）。要求輸入密碼的程式則需要應用程式密碼：{url}</translation>
+    </message>
+    <message>
+        <source>Add a new mail account, choose to set it up by hand, enter the server values and {secret} as the password.</source>
+        <translation>新增郵件帳號，選擇手動設定，輸入伺服器的各項設定值，密碼欄輸入{secret}。</translation>
+    </message>
+    <message>
+        <source>OAuth2</source>
+        <translation>OAuth2</translation>
+    </message>
 </context>
 <context>
     <name>signin</name>
     <message>
         <source>The password works: you can receive and send mail.</source>
         <translation>密碼正確：您可以收信和寄信。</translation>
+    </message>
+    <message>
+        <source>Signing in on your organisation&apos;s page works: you can receive and send mail.</source>
+        <translation>在貴機構的網頁登入成功：您可以收信和寄信。</translation>
     </message>
     <message>
         <source>The password was not sent to at least one server, to protect it.</source>
@@ -2705,6 +2984,30 @@ Replace them?</source>
     <message>
         <source>The outgoing server accepted your sign-in for sending (SMTP AUTH).</source>
         <translation>寄信伺服器接受了您的登入，可以寄信（SMTP AUTH）。</translation>
+    </message>
+    <message>
+        <source>{provider} signs you in on its own sign-in page (OAuth2), not with a password typed into a mail program. Your mail program opens that page when you add the account, so there is no password to test here.</source>
+        <translation>{provider} 會在它自己的登入網頁讓您登入（OAuth2），而不是用輸入在郵件程式中的密碼。您在郵件程式中加入帳號時，程式會打開那個網頁，所以這裡沒有密碼需要測試。</translation>
+    </message>
+    <message>
+        <source>Your mail program can sign in on the page of {provider} (OAuth2); then it needs no password from you. A program that asks for a password needs an app password instead of your normal one: a separate password that {provider} makes for one program. Make one at {link} and test it here.</source>
+        <translation>您的郵件程式可以在 {provider} 的網頁登入（OAuth2），這樣就不需要您的密碼。要求輸入密碼的程式則需要應用程式密碼，而不是您平常的密碼：那是 {provider} 為單一程式另外產生的密碼。請在 {link} 建立一組，並在這裡測試。</translation>
+    </message>
+    <message>
+        <source>{provider} does not accept your normal password in mail programs. They sign in with an app password: a separate password that {provider} makes for one program. Make one at {link} and test it here.</source>
+        <translation>{provider} 不接受在郵件程式中使用您平常的密碼。郵件程式要用應用程式密碼登入：那是 {provider} 為單一程式另外產生的密碼。請在 {link} 建立一組，並在這裡測試。</translation>
+    </message>
+    <message>
+        <source>{provider} does not accept your normal password in mail programs. They sign in with an authorization code, which you make in the web settings of {provider} after switching IMAP/SMTP on there. Make one ({link}) and test it here.</source>
+        <translation>{provider} 不接受在郵件程式中使用您平常的密碼。郵件程式要用授權碼登入：請先在 {provider} 的網頁設定中開啟 IMAP/SMTP，再在那裡產生授權碼。請產生一組（{link}），並在這裡測試。</translation>
+    </message>
+    <message>
+        <source>App &amp;password:</source>
+        <translation>應用程式密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Authorization &amp;code:</source>
+        <translation>授權碼(&amp;C)：</translation>
     </message>
 </context>
 <context>
@@ -3096,6 +3399,22 @@ Replace them?</source>
     <message>
         <source>There is no usable {protocol} server to sign in to.</source>
         <translation>沒有可以登入的 {protocol} 伺服器。</translation>
+    </message>
+    <message>
+        <source>{provider} accepts only sign-in on its own page (OAuth2), so the password was not sent. Add the account in your mail program: it opens the sign-in page of {provider} for you.</source>
+        <translation>{provider} 只接受在它自己的網頁登入（OAuth2），所以沒有送出密碼。請在郵件程式中加入帳號：程式會為您打開 {provider} 的登入網頁。</translation>
+    </message>
+    <message>
+        <source>{host} ({protocol}) offers only sign-in on the provider&apos;s own page (OAuth2), so the password was not sent. Add the account in a mail program that opens that page for you.</source>
+        <translation>{host}（{protocol}）只提供在郵件服務商自己的網頁登入（OAuth2），所以沒有送出密碼。請在會為您打開該網頁的郵件程式中加入帳號。</translation>
+    </message>
+    <message>
+        <source>The server rejected the password ({host}, {protocol}; tried {tried}). {provider} needs an app password here, not your normal password: make one at {url}</source>
+        <translation>伺服器拒絕了這組密碼（{host}，{protocol}；試過 {tried}）。{provider} 在這裡需要應用程式密碼，而不是您平常的密碼：請在 {url} 建立一組</translation>
+    </message>
+    <message>
+        <source>The server rejected the password ({host}, {protocol}; tried {tried}). {provider} needs an authorization code here, not your normal password: switch on IMAP/SMTP in its web settings and make one ({url}).</source>
+        <translation>伺服器拒絕了這組密碼（{host}，{protocol}；試過 {tried}）。{provider} 在這裡需要授權碼，而不是您平常的密碼：請在它的網頁設定中開啟 IMAP/SMTP 並產生授權碼（{url}）。</translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,8 @@ def test_wheel_ships_resources_with_compiled_translations(installed: Installed) 
     names = zipfile.ZipFile(installed.wheel).namelist()
     data = [n for n in names if n.startswith("assistant/resources_data/")]
     for wanted in ("schemas/probe.schema.json", "schemas/preset.schema.json", "schemas/report.schema.json",
-                   "schemas/recommend.schema.json", "icons/mail-setup-assistant.svg",
+                   "schemas/recommend.schema.json", "schemas/providers.schema.json", "data/providers.json",
+                   "icons/mail-setup-assistant.svg",
                    "translations/assistant_zh_TW.qm"):
         assert f"assistant/resources_data/{wanted}" in data, f"{wanted} is not in the wheel: {data}"
     assert not [n for n in names if n.endswith(".ts")], "the .ts sources are not shipped, only the .qm"

@@ -57,6 +57,12 @@ class Zone:
         self.lines.append(f'txt-record={name},"{text}"')
         return self
 
+    def local(self, domain: str) -> Zone:
+        """Answer for ``domain`` from this zone only (unknown names NXDOMAIN), like ``.test``: lets a test
+        give real providers' names (outlook.office365.com) loopback addresses without asking anyone else."""
+        self.lines.append(f"local=/{domain}/")
+        return self
+
 
 class Dnsmasq:
     """A running dnsmasq; ``stop()`` ends it by PID."""

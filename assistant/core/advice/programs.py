@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from assistant.core.advice import provider_steps
 from assistant.core.model.account import AccountConfig, ServerConfig
 from assistant.core.model.address import expand
+from assistant.core.model.provider import language
 from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate
 
 PROGRAMS: tuple[str, ...] = ("outlook", "apple_mail", "thunderbird", "windows_mail", "iphone", "android")
@@ -96,6 +98,7 @@ TEXTS: dict[str, str] = {
     "your_address": QT_TRANSLATE_NOOP("sheet", "your full email address"),
     "your_local": QT_TRANSLATE_NOOP("sheet", "the part of your email address before the @"),
 }
+TEXTS.update(provider_steps.TEXTS)  # a recognised provider's own steps (provider_steps.py), same context
 _WORDS = {"%EMAILADDRESS%": "your_address", "%EMAILLOCALPART%": "your_local"}
 
 # How each program names the security setting: "words" (SSL/TLS, STARTTLS, None) or a switch (On/Off).
@@ -124,17 +127,26 @@ class Text:
     code: str | None
     value: str = ""
     fields: tuple[tuple[str, str], ...] = ()
+    # Fields whose value is itself a key of TEXTS (translated first), and a provider's names by language
+    # (the ``{provider}`` field, in the reader's language): provider_steps.py uses both.
+    words: tuple[tuple[str, str], ...] = ()
+    names: tuple[tuple[str, str], ...] = ()
 
     def render(self, translate: Translate | None = None) -> str:
         if self.code is None:
             return self.value  # a server name, a port, an address: never translated
         template = TEXTS[self.code]
+        fields = dict(self.fields)
+        fields.update({name: Text(code).render(translate) for name, code in self.words})
+        if self.names:
+            names = dict(self.names)
+            fields["provider"] = names.get(language(translate)) or names.get("en") or ""
         if translate is not None:
             try:
-                return translate("sheet", template).format(**dict(self.fields))
+                return translate("sheet", template).format(**fields)
             except (KeyError, IndexError, ValueError):
                 pass  # a broken translation falls back to English
-        return template.format(**dict(self.fields))
+        return template.format(**fields)
 
 
 def _t(code: str, **fields: str) -> Text:
@@ -179,7 +191,8 @@ def _protocol(server: ServerConfig, program: str) -> str:
     return server.protocol.upper()
 
 
-def _section(server: ServerConfig, program: str, address: str | None, incoming: bool) -> Section:
+def _section(server: ServerConfig, program: str, address: str | None, incoming: bool,
+             method: str | None = None) -> Section:
     """One server in ``program``'s words; the user name and host with the address filled in."""
     host = expand(server.host, address) or server.host
     name = server.username or "%EMAILADDRESS%"
@@ -201,8 +214,9 @@ def _section(server: ServerConfig, program: str, address: str | None, incoming: 
     rows.append((_t(label), secure))
     if server.auth != "none":
         rows.append((_t("username"), user))
-        if program in ("thunderbird", "android", "other") and server.auth == "password-cleartext":
-            rows.append((_t("auth_method"), _t("normal_password")))
+        method = method or ("normal_password" if server.auth == "password-cleartext" else None)
+        if program in ("thunderbird", "android", "other") and method:
+            rows.append((_t("auth_method"), _t(method)))
     title = _t("incoming", protocol=_protocol(server, "")) if incoming else _t("outgoing")
     return Section(title, tuple(rows))
 
@@ -216,14 +230,30 @@ def instructions(account: AccountConfig, programs: tuple[str, ...] = (),
     incoming, outgoing = account.incoming[0], account.outgoing[0]
     out: list[Instructions] = []
     for program in [p for p in PROGRAMS if p in programs] or ["other"]:
-        sections = (_section(incoming, program, account.address, True),
-                    _section(outgoing, program, account.address, False))
+        method = provider_steps.method_word(account.sign_in, program)
+        sections = (_section(incoming, program, account.address, True, method),
+                    _section(outgoing, program, account.address, False, method))
         fields = {"address": account.address or "", "protocol": _protocol(incoming, program)}
         profile = files.get("mobileconfig") if program in APPLE else None
         steps: tuple[Text, ...]
-        if profile:
+        own = _provider_steps(account, program, fields, profile)
+        if own is not None:
+            steps, profile = own, None
+        elif profile:
             steps = (_t(_FILE_STEP[program], file=profile), _t("file_values"))
         else:
             steps = tuple(_t(code, **fields) for code in _STEPS[program])
         out.append(Instructions(program, _t(program), steps, sections, profile))
     return out
+
+
+def _provider_steps(account: AccountConfig, program: str, fields: dict[str, str],
+                    profile: str | None) -> tuple[Text, ...] | None:
+    """A recognised provider's own route for ``program`` (provider_steps.py), or None for the generic one."""
+    sign_in = account.sign_in
+    if sign_in is None or not provider_steps.applies(sign_in):
+        return None
+    found = provider_steps.steps(sign_in, program, fields["address"], fields["protocol"], profile)
+    if found is None:
+        return None
+    return tuple(Text(s.code, fields=s.fields, words=s.words, names=s.names) for s in found)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from assistant.core.model.provider import OAuth2App
 from assistant.core.model.results import (
     PROTOCOLS,
     SECURITIES,
@@ -69,11 +70,15 @@ class Preset:
     support_contact: str | None = None
     servers: tuple[Candidate, ...] = ()
     policy: Policy = field(default_factory=Policy)
+    oauth2: OAuth2App | None = None  # the organisation's own app, for a real OAuth2 sign-in test
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "domains": list(self.domains), "support_url": self.support_url,
-                "support_contact": self.support_contact,
-                "servers": [s.to_dict() for s in self.servers], "policy": self.policy.to_dict()}
+        out = {"name": self.name, "domains": list(self.domains), "support_url": self.support_url,
+               "support_contact": self.support_contact,
+               "servers": [s.to_dict() for s in self.servers], "policy": self.policy.to_dict()}
+        if self.oauth2 is not None:
+            out["oauth2"] = self.oauth2.to_dict()
+        return out
 
     def candidates(self, protocol: str | None = None) -> list[Candidate]:
         """The preset's servers as discovery candidates (source "manual"), optionally of one protocol."""
@@ -143,7 +148,8 @@ def _parse(text: str, p: Path, where: _Where) -> dict[str, Any]:
     return data
 
 
-_TOP = {"schema_version", "name", "domains", "support_url", "support_contact", "servers", "policy"}
+_TOP = {"schema_version", "name", "domains", "support_url", "support_contact", "servers", "policy", "oauth2"}
+_OAUTH2 = {"client_id", "authorization_endpoint", "token_endpoint", "scopes"}
 _POLICY = {"forbidden_protocols", "min_tls", "allowed_server_domains", "offline", "require_implicit_tls"}
 _SERVER = {"protocol", "host", "port", "security", "username"}
 
@@ -176,7 +182,28 @@ def _preset(d: dict[str, Any], p: Path, where: _Where) -> Preset:
     return Preset(name=name, path=str(p), domains=domains,
                   support_url=_text(d, "support_url", "support_url", where),
                   support_contact=_text(d, "support_contact", "support_contact", where),
-                  servers=servers, policy=policy)
+                  servers=servers, policy=policy, oauth2=_oauth2(d.get("oauth2"), where))
+
+
+def _oauth2(d: Any, where: _Where) -> OAuth2App | None:
+    """The organisation's own OAuth2 app: its client ID and its endpoints, which must be HTTPS."""
+    if d is None:
+        return None
+    if not isinstance(d, dict):
+        raise where.error("oauth2", "expected a table/object")
+    _known(d, _OAUTH2, "oauth2.", where)
+    client_id = _text(d, "client_id", "oauth2.client_id", where, required=True)
+    urls = {}
+    for k in ("authorization_endpoint", "token_endpoint"):
+        url = _text(d, k, f"oauth2.{k}", where, required=True) or ""
+        if not url.startswith("https://") or any(c.isspace() for c in url) or len(url) > 2000:
+            raise where.error(f"oauth2.{k}", "expected an https:// URL")
+        urls[k] = url
+    scopes = _list(d, "scopes", "oauth2.scopes", where)
+    if not all(isinstance(s, str) and s and not any(c.isspace() for c in s) for s in scopes):
+        raise where.error("oauth2.scopes", "expected a list of scope names without spaces")
+    return OAuth2App(client_id=client_id or "", authorization_endpoint=urls["authorization_endpoint"],
+                     token_endpoint=urls["token_endpoint"], scopes=tuple(scopes))
 
 
 def _policy(d: dict[str, Any], where: _Where) -> Policy:

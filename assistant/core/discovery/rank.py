@@ -198,12 +198,13 @@ def recommend(results: Iterable[ProbeResult]) -> dict[str, ProbeResult | None]:
 def assess(domain: str, results: list[ProbeResult], recommended: dict[str, ProbeResult | None],
            source_findings: Iterable[Finding] = (), not_offered: Iterable[str] = (),
            routes: Mapping[tuple[str, str, int, str], str] | None = None,
-           named: Iterable[Candidate] = ()) -> list[Finding]:
+           named: Iterable[Candidate] = (), trusted: Iterable[str] = ()) -> list[Finding]:
     """All warnings for one discovery run, deduplicated, in a stable order.
 
     ``routes``: candidates an answer reached through a forgeable route named (``SourceOutcome.routes``).
     ``named``: every candidate as each source named it (before one label per endpoint was kept), for
-    ``sources_disagree``.
+    ``sources_disagree``. ``trusted`` are the hosts of a provider recognised from the domain or its MX
+    (discovery/providers.py): no ``outside_domain`` for them.
     """
     out: list[Finding] = []
     seen: set[tuple[str, str | None, str | None, str]] = set()
@@ -215,6 +216,7 @@ def assess(domain: str, results: list[ProbeResult], recommended: dict[str, Probe
             out.append(f)
 
     skipped = set(not_offered)
+    own = {h.lower().rstrip(".") for h in trusted}
     source_list = list(source_findings)
     if recommended.get("imap") is None and recommended.get("pop3") is None:
         add(finding("no_incoming", domain=domain))
@@ -234,7 +236,8 @@ def assess(domain: str, results: list[ProbeResult], recommended: dict[str, Probe
         r, c = chosen, chosen.candidate
         route = (routes or {}).get(c.key) if c.source == "autodiscover" else None
         if ((c.source in UNSIGNED_SOURCES or route is not None)
-                and not same_registered_domain(c.host.rstrip("."), domain)):
+                and not same_registered_domain(c.host.rstrip("."), domain)
+                and c.host.lower().rstrip(".") not in own):
             add(finding("outside_domain", host=c.host.rstrip("."), protocol=wanted, domain=domain,
                         source=route or c.source))
         if c.source == "autoconfig_http":  # named only by a file anyone on the path could have forged

@@ -16,11 +16,12 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
-from assistant.core.discovery import rank
+from assistant.core.discovery import providers, rank
 from assistant.core.discovery.sources import SOURCES, SourceRun
 from assistant.core.discovery.suggest import tld_is_real
 from assistant.core.model.address import EmailAddress
 from assistant.core.model.progress import ProgressCallback, ProgressEvent
+from assistant.core.model.provider import SignIn
 from assistant.core.model.results import (
     PROTOCOLS,
     Candidate,
@@ -352,14 +353,28 @@ class _Run:
                                 -s.weight))
         mx.sort(key=lambda m: (m.preference, m.host))
         not_offered = [p for p in PROTOCOLS if p in self.not_offered]
+        sign_in = self.sign_in(mx, recommended)
+        # A recognised provider's own server, reached through the domain's MX (or its own domain), is not
+        # "outside the domain": a forged MX could only send the person to the real provider.
+        trusted = sign_in.hosts if sign_in is not None and sign_in.trusted else ()
         return DiscoveryResult(
             address=self.addr.address, domain=self.addr.domain, domain_unicode=self.addr.domain_unicode,
             local_part=self.addr.local, mx=mx, srv=srv, not_offered=not_offered, candidates=results,
             recommended=recommended,
             warnings=rank.assess(self.addr.domain, results, recommended, findings, not_offered, routes,
-                                 [c for o in self.outcomes for c in o.candidates]),
-            sources=self.reports, resolver=self.resolver.describe(), elapsed_ms=self.ms(),
+                                 [c for o in self.outcomes for c in o.candidates], trusted),
+            sources=self.reports, resolver=self.resolver.describe(), elapsed_ms=self.ms(), sign_in=sign_in,
         )
+
+    def sign_in(self, mx: list[MxRecord], recommended: dict[str, ProbeResult | None]) -> SignIn | None:
+        """The provider behind the servers discovery recommends (discovery/providers.py), if it is one that
+        refuses the normal password; what settings files said about OAuth2 counts too."""
+        chosen = [r.candidate for r in providers.in_use(recommended)]
+        return providers.recognise(
+            self.addr.domain, mx_hosts=[m.host for m in mx], hosts=[c.host for c in chosen],
+            issuers=[i for o in self.outcomes for i in o.oauth2_issuers],
+            file_methods=[c.auth for c in chosen if c.auth],
+            file_name=next((o.provider_name for o in self.outcomes if o.provider_name), None))
 
 
 async def discover(addr: EmailAddress, settings: Settings, progress: ProgressCallback | None = None,

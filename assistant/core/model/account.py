@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from assistant.core.model.kinds import Protocol, Security
 
 if TYPE_CHECKING:
+    from assistant.core.model.provider import SignIn
     from assistant.core.model.results import Candidate
 
 Auth = Literal["password-cleartext", "password-encrypted", "OAuth2", "none"]
@@ -131,6 +132,9 @@ class AccountConfig:
     # (oAuth2, webMail, enable, clientConfigUpdate ...).
     provider_extras: tuple[XmlPart, ...] = ()
     root_extras: tuple[XmlPart, ...] = ()
+    # A recognised provider that refuses the normal password (model/provider.py): the sheet and the steps
+    # say how to sign in there, and formats that can only hold a password refuse an OAuth2-only account.
+    sign_in: SignIn | None = None
 
     @property
     def doc_links(self) -> tuple[DocLink, ...]:

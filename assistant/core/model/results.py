@@ -26,6 +26,7 @@ from assistant.core.model.kinds import (
     Source,
     Status,
 )
+from assistant.core.model.provider import SignIn
 from assistant.core.words.messages import Message
 
 SCHEMA_VERSION = 1
@@ -254,6 +255,9 @@ class DiscoveryResult:
     resolver: str = "system"
     elapsed_ms: int = 0
     schema_version: int = SCHEMA_VERSION
+    # A provider that refuses the normal password (Google, Microsoft …) and how its users sign in; None for an
+    # ordinary server (discovery/providers.py).
+    sign_in: SignIn | None = None
 
     def usable(self) -> bool:
         """Exit-code rule: a verified secure incoming and outgoing server was found."""
@@ -271,6 +275,7 @@ class DiscoveryResult:
             "warnings": [w.to_dict() for w in self.warnings],
             "sources": [s.to_dict() for s in self.sources],
             "resolver": self.resolver, "elapsed_ms": self.elapsed_ms,
+            "sign_in": self.sign_in.to_dict() if self.sign_in else None,
         }
 
     @classmethod
@@ -295,6 +300,7 @@ class DiscoveryResult:
                 warnings=[Finding.from_dict(w) for w in _list(d, "warnings", dict)],
                 resolver=_opt_str(d, "resolver") or "system", elapsed_ms=_int(d, "elapsed_ms"),
                 schema_version=_int(d, "schema_version", SCHEMA_VERSION),
+                sign_in=SignIn.from_dict(d.get("sign_in")),
             )
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"missing or malformed field {exc}") from None
@@ -316,6 +322,7 @@ class SourceOutcome:
     # SRV record, a redirect to another domain), by route code (``vocabulary.ROUTES``): when one of them
     # is recommended under this source's label, ranking warns ``outside_domain`` as for SRV or MX.
     routes: dict[tuple[str, str, int, str], str] = field(default_factory=dict)
+    oauth2_issuers: list[str] = field(default_factory=list)  # a config file's <oAuth2><issuer>
 
 __all__ = ["PROTOCOLS", "SCHEMA_VERSION", "SECURITIES", "SOURCES", "STATUSES", "Candidate",
            "DiscoveryResult", "Finding", "MxRecord", "ProbeResult", "Protocol", "Security", "Source",

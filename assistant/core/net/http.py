@@ -1,4 +1,5 @@
-"""A small, bounded HTTP(S) client: GET for autoconfig and ISPDB files, POST for Outlook's Autodiscover.
+"""A small, bounded HTTP(S) client: GET for autoconfig and ISPDB files, POST for Outlook's Autodiscover
+and an OAuth2 token endpoint.
 
 Not urllib: it resolves with the OS (``--dns-server`` must hold for web hosts too), follows redirects from
 HTTPS to HTTP, and reads bodies without a cap. Here the connection comes from ``net.connect`` (our
@@ -135,6 +136,19 @@ async def _request(url: str, settings: Settings, ask: _Ask, follow_redirects: bo
         raise FetchError("timeout", f"{current}: no complete answer within "
                                     f"{settings.http_timeout:g} s") from None
     raise FetchError("redirect", f"{url}: more than {MAX_REDIRECTS} redirects")
+
+
+async def post_form(url: str, fields: dict[str, str], settings: Settings, *,
+                    accept: str = "application/json") -> HttpResult:
+    """POST ``fields`` as ``application/x-www-form-urlencoded`` to an HTTPS ``url`` (an OAuth2 token
+    endpoint): no redirect is followed (a redirected token request would resend the code elsewhere), the
+    same deadline and caps as ``fetch``."""
+    from urllib.parse import urlencode
+    if _split(url)[0] != "https":
+        raise FetchError("bad_url", f"{url}: only https URLs take a form")
+    body = urlencode(fields).encode("ascii")
+    return await _request(url, settings, _Ask("POST", accept, body, "application/x-www-form-urlencoded"),
+                          follow_redirects=False)
 
 
 async def _once(scheme: str, host: str, port: int, target: str, ask: _Ask, settings: Settings) -> _Answer:

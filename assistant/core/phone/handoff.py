@@ -55,7 +55,26 @@ TEXTS: dict[str, str] = {
         "phone", "This code holds your password: do not let anyone photograph it."),
     "password_rejected": QT_TRANSLATE_NOOP(
         "phone", "The server rejected the password you tested, so it is not offered for the code."),
+    # A provider that accepts only its own sign-in page (OAuth2): no profile can hold that.
+    "ios_builtin": QT_TRANSLATE_NOOP(
+        "phone", "{provider} signs in only on its own page, which a profile cannot hold. On the iPhone or "
+                 "iPad open Settings › Apps › Mail › Mail Accounts › Add Account › {account} instead."),
+    "ios_builtin_other": QT_TRANSLATE_NOOP(
+        "phone", "{provider} signs in only on its own page, which a profile cannot hold: add the account in "
+                 "a mail app that opens that page."),
 }
+
+
+def ios_route(account: AccountConfig) -> tuple[str, dict[str, str]] | None:
+    """Where the iPhone/iPad adds an account no profile can describe (a provider that accepts only its own
+    sign-in page): a TEXTS code and its fields, the provider named in English (the panel names it in the
+    interface language); None when a profile works."""
+    sign_in = account.sign_in
+    if sign_in is None or not sign_in.oauth2_only:
+        return None
+    if sign_in.apple_account:
+        return "ios_builtin", {"provider": sign_in.provider_name, "account": sign_in.apple_account}
+    return "ios_builtin_other", {"provider": sign_in.provider_name}
 
 
 class Link(Enum):

@@ -57,6 +57,7 @@ def export_with_losses(account: AccountConfig, fmt: str, *, embed_password: bool
         raise InputError(f"{fmt}: only a mobileconfig can carry a password (it is never put in a {fmt})")
     if sign_identity is not None and fmt != "mobileconfig":
         raise InputError(f"{fmt}: only a mobileconfig can be signed")
+    refuse_oauth2_only(account, fmt)
     losses: list[Loss] = []
     if fmt == "autoconfig":
         from assistant.core.profiles.autoconfig import write_autoconfig
@@ -75,6 +76,19 @@ def export_with_losses(account: AccountConfig, fmt: str, *, embed_password: bool
         from assistant.core.profiles.signing import sign_profile
         data = sign_profile(data, sign_identity, sign_password)
     return data, _unique(losses)
+
+
+def refuse_oauth2_only(account: AccountConfig, fmt: str) -> None:
+    """An Apple profile or an Autodiscover file holds a password sign-in only: for a provider that accepts
+    only its own sign-in page (Microsoft) it would ask for a password that never works. Refused in one line
+    that says why and where the account is added instead. (A provider that also takes app passwords, such
+    as Google, keeps the password method: the person types an app password.)"""
+    sign_in = account.sign_in
+    if sign_in is None or not sign_in.oauth2_only or fmt not in ("mobileconfig", "autodiscover"):
+        return
+    params = {"provider": sign_in.provider_name, "account": sign_in.apple_account or ""}
+    code = f"oauth2_{fmt}" if fmt == "autodiscover" or sign_in.apple_account else "oauth2_mobileconfig_other"
+    raise InputError(code=code, params=params)
 
 
 def _unique(losses: list[Loss]) -> list[Loss]:

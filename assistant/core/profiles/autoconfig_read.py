@@ -236,7 +236,9 @@ def read_autoconfig(data: bytes, origin: str, losses: list[Loss] | None = None) 
 
 
 def config_candidates(config: AccountConfig, source: Source, address: EmailAddress) -> list[Candidate]:
-    """The servers of ``config`` as Candidates in file order (``preference``), hostnames filled in.
+    """The servers of ``config`` as Candidates in file order (``preference``), hostnames filled in, each with
+    every sign-in method the file named (OAuth2 and its password fallback both: recognising a provider that
+    takes only OAuth2 depends on it).
 
     Servers whose hostname needs a value we lack (e.g. %EMAILLOCALPART% for a bare domain) are left out.
     """
@@ -247,5 +249,14 @@ def config_candidates(config: AccountConfig, source: Source, address: EmailAddre
             continue
         out.append(Candidate(protocol=server.protocol, host=host.lower().rstrip("."), port=server.port,
                              security=server.security, source=source, preference=index,
-                             username=server.username or None, auth=(server.auth,)))
+                             username=server.username or None, auth=server.methods))
     return out
+
+
+def oauth2_issuer(config: AccountConfig) -> str | None:
+    """The ``<issuer>`` of the file's ``<oAuth2>`` element (accounts.google.com …), if it has one."""
+    for part in config.root_extras:
+        if part.name == "oAuth2":
+            issuer = next((c.text for c in part.children if c.name == "issuer" and c.text), None)
+            return issuer.strip().lower() if issuer else None
+    return None

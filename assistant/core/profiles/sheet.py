@@ -14,6 +14,7 @@ from assistant.core.advice.programs import PROGRAMS, Instructions, instructions
 from assistant.core.advice.programs import TEXTS as STEP_TEXTS
 from assistant.core.model.account import AccountConfig, ServerConfig
 from assistant.core.model.address import PLACEHOLDER, expand
+from assistant.core.model.provider import OTHER
 from assistant.core.profiles.losses import Loss, provider_losses
 from assistant.core.profiles.servers import select_servers, server_name
 from assistant.core.profiles.xmlwrite import clean_text
@@ -40,6 +41,13 @@ TEXTS: dict[str, str] = {
     "password-cleartext": QT_TRANSLATE_NOOP("sheet", "Normal password"),
     "password-encrypted": QT_TRANSLATE_NOOP("sheet", "Encrypted password"),
     "OAuth2": QT_TRANSLATE_NOOP("sheet", "OAuth2 (sign in through the provider's web page)"),
+    # A recognised provider that refuses the normal password (core/discovery/providers.py).
+    "oauth2_provider": QT_TRANSLATE_NOOP("sheet", "Sign in through {provider}'s page (OAuth2)"),
+    "app_password_word": QT_TRANSLATE_NOOP("sheet", "App password (not your normal password)"),
+    "authorization_code_word": QT_TRANSLATE_NOOP("sheet", "Authorization code (not your normal password)"),
+    "intro_oauth2": QT_TRANSLATE_NOOP(
+        "sheet", "Your mail program signs in through {provider}'s page: there is no password to type into "
+                 "it, and none is on this sheet."),
     "none": QT_TRANSLATE_NOOP("sheet", "No authentication"),
     "pop3_leave": QT_TRANSLATE_NOOP("sheet", "Leave messages on the server for {days} days."),
     "pop3_leave_forever": QT_TRANSLATE_NOOP("sheet", "Leave messages on the server."),
@@ -104,9 +112,30 @@ class _Sheet:
             out += (f"<em>{self.t(_WORDS[token])}</em>" if token in _WORDS else escape(token)) + escape(part)
         return out
 
+    def method(self, method: str) -> str:
+        """A sign-in method in words; at a recognised provider, as that provider names it."""
+        sign_in = self.account.sign_in
+        if sign_in is not None and sign_in.provider != OTHER:
+            if method == "OAuth2":
+                return self.t("oauth2_provider", provider=sign_in.name(self.translate))
+            if method == "password-cleartext" and sign_in.app_password:
+                code = "authorization_code_word" if sign_in.authorization_code else "app_password_word"
+                return self.t(code)
+        return self.t(method) if method in TEXTS else escape(method)
+
+    def intro(self) -> list[str]:
+        """What to type: the password (never on the sheet), or nothing at a provider that signs in on its
+        own page; then how that provider's users sign in."""
+        sign_in = self.account.sign_in
+        if sign_in is None:
+            return [f"<p>{self.t('intro')}</p>"]
+        first = (self.t("intro_oauth2", provider=sign_in.name(self.translate)) if sign_in.oauth2_only
+                 else self.t("intro"))
+        return [f"<p>{first}</p>", *(f"<p>{escape(line)}</p>" for line in sign_in.summary(self.translate))]
+
     def table(self, server: ServerConfig) -> list[str]:
         t = self.t
-        methods = " / ".join(t(m) if m in TEXTS else escape(m) for m in server.methods)
+        methods = " / ".join(self.method(m) for m in server.methods)
         rows = [(t("server"), self.person(server.host)), (t("port"), escape(str(server.port))),
                 (t("security"), t(server.security))]
         if server.auth != "none":
@@ -162,7 +191,7 @@ def write_sheet(account: AccountConfig, *, translate: Translate | None = None,
            f"<h1>{title}</h1>",
            *([f'<p style="border:2px solid #333;padding:.5em"><strong>{escape(notice)}</strong></p>']
              if notice else []),
-           f"<p>{t('intro')}</p>",
+           *sheet.intro(),
            f"<h2>{t('incoming', protocol=proto)}</h2>", *sheet.table(chosen)]
     if chosen.protocol == "pop3":
         out.append(sheet.pop3_note())

@@ -101,7 +101,9 @@ def html_document(report: Report) -> str:
     in_role = incoming.candidate.protocol if incoming else "imap"
     signin = report.signin.incoming if report.signin else None
     out_signin = report.signin.outgoing if report.signin else None
-    notes = _signin_items(report) + [_e(w.message) for w in d.warnings] + \
+    provider = [f"{_e(d.sign_in.provider_name)} (recognised by {_e(d.sign_in.recognised_text())}): "
+                + " ".join(_e(x) for x in d.sign_in.summary())] if d.sign_in else []
+    notes = provider + _signin_items(report) + [_e(w.message) for w in d.warnings] + \
         _recommendation_items(report.recommendation)
     system = "; ".join(f"{k}: {v}" for k, v in report.system.items())
     timings = ", ".join(f"{k} {v} ms" for k, v in report.timings.items())

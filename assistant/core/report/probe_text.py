@@ -121,6 +121,10 @@ def render(result: DiscoveryResult) -> str:
     else:
         verdict = "Ready: a safe incoming and outgoing server were found."
     lines += ["", verdict]
+    if result.sign_in is not None:
+        sign_in = result.sign_in
+        lines += ["", "Sign-in", f"  {sign_in.provider_name} (recognised by {sign_in.recognised_text()})"]
+        lines += [f"  {sentence}" for sentence in sign_in.summary()]
     if result.warnings:
         lines += ["", "Problems"]
         for w in result.warnings:

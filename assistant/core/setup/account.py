@@ -37,10 +37,13 @@ def auth_for(probe: ProbeResult) -> Auth:
 
 
 def server_from_probe(probe: ProbeResult) -> ServerConfig:
+    """The server as a profile describes it; every sign-in method its settings file named is kept (OAuth2
+    with its password fallback), so a format that cannot hold OAuth2 can still write the fallback."""
+    methods = tuple(probe.candidate.auth)
     return ServerConfig(
         protocol=probe.candidate.protocol, host=probe.candidate.host.rstrip("."), port=probe.candidate.port,
         security=probe.candidate.security, username=probe.candidate.username or "%EMAILADDRESS%",
-        auth=auth_for(probe))
+        auth=auth_for(probe), auth_methods=methods if len(methods) > 1 else ())
 
 
 def account_from_probes(address: EmailAddress, chosen: Mapping[str, ProbeResult | None], *,

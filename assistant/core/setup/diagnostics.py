@@ -73,6 +73,7 @@ def diagnostics(s: SetupState, translate: Translate | None = None) -> str:
     lines.append(_outcome_line(s, say))
     lines.append(say("programs", programs=say.join((say.program(p) for p in s.programs), ", ")
                      or say.word("not_said")))
+    lines.extend(_provider_lines(s, say))
     lines.extend(_signin_lines(s, say))
     text = "\n".join(lines)
     # Belt and braces: nothing above takes the password, and this proves it for every encoding.
@@ -127,9 +128,23 @@ def _outcome_line(s: SetupState, say: Say) -> str:
                reasons=join(*verdict.reason_texts(say.translate)), next=verdict.next_text(say.translate))
 
 
+def _provider_lines(s: SetupState, say: Say) -> list[str]:
+    """The recognised provider that refuses the normal password, and how its users sign in."""
+    provider = s.provider
+    if provider is None:
+        return []
+    if say.translate is None:
+        return [say("provider", provider=provider.provider, methods=",".join(provider.methods))]
+    return [say("provider", provider=provider.name(say.translate),
+                methods=join(*provider.summary(say.translate)))]
+
+
 def _signin_lines(s: SetupState, say: Say) -> list[str]:
     signin = s.signin
     if signin is None:
+        provider = s.provider
+        if provider is not None and provider.oauth2_only:
+            return [say("signin_oauth2", provider=provider.name(say.translate))]
         return [say("signin_none")]
     out = [say("signin", result=say.word("ok" if signin.ok else "failed"), ms=signin.elapsed_ms)]
     for side, r in (("incoming", signin.incoming), ("outgoing", signin.outgoing)):
@@ -142,11 +157,12 @@ def _signin_lines(s: SetupState, say: Say) -> list[str]:
             details += "".join(f" {k}={v}" for k, v in r.facts.items() if v is not None)
         else:  # the core's sentence (with the user name as its form: the address is masked), then facts
             from assistant.core.signin.verify import MESSAGES
-            template = MESSAGES.get(r.code, r.code)
+            template = MESSAGES.get(r.message_key, r.code)
             facts = {"mechanism": r.mechanism or None, "pinned": True if r.pinned else None, **r.facts}
             said = [say.fact(k, v) for k, v in facts.items() if v is not None]
+            named = {"provider": s.provider.name(say.translate)} if s.provider is not None else {}
             result = join(fill(say.translate("verify", template), template,
-                               {**r.params, "username": say.word(form)}),
+                               {**r.params, "username": say.word(form), **named}),
                           say.translate("diagnostics", LABELS["separator_words"]).join(said))
             details = ""
         out.append(say("signin_server", side=say.word(side), protocol=say.protocol(r.protocol), host=r.host,

@@ -42,6 +42,9 @@ LABELS: dict[str, str] = {
     "outcome": QT_TRANSLATE_NOOP("diagnostics", "Outcome: {status} ({reasons}); next: {next}"),
     "programs": QT_TRANSLATE_NOOP("diagnostics", "Mail programs: {programs}"),
     "signin_none": QT_TRANSLATE_NOOP("diagnostics", "Sign-in test: not run"),
+    "signin_oauth2": QT_TRANSLATE_NOOP(
+        "diagnostics", "Sign-in test: not run (only the sign-in page of {provider} signs in: OAuth2)"),
+    "provider": QT_TRANSLATE_NOOP("diagnostics", "Provider: {provider} ({methods})"),
     "signin": QT_TRANSLATE_NOOP("diagnostics", "Sign-in test: {result} ({ms} ms)"),
     "signin_server": QT_TRANSLATE_NOOP(
         "diagnostics", "  {side} {protocol} {host}:{port} {security}: {result}{details}"),

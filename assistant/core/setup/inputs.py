@@ -26,7 +26,8 @@ def load_probe(path: str) -> DiscoveryResult:
     from assistant.core.model.results import DiscoveryResult
     data = read_bounded(path, MAX_PROBE_BYTES, "probe JSON file")
     try:
-        return DiscoveryResult.from_dict(json.loads(data.decode("utf-8")))
+        doc = json.loads(data.decode("utf-8"))
+        result = DiscoveryResult.from_dict(doc)
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text, expected the JSON of 'probe --json'") from None
     except json.JSONDecodeError as exc:
@@ -35,6 +36,21 @@ def load_probe(path: str) -> DiscoveryResult:
         raise InputError(f"{path}: not a probe result ({exc})") from None
     except RecursionError:
         raise InputError(f"{path}: nested too deeply, not a probe result") from None
+    return with_sign_in(result, "sign_in" not in doc)
+
+
+def with_sign_in(result: DiscoveryResult, missing: bool) -> DiscoveryResult:
+    """A saved probe's ``sign_in`` with what only the provider table holds; a file from before the field
+    existed is recognised afresh (from its domain, MX and recommended servers)."""
+    from dataclasses import replace
+
+    from assistant.core.discovery import providers
+    if not missing:
+        return replace(result, sign_in=providers.refreshed(result.sign_in))
+    chosen = [r.candidate for r in providers.in_use(result.recommended)]
+    return replace(result, sign_in=providers.recognise(
+        result.domain, mx_hosts=[m.host for m in result.mx], hosts=[c.host for c in chosen],
+        file_methods=[c.auth for c in chosen if c.auth]))
 
 
 def read_identity(path: str) -> bytes:
@@ -60,6 +76,19 @@ def personalise(account: AccountConfig, address: EmailAddress, origin: str) -> A
     return replace(account, address=address.address or account.address)
 
 
+def with_recognised_provider(account: AccountConfig) -> AccountConfig:
+    """A profile read from a file, knowing its provider when it is one that refuses the normal password
+    (recognised from its domain or its servers' names): the sheet and the steps say how to sign in there,
+    and an Apple profile for an OAuth2-only provider is refused with the reason. The servers stay exactly as
+    the file wrote them, so a conversion still changes nothing it does not announce."""
+    from assistant.core.discovery.providers import recognise
+    if not account.incoming or not account.outgoing:
+        return account
+    hosts = [s.host for s in (account.incoming[0], account.outgoing[0])]
+    sign_in = recognise(account.domain, hosts=hosts)
+    return replace(account, sign_in=sign_in) if sign_in is not None else account
+
+
 def account_from_profile(path: str, address: EmailAddress, protocol: str | None = None) -> AccountConfig:
     """The account in a profile file (autoconfig, Autodiscover, mobileconfig), for ``address``.
 
@@ -67,7 +96,7 @@ def account_from_profile(path: str, address: EmailAddress, protocol: str | None 
     """
     from assistant.core.profiles import MAX_PROFILE_BYTES, import_profile
     data = read_bounded(path, MAX_PROFILE_BYTES, "profile")
-    account = personalise(import_profile(data, path), address, path)
+    account = with_recognised_provider(personalise(import_profile(data, path), address, path))
     if protocol:
         chosen = [s for s in account.incoming if s.protocol == protocol]
         if not chosen:

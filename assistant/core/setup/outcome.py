@@ -19,6 +19,7 @@ from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate, fill
 
 if TYPE_CHECKING:
     from assistant.core.model.account import AccountConfig
+    from assistant.core.model.provider import SignIn
     from assistant.core.model.results import ProbeResult, Protocol
     from assistant.core.setup.state import SetupState
 
@@ -54,6 +55,7 @@ REASONS: dict[str, str] = {
     "signin_rejected": QT_TRANSLATE_NOOP("outcome", "The server did not accept your user name or password."),
     "signin_failed": QT_TRANSLATE_NOOP("outcome", "The sign-in test with your password did not succeed."),
     "signin_ok": QT_TRANSLATE_NOOP("outcome", "Signing in with your password worked."),
+    "oauth2_ok": QT_TRANSLATE_NOOP("outcome", "Signing in on your organisation's own page worked."),
     "verified": QT_TRANSLATE_NOOP("outcome", "The servers answered and their encryption was verified."),
     "manual_tested": QT_TRANSLATE_NOOP("outcome", "The settings you entered were tested and worked."),
     "plaintext": QT_TRANSLATE_NOOP("outcome", "{hosts}: your password and mail travel without encryption."),
@@ -65,6 +67,14 @@ REASONS: dict[str, str] = {
         "outcome", "{hosts} has a known weakness when encryption starts; you accepted it."),
     "insecure_config_source": QT_TRANSLATE_NOOP(
         "outcome", "The settings for {hosts} came over an unprotected channel; you accepted them."),
+    # Providers that refuse the normal password (discovery/providers.py).
+    "oauth2_signin": QT_TRANSLATE_NOOP(
+        "outcome", "{provider} signs you in on its own page, so there is no password to test here: your "
+                   "mail program opens that page when you add the account."),
+    "app_password_needed": QT_TRANSLATE_NOOP(
+        "outcome", "{provider} needs an app password in mail programs, not your normal password."),
+    "authorization_code_needed": QT_TRANSLATE_NOOP(
+        "outcome", "{provider} needs an authorization code in mail programs, not your normal password."),
 }
 
 NEXT_STEPS: dict[str, str] = {
@@ -81,6 +91,14 @@ NEXT_STEPS: dict[str, str] = {
         "outcome", "Try again in a moment; if it keeps failing, call your provider."),
     "test_settings": QT_TRANSLATE_NOOP(
         "outcome", "Go back and test them, or test the sign-in with your password, before you rely on them."),
+    "set_up_oauth2": QT_TRANSLATE_NOOP(
+        "outcome", "Now add the account in your mail program with the steps below; it opens the sign-in page "
+                   "of {provider}."),
+    "make_app_password": QT_TRANSLATE_NOOP(
+        "outcome", "Make an app password at {url} and test it on the password page."),
+    "make_authorization_code": QT_TRANSLATE_NOOP(
+        "outcome", "Switch on IMAP/SMTP in the web settings of {provider}, make an authorization code there "
+                   "({url}) and test it on the password page."),
 }
 
 # Risk codes (discovery/risks.py RISKS) in the order they are named.
@@ -99,6 +117,7 @@ class Outcome:
     next_step: str = "set_up"
     back_to: Page | None = None
     fields: Mapping[str, str] = field(default_factory=dict)
+    provider: SignIn | None = None  # named in the sentences, in the interface language
 
     @property
     def usable(self) -> bool:
@@ -107,11 +126,18 @@ class Outcome:
     def title(self, translate: Translate | None = None) -> str:
         return _text(translate, TITLES[self.status], self.fields)
 
+    def _fields(self, translate: Translate | None) -> dict[str, str]:
+        if self.provider is None:
+            return dict(self.fields)
+        url = self.provider.app_password_url or self.provider.help_url or ""
+        return {**self.fields, "provider": self.provider.name(translate), "url": url}
+
     def headline(self, translate: Translate | None = None) -> str:
         """The one sentence that says whether it works, and why not when it does not."""
-        parts = [_text(translate, STATUS[self.status], self.fields)]
+        fields = self._fields(translate)
+        parts = [_text(translate, STATUS[self.status], fields)]
         if not self.usable:
-            parts += [_text(translate, REASONS[r], self.fields) for r in self.reasons]
+            parts += [_text(translate, REASONS[r], fields) for r in self.reasons]
         return join(*parts)
 
     def details(self, translate: Translate | None = None) -> list[str]:
@@ -120,11 +146,12 @@ class Outcome:
 
     def reason_texts(self, translate: Translate | None = None) -> list[str]:
         """Every reason as a sentence (the diagnostics name them whatever the verdict)."""
-        return [_text(translate, REASONS[r], {**self.fields, "hosts": self.fields.get(f"hosts:{r}", "")})
+        fields = self._fields(translate)
+        return [_text(translate, REASONS[r], {**fields, "hosts": fields.get(f"hosts:{r}", "")})
                 for r in self.reasons]
 
     def next_text(self, translate: Translate | None = None) -> str:
-        return _text(translate, NEXT_STEPS[self.next_step], self.fields)
+        return _text(translate, NEXT_STEPS[self.next_step], self._fields(translate))
 
 
 def join(*sentences: str) -> str:
@@ -154,8 +181,14 @@ def decide(session: SetupState) -> Outcome:
             return Outcome("not_working", ("dns_failed",), "try_again", Page.DISCOVERY, fields)
         reason = "nothing_found" if session.state.discovery == "done" else "no_servers"
         return Outcome("not_working", (reason,), "call_provider", Page.MANUAL, fields)
+    provider = session.provider
     if signin is not None and not signin.ok:
         codes = {signin.incoming.code, signin.outgoing.code}
+        if "auth_failed" in codes and provider is not None and provider.app_password:
+            code = provider.authorization_code
+            return Outcome("not_working", ("signin_rejected", _secret_reason(provider)),
+                           "make_authorization_code" if code else "make_app_password", Page.PASSWORD, fields,
+                           provider)
         if "auth_failed" in codes:
             return Outcome("not_working", ("signin_rejected",), "check_password", Page.PASSWORD, fields)
         step = "try_again" if codes - {"ok"} <= _WAIT_CODES else "call_provider"
@@ -170,15 +203,35 @@ def decide(session: SetupState) -> Outcome:
     else:
         risks = _discovered_risks(session, in_use)
         proof = "signin_ok" if signed_in else "verified"
+    if signed_in and signin is not None and signin.oauth2:
+        proof = "oauth2_ok"
+    sign_in_note, step = _provider_note(provider, signed_in)
     if risks:
         fields["hosts"] = ", ".join(sorted({h for hs in risks.values() for h in hs}))
         fields.update({f"hosts:{risk}": ", ".join(hosts) for risk, hosts in risks.items()})
         named = tuple(r for r in _RISKS if r in risks)
         if proof == "verified":
             proof = ""  # "their encryption was verified" is exactly what a risk says it was not
-        reasons = tuple(filter(None, (*named, proof)))
-        return Outcome("ready_with_risk", reasons, "ask_provider_risk", None, fields)
-    return Outcome("ready", (proof,), "set_up", None, fields)
+        reasons = tuple(filter(None, (*named, proof, sign_in_note)))
+        return Outcome("ready_with_risk", reasons, "ask_provider_risk", None, fields, provider)
+    return Outcome("ready", tuple(filter(None, (proof, sign_in_note))), step or "set_up", None, fields,
+                   provider)
+
+
+def _secret_reason(provider: SignIn) -> str:
+    return "authorization_code_needed" if provider.authorization_code else "app_password_needed"
+
+
+def _provider_note(provider: SignIn | None, signed_in: bool) -> tuple[str, str]:
+    """What a usable verdict adds for a provider that refuses the normal password, and the next step: an
+    OAuth2-only provider's test is skipped for that reason (the verdict never calls it untested)."""
+    if provider is None or signed_in:
+        return "", ""
+    if provider.oauth2_only:
+        return "oauth2_signin", "set_up_oauth2"
+    if provider.app_password:
+        return _secret_reason(provider), ""
+    return "", ""
 
 
 def _account(session: SetupState) -> AccountConfig | None:

@@ -12,15 +12,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.core.setup.state import SetupState
-from assistant.core.words.errors import DomainError
+from assistant.core.words.errors import AssistantError, DomainError
 
 if TYPE_CHECKING:
     from assistant.core.model.account import AccountConfig
     from assistant.core.model.address import EmailAddress
     from assistant.core.model.progress import ProgressCallback
+    from assistant.core.model.provider import OAuth2App
     from assistant.core.model.results import DiscoveryResult
     from assistant.core.setup.exporting import PlannedFile
     from assistant.core.setup.outcome import Outcome
+    from assistant.core.signin.oauth2 import OpenBrowser
     from assistant.core.signin.secret import Secret
     from assistant.core.signin.verify import VerifyResult
     from assistant.core.words.i18n import Translate
@@ -103,10 +105,41 @@ class SetupSession(SetupState):
         if address is None:
             raise ValueError("signin_job: the session has no address yet")
         min_tls = self.preset.policy.min_tls if self.preset else None
+        provider = self.provider  # Microsoft & co.: no password where only their own page signs in
 
         async def run() -> VerifyResult:
             return await sign_in(address, incoming, outgoing, secret, self.settings, pins=pins,
-                                 min_tls=min_tls, progress=progress)
+                                 min_tls=min_tls, progress=progress, provider=provider)
+        return run()
+
+    @property
+    def oauth2_app(self) -> OAuth2App | None:
+        """The organisation's own OAuth2 app (its preset's ``[oauth2]``), for a real sign-in on its page."""
+        return self.preset.oauth2 if self.preset is not None else None
+
+    def oauth2_job(self, open_browser: OpenBrowser, progress: ProgressCallback | None = None,
+                   done_text: str | None = None) -> Coroutine[Any, Any, VerifyResult]:
+        """Sign in on the organisation's own page (the browser opens it), then to the servers in use with the
+        token; ``signin_finished`` keeps the result. InputError when the preset has no ``[oauth2]``."""
+        from assistant.core.setup.usecases import oauth2_token, sign_in
+        from assistant.core.signin.oauth2 import BROWSER_TIMEOUT
+        from assistant.core.words.errors import InputError
+        app, address = self.oauth2_app, self._address
+        if app is None:
+            raise InputError(code="oauth2_no_app")
+        if address is None:
+            raise ValueError("oauth2_job: the session has no address yet")
+        self._pending = self._signin_key()
+        incoming, outgoing = self.signin_servers()
+        pins, min_tls = self.pins(), self.preset.policy.min_tls if self.preset else None
+
+        async def run() -> VerifyResult:
+            # A person signing in needs minutes; a run with one deadline (the CLI's --timeout) keeps it.
+            wait = BROWSER_TIMEOUT if self.deadline is None else min(BROWSER_TIMEOUT, self.settings.timeout)
+            token = await oauth2_token(app, address, self.settings, open_browser, timeout=wait,
+                                       progress=progress, done_text=done_text)
+            return await sign_in(address, incoming, outgoing, None, self.settings, pins=pins,
+                                 min_tls=min_tls, progress=progress, token=token)
         return run()
 
     def signin_started(self) -> None:
@@ -169,6 +202,22 @@ class SetupSession(SetupState):
                     password=self.password if embed_password and self.password else None,
                     sign_identity=sign_identity, sign_password=sign_password, translate=translate,
                     programs=self.programs, notice=notice)
+
+    def refused_formats(self) -> dict[str, AssistantError]:
+        """The formats this account cannot be written in and why (an Apple profile or Autodiscover file for
+        a provider that accepts only its own sign-in page): the export page says so instead of offering it."""
+        from assistant.core.profiles import refuse_oauth2_only
+        try:
+            account = self.account()
+        except AssistantError:
+            return {}
+        out: dict[str, AssistantError] = {}
+        for fmt in ("mobileconfig", "autodiscover"):
+            try:
+                refuse_oauth2_only(account, fmt)
+            except AssistantError as exc:
+                out[fmt] = exc
+        return out
 
     def export_written(self, paths: Iterable[Path]) -> None:
         """Files this setup wrote (the last page lists them)."""

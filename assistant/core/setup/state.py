@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from assistant.core.model.account import AccountConfig, ServerConfig
     from assistant.core.model.address import EmailAddress
     from assistant.core.model.progress import ProgressCallback
+    from assistant.core.model.provider import SignIn
     from assistant.core.model.results import DiscoveryResult, ProbeResult, Protocol
     from assistant.core.net.settings import Settings
     from assistant.core.setup.selection import Choice, Selection
@@ -242,6 +243,25 @@ class SetupState(ManualSettings):
         self.protocol = self.recommendation.protocol
         return self.recommendation
 
+    @property
+    def provider(self) -> SignIn | None:
+        """The provider of the servers in use when it refuses the normal password (Google, Microsoft …) and
+        how its users sign in; None for an ordinary server (discovery/providers.py)."""
+        from assistant.core.discovery.providers import in_use, recognise
+        result = self._result
+        if self.uses_manual:
+            mx = [m.host for m in result.mx] if result else []
+            return recognise(self.domain(), mx_hosts=mx, hosts=[s.host for s in self._manual.values()])
+        if result is None:
+            return None
+        chosen = [p.candidate for p in in_use(self.selection.probes(), self.protocol)]
+        found = result.sign_in
+        if found is not None and (not chosen or found.provider == "other"
+                                  or any(found.owns(c.host) for c in chosen)):
+            return found
+        return recognise(self.domain(), mx_hosts=[m.host for m in result.mx], hosts=[c.host for c in chosen],
+                         file_methods=[c.auth for c in chosen if c.auth])
+
     def account(self, *, proved: bool = True) -> AccountConfig:
         """The account the profiles describe (never with the password).
 
@@ -264,6 +284,8 @@ class SetupState(ManualSettings):
         else:
             account = account_from_probes(address, self.selection.probes(), protocol=self.protocol,
                                           display_name=name)
+        from assistant.core.discovery.providers import with_provider
+        account = with_provider(account, self.provider)
         return self._proved_usernames(account) if proved else account
 
     def _proved_usernames(self, account: AccountConfig) -> AccountConfig:

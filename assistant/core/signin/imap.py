@@ -26,7 +26,7 @@ class Outcome:
     facts: dict[str, int | bool | None] = field(default_factory=dict)
 
 
-class _Tags:
+class Tags:
     """Our own tag prefix, so our tags never collide with the ones the probe conversation used."""
 
     def __init__(self) -> None:
@@ -52,7 +52,7 @@ async def response(lines: Lines, tag: str) -> tuple[str, list[str]]:
         untagged.append(line)
 
 
-async def command(lines: Lines, tags: _Tags, verb: str) -> tuple[str, list[str]]:
+async def command(lines: Lines, tags: Tags, verb: str) -> tuple[str, list[str]]:
     tag = tags.next()
     await lines.send(f"{tag} {verb}")
     return await response(lines, tag)
@@ -66,7 +66,7 @@ def _quote(text: str) -> str | None:
 
 async def sign_in(lines: Lines, caps: list[str], usernames: list[str], secret: Secret) -> Outcome:
     """Log in with the first username form that works, then gather facts. ``caps`` are post-TLS."""
-    tags = _Tags()
+    tags = Tags()
     upper = [c.upper() for c in caps]
     plain = "AUTH=PLAIN" in upper
     out = Outcome("auth_failed")
@@ -101,7 +101,7 @@ async def sign_in(lines: Lines, caps: list[str], usernames: list[str], secret: S
             out.code = "protocol_error"
             return out
     if out.code == "ok":
-        await _facts(lines, tags, out)
+        await gather_facts(lines, tags, out)
     return out
 
 
@@ -121,7 +121,7 @@ async def _login(lines: Lines, tag: str, user: str, secret: Secret) -> str:
     return status
 
 
-async def _facts(lines: Lines, tags: _Tags, out: Outcome) -> None:
+async def gather_facts(lines: Lines, tags: Tags, out: Outcome) -> None:
     status, untagged = await command(lines, tags, "CAPABILITY")  # the list may grow after login
     caps = [w.upper() for line in untagged if line.upper().startswith("* CAPABILITY ")
             for w in line.split()[2:]]

@@ -108,6 +108,31 @@ MESSAGES: dict[str, str] = {
                                                  "sending"),
     "neither_protocol": QT_TRANSLATE_NOOP("messages", "the server offers neither a usable IMAP nor a usable "
                                                       "POP3 server"),
+    # A profile for a provider that accepts only its own sign-in page (core/profiles/__init__.py)
+    "oauth2_mobileconfig": QT_TRANSLATE_NOOP(
+        "messages", "mobileconfig: {provider} accepts only sign-in on its own page (OAuth2), which an Apple "
+                    "profile cannot describe. Add the account on the iPhone or iPad in Settings › Apps › "
+                    "Mail › Mail Accounts › Add Account › {account}, on a Mac in System Settings › Internet "
+                    "Accounts › Add Account › {account}."),
+    "oauth2_mobileconfig_other": QT_TRANSLATE_NOOP(
+        "messages", "mobileconfig: {provider} accepts only sign-in on its own page (OAuth2), which an Apple "
+                    "profile cannot describe; add the account in a mail program that opens that page."),
+    "oauth2_autodiscover": QT_TRANSLATE_NOOP(
+        "messages", "autodiscover: {provider} accepts only sign-in on its own page (OAuth2), which an "
+                    "Autodiscover file cannot describe; Outlook finds the settings of {provider} by itself."),
+    # An organisation's own OAuth2 sign-in test (core/signin/oauth2.py)
+    "oauth2_no_app": QT_TRANSLATE_NOOP(
+        "messages", "a sign-in on the organisation's own page needs a preset with [oauth2] client_id and its "
+                    "endpoints (see docs/presets.md)"),
+    "oauth2_denied": QT_TRANSLATE_NOOP(
+        "messages", "the sign-in page did not let this program in ({error})"),
+    "oauth2_bad_redirect": QT_TRANSLATE_NOOP(
+        "messages", "the sign-in page came back with an answer that is not for this sign-in; nothing was "
+                    "used"),
+    "oauth2_no_answer": QT_TRANSLATE_NOOP(
+        "messages", "the sign-in page did not come back within {seconds} s"),
+    "oauth2_token_failed": QT_TRANSLATE_NOOP(
+        "messages", "{url}: no access token ({detail})"),
     # Writing files (core/net/files.py)
     "cannot_write": QT_TRANSLATE_NOOP("messages", "{path}: cannot write ({detail})"),
     "folder_missing": QT_TRANSLATE_NOOP("messages", "{path}: folder {folder} does not exist"),

@@ -144,7 +144,7 @@ class DonePage(Page):
             lines.append(f"• {server.protocol.upper()}: {server.host}:{server.port} "
                          f"({security_name(server.security)})")
         if s.signin is not None:
-            lines.append(describe(s.signin, s.address))
+            lines.append(describe(s.signin, s.address, s.provider))
         if s.keychain == "saved":
             lines.append(self.tr("Your password is saved in the system keychain."))
         elif keychain_text(s):

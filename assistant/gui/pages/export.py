@@ -64,6 +64,7 @@ class ExportPage(Page):
         self.w.verdict.setVisible(verdict.status in ("not_working", "untested"))
         self.formats["sheet"].setChecked(works)
         self.formats["mobileconfig"].setChecked(works and bool(APPLE & set(s.programs)))
+        self._refusals(s.refused_formats())
         self.w.admin_note.setText(self.tr(
             "These files are for the people who run {domain}: published on its web server, they let mail "
             "programs find these settings by themselves. You do not need them for your own mail "
@@ -77,6 +78,21 @@ class ExportPage(Page):
             self.embed.setChecked(False)
         self.status.setText("")
         self.formats["sheet"].setFocus()
+
+    def _refusals(self, refused: dict[str, AssistantError]) -> None:
+        """A format that cannot work for this account (an Apple profile for a provider that accepts only its
+        own sign-in page) is unticked, and the page says why and what to do instead. The Apple profile is
+        switched off too; the Autodiscover box stays in its section (a checkable group re-enables what it
+        holds), and saving it anyway is refused with the same sentence."""
+        for fmt in refused:
+            self.formats[fmt].setChecked(False)
+        self.formats["mobileconfig"].setEnabled("mobileconfig" not in refused)
+        apple = refused.get("mobileconfig")
+        self.w.apple_hint.setText(error_text(apple) if apple is not None else self.w.apple_default)
+        self.embed.setVisible(apple is None)
+        outlook = refused.get("autodiscover")
+        self.w.autodiscover_note.setText(error_text(outlook) if outlook is not None else "")
+        self.w.autodiscover_note.setVisible(outlook is not None)
 
     def validatePage(self) -> bool:
         """Next saves the chosen files; nothing chosen is fine, a failure keeps the person here."""

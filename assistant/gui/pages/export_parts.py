@@ -54,8 +54,9 @@ class ExportWidgets(QWidget):
             "sheet": QCheckBox(self.tr("Setup &sheet to read or print (HTML)")),
             "mobileconfig": QCheckBox(self.tr("Apple &Mail, iPhone and iPad (.mobileconfig)")),
         }
-        self.apple_hint = note(self.tr("Open this file on the Mac, iPhone or iPad to add the account in one "
-                                       "step."))
+        self.apple_default = self.tr("Open this file on the Mac, iPhone or iPad to add the account in one "
+                                     "step.")
+        self.apple_hint = note(self.apple_default)
         self.apple_hint.setIndent(24)
         self.embed = QCheckBox(self.tr("Include my mail &password in the Apple profile"))
         self.embed.setAccessibleDescription(
@@ -101,6 +102,10 @@ class ExportWidgets(QWidget):
         self.formats["autodiscover"] = QCheckBox(self.tr("Outloo&k (autodiscover.xml)"))
         for fmt in ("autoconfig", "autodiscover"):
             col.addWidget(self.formats[fmt])  # unticked, like their section
+        self.autodiscover_note = note()  # why it cannot be made for this account, when it cannot
+        self.autodiscover_note.setIndent(24)
+        self.autodiscover_note.setVisible(False)
+        col.addWidget(self.autodiscover_note)
         self.admin.toggled.connect(self._admin_toggled)
         sign = QFormLayout()
         self.sign = QCheckBox(self.tr("Si&gn the Apple profile with my certificate"))

@@ -8,9 +8,11 @@ certificates the person accepted by name on the discovery page) live in core.
 
 from __future__ import annotations
 
+import webbrowser
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from assistant.core.model.progress import ProgressEvent
@@ -18,7 +20,7 @@ from assistant.core.setup import flow
 from assistant.core.words.errors import AssistantError
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
-from assistant.gui.signin_text import describe, keychain_text
+from assistant.gui.signin_text import describe, keychain_text, provider_help, secret_label
 from assistant.gui.text import error_text
 from assistant.gui.wrapbox import WrapCheckBox
 
@@ -33,8 +35,19 @@ class PasswordPage(Page):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Password (optional)"))
-        self.setSubTitle(self.tr("You can skip this: your mail program will ask for the password. It is "
-                                 "never written into the files we create."))
+        self.default_subtitle = self.tr("You can skip this: your mail program will ask for the password. It "
+                                        "is never written into the files we create.")
+        self.setSubTitle(self.default_subtitle)
+        # A provider that refuses the normal password: what to type here, if anything (its own page, an app
+        # password, an authorization code), with the page where one is made.
+        self.provider_note = QLabel()
+        self.provider_note.setWordWrap(True)
+        self.provider_note.setTextFormat(Qt.TextFormat.RichText)
+        self.provider_note.setOpenExternalLinks(True)
+        self.provider_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.provider_note.setAccessibleName(self.tr("How you sign in"))
+        self.provider_note.setVisible(False)
+        self.body.addWidget(self.provider_note)
         form = QFormLayout()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -47,7 +60,9 @@ class PasswordPage(Page):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Keychain status"))
-        form.addRow(self.tr("&Password:"), self.password)
+        self.password_label = QLabel(self.tr("&Password:"))
+        self.password_label.setBuddy(self.password)
+        form.addRow(self.password_label, self.password)
         form.addRow("", self.reveal)
         form.addRow("", self.remember)
         form.addRow("", self.message)
@@ -59,7 +74,15 @@ class PasswordPage(Page):
         self.stop_btn = QPushButton(self.tr("St&op"))
         self.stop_btn.setAccessibleDescription(self.tr("Stops the sign-in test"))
         self.stop_btn.setEnabled(False)
+        # An organisation that registered its own OAuth2 app (its preset's [oauth2]): a real test on its page.
+        self.oauth_btn = QPushButton(self.tr("Sign in on your or&ganisation's page"))
+        self.oauth_btn.setAccessibleDescription(
+            self.tr("Opens your organisation's sign-in page in the browser, then signs in to the incoming "
+                    "and outgoing server with it"))
+        self.oauth_btn.setVisible(False)
+        self.open_browser: Callable[[str], object] = webbrowser.open  # tests open the page themselves
         row.addWidget(self.test_btn)
+        row.addWidget(self.oauth_btn)
         row.addWidget(self.stop_btn)
         row.addStretch(1)
         self.body.addLayout(row)
@@ -76,22 +99,44 @@ class PasswordPage(Page):
             QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
         self.password.textChanged.connect(self._typed)
         self.test_btn.clicked.connect(self.test)
+        self.oauth_btn.clicked.connect(self.test_oauth2)
         self.stop_btn.clicked.connect(self.stop)
         self.job: Job | None = None
         self._steps: dict[str, tuple[str, str]] = {}
+        self.oauth2_only = False
 
     def initializePage(self) -> None:
         self.message.setText("")
         # The session voids a result for another address, other servers or another password.
         if self.session.signin is None and self.session.state.signin != "running":
             self._forget()
+        self._show_provider()
         self._enable()
         self.password.setFocus()
 
+    def _show_provider(self) -> None:
+        """At Microsoft & co. the page says how the person signs in instead; where only the provider's own
+        page works there is nothing to type or test here, and the field stays off."""
+        provider = self.session.provider
+        self.oauth2_only = provider is not None and provider.oauth2_only
+        self.provider_note.setText(provider_help(provider) if provider is not None else "")
+        self.provider_note.setVisible(provider is not None)
+        self.password_label.setText(secret_label(provider) or self.tr("&Password:"))
+        if self.oauth2_only and self.password.text():
+            self.password.clear()  # a password typed for other servers must not linger here
+        for widget in (self.password, self.reveal):
+            widget.setEnabled(not self.oauth2_only)
+        self.setSubTitle(self.tr("There is no password to type here for this account.") if self.oauth2_only
+                         else self.default_subtitle)
+
     def _enable(self) -> None:
         text = self.password.text()
-        self.remember.setEnabled(bool(text))
-        self.test_btn.setEnabled(bool(text) and self.session.state.signin != "running")
+        allowed = not self.oauth2_only
+        running = self.session.state.signin == "running"
+        self.remember.setEnabled(bool(text) and allowed)
+        self.test_btn.setEnabled(bool(text) and allowed and not running)
+        self.oauth_btn.setVisible(self.session.oauth2_app is not None)
+        self.oauth_btn.setEnabled(not running)
 
     def _typed(self, text: str) -> None:
         self.session.password = text  # a result belongs to the password it was tested with
@@ -121,20 +166,36 @@ class PasswordPage(Page):
         except AssistantError as exc:
             self.result.setText(error_text(exc))
             return
-        incoming, outgoing = s.signin_servers()
-        if incoming is None or outgoing is None:
-            self.result.setText(self.tr("There is no incoming and outgoing server to sign in to yet."))
-            return
 
         def job(report: Callable[[ProgressEvent], None]) -> Coroutine[Any, Any, object]:
             return s.signin_job(secret, report)
 
+        self._start(job)
+
+    def test_oauth2(self) -> None:
+        """The organisation's own page in the browser, then the sign-in with its token (no password)."""
+        s = self.session
+        warmup.wait()
+        done = self.tr("You are signed in. You can close this page and go back to Mail Setup Assistant.")
+
+        def job(report: Callable[[ProgressEvent], None]) -> Coroutine[Any, Any, object]:
+            return s.oauth2_job(self.open_browser, report, done)
+
+        self._start(job)
+
+    def _start(self, job: Callable[[Callable[[ProgressEvent], None]], Coroutine[Any, Any, object]]) -> None:
+        s = self.session
+        incoming, outgoing = s.signin_servers()
+        if incoming is None or outgoing is None:
+            self.result.setText(self.tr("There is no incoming and outgoing server to sign in to yet."))
+            return
         self._forget()
         s.signin_started()
         self._steps = {}
         self.result.setText("")
         self.progress.setText(self.tr("Signing in…"))
         self.test_btn.setEnabled(False)
+        self.oauth_btn.setEnabled(False)
         self.stop_btn.setEnabled(True)
         self.job = self.wiz.worker.start(job)
         self.job.progress.connect(self._progress)
@@ -158,7 +219,7 @@ class PasswordPage(Page):
         self.job = None
         self.session.signin_stopped(True)
         self.stop_btn.setEnabled(False)
-        self.test_btn.setEnabled(bool(self.password.text()))
+        self._enable()
         self.result.setText(text)
         self.changed()
         self.test_btn.setFocus()
@@ -168,7 +229,7 @@ class PasswordPage(Page):
         if not isinstance(result, VerifyResult) or not self.session.signin_finished(result):
             self._end("")
             return
-        self._end(describe(result, self.session.address))
+        self._end(describe(result, self.session.address, self.session.provider))
 
     def _failed(self, message: str, kind: str) -> None:
         self._end(message if kind != "error" else self.tr("The sign-in test stopped because of an internal "

@@ -20,7 +20,7 @@ from assistant.core.model.address import EmailAddress
 from assistant.core.model.results import Finding, Source, SourceOutcome, SourceReport
 from assistant.core.net.http import FetchError, fetch
 from assistant.core.net.settings import Settings
-from assistant.core.profiles.autoconfig_read import config_candidates, read_autoconfig
+from assistant.core.profiles.autoconfig_read import config_candidates, oauth2_issuer, read_autoconfig
 from assistant.core.words.errors import InputError
 from assistant.core.words.i18n import QT_TRANSLATE_NOOP
 
@@ -90,6 +90,9 @@ def use_config(outcome: SourceOutcome, fetched: Fetched, url: str, source: Sourc
     label: Source = source if fetched.secure else "autoconfig_http"
     outcome.candidates.extend(config_candidates(fetched.config, label, addr))
     outcome.provider_name = outcome.provider_name or fetched.config.provider_name
+    issuer = oauth2_issuer(fetched.config)
+    if issuer:
+        outcome.oauth2_issuers.append(issuer)
     if not fetched.secure:
         outcome.warnings.append(insecure_finding(url))
 
