@@ -44,7 +44,7 @@ def _watch(slow: list[dict[str, Any]]) -> None:
 def _describe(handle: asyncio.events.Handle) -> str:
     callback = handle._callback  # type: ignore[attr-defined]
     owner = getattr(callback, "__self__", None)
-    for candidate in (owner, *getattr(handle, "_args", ())):
+    for candidate in (owner, *(getattr(handle, "_args", None) or ())):  # None once a handle is cancelled
         if isinstance(candidate, asyncio.Task):
             return str(candidate.get_coro().__qualname__)  # type: ignore[union-attr]
     return str(getattr(callback, "__qualname__", type(callback).__name__))
