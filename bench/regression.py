@@ -186,6 +186,18 @@ def measure(builds: list[Fresh] | list[Warm], runs: int, warmup: int, log: IO[st
     return [summary(r) for r in results]
 
 
+def commit(root: Path) -> str | None:
+    """The checkout's commit (and "+changes" when its tree differs), for the report."""
+    try:
+        head = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, check=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True, check=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return head + ("+changes" if dirty else "")
+
+
 def load() -> str:
     try:
         return Path("/proc/loadavg").read_text().split()[0]
@@ -240,11 +252,12 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             world.stop()
     mine = stats[0]
-    report: dict[str, Any] = {"address": ADDRESS, "mode": mode, "tree": str(roots[0]),
+    report: dict[str, Any] = {"address": ADDRESS, "mode": mode, "commit": commit(roots[0]),
                               "python": platform.python_version(),
                               "cpus": os.cpu_count(), "load_1min": [load_before, load_after], "this": mine}
     if args.against:
-        report["against"] = [{"root": str(a), **s} for a, s in zip(args.against, stats[1:], strict=True)]
+        report["against"] = [{"root": str(a), "commit": commit(a), **s}
+                             for a, s in zip(args.against, stats[1:], strict=True)]
     print(json.dumps(report, indent=2))
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
