@@ -12,7 +12,10 @@ It starts a real dnsmasq and a real Dovecot on this run's own 127.A.B.0/24 (test
 * ``guess``: no SRV, no autoconfig: Thunderbird-style guessing (compare: Thunderbird 153 ≈ 1.3 s here);
 * ``silent``: the first-priority IMAP server accepts TCP and never speaks; run with ``--timeout``;
 * ``autodiscover_ab``: the ``srv`` domain with and without the Autodiscover source, runs alternated (the
-  machine may be shared), medians compared: the good path must not grow.
+  machine may be shared), medians compared: the good path must not grow;
+* ``*_vs_minimal``: the ``srv`` and ``starttls`` domains' whole discovery against bench/minimal_prober.py
+  (SRV → address → TLS → capabilities for the six services at once, nothing else), alternated;
+* ``*_where_the_time_goes``: the steps of the endpoint the run waited for last (bench/timeline.py).
 
 Critical path = 2 DNS round trips (SRV, then the target's A/AAAA) + the slowest *necessary* endpoint
 conversation measured alone (the best server of each protocol, IP literal, through the relay). Sequential =
@@ -41,7 +44,8 @@ from assistant.core.model.address import EmailAddress
 from assistant.core.model.results import Candidate, DiscoveryResult, Protocol, Security
 from assistant.core.net.dns import Resolver, ServerAddress
 from assistant.core.net.settings import Settings
-from assistant.core.protocols import probe_endpoint
+from assistant.core.protocols import Goodbyes, probe_endpoint
+from bench import minimal_prober, timeline
 from bench.relay import RelayThread
 from tests.support.certs import CertFactory
 from tests.support.dnsmasq import Dnsmasq, Zone, start_dnsmasq
@@ -147,17 +151,57 @@ def autodiscover_ab(b: Bench, address: str, runs: int) -> dict[str, Any]:
             "without_runs_s": [round(w, 3) for w in walls["without"]]}
 
 
+def versus_minimal(b: Bench, domain: str, runs: int) -> dict[str, Any]:
+    """A whole discovery against the minimal prober (bench/minimal_prober.py), alternated run by run."""
+    walls: dict[str, list[float]] = {"discover": [], "minimal": []}
+    for i in range(runs):
+        for label in ("discover", "minimal") if i % 2 == 0 else ("minimal", "discover"):
+            if label == "discover":
+                wall, result = timed_discover(b, f"alice@{domain}")
+                if not result.usable():
+                    raise RuntimeError(f"{domain}: discovery found nothing usable")
+            else:
+                t0 = time.perf_counter()
+                found = asyncio.run(minimal_prober.probe(domain, b.relay_ip, b.cafile))
+                wall = time.perf_counter() - t0
+                if not found or any(not f.capabilities or f.tls_version is None for f in found):
+                    raise RuntimeError(f"{domain}: the minimal prober did not verify every service: {found}")
+            walls[label].append(wall)
+    med = {k: statistics.median(v) for k, v in walls.items()}
+    return {"discover_median_s": round(med["discover"], 3), "minimal_median_s": round(med["minimal"], 3),
+            "ratio": round(med["discover"] / med["minimal"], 2),
+            "discover_runs_s": [round(w, 3) for w in walls["discover"]],
+            "minimal_runs_s": [round(w, 3) for w in walls["minimal"]]}
+
+
+def breakdown(b: Bench, address: str, runs: int) -> dict[str, Any]:
+    """Where one discovery's time goes: the steps of the endpoint it waited for last (median of ``runs``)."""
+    traces = [timeline.traced_discover(address, b.settings()) for _ in range(runs)]
+    walls = [wall for _r, _e, wall, _c in traces]
+    result, events, wall, cpu = sorted(traces, key=lambda tr: tr[2])[len(traces) // 2]  # the median run
+    critical = timeline.critical_endpoint(result, events)
+    return {"wall_median_s": round(statistics.median(walls), 3), "this_run_s": round(wall, 3),
+            "loop_thread_cpu_ms": round(cpu * 1000, 1), "critical_endpoint": critical,
+            "steps_ms": [{"step": step, "at": round(at * 1000, 1), "took": round(took * 1000, 1)}
+                         for step, at, took in (timeline.steps(events, critical) if critical else [])],
+            "sources_done_ms": {where: round(at * 1000, 1) for at, where, step in events
+                                if step == "source done"}}
+
+
 def endpoint_alone(b: Bench, tries: list[tuple[Protocol, int, Security]]) -> dict[str, float]:
     """Each necessary conversation alone, by IP (no DNS), through the relay: the critical path's tail."""
     out: dict[str, float] = {}
 
     async def one(protocol: Protocol, port: int, security: Security) -> float:
         c = Candidate(protocol=protocol, host=b.relay_ip, port=port, security=security, source="manual")
+        goodbyes = Goodbyes()  # as in a discovery: the goodbye is sent, not waited for
         t0 = time.perf_counter()
-        r = await probe_endpoint(c, b.settings())
+        r = await probe_endpoint(c, b.settings(), goodbyes=goodbyes)
+        took = time.perf_counter() - t0
+        goodbyes.abort()
         if not r.secure:
             raise RuntimeError(f"{protocol}:{port} did not verify: {r.status} {r.error}")
-        return time.perf_counter() - t0
+        return took
 
     for protocol, port, security in tries:
         out[f"{protocol}:{port}"] = statistics.median(
@@ -200,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", metavar="FILE", help="also write the numbers as JSON")
     ap.add_argument("--only-autodiscover", action="store_true",
                     help="measure only the SRV domain with and without the Autodiscover source")
+    ap.add_argument("--only-minimal", action="store_true",
+                    help="measure only discovery against the minimal prober, and where the time goes")
     args = ap.parse_args(argv)
     if os.geteuid() != 0:
         print("bench: run as root (the servers bind port 53 and the mail ports on loopback)", file=sys.stderr)
@@ -220,6 +266,11 @@ def main(argv: list[str] | None = None) -> int:
 def measure(b: Bench, args: argparse.Namespace, rtt: float) -> dict[str, Any]:
     report: dict[str, Any] = {"delay_each_way_s": args.delay, "rtt_s": rtt, "runs": args.runs}
     timed_discover(b, "warm@bench.test")  # first run pays imports and the certificate cache
+    for name, domain in (("srv", "bench.test"), ("starttls", "starttls.bench-st.test")):
+        report[f"{name}_vs_minimal"] = versus_minimal(b, domain, args.runs)
+        report[f"{name}_where_the_time_goes"] = breakdown(b, f"alice@{domain}", args.runs)
+    if args.only_minimal:
+        return report
     report["autodiscover_ab"] = autodiscover_ab(b, "alice@bench.test", args.runs)
     if args.only_autodiscover:
         return report

@@ -144,6 +144,8 @@ class Relay:
             try:
                 await asyncio.gather(_pump(reader, up_writer, self.delay),
                                      _pump(up_reader, writer, self.delay))
+            except asyncio.CancelledError:
+                pass  # the relay is closing; a cancelled handler would be logged by asyncio's streams
             finally:
                 up_writer.close()
                 writer.close()

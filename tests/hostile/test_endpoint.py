@@ -14,7 +14,7 @@ import pytest
 from assistant.core.model.results import Candidate, ProbeResult
 from assistant.core.net.dns import Resolver
 from assistant.core.net.settings import Settings
-from assistant.core.protocols import probe_endpoint
+from assistant.core.protocols import Goodbyes, probe_endpoint
 from tests.support.certs import CertFactory
 from tests.support.fakeserver import (
     Conn,
@@ -27,6 +27,7 @@ from tests.support.fakeserver import (
     pop3_injector,
     silent,
     smtp_injector,
+    tls_context,
 )
 from tests.support.loopback import Subnet
 
@@ -247,5 +248,37 @@ def test_cancellation_propagates(subnet: Subnet) -> None:
             task.cancel()
             with pytest.raises(asyncio.CancelledError):
                 await task
+
+    asyncio.run(main())
+
+
+# --- the goodbye discovery does not wait for ------------------------------------------------------------
+
+def test_goodbye_is_sent_and_the_run_aborts_what_is_left(subnet: Subnet, certs: CertFactory) -> None:
+    """With ``goodbyes`` the probe returns once the capabilities are in; LOGOUT still goes out, and the
+    connection is left closing until ``abort`` (what discovery does when its run ends)."""
+    ip = subnet.take()
+    logout, ended = asyncio.Event(), asyncio.Event()
+
+    async def handler(conn: Conn) -> None:
+        await conn.send(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n")
+        try:
+            while line := await conn.line():
+                if b"LOGOUT" in line.upper():
+                    logout.set()
+        except (ConnectionError, ssl.SSLError):
+            pass
+        ended.set()
+
+    async def main() -> None:
+        async with fake_server(ip, 993, handler, ssl_ctx=tls_context(certs, ip)) as _server:
+            goodbyes = Goodbyes()
+            result = await probe_endpoint(Candidate("imap", ip, 993, "ssl", "manual"),
+                                          settings(cafile=str(certs.ca_pem)), goodbyes=goodbyes)
+            assert result.status == "ok" and result.tls is not None and result.tls.verified
+            await asyncio.wait_for(logout.wait(), 10)
+            goodbyes.abort()
+            await asyncio.wait_for(ended.wait(), 10)
+            goodbyes.abort()  # twice is harmless
 
     asyncio.run(main())

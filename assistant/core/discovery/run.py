@@ -36,7 +36,7 @@ from assistant.core.model.results import (
 )
 from assistant.core.net.dns import DnsError, NoSuchDomain, Resolver
 from assistant.core.net.settings import Settings
-from assistant.core.protocols import probe_endpoint
+from assistant.core.protocols import Goodbyes, probe_endpoint
 from assistant.core.words.errors import DomainError
 from assistant.core.words.messages import Message
 from assistant.core.words.vocabulary import SOURCES as SOURCE_TABLE
@@ -113,6 +113,7 @@ class _Run:
         self.dns_failure: object = None  # a messages.Message (or English text) saying why DNS failed
         self.nxdomain = False
         self.all_tasks: list[asyncio.Task[Any]] = []
+        self.goodbyes = Goodbyes()  # probed connections left closing; aborted when the run ends
 
     # --- bookkeeping ----------------------------------------------------------------------------------
 
@@ -177,7 +178,7 @@ class _Run:
             return
         self.results.pop(key, None)
         self.started_at[key] = self.loop.time()
-        task = asyncio.ensure_future(probe_endpoint(c, self.settings))
+        task = asyncio.ensure_future(probe_endpoint(c, self.settings, goodbyes=self.goodbyes))
         self.running[task] = key
         self.all_tasks.append(task)
         self.emit("endpoint", _key(c), _label(c), "started")
@@ -318,6 +319,7 @@ class _Run:
         for task in self.all_tasks:
             if task.done() and not task.cancelled():
                 task.exception()  # retrieved: a cancelled probe's error is not news
+        self.goodbyes.abort()
 
     def found_anything(self) -> bool:
         """A source named a server, or some server answered: the domain exists and DNS works."""

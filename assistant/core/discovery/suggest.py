@@ -51,10 +51,10 @@ def one_edit(a: str, b: str) -> bool:
 
 def tld_is_real(domain: str) -> bool:
     """Whether the domain's top level is in the Public Suffix List (or reserved for labs and tests)."""
-    from assistant.core.model.address import _psl
+    from assistant.core.model.address import known_suffix
     name = domain.lower().rstrip(".")
     tld = name.rpartition(".")[2]
-    return tld in RESERVED_TLDS or _psl().publicsuffix(name, accept_unknown=False) is not None
+    return tld in RESERVED_TLDS or known_suffix(name)
 
 
 def did_you_mean(domain: str, known: Iterable[str] = ()) -> str | None:

@@ -216,13 +216,45 @@ def _ascii_domain(text: str, shown: str) -> str:
 
 @functools.cache
 def _psl() -> PublicSuffixList:
-    return PublicSuffixList()  # the list bundled with the package; never fetched
+    """The list bundled with the package (never fetched), its rules as written (Unicode).
+
+    Without ``accept_encoded_idn``: that option runs the IDNA codec over all ~10,000 rules to add an A-label
+    copy of the few hundred non-ASCII ones, 15 of the 25 ms the list took to build — in the middle of a
+    discovery, on the event loop. :func:`_as_rules` decodes the rare A-label host instead.
+    """
+    return PublicSuffixList(accept_encoded_idn=False)
+
+
+def _as_rules(name: str) -> str:
+    """``name`` spelled as the list's rules are: each A-label (``xn--``) as Unicode (IDNA 2003, the codec
+    the library would have encoded the rules with); a label that does not decode stays as it is."""
+    if "xn--" not in name:
+        return name
+    labels = name.split(".")
+    for i, label in enumerate(labels):
+        if label.startswith("xn--"):
+            try:
+                labels[i] = label.encode("ascii").decode("idna")
+            except UnicodeError:
+                pass
+    return ".".join(labels)
+
+
+def _tail(name: str, suffix: str | None) -> str | None:
+    """The last labels of ``name``, as many as the list's answer ``suffix`` has (kept in ``name``'s form)."""
+    return None if suffix is None else ".".join(name.split(".")[-(suffix.count(".") + 1):])
 
 
 def registered_domain(host: str) -> str:
     """The domain someone registered (public suffix + one label); the host itself if it is a suffix."""
     name = host.strip().rstrip(".").lower()
-    return str(_psl().privatesuffix(name) or name)
+    return _tail(name, _psl().privatesuffix(_as_rules(name))) or name
+
+
+def known_suffix(name: str) -> bool:
+    """Whether ``name`` ends in a suffix the list knows (an unknown top level does not count)."""
+    name = name.strip().rstrip(".").lower()
+    return _psl().publicsuffix(_as_rules(name), accept_unknown=False) is not None
 
 
 def same_registered_domain(a: str, b: str) -> bool:

@@ -73,11 +73,38 @@ class Session:
 
     async def close(self) -> None:
         """Say goodbye (LOGOUT/QUIT) and close, waiting at most a moment for the server."""
+        self.goodbye()
+        await self.conn.close(CLOSE_GRACE)
+
+    def goodbye(self) -> None:
+        """Send LOGOUT/QUIT and begin closing (close_notify) without waiting for the server's answer."""
         try:
             self.chat.quit()
         except (ProtocolError, OSError):
             pass
-        await self.conn.close(CLOSE_GRACE)
+        self.conn.start_close()
+
+
+class Goodbyes:
+    """Probed connections whose goodbye was sent but not waited for; ``abort`` ends those still closing.
+
+    A probe's result is known once the capabilities are read. Waiting for the server's answer to LOGOUT/QUIT
+    and its close_notify cost one more round trip on every probe, and so on every discovery (100 ms at
+    50 ms each way, docs/benchmarks.md). The goodbye still goes out; the run aborts what is left when it
+    ends, so no connection outlives it.
+    """
+
+    def __init__(self) -> None:
+        self._conns: list[LineConnection] = []
+
+    def send(self, session: Session) -> None:
+        session.goodbye()
+        self._conns.append(session.conn)
+
+    def abort(self) -> None:
+        for conn in self._conns:
+            conn.abort()
+        self._conns.clear()
 
 
 async def open_session(candidate: Candidate, settings: Settings, *, deadline: float | None = None,
@@ -189,8 +216,12 @@ async def _converse(candidate: Candidate, conn: LineConnection, ctx: ssl.SSLCont
                    auth_mechanisms=chat.auth_mechanisms(caps), greeting=greeting, warnings=warnings)
 
 
-async def probe_endpoint(candidate: Candidate, settings: Settings) -> ProbeResult:
-    """Probe one candidate within ``settings.endpoint_timeout``; never raises except on cancellation."""
+async def probe_endpoint(candidate: Candidate, settings: Settings, *,
+                         goodbyes: Goodbyes | None = None) -> ProbeResult:
+    """Probe one candidate within ``settings.endpoint_timeout``; never raises except on cancellation.
+
+    With ``goodbyes`` the connection is left closing there instead of being waited for (see Goodbyes).
+    """
     loop = asyncio.get_running_loop()
     start = loop.time()
     deadline = start + settings.endpoint_timeout
@@ -205,11 +236,11 @@ async def probe_endpoint(candidate: Candidate, settings: Settings) -> ProbeResul
         if failure.warning:
             result.warnings.append(failure.warning)
         if failure.cert_failure or failure.legacy_retry:
-            await _inspect(candidate, settings, failure, result, deadline)
+            await _inspect(candidate, settings, failure, result, deadline, goodbyes)
     else:
         _fill(result, session)
         result.elapsed_ms = int((loop.time() - start) * 1000)
-        await session.close()
+        await _leave(session, goodbyes)
         return result
     result.elapsed_ms = int((loop.time() - start) * 1000)
     return result
@@ -228,8 +259,15 @@ def _plaintext_only(result: ProbeResult, elapsed_ms: int) -> ProbeResult:
     return result
 
 
+async def _leave(session: Session, goodbyes: Goodbyes | None) -> None:
+    if goodbyes is None:
+        await session.close()
+    else:
+        goodbyes.send(session)
+
+
 async def _inspect(candidate: Candidate, settings: Settings, failure: ProbeFailure, result: ProbeResult,
-                   deadline: float) -> None:
+                   deadline: float, goodbyes: Goodbyes | None) -> None:
     """Second, unverified handshake to learn WHY: the certificate's faults or an obsolete TLS version."""
     ctx = tls.legacy_context() if failure.legacy_retry else tls.inspection_context()
     try:
@@ -260,7 +298,7 @@ async def _inspect(candidate: Candidate, settings: Settings, failure: ProbeFailu
         result.status = "tls_error"
         result.greeting = None  # unverified text is never shown as the server's own
     finally:
-        await session.close()
+        await _leave(session, goodbyes)
 
 
 def _fill(result: ProbeResult, session: Session) -> None:

@@ -176,10 +176,14 @@ class LineConnection:
         self._rx.buf.clear()  # nothing can be here (checked above); belt and braces against later changes
         self.tls = True
 
-    async def close(self, grace: float = 1.0) -> None:
-        """Close politely (flush, close_notify) but never wait more than ``grace`` seconds."""
+    def start_close(self) -> None:
+        """Begin a polite close (flush, close_notify) without waiting for the peer; ``abort`` ends it."""
         if not self.transport.is_closing():
             self.transport.close()
+
+    async def close(self, grace: float = 1.0) -> None:
+        """Close politely (flush, close_notify) but never wait more than ``grace`` seconds."""
+        self.start_close()
         try:
             async with asyncio.timeout(grace):
                 await asyncio.shield(self._rx.closed)
