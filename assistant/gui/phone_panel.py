@@ -11,12 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +30,7 @@ from assistant.core.phone.handoff import (
     ScreenCode,
     android_text,
     link_view,
+    phone_refusal,
     screen_code,
 )
 from assistant.core.phone.share import DEFAULT_EXPIRES
@@ -43,6 +44,42 @@ if TYPE_CHECKING:
     from assistant.gui.worker import AsyncWorker, Job
 
 COLUMN_PX = 272  # each half: the widest code (CODE_PX plus rounding) and its sentences; two fit at 200 %
+
+
+class LinkBox(QPlainTextEdit):
+    """The link, read-only and selectable, wrapped anywhere so the whole URL is seen (a URL has no spaces
+    to wrap at: a one-line field cut it off); as tall as its lines, never scrolling."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setReadOnly(True)
+        self.setTabChangesFocus(True)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFixedWidth(COLUMN_PX)
+        self.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit())
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        lines = max(1, int(self.document().size().height()))  # a plain-text layout counts lines
+        margins = self.contentsMargins().top() + self.contentsMargins().bottom()
+        margin = 2 * int(self.document().documentMargin())
+        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + margins + margin + 2)
+
+
+def _reason(exc: BaseException) -> str:
+    """Why no code or link could be made, in the interface language: the core's sentence when it has one
+    (a code), else a plain one — never a command's English line ("mobile-qr: …")."""
+    if getattr(exc, "code", None):
+        return error_text(exc)
+    return phone_text("unknown")
 
 
 def phone_text(code: str, **fields: object) -> str:
@@ -76,9 +113,7 @@ class PhonePanel(QWidget):
             self.tr("Anyone who photographs the code can read the password; leave this off unless you need "
                     "it"))
         self.include_password.setToolTip(self.include_password.accessibleDescription())
-        self.url_field = QLineEdit()  # a URL has no spaces to wrap at: it scrolls, and can be copied
-        self.url_field.setReadOnly(True)
-        self.url_field.setFixedWidth(COLUMN_PX)
+        self.url_field = LinkBox()
         self.url_field.setAccessibleName(self.tr("Link for iPhone or iPad"))
         self.renew = QPushButton(self.tr("Make a &new link"))
         columns = (
@@ -143,16 +178,30 @@ class PhonePanel(QWidget):
             self.account = session.account()
         except AssistantError as exc:
             self.account = None
-            self._set_code(self.android_code, None)
-            self.android_note.setText(phone_text("no_code", reason=error_text(exc)))
-            self._show_link(Link.FAILED, error_text(exc))
+            self._refuse(phone_text("no_code", reason=_reason(exc)))
             return
+        refusal = phone_refusal(self.account)
+        if refusal is not None:  # said once for both halves, with nothing to retry
+            self._refuse(phone_text(refusal))
+            return
+        self.android_howto.show()
         password = session.qr_password()
         self.include_password.setChecked(False)  # never carried over from an earlier visit
         self.include_password.setEnabled(password is not None)
         self.include_password.setVisible(bool(session.password))
         self._draw_android()
         self.new_link()
+
+    def _refuse(self, text: str) -> None:
+        """No code and no link can be made for these settings: one sentence, no button that cannot help."""
+        self.account = None
+        self._set_code(self.android_code, None)
+        self.android_howto.hide()
+        self.include_password.hide()
+        self.android_note.setText(text)
+        self.url = ""
+        self._show_link(Link.STOPPED)
+        self.ios_status.setText(text)
 
     def stop(self) -> None:
         """Stop the link now (the page is being left): returns once its server no longer listens."""
@@ -175,7 +224,7 @@ class PhonePanel(QWidget):
             text = android_text(self.account, password)
         except AssistantError as exc:
             self._set_code(self.android_code, None)
-            self.android_note.setText(phone_text("no_code", reason=error_text(exc)))
+            self.android_note.setText(phone_text("no_code", reason=_reason(exc)))
             return
         self._set_code(self.android_code, screen_code(text, self.devicePixelRatioF()))
         if password:
@@ -198,7 +247,8 @@ class PhonePanel(QWidget):
         job.progress.connect(self._on_progress)
         job.finished.connect(lambda result: self._show_link(result if isinstance(result, Link)
                                                              else Link.STOPPED))
-        job.failed.connect(lambda message, _kind: self._show_link(Link.FAILED, message))
+        job.failed.connect(lambda _message, _kind: self._show_link(
+            Link.FAILED, _reason(job.error) if job.error is not None else phone_text("unknown")))
         job.cancelled.connect(lambda: self._show_link(Link.STOPPED))
         self._show_link(Link.STARTING)
 
@@ -215,7 +265,6 @@ class PhonePanel(QWidget):
         self._set_code(self.ios_code, screen_code(self.url, self.devicePixelRatioF())
                        if view.show_code and self.url else None)
         self.url_field.setText(self.url if view.show_code else "")
-        self.url_field.setCursorPosition(0)  # the start (http://address:port) says what it is
         self.url_field.setVisible(view.show_code)
         self.ios_howto.setVisible(view.show_code)
         self.renew.setVisible(view.can_renew and self.account is not None)

@@ -88,7 +88,7 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
         prefs = QSettings(str(tmp / "prefs.ini"), QSettings.Format.IniFormat)
         # Next on the export page saves: every wizard into a folder of its own ("Replace files?" is modal).
         prefs.setValue("export/folder", tempfile.mkdtemp(prefix="saved-", dir=tmp))
-        wiz = SetupWizard(Session(world.settings(30), address=""), prefs, lang, app_icon())
+        wiz = SetupWizard(Session(world.settings(30)), prefs, lang, app_icon())
         wiz.confirm_discard = lambda: True  # type: ignore[method-assign]
         wiz.resize(900, 720)
         wiz.show()

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from assistant.core.model.progress import ProgressCallback
     from assistant.core.model.results import DiscoveryResult
     from assistant.core.setup.exporting import PlannedFile
+    from assistant.core.setup.manual import ManualStart
     from assistant.core.setup.outcome import Outcome
     from assistant.core.signin.secret import Secret
     from assistant.core.signin.verify import VerifyResult
@@ -84,6 +85,12 @@ class SetupSession(SetupState):
     def edit_manually(self, on: bool) -> None:
         """The person chose to type the settings in (or went back to what discovery found)."""
         self.state.edit_manually = bool(on)
+
+    def manual_start(self) -> ManualStart:
+        """Where the manual page starts: the servers discovery found (accepted, declined, or answering
+        without encryption) and why one found is not simply used; the page fills in guesses for the rest."""
+        from assistant.core.setup.manual import manual_start
+        return manual_start(self._result, self.selection)
 
     def manual_form(self, valid: bool, unconfirmed_plain: bool) -> None:
         """What the manual page's fields say now: complete, and a plaintext server not yet accepted."""
