@@ -15,6 +15,7 @@ from assistant.core.setup.state import SetupState
 from assistant.core.words.errors import DomainError
 
 if TYPE_CHECKING:
+    from assistant.core.advice.recommend import Situation
     from assistant.core.model.account import AccountConfig
     from assistant.core.model.address import EmailAddress
     from assistant.core.model.progress import ProgressCallback
@@ -91,6 +92,16 @@ class SetupSession(SetupState):
         without encryption) and why one found is not simply used; the page fills in guesses for the rest."""
         from assistant.core.setup.manual import manual_start
         return manual_start(self._result, self.selection)
+
+    def devices_answered(self, situation: Situation, programs: Iterable[str]) -> None:
+        """The devices page's answers: the programs to set up, and where mail is read — with the devices
+        those programs run on (an iPhone ticked is a phone, even with "On a phone" left empty)."""
+        from dataclasses import replace
+
+        from assistant.core.advice.programs import PROGRAMS, devices_with_programs
+        chosen = tuple(p for p in PROGRAMS if p in set(programs))
+        self.programs = chosen
+        self.situation = replace(situation, devices=devices_with_programs(situation.devices, chosen))
 
     def manual_form(self, valid: bool, unconfirmed_plain: bool) -> None:
         """What the manual page's fields say now: complete, and a plaintext server not yet accepted."""
