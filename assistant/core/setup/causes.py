@@ -75,7 +75,8 @@ class Cause:
 
     def text(self, translate: Translate | None = None) -> str:
         template = CAUSES[self.code]
-        return fill(translate("outcome", template) if translate else template, template, dict(self.params))
+        return fill(translate("outcome", template) if translate else template, template, dict(self.params),
+                    translate)
 
 
 def certificate_cause(p: ProbeResult) -> Cause | None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from assistant.core.setup.causes import Cause, certificate_cause, probe_cause
 from assistant.core.setup.flow import Page
 from assistant.core.words.errors import AssistantError
-from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate, fill
+from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate, fill, listed
 
 if TYPE_CHECKING:
     from assistant.core.model.account import AccountConfig
@@ -157,16 +157,17 @@ class Outcome:
 
 
 def join(*sentences: str) -> str:
-    """Sentences in a row: a space after English ones, none after a full-width stop (。！？；)."""
+    """Sentences in a row: a space after English ones, none after a full-width stop (。！？；) or before a
+    full-width bracket."""
     out = ""
     for part in filter(None, sentences):
-        out += part if not out or out[-1] in "。！？；：" else " " + part
+        out += part if not out or out[-1] in "。！？；：）" or part[0] in "（「" else " " + part
     return out
 
 
 def _text(translate: Translate | None, template: str, fields: Mapping[str, str]) -> str:
     """``template`` translated and filled; English when a translation lost a placeholder."""
-    return fill(translate("outcome", template) if translate else template, template, fields)
+    return fill(translate("outcome", template) if translate else template, template, fields, translate)
 
 
 def decide(session: SetupState) -> Outcome:
@@ -205,8 +206,8 @@ def decide(session: SetupState) -> Outcome:
         proof = "signin_ok" if signed_in else "verified"
     extra = ("password_not_sent",) if not_sent else ()
     if risks:
-        fields["hosts"] = ", ".join(sorted({h for hs in risks.values() for h in hs}))
-        fields.update({f"hosts:{risk}": ", ".join(hosts) for risk, hosts in risks.items()})
+        fields["hosts"] = listed(sorted({h for hs in risks.values() for h in hs}))
+        fields.update({f"hosts:{risk}": listed(hosts) for risk, hosts in risks.items()})
         named = tuple(r for r in _RISKS if r in risks)
         if proof == "verified":
             proof = ""  # "their encryption was verified" is exactly what a risk says it was not

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from assistant.core.discovery.risks import RISKS
 from assistant.core.setup.selection import INCOMING
-from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate
+from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate, aside, listed, unlisted
 
 if TYPE_CHECKING:
     from assistant.core.model.results import DiscoveryResult, Finding, ProbeResult
@@ -120,6 +120,7 @@ class Sentence:
         for key in _NESTED:
             if values.get(key) in TEXTS:
                 values[key] = lookup("summary", TEXTS[values[key]])
+        values = {k: unlisted(v, translate) for k, v in values.items()}
         try:
             return lookup(self.context, self.template).format(**values)
         except (KeyError, IndexError, ValueError):
@@ -157,7 +158,7 @@ def _how(p: ProbeResult) -> str:
 
 
 def _servers(choices: Iterable[Choice]) -> str:  # "mail.example.com (IMAP)"
-    return ", ".join(f"{shown_host(c.host)} ({c.probe.candidate.protocol.upper()})" for c in choices)
+    return listed(aside(shown_host(c.host), c.probe.candidate.protocol.upper()) for c in choices)
 
 
 def _line(side: str, protocols: tuple[str, ...], selection: Selection,
@@ -179,8 +180,7 @@ def _line(side: str, protocols: tuple[str, ...], selection: Selection,
     plain = [p for p in result.candidates if p.candidate.protocol in protocols and p.status == "ok"
              and "starttls_missing" in p.warnings]
     if plain:
-        servers = ", ".join(dict.fromkeys(f"{shown_host(p.candidate.host)} ({p.candidate.protocol.upper()})"
-                                          for p in plain[:1]))
+        servers = aside(shown_host(plain[0].candidate.host), plain[0].candidate.protocol.upper())
         return _s("line_plain", side=side, servers=servers), "plain"
     return _s("line_missing", side=side), "missing"
 
@@ -208,12 +208,12 @@ def _collapse(findings: list[Finding]) -> list[Finding | Sentence]:
         if f.code == "certificate_problem" and len(cert_hosts) > 1:
             if "cert" not in done:
                 done.add("cert")
-                out.append(_s("certificates", hosts=", ".join(cert_hosts)))
+                out.append(_s("certificates", hosts=listed(cert_hosts)))
         elif f.code == "plaintext_only":
             host = shown_host(f.host or "?")
             if host not in done:
                 done.add(host)
-                out.append(_s("no_encryption", host=host, services=", ".join(dict.fromkeys(plain[host]))))
+                out.append(_s("no_encryption", host=host, services=listed(dict.fromkeys(plain[host]))))
         elif f not in out:
             out.append(_shown_finding(f))
     return out

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPushBu
 from assistant.core.model.progress import ProgressEvent
 from assistant.core.model.results import DiscoveryResult
 from assistant.core.setup import flow
+from assistant.core.setup.outcome import join
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
 from assistant.gui.pages.discovery_details import DiscoveryDetails, progress_label
@@ -240,7 +241,7 @@ class DiscoveryPage(Page):
             text = self.tr("The checks stopped because of an internal error ({0}).").format(message)
         else:
             text = message
-        text += " " + self.tr("You can check again or enter the settings by hand.")
+        text = join(text, self.tr("You can check again or enter the settings by hand."))
         self._end("failed", text, title)
         if error is not None and error.code == "nxdomain":
             self.change_btn.setFocus()

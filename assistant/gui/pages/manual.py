@@ -29,6 +29,7 @@ from assistant.core.model.address import PLACEHOLDER
 from assistant.core.model.progress import ProgressEvent
 from assistant.core.model.results import ProbeResult, Protocol, Security
 from assistant.core.setup import flow
+from assistant.core.setup.outcome import join
 from assistant.core.setup.selection import CONFIRM
 from assistant.core.words.i18n import QT_TRANSLATE_NOOP
 from assistant.gui import warmup
@@ -271,8 +272,8 @@ class ManualPage(Page):
             self.plain_confirm.blockSignals(True)
             self.plain_confirm.setChecked(False)
             self.plain_confirm.blockSignals(False)
-        self.plain_confirm.setText(core_text("flow", CONFIRM, host=hosts) + " " +
-                                   self.tr("(passwords and mail would be sent without encryption)"))
+        self.plain_confirm.setText(join(core_text("flow", CONFIRM, host=hosts),
+                                        self.tr("(passwords and mail would be sent without encryption)")))
         self.plain_confirm.setVisible(bool(plain))
         s.manual_form(self.incoming.valid() and self.outgoing.valid(),
                       bool(plain) and not self.plain_confirm.isChecked())

@@ -33,8 +33,9 @@ class PasswordPage(Page):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Password (optional)"))
-        self.setSubTitle(self.tr("You can skip this: your mail program will ask for the password. It is "
-                                 "never written into the files we create."))
+        self.setSubTitle(self.tr("You can skip this: your mail program will ask for the password. It goes "
+                                 "into a file only if you tick “Include my mail password” on the next "
+                                 "page."))
         form = QFormLayout()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
