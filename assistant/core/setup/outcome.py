@@ -121,7 +121,7 @@ class Outcome:
     @property
     def codes(self) -> tuple[str, ...]:
         """The reasons and the causes by code (the helpdesk's copy)."""
-        return (*self.reasons, *(c.code for c in self.causes))
+        return tuple(dict.fromkeys((*self.reasons, *(c.code for c in self.causes))))
 
     @property
     def _key(self) -> str:

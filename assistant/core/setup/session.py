@@ -99,7 +99,8 @@ class SetupSession(SetupState):
         from dataclasses import replace
 
         from assistant.core.advice.programs import PROGRAMS, devices_with_programs
-        chosen = tuple(p for p in PROGRAMS if p in set(programs))
+        ticked = set(programs)
+        chosen = tuple(p for p in PROGRAMS if p in ticked)
         self.programs = chosen
         self.situation = replace(situation, devices=devices_with_programs(situation.devices, chosen))
 
