@@ -8,6 +8,7 @@ lives only while the panel is shown: ``stop()`` returns once its server no longe
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -58,7 +59,6 @@ class LinkBox(QPlainTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFixedWidth(COLUMN_PX)
-        self.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit())
 
     def text(self) -> str:
         return self.toPlainText()
@@ -68,10 +68,12 @@ class LinkBox(QPlainTextEdit):
         self._fit()
 
     def _fit(self) -> None:
-        lines = max(1, int(self.document().size().height()))  # a plain-text layout counts lines
-        margins = self.contentsMargins().top() + self.contentsMargins().bottom()
-        margin = 2 * int(self.document().documentMargin())
-        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + margins + margin + 2)
+        """As many lines as the URL needs at this width, counted from the font (before any layout runs):
+        a character that does not fit moves to the next line, so each line is taken one character short."""
+        metrics, margin = self.fontMetrics(), 2 * int(self.document().documentMargin())
+        usable = max(1, COLUMN_PX - 2 * self.frameWidth() - margin - metrics.maxWidth() - 2)
+        lines = max(1, math.ceil(metrics.horizontalAdvance(self.toPlainText()) / usable))
+        self.setFixedHeight(lines * metrics.lineSpacing() + 2 * self.frameWidth() + margin + 2)
 
 
 def _reason(exc: BaseException) -> str:

@@ -2366,6 +2366,10 @@ Replace them?</source>
         <translation>伺服器無法告訴您的郵件程式哪些郵件已經下載過，因此郵件無法留在伺服器上：每封郵件下載後就會被移除。</translation>
     </message>
     <message>
+        <source>With POP3 on several devices, each downloads its own copies and none sees what the others did.</source>
+        <translation>在多台裝置上使用 POP3 時，每台裝置會各自下載副本，彼此看不到對方做了什麼。</translation>
+    </message>
+    <message>
         <source>The server does not announce new mail: it shows up when your mail program next checks.</source>
         <translation>伺服器不會主動通知新郵件：要等郵件程式下次檢查時才會出現。</translation>
     </message>
@@ -2416,10 +2420,6 @@ Replace them?</source>
     <message>
         <source>With POP3 your mail lives only on this device: back it up, or it is lost with the device.</source>
         <translation>使用 POP3 時，您的郵件只存在這台裝置上：請備份，否則裝置遺失郵件也會消失。</translation>
-    </message>
-    <message>
-        <source>POP3 is the only choice but you use several devices: each will download its own copies and none sees what the others did.</source>
-        <translation>只能使用 POP3，但您有多台裝置：每台裝置會各自下載副本，彼此看不到對方做了什麼。</translation>
     </message>
     <message>
         <source>The provider&apos;s backups do not cover mail POP3 has removed from the server.</source>

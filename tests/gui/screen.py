@@ -34,10 +34,12 @@ WIZARD_BUTTONS = (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButt
 
 
 def plain(text: str) -> str:
-    """Rich text as read: tags gone, entities and the accelerator marks resolved."""
+    """A label as read: rich text without its tags and entities; a plain label without its Alt+letter mark."""
     import html
-    text = TAG.sub(" ", text.replace("</li>", "\n").replace("<br>", "\n").replace("</tr>", "\n"))
-    return html.unescape(text).replace("&&", "\x00").replace("&", "").replace("\x00", "&")
+    if TAG.search(text):
+        text = TAG.sub(" ", text.replace("</li>", "\n").replace("<br>", "\n").replace("</tr>", "\n"))
+        return html.unescape(text)
+    return text.replace("&&", "\x00").replace("&", "").replace("\x00", "&")
 
 
 def pieces(wiz: SetupWizard) -> Iterator[tuple[QWidget | None, str]]:

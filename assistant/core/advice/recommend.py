@@ -110,8 +110,8 @@ TEXTS: dict[str, str] = {
         "recommend", "The server cannot tell your mail program which messages it already has, so "
                      "messages cannot be left on the server: each one is removed once downloaded."),
     "pop3_several_devices": QT_TRANSLATE_NOOP(
-        "recommend", "POP3 is the only choice but you use several devices: each will download its own "
-                     "copies and none sees what the others did."),
+        "recommend", "With POP3 on several devices, each downloads its own copies and none sees what the "
+                     "others did."),
     "pop3_provider_backup": QT_TRANSLATE_NOOP(
         "recommend", "The provider's backups do not cover mail POP3 has removed from the server."),
     "imap_storage": QT_TRANSLATE_NOOP(

@@ -197,7 +197,8 @@ class DiscoveryPage(Page):
             done, total = self.details.counts()
             text = self.tr("Checking the mail servers for {domain}…").format(domain=self.session.domain())
             if total:
-                text += " " + self.tr("{done} of {total} checks finished.").format(done=done, total=total)
+                finished = self.tr("{done} of {total} checks finished.").format(done=done, total=total)
+                text = join(text, finished)
             self.status.setText(text)
 
     def _progress(self, event: object) -> None:

@@ -150,7 +150,7 @@ class DonePage(Page):
         elif keychain_text(s):
             lines.append(keychain_text(s))
         if s.exported:
-            lines.append(self.tr("Files saved:") + " " + ", ".join(str(p) for p in s.exported))
+            lines.append(join(self.tr("Files saved:"), ", ".join(str(p) for p in s.exported)))
         else:
             lines.append(self.tr("No files were saved."))
         return lines
