@@ -381,6 +381,10 @@
         <translation>設定您的郵件程式（在「您的裝置」頁選擇您的程式，就能看到各程式專屬的步驟）</translation>
     </message>
     <message>
+        <source>• {protocol}: {server} ({security})</source>
+        <translation>• {protocol}：{server}，{security}</translation>
+    </message>
+    <message>
         <source>Your password is saved in the system keychain.</source>
         <translation>您的密碼已儲存在系統鑰匙圈中。</translation>
     </message>

@@ -141,8 +141,9 @@ class DonePage(Page):
         s = self.session
         lines: list[str] = []
         for server in (*account.incoming[:1], *account.outgoing[:1]) if account else ():
-            lines.append(f"• {server.protocol.upper()}: {server.host}:{server.port} "
-                         f"({security_name(server.security)})")
+            lines.append(self.tr("• {protocol}: {server} ({security})").format(
+                protocol=server.protocol.upper(), server=f"{server.host}:{server.port}",
+                security=security_name(server.security)))
         if s.signin is not None:
             lines.append(describe(s.signin, s.address))
         if s.keychain == "saved":
