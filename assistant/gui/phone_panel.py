@@ -249,10 +249,14 @@ class PhonePanel(QWidget):
         job.progress.connect(self._on_progress)
         job.finished.connect(lambda result: self._show_link(result if isinstance(result, Link)
                                                              else Link.STOPPED))
-        job.failed.connect(lambda _message, _kind: self._show_link(
-            Link.FAILED, _reason(job.error) if job.error is not None else phone_text("unknown")))
+        job.failed.connect(self._link_failed)  # a method, not a lambda holding the job: no cycle to collect
         job.cancelled.connect(lambda: self._show_link(Link.STOPPED))
         self._show_link(Link.STARTING)
+
+    def _link_failed(self, _message: str, _kind: str) -> None:
+        """The link could not be made: why, in words (the job's error, never a command's English line)."""
+        error = getattr(self.sender(), "error", None)
+        self._show_link(Link.FAILED, _reason(error) if error is not None else phone_text("unknown"))
 
     def _on_progress(self, event: ProgressEvent) -> None:
         if event.kind == "share" and event.detail:

@@ -8,8 +8,9 @@ machine's loopback; needs root for the standard ports)::
 It writes docs/screenshots/{en,zh_TW}-NN-page.png for a good domain, {en,zh_TW}-CASE-NN-page.png for every
 page each failure path reaches (CASE: nodomain, expired, expired-declined, plaintext, outside; risks
 confirmed so the walk goes on, or for expired-declined the settings page with the certificate accepted
-there; the settings page is tested as the person would), plus a 200 % scaled pair (QT_SCALE_FACTOR=2) and a dark-palette pair. Each variant runs in its own
-process because the scale factor is fixed at start-up.
+there; the settings page is tested as the person would), plus a 200 % scaled pair (QT_SCALE_FACTOR=2)
+and a dark-palette pair. Each variant runs in its own process because the scale factor is fixed at
+start-up.
 """
 
 from __future__ import annotations
