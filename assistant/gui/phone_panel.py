@@ -8,15 +8,16 @@ lives only while the panel is shown: ``stop()`` returns once its server no longe
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +32,7 @@ from assistant.core.phone.handoff import (
     android_text,
     ios_route,
     link_view,
+    phone_refusal,
     screen_code,
 )
 from assistant.core.phone.share import DEFAULT_EXPIRES
@@ -45,6 +47,43 @@ if TYPE_CHECKING:
     from assistant.gui.worker import AsyncWorker, Job
 
 COLUMN_PX = 272  # each half: the widest code (CODE_PX plus rounding) and its sentences; two fit at 200 %
+
+
+class LinkBox(QPlainTextEdit):
+    """The link, read-only and selectable, wrapped anywhere so the whole URL is seen (a URL has no spaces
+    to wrap at: a one-line field cut it off); as tall as its lines, never scrolling."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setReadOnly(True)
+        self.setTabChangesFocus(True)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFixedWidth(COLUMN_PX)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As many lines as the URL needs at this width, counted from the font (before any layout runs):
+        a character that does not fit moves to the next line, so each line is taken one character short."""
+        metrics, margin = self.fontMetrics(), 2 * int(self.document().documentMargin())
+        usable = max(1, COLUMN_PX - 2 * self.frameWidth() - margin - metrics.maxWidth() - 2)
+        lines = max(1, math.ceil(metrics.horizontalAdvance(self.toPlainText()) / usable))
+        self.setFixedHeight(lines * metrics.lineSpacing() + 2 * self.frameWidth() + margin + 2)
+
+
+def _reason(exc: BaseException) -> str:
+    """Why no code or link could be made, in the interface language: the core's sentence when it has one
+    (a code), else a plain one — never a command's English line ("mobile-qr: …")."""
+    if getattr(exc, "code", None):
+        return error_text(exc)
+    return phone_text("unknown")
 
 
 def phone_text(code: str, **fields: object) -> str:
@@ -78,9 +117,7 @@ class PhonePanel(QWidget):
             self.tr("Anyone who photographs the code can read the password; leave this off unless you need "
                     "it"))
         self.include_password.setToolTip(self.include_password.accessibleDescription())
-        self.url_field = QLineEdit()  # a URL has no spaces to wrap at: it scrolls, and can be copied
-        self.url_field.setReadOnly(True)
-        self.url_field.setFixedWidth(COLUMN_PX)
+        self.url_field = LinkBox()
         self.url_field.setAccessibleName(self.tr("Link for iPhone or iPad"))
         self.renew = QPushButton(self.tr("Make a &new link"))
         columns = (
@@ -145,16 +182,30 @@ class PhonePanel(QWidget):
             self.account = session.account()
         except AssistantError as exc:
             self.account = None
-            self._set_code(self.android_code, None)
-            self.android_note.setText(phone_text("no_code", reason=error_text(exc)))
-            self._show_link(Link.FAILED, error_text(exc))
+            self._refuse(phone_text("no_code", reason=_reason(exc)))
             return
+        refusal = phone_refusal(self.account)
+        if refusal is not None:  # said once for both halves, with nothing to retry
+            self._refuse(phone_text(refusal))
+            return
+        self.android_howto.show()
         password = session.qr_password()
         self.include_password.setChecked(False)  # never carried over from an earlier visit
         self.include_password.setEnabled(password is not None)
         self.include_password.setVisible(bool(session.password))
         self._draw_android()
         self.new_link()
+
+    def _refuse(self, text: str) -> None:
+        """No code and no link can be made for these settings: one sentence, no button that cannot help."""
+        self.account = None
+        self._set_code(self.android_code, None)
+        self.android_howto.hide()
+        self.include_password.hide()
+        self.android_note.setText(text)
+        self.url = ""
+        self._show_link(Link.STOPPED)
+        self.ios_status.setText(text)
 
     def stop(self) -> None:
         """Stop the link now (the page is being left): returns once its server no longer listens."""
@@ -181,7 +232,7 @@ class PhonePanel(QWidget):
             return
         except AssistantError as exc:
             self._set_code(self.android_code, None)
-            self.android_note.setText(phone_text("no_code", reason=error_text(exc)))
+            self.android_note.setText(phone_text("no_code", reason=_reason(exc)))
             return
         self._set_code(self.android_code, screen_code(text, self.devicePixelRatioF()))
         if password:
@@ -206,7 +257,7 @@ class PhonePanel(QWidget):
         job.progress.connect(self._on_progress)
         job.finished.connect(lambda result: self._show_link(result if isinstance(result, Link)
                                                              else Link.STOPPED))
-        job.failed.connect(lambda message, _kind: self._show_link(Link.FAILED, message))
+        job.failed.connect(self._link_failed)  # a method, not a lambda holding the job: no cycle to collect
         job.cancelled.connect(lambda: self._show_link(Link.STOPPED))
         self._show_link(Link.STARTING)
 
@@ -228,6 +279,11 @@ class PhonePanel(QWidget):
         self.renew.setVisible(False)
         return True
 
+    def _link_failed(self, _message: str, _kind: str) -> None:
+        """The link could not be made: why, in words (the job's error, never a command's English line)."""
+        error = getattr(self.sender(), "error", None)
+        self._show_link(Link.FAILED, _reason(error) if error is not None else phone_text("unknown"))
+
     def _on_progress(self, event: ProgressEvent) -> None:
         if event.kind == "share" and event.detail:
             self.url = event.detail
@@ -241,7 +297,6 @@ class PhonePanel(QWidget):
         self._set_code(self.ios_code, screen_code(self.url, self.devicePixelRatioF())
                        if view.show_code and self.url else None)
         self.url_field.setText(self.url if view.show_code else "")
-        self.url_field.setCursorPosition(0)  # the start (http://address:port) says what it is
         self.url_field.setVisible(view.show_code)
         self.ios_howto.setVisible(view.show_code)
         self.renew.setVisible(view.can_renew and self.account is not None)

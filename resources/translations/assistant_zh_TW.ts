@@ -82,10 +82,6 @@
         <translation>您在哪裡閱讀這個信箱？</translation>
     </message>
     <message>
-        <source> computer(s)</source>
-        <translation> 台電腦</translation>
-    </message>
-    <message>
         <source>Number of computers</source>
         <translation>電腦數量</translation>
     </message>
@@ -126,20 +122,28 @@
         <translation>誰負責備份您的郵件？</translation>
     </message>
     <message>
-        <source>I back up my computer</source>
-        <translation>我自己備份電腦</translation>
+        <source>I bac&amp;k up my computer</source>
+        <translation>我自己會備份電腦(&amp;K)</translation>
     </message>
     <message>
-        <source>My provider keeps backups</source>
-        <translation>郵件服務商會備份</translation>
+        <source>My pro&amp;vider keeps backups</source>
+        <translation>郵件服務商會備份(&amp;V)</translation>
     </message>
     <message>
-        <source>Nobody</source>
-        <translation>沒有人</translation>
+        <source>Nobod&amp;y</source>
+        <translation>沒有人備份(&amp;Y)</translation>
     </message>
     <message>
-        <source>I don&apos;t know</source>
-        <translation>我不知道</translation>
+        <source>&amp;I don&apos;t know</source>
+        <translation>我不知道(&amp;I)</translation>
+    </message>
+    <message>
+        <source> computer</source>
+        <translation> 台電腦</translation>
+    </message>
+    <message>
+        <source> computers</source>
+        <translation> 台電腦</translation>
     </message>
     <message>
         <source>Which mail programs will you set up? (Tick all that apply.)</source>
@@ -151,6 +155,10 @@
     <message>
         <source>Will be used</source>
         <translation>將會使用</translation>
+    </message>
+    <message>
+        <source>Needs your decision</source>
+        <translation>需要您決定</translation>
     </message>
     <message>
         <source>Offers no encryption</source>
@@ -182,15 +190,15 @@
     </message>
     <message>
         <source>Incoming (IMAP)</source>
-        <translation>收信（IMAP）</translation>
+        <translation>收件（IMAP）</translation>
     </message>
     <message>
         <source>Incoming (POP3)</source>
-        <translation>收信（POP3）</translation>
+        <translation>收件（POP3）</translation>
     </message>
     <message>
         <source>Outgoing (SMTP)</source>
-        <translation>寄信（SMTP）</translation>
+        <translation>寄件（SMTP）</translation>
     </message>
     <message>
         <source>Server</source>
@@ -252,6 +260,10 @@
         <translation>發現的問題</translation>
     </message>
     <message>
+        <source>Good to know</source>
+        <translation>供您參考</translation>
+    </message>
+    <message>
         <source>Lets you type the server names, ports and security yourself</source>
         <translation>讓您自行輸入伺服器名稱、連接埠與安全性</translation>
     </message>
@@ -282,10 +294,6 @@
     <message>
         <source>{done} of {total} checks finished.</source>
         <translation>已完成 {done} / {total} 項檢查。</translation>
-    </message>
-    <message>
-        <source>You can enter the settings by hand on the next page.</source>
-        <translation>您可以在下一頁手動輸入設定。</translation>
     </message>
     <message>
         <source>The search stopped</source>
@@ -371,6 +379,10 @@
     <message>
         <source>Set up your mail program (choose your programs on the Devices page to see their own steps)</source>
         <translation>設定您的郵件程式（在「您的裝置」頁選擇您的程式，就能看到各程式專屬的步驟）</translation>
+    </message>
+    <message>
+        <source>• {protocol}: {server} ({security})</source>
+        <translation>• {protocol}：{server}，{security}</translation>
     </message>
     <message>
         <source>Your password is saved in the system keychain.</source>
@@ -511,8 +523,8 @@ Replace them?</source>
         <translation>Apple 郵件、iPhone 與 iPad（.mobileconfig）(&amp;M)</translation>
     </message>
     <message>
-        <source>Open this file on the Mac, iPhone or iPad to add the account in one step.</source>
-        <translation>在 Mac、iPhone 或 iPad 上開啟這個檔案，一個步驟就能加入帳號。</translation>
+        <source>Open this file on the Mac, iPhone or iPad and install it in Settings: it fills in the account for you. The last page says how.</source>
+        <translation>在 Mac、iPhone 或 iPad 上打開這個檔案，並在「設定」中安裝：它會替您填好帳戶。最後一頁會說明怎麼做。</translation>
     </message>
     <message>
         <source>Include my mail &amp;password in the Apple profile</source>
@@ -626,10 +638,6 @@ Replace them?</source>
         <translation>{0}：使用者名稱</translation>
     </message>
     <message>
-        <source>%EMAILADDRESS% stands for your full email address</source>
-        <translation>%EMAILADDRESS% 代表您完整的電子郵件地址</translation>
-    </message>
-    <message>
         <source>&amp;Protocol:</source>
         <translation>通訊協定(&amp;P)：</translation>
     </message>
@@ -666,6 +674,10 @@ Replace them?</source>
         <translation>使用者名稱(&amp;M)：</translation>
     </message>
     <message>
+        <source>Usually your full email address.</source>
+        <translation>通常是您完整的電子郵件地址。</translation>
+    </message>
+    <message>
         <source>This server offers no encryption.</source>
         <translation>這台伺服器不提供加密。</translation>
     </message>
@@ -678,12 +690,16 @@ Replace them?</source>
         <translation>請輸入郵件服務商提供的設定。繼續之前可以先測試。</translation>
     </message>
     <message>
+        <source>What was found</source>
+        <translation>找到的結果</translation>
+    </message>
+    <message>
         <source>Incoming mail</source>
-        <translation>收信</translation>
+        <translation>收件伺服器</translation>
     </message>
     <message>
         <source>Outgoing mail (SMTP)</source>
-        <translation>寄信（SMTP）</translation>
+        <translation>寄件伺服器（SMTP）</translation>
     </message>
     <message>
         <source>&amp;Test these settings</source>
@@ -694,8 +710,8 @@ Replace them?</source>
         <translation>連線到兩台伺服器並檢查其安全性</translation>
     </message>
     <message>
-        <source>These settings did not work. Continue &amp;anyway?</source>
-        <translation>這些設定無法使用。仍要繼續嗎？(&amp;A)</translation>
+        <source>These settings did not work. Continue any&amp;way?</source>
+        <translation>這些設定無法使用。仍要繼續嗎？(&amp;W)</translation>
     </message>
     <message>
         <source>Goes on with settings that failed the test; the summary and the diagnostics say so</source>
@@ -741,8 +757,8 @@ Replace them?</source>
         <translation>密碼（可不填）</translation>
     </message>
     <message>
-        <source>You can skip this: your mail program will ask for the password. It is never written into the files we create.</source>
-        <translation>您可以略過這一步：郵件程式會詢問密碼。密碼絕不會寫進我們建立的檔案中。</translation>
+        <source>You can skip this: your mail program will ask for the password. It goes into a file only if you tick “Include my mail password” on the next page.</source>
+        <translation>這一步可以略過：郵件程式會向您詢問密碼。只有在下一頁勾選「在 Apple 描述檔中包含我的郵件密碼」時，密碼才會寫進檔案。</translation>
     </message>
     <message>
         <source>How you sign in</source>
@@ -782,7 +798,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Signs in to the incoming and outgoing server with this password, without sending mail</source>
-        <translation>用這組密碼登入收信與寄信伺服器，不會寄出任何郵件</translation>
+        <translation>用這組密碼登入收件與寄件伺服器，不會寄出任何郵件</translation>
     </message>
     <message>
         <source>St&amp;op</source>
@@ -810,7 +826,7 @@ Replace them?</source>
     </message>
     <message>
         <source>There is no password to type here for this account.</source>
-        <translation>這個帳號不需要在這裡輸入密碼。</translation>
+        <translation>這個帳戶不需要在這裡輸入密碼。</translation>
     </message>
     <message>
         <source>You are signed in. You can close this page and go back to Mail Setup Assistant.</source>
@@ -818,7 +834,7 @@ Replace them?</source>
     </message>
     <message>
         <source>There is no incoming and outgoing server to sign in to yet.</source>
-        <translation>目前還沒有可以登入的收信與寄信伺服器。</translation>
+        <translation>目前還沒有可以登入的收件與寄件伺服器。</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -895,6 +911,10 @@ Replace them?</source>
         <translation>您要用哪一個？</translation>
     </message>
     <message>
+        <source>You chose {0}.</source>
+        <translation>您選擇了 {0}。</translation>
+    </message>
+    <message>
         <source>We recommend {0}.</source>
         <translation>我們建議使用 {0}。</translation>
     </message>
@@ -913,6 +933,10 @@ Replace them?</source>
     <message>
         <source>Your server offers only {0}.</source>
         <translation>您的伺服器只提供 {0}。</translation>
+    </message>
+    <message>
+        <source>Use {0} (as entered)</source>
+        <translation>使用 {0}（您輸入的設定）</translation>
     </message>
     <message>
         <source>Use {0} (recommended)</source>
@@ -991,6 +1015,10 @@ Replace them?</source>
     <message>
         <source>Please enter an email address or a domain.</source>
         <translation>請輸入電子郵件地址或網域。</translation>
+    </message>
+    <message>
+        <source>An email address needs an @, like ann@example.com.</source>
+        <translation>電子郵件地址需要有 @，例如 ann@example.com。</translation>
     </message>
     <message>
         <source>&apos;{text}&apos;: more than one @</source>
@@ -1109,7 +1137,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Protocol: {protocol}</source>
-        <translation>收信協定：{protocol}</translation>
+        <translation>收件協定：{protocol}</translation>
     </message>
     <message>
         <source>Recommended: {protocol} ({reason})</source>
@@ -1225,11 +1253,11 @@ Replace them?</source>
     </message>
     <message>
         <source>incoming</source>
-        <translation>收信</translation>
+        <translation>收件</translation>
     </message>
     <message>
         <source>outgoing</source>
-        <translation>寄信</translation>
+        <translation>寄件</translation>
     </message>
     <message>
         <source>full address</source>
@@ -1321,7 +1349,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Sign-in for sending accepted: {value}</source>
-        <translation>寄信登入已接受：{value}</translation>
+        <translation>寄件登入已接受：{value}</translation>
     </message>
 </context>
 <context>
@@ -1393,7 +1421,7 @@ Replace them?</source>
     </message>
     <message>
         <source>permission to use a server without encryption</source>
-        <translation>您同意使用未加密的伺服器</translation>
+        <translation>使用未加密伺服器的許可</translation>
     </message>
     <message>
         <source>password in the QR code</source>
@@ -1405,7 +1433,7 @@ Replace them?</source>
     </message>
     <message>
         <source>QR code text</source>
-        <translation>QR 碼文字</translation>
+        <translation>QR 碼內容</translation>
     </message>
     <message>
         <source>output file</source>
@@ -1425,7 +1453,7 @@ Replace them?</source>
     </message>
     <message>
         <source>permission to replace the file</source>
-        <translation>您同意取代檔案</translation>
+        <translation>取代檔案的許可</translation>
     </message>
 </context>
 <context>
@@ -1464,7 +1492,7 @@ Replace them?</source>
     </message>
     <message>
         <source>These settings did not work. Correct them and test again, or tick “Continue anyway”.</source>
-        <translation>這些設定無法使用。請修正後再測試一次，或勾選「仍要繼續」。</translation>
+        <translation>這些設定無法使用。請修正後再測試一次，或勾選「仍要繼續嗎？」。</translation>
     </message>
     <message>
         <source>Please wait until the sign-in test has finished, or stop it.</source>
@@ -1491,8 +1519,8 @@ Replace them?</source>
         <translation>{host} 的設定是經由未受保護的管道取得的，可能已遭竄改。</translation>
     </message>
     <message>
-        <source>I understand the risks and want to use {host} anyway</source>
-        <translation>我了解風險，仍要使用 {host}</translation>
+        <source>&amp;I understand the risks and want to use {host} anyway</source>
+        <translation>我了解風險，仍要使用 {host}(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1532,21 @@ Replace them?</source>
     <message>
         <source>The password was not saved in the system keychain because the sign-in test did not succeed with it.</source>
         <translation>由於使用這組密碼的登入測試沒有成功，密碼未儲存到系統鑰匙圈。</translation>
+    </message>
+</context>
+<context>
+    <name>lists</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source> (</source>
+        <translation>（</translation>
+    </message>
+    <message>
+        <source>)</source>
+        <translation>）</translation>
     </message>
 </context>
 <context>
@@ -1746,7 +1789,7 @@ Replace them?</source>
     </message>
     <message>
         <source>{domain}: the probe found no usable SMTP server for sending</source>
-        <translation>{domain}：沒有找到可用來寄信的 SMTP 伺服器</translation>
+        <translation>{domain}：沒有找到可用來寄件的 SMTP 伺服器</translation>
     </message>
     <message>
         <source>the server offers neither a usable IMAP nor a usable POP3 server</source>
@@ -1754,11 +1797,11 @@ Replace them?</source>
     </message>
     <message>
         <source>mobileconfig: {provider} accepts only sign-in on its own page (OAuth2), which an Apple profile cannot describe. Add the account on the iPhone or iPad in Settings › Apps › Mail › Mail Accounts › Add Account › {account}, on a Mac in System Settings › Internet Accounts › Add Account › {account}.</source>
-        <translation>mobileconfig：{provider} 只接受在它自己的網頁登入（OAuth2），Apple 描述檔無法描述這種登入方式。請在 iPhone 或 iPad 的「設定」›「App」›「郵件」›「郵件帳號」›「加入帳號」›「{account}」加入帳號，在 Mac 上則是「系統設定」›「網際網路帳號」›「加入帳號」›「{account}」。</translation>
+        <translation>mobileconfig：{provider} 只接受在它自己的網頁登入（OAuth2），Apple 描述檔無法描述這種登入方式。請在 iPhone 或 iPad 的「設定」›「App」›「郵件」›「郵件帳號」›「加入帳號」›「{account}」加入帳戶，在 Mac 上則是「系統設定」›「網際網路帳號」›「加入帳號」›「{account}」。</translation>
     </message>
     <message>
         <source>mobileconfig: {provider} accepts only sign-in on its own page (OAuth2), which an Apple profile cannot describe; add the account in a mail program that opens that page.</source>
-        <translation>mobileconfig：{provider} 只接受在它自己的網頁登入（OAuth2），Apple 描述檔無法描述這種登入方式；請在會打開該網頁的郵件程式中加入帳號。</translation>
+        <translation>mobileconfig：{provider} 只接受在它自己的網頁登入（OAuth2），Apple 描述檔無法描述這種登入方式；請在會打開該網頁的郵件程式中加入帳戶。</translation>
     </message>
     <message>
         <source>autodiscover: {provider} accepts only sign-in on its own page (OAuth2), which an Autodiscover file cannot describe; Outlook finds the settings of {provider} by itself.</source>
@@ -1798,7 +1841,7 @@ Replace them?</source>
     </message>
     <message>
         <source>{path}: already exists (use {field} to replace it)</source>
-        <translation>{path}：檔案已經存在（要取代它，請用 {field}）</translation>
+        <translation>{path}：檔案已經存在（要取代它，需要{field}）</translation>
     </message>
     <message>
         <source>{path}: is a symbolic link to {what}; it is not replaced ({hint})</source>
@@ -1984,8 +2027,12 @@ Replace them?</source>
         <translation>可以使用了</translation>
     </message>
     <message>
+        <source>Settings ready</source>
+        <translation>設定已就緒</translation>
+    </message>
+    <message>
         <source>Ready, with a risk you accepted</source>
-        <translation>可以使用，但帶有您已接受的風險</translation>
+        <translation>可以使用（您已接受風險）</translation>
     </message>
     <message>
         <source>Not working yet</source>
@@ -1997,15 +2044,19 @@ Replace them?</source>
     </message>
     <message>
         <source>Your account {address} is ready to use.</source>
-        <translation>您的帳號 {address} 已經可以使用。</translation>
+        <translation>您的帳戶 {address} 已經可以使用。</translation>
+    </message>
+    <message>
+        <source>The settings for {address} work; your password has not been tested.</source>
+        <translation>{address} 的設定可以使用；您的密碼還沒有測試過。</translation>
     </message>
     <message>
         <source>Your account {address} can be used, with a risk you accepted.</source>
-        <translation>您的帳號 {address} 可以使用，但帶有您已接受的風險。</translation>
+        <translation>您的帳戶 {address} 可以使用，但您接受了一項風險。</translation>
     </message>
     <message>
         <source>Your account {address} is not working yet.</source>
-        <translation>您的帳號 {address} 目前還無法使用。</translation>
+        <translation>您的帳戶 {address} 目前還無法使用。</translation>
     </message>
     <message>
         <source>The settings for {address} were not tested, so nobody knows yet whether they work.</source>
@@ -2025,15 +2076,31 @@ Replace them?</source>
     </message>
     <message>
         <source>There is no complete pair of incoming and outgoing servers.</source>
-        <translation>沒有一組完整的收信與寄信伺服器。</translation>
+        <translation>沒有一組完整的收件與寄件伺服器。</translation>
     </message>
     <message>
-        <source>The settings you entered did not work when they were tested.</source>
-        <translation>您輸入的設定在測試時無法使用。</translation>
+        <source>The server settings did not work when they were tested.</source>
+        <translation>伺服器設定在測試時無法使用。</translation>
+    </message>
+    <message>
+        <source>Signing in on your organisation&apos;s own page worked.</source>
+        <translation>在貴機構自己的網頁登入成功。</translation>
+    </message>
+    <message>
+        <source>Both servers answered when the settings were tested; signing in was not tested.</source>
+        <translation>測試設定時兩台伺服器都有回應；登入則沒有測試。</translation>
+    </message>
+    <message>
+        <source>Your password was not tested: it is never sent to a server that cannot protect it.</source>
+        <translation>您的密碼沒有測試：本程式絕不會把密碼送到無法保護它的伺服器。</translation>
+    </message>
+    <message>
+        <source>You accepted the certificate of {hosts}; your mail program will ask you to accept it too.</source>
+        <translation>您已接受 {hosts} 的憑證；您的郵件程式也會要求您接受它。</translation>
     </message>
     <message>
         <source>You chose to continue anyway.</source>
-        <translation>您選擇了仍然繼續。</translation>
+        <translation>您選擇繼續進行。</translation>
     </message>
     <message>
         <source>You entered the settings by hand and did not test them.</source>
@@ -2052,24 +2119,12 @@ Replace them?</source>
         <translation>用您的密碼登入成功。</translation>
     </message>
     <message>
-        <source>Signing in on your organisation&apos;s own page worked.</source>
-        <translation>在貴機構自己的網頁登入成功。</translation>
-    </message>
-    <message>
         <source>The servers answered and their encryption was verified.</source>
         <translation>伺服器有回應，而且加密連線已通過驗證。</translation>
     </message>
     <message>
-        <source>The settings you entered were tested and worked.</source>
-        <translation>您輸入的設定已經測試過，可以正常使用。</translation>
-    </message>
-    <message>
         <source>{hosts}: your password and mail travel without encryption.</source>
         <translation>{hosts}：您的密碼和郵件會以未加密的方式傳送。</translation>
-    </message>
-    <message>
-        <source>The certificate of {hosts} could not be verified; you accepted it, and your mail program will ask you to accept it too.</source>
-        <translation>{hosts} 的憑證無法驗證；您已接受這個風險，您的郵件程式也會要求您接受它。</translation>
     </message>
     <message>
         <source>{hosts} is outside {domain}; you accepted it.</source>
@@ -2085,7 +2140,7 @@ Replace them?</source>
     </message>
     <message>
         <source>{provider} signs you in on its own page, so there is no password to test here: your mail program opens that page when you add the account.</source>
-        <translation>{provider} 會在它自己的網頁讓您登入，所以這裡沒有密碼需要測試：您在郵件程式中加入帳號時，程式會打開那個網頁。</translation>
+        <translation>{provider} 會在它自己的網頁讓您登入，所以這裡沒有密碼需要測試：您在郵件程式中加入帳戶時，程式會打開那個網頁。</translation>
     </message>
     <message>
         <source>{provider} needs an app password in mail programs, not your normal password.</source>
@@ -2101,7 +2156,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Set up your mail program with the steps below, and ask your provider to fix the problem.</source>
-        <translation>請依照下面的步驟設定您的郵件程式，並請您的郵件服務業者修正這個問題。</translation>
+        <translation>請依照下面的步驟設定您的郵件程式，並請您的郵件服務商修正這個問題。</translation>
     </message>
     <message>
         <source>Check the address and try again.</source>
@@ -2109,15 +2164,19 @@ Replace them?</source>
     </message>
     <message>
         <source>Call your provider and ask for the settings of your mail account, then try again.</source>
-        <translation>請打電話給您的郵件服務業者，詢問您郵件帳號的設定，然後再試一次。</translation>
+        <translation>請打電話給您的郵件服務商，詢問您郵件帳戶的設定，然後再試一次。</translation>
     </message>
     <message>
         <source>Check your password and try again; if it still fails, ask your provider.</source>
-        <translation>請檢查您的密碼後再試一次；如果仍然失敗，請洽詢您的郵件服務業者。</translation>
+        <translation>請檢查您的密碼後再試一次；如果仍然失敗，請洽詢您的郵件服務商。</translation>
     </message>
     <message>
         <source>Try again in a moment; if it keeps failing, call your provider.</source>
-        <translation>請稍後再試一次；如果一直失敗，請打電話給您的郵件服務業者。</translation>
+        <translation>請稍後再試一次；如果一直失敗，請打電話給您的郵件服務商。</translation>
+    </message>
+    <message>
+        <source>When your provider has fixed it, run this assistant again.</source>
+        <translation>等郵件服務商修正之後，請再執行一次這個助理。</translation>
     </message>
     <message>
         <source>Go back and test them, or test the sign-in with your password, before you rely on them.</source>
@@ -2125,7 +2184,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Now add the account in your mail program with the steps below; it opens the sign-in page of {provider}.</source>
-        <translation>現在請依照下面的步驟在郵件程式中加入帳號；程式會打開 {provider} 的登入網頁。</translation>
+        <translation>現在請依照下面的步驟在郵件程式中加入帳戶；程式會打開 {provider} 的登入網頁。</translation>
     </message>
     <message>
         <source>Make an app password at {url} and test it on the password page.</source>
@@ -2135,6 +2194,62 @@ Replace them?</source>
         <source>Switch on IMAP/SMTP in the web settings of {provider}, make an authorization code there ({url}) and test it on the password page.</source>
         <translation>請在 {provider} 的網頁設定中開啟 IMAP/SMTP，在那裡產生授權碼（{url}），並在密碼頁測試它。</translation>
     </message>
+    <message>
+        <source>The certificate of {host} expired on {date}; ask your provider to renew it.</source>
+        <translation>{host} 的憑證已在 {date} 過期；請您的郵件服務商更新憑證。</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} is valid only from {start}: check the date and time of this computer, or ask your provider.</source>
+        <translation>{host} 的憑證要從 {start} 起才有效：請檢查這台電腦的日期與時間，或洽詢您的郵件服務商。</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} was issued for another name; ask your provider which server name to use.</source>
+        <translation>{host} 的憑證是發給另一個名稱的；請向您的郵件服務商詢問該使用哪個伺服器名稱。</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} is self-signed, so nobody vouches for it; ask your provider whether that is intended.</source>
+        <translation>{host} 的憑證是自行簽署的，沒有人為它擔保；請向您的郵件服務商確認這是否正常。</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} comes from an authority this computer does not trust; ask your provider or your IT department.</source>
+        <translation>{host} 的憑證來自這台電腦不信任的憑證機構；請洽詢您的郵件服務商或 IT 部門。</translation>
+    </message>
+    <message>
+        <source>{host} offers only {version}, which is no longer safe; ask your provider to update it.</source>
+        <translation>{host} 只提供 {version}，已經不安全；請您的郵件服務商更新。</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} could not be verified; ask your provider about it.</source>
+        <translation>無法驗證 {host} 的憑證；請洽詢您的郵件服務商。</translation>
+    </message>
+    <message>
+        <source>The server name {host} does not exist; ask your provider for the right name.</source>
+        <translation>伺服器名稱 {host} 不存在；請向您的郵件服務商詢問正確的名稱。</translation>
+    </message>
+    <message>
+        <source>{host} did not answer on port {port}; check the port, or ask your provider.</source>
+        <translation>{host} 在連接埠 {port} 沒有回應；請檢查連接埠，或洽詢您的郵件服務商。</translation>
+    </message>
+    <message>
+        <source>{host} refused connections on port {port}; check the port, or ask your provider.</source>
+        <translation>{host} 拒絕了連接埠 {port} 的連線；請檢查連接埠，或洽詢您的郵件服務商。</translation>
+    </message>
+    <message>
+        <source>{host} could not be reached; check the network connection and try again.</source>
+        <translation>無法連到 {host}；請檢查網路連線後再試一次。</translation>
+    </message>
+    <message>
+        <source>{host} offers no encryption on port {port}; ask your provider for an encrypted server.</source>
+        <translation>{host} 在連接埠 {port} 不提供加密；請向您的郵件服務商索取有加密的伺服器。</translation>
+    </message>
+    <message>
+        <source>The encrypted connection to {host} could not be set up; check the security setting, or ask your provider.</source>
+        <translation>無法與 {host} 建立加密連線；請檢查安全性設定，或洽詢您的郵件服務商。</translation>
+    </message>
+    <message>
+        <source>{host} did not answer like a mail server on port {port}; check the port and the protocol.</source>
+        <translation>{host} 在連接埠 {port} 的回應不像郵件伺服器；請檢查連接埠與通訊協定。</translation>
+    </message>
 </context>
 <context>
     <name>phone</name>
@@ -2143,8 +2258,8 @@ Replace them?</source>
         <translation>開啟 Thunderbird for Android，點「匯入設定」，再掃描這個 QR 碼。</translation>
     </message>
     <message>
-        <source>Scan with the Camera, open the link in Safari, then install the profile in Settings.</source>
-        <translation>用「相機」掃描，在 Safari 開啟連結，再到「設定」安裝描述檔。</translation>
+        <source>The phone must be on the same Wi-Fi as this computer. Scan the code with the Camera, open the link in Safari and allow the download; then open Settings › Profile Downloaded and install it. It takes a few screens, and iOS calls the profile “Not Verified” because it is not signed.</source>
+        <translation>手機必須和這台電腦連在同一個 Wi-Fi。用「相機」掃描 QR 碼，在 Safari 開啟連結並允許下載；然後開啟「設定」›「已下載描述檔」安裝它。安裝要經過幾個畫面，而且因為描述檔沒有簽署，iOS 會顯示「未驗證」。</translation>
     </message>
     <message>
         <source>Making a link…</source>
@@ -2184,11 +2299,19 @@ Replace them?</source>
     </message>
     <message>
         <source>These settings are too long for one code (a very long name or user name). In Thunderbird for Android, add the account by hand with the settings on this page.</source>
-        <translation>這些設定太長，一個 QR 碼放不下（名稱或使用者名稱非常長）。請在 Thunderbird for Android 中依照本頁的設定手動新增帳號。</translation>
+        <translation>這些設定太長，一個 QR 碼放不下（名稱或使用者名稱非常長）。請在 Thunderbird for Android 中依照本頁的設定手動新增帳戶。</translation>
     </message>
     <message>
         <source>This code holds your password: do not let anyone photograph it.</source>
         <translation>這個 QR 碼含有您的密碼：不要讓任何人拍下它。</translation>
+    </message>
+    <message>
+        <source>Settings without encryption are not handed to a phone by code or link. If you must use them, enter them on the phone with the values above.</source>
+        <translation>沒有加密的設定不會用 QR 碼或連結交給手機。如果非用不可，請依照上面的設定值在手機上手動輸入。</translation>
+    </message>
+    <message>
+        <source>an unexpected problem occurred.</source>
+        <translation>發生了未預期的問題。</translation>
     </message>
     <message>
         <source>The server rejected the password you tested, so it is not offered for the code.</source>
@@ -2200,7 +2323,7 @@ Replace them?</source>
     </message>
     <message>
         <source>{provider} signs in only on its own page, which a profile cannot hold: add the account in a mail app that opens that page.</source>
-        <translation>{provider} 只能在它自己的網頁登入，描述檔無法包含這種登入方式：請在會打開該網頁的郵件 App 中加入帳號。</translation>
+        <translation>{provider} 只能在它自己的網頁登入，描述檔無法包含這種登入方式：請在會打開該網頁的郵件 App 中加入帳戶。</translation>
     </message>
 </context>
 <context>
@@ -2230,7 +2353,7 @@ Replace them?</source>
     <name>profile</name>
     <message>
         <source>Mail account {who}</source>
-        <translation>郵件帳號 {who}</translation>
+        <translation>郵件帳戶 {who}</translation>
     </message>
     <message>
         <source>Mail</source>
@@ -2238,7 +2361,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Sets up the mail account {who} in Apple Mail.</source>
-        <translation>在 Apple「郵件」中設定郵件帳號 {who}。</translation>
+        <translation>在 Apple「郵件」中設定郵件帳戶 {who}。</translation>
     </message>
     <message>
         <source>{name} mail</source>
@@ -2304,7 +2427,7 @@ Replace them?</source>
     </message>
     <message>
         <source>App passwords need 2-Step Verification switched on for the account.</source>
-        <translation>帳號必須先開啟兩步驟驗證，才能使用應用程式密碼。</translation>
+        <translation>帳戶必須先開啟兩步驟驗證，才能使用應用程式密碼。</translation>
     </message>
     <message>
         <source>App-specific passwords need two-factor authentication for the Apple Account.</source>
@@ -2356,6 +2479,10 @@ Replace them?</source>
     <message>
         <source>You entered the settings of a POP3 server, so POP3 is used.</source>
         <translation>您輸入的是 POP3 伺服器的設定，因此使用 POP3。</translation>
+    </message>
+    <message>
+        <source>For the way you read mail, {protocol} would suit you better, for this reason:</source>
+        <translation>依您閱讀郵件的方式，{protocol} 會更適合您，原因是：</translation>
     </message>
     <message>
         <source>We could not check what the incoming server offers (it did not answer, or its certificate stopped the check), so this advice is general.</source>
@@ -2418,6 +2545,10 @@ Replace them?</source>
         <translation>伺服器無法告訴您的郵件程式哪些郵件已經下載過，因此郵件無法留在伺服器上：每封郵件下載後就會被移除。</translation>
     </message>
     <message>
+        <source>With POP3 on several devices, each downloads its own copies and none sees what the others did.</source>
+        <translation>在多台裝置上使用 POP3 時，每台裝置會各自下載副本，彼此看不到對方做了什麼。</translation>
+    </message>
+    <message>
         <source>The server does not announce new mail: it shows up when your mail program next checks.</source>
         <translation>伺服器不會主動通知新郵件：要等郵件程式下次檢查時才會出現。</translation>
     </message>
@@ -2426,8 +2557,8 @@ Replace them?</source>
         <translation>郵件保留在伺服器上；每台裝置看到的都是同一個信箱。</translation>
     </message>
     <message>
-        <source>Your mail is downloaded to this device and then removed from the server.</source>
-        <translation>郵件會下載到這台裝置，然後從伺服器上移除。</translation>
+        <source>Your mail is downloaded to this device; the server keeps it only for a while, or not at all.</source>
+        <translation>郵件會下載到這台裝置上；伺服器只保留一段時間，或完全不保留。</translation>
     </message>
     <message>
         <source>Leave messages on the server for {days} days, as a safety net, then remove them.</source>
@@ -2470,10 +2601,6 @@ Replace them?</source>
         <translation>使用 POP3 時，您的郵件只存在這台裝置上：請備份，否則裝置遺失郵件也會消失。</translation>
     </message>
     <message>
-        <source>POP3 is the only choice but you use several devices: each will download its own copies and none sees what the others did.</source>
-        <translation>只能使用 POP3，但您有多台裝置：每台裝置會各自下載副本，彼此看不到對方做了什麼。</translation>
-    </message>
-    <message>
         <source>The provider&apos;s backups do not cover mail POP3 has removed from the server.</source>
         <translation>郵件服務商的備份不包含已被 POP3 從伺服器上移走的郵件。</translation>
     </message>
@@ -2494,7 +2621,7 @@ Replace them?</source>
     <name>report</name>
     <message>
         <source>Everything works: the mail servers for {who} were found, are safe, and the password was accepted for receiving and sending.</source>
-        <translation>一切正常：已找到 {who} 的郵件伺服器，它們是安全的，且收信與寄信都接受了密碼。</translation>
+        <translation>一切正常：已找到 {who} 的郵件伺服器，它們是安全的，且收件與寄件伺服器都接受了密碼。</translation>
     </message>
     <message>
         <source>Safe mail servers for {who} were found. The password was not tested.</source>
@@ -2510,7 +2637,7 @@ Replace them?</source>
     </message>
     <message>
         <source>No safe incoming and outgoing mail server was found for {who}.</source>
-        <translation>沒有找到 {who} 的安全收信與寄信伺服器。</translation>
+        <translation>沒有找到 {who} 的安全收件與寄件伺服器。</translation>
     </message>
 </context>
 <context>
@@ -2544,15 +2671,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Incoming mail ({protocol})</source>
-        <translation>收信（{protocol}）</translation>
-    </message>
-    <message>
-        <source>Also possible: incoming mail with {protocol}</source>
-        <translation>也可以：用 {protocol} 收信</translation>
-    </message>
-    <message>
-        <source>&amp;Outlook</source>
-        <translation>Outlook(&amp;O)</translation>
+        <translation>收件伺服器（{protocol}）</translation>
     </message>
     <message>
         <source>Appl&amp;e Mail (Mac)</source>
@@ -2561,10 +2680,6 @@ Replace them?</source>
     <message>
         <source>T&amp;hunderbird</source>
         <translation>Thunderbird(&amp;H)</translation>
-    </message>
-    <message>
-        <source>W&amp;indows Mail</source>
-        <translation>Windows 郵件(&amp;I)</translation>
     </message>
     <message>
         <source>iPhone or iPa&amp;d</source>
@@ -2579,16 +2694,8 @@ Replace them?</source>
         <translation>macOS 上的 Apple 郵件</translation>
     </message>
     <message>
-        <source>Windows Mail</source>
-        <translation>Windows 郵件</translation>
-    </message>
-    <message>
         <source>Any mail program</source>
         <translation>任何郵件程式</translation>
-    </message>
-    <message>
-        <source>In Outlook choose File › Add Account (in the new Outlook: Settings › Accounts › Add account).</source>
-        <translation>在 Outlook 中選擇「檔案」›「新增帳戶」（新版 Outlook：「設定」›「帳戶」›「新增帳戶」）。</translation>
     </message>
     <message>
         <source>Enter {address}, open Advanced options, tick “Let me set up my account manually” and choose Connect.</source>
@@ -2599,24 +2706,12 @@ Replace them?</source>
         <translation>選擇 {protocol}，輸入伺服器的各項設定值，再輸入您的密碼。</translation>
     </message>
     <message>
-        <source>Open {file} on your Mac, then install it in System Settings › General › Device Management.</source>
-        <translation>在 Mac 上開啟 {file}，然後到「系統設定」›「一般」›「裝置管理」安裝它。</translation>
-    </message>
-    <message>
         <source>In Mail choose Mail › Settings › Accounts › + › Other Mail Account.</source>
         <translation>在「郵件」App 中選擇「郵件」›「設定」›「帳號」›「+」›「其他郵件帳號」。</translation>
     </message>
     <message>
         <source>Enter your name, {address} and your password; choose Sign In.</source>
         <translation>輸入您的名稱、{address} 和密碼，然後選擇「登入」。</translation>
-    </message>
-    <message>
-        <source>Send {file} to the iPhone or iPad (AirDrop, or mail it to yourself) and open it; then open Settings › Profile Downloaded › Install.</source>
-        <translation>把 {file} 傳到 iPhone 或 iPad（用 AirDrop，或寄給自己）並開啟它；然後打開「設定」›「已下載描述檔」›「安裝」。</translation>
-    </message>
-    <message>
-        <source>Open Settings › Apps › Mail › Mail Accounts › Add Account › Other › Add Mail Account.</source>
-        <translation>打開「設定」›「App」›「郵件」›「郵件帳號」›「加入帳號」›「其他」›「加入郵件帳號」。</translation>
     </message>
     <message>
         <source>Enter your name, {address} and your password; choose Next.</source>
@@ -2628,7 +2723,7 @@ Replace them?</source>
     </message>
     <message>
         <source>The file holds the server values; you need them only to set the account up by hand.</source>
-        <translation>這個檔案已包含伺服器的各項設定值；只有手動設定帳號時才需要它們。</translation>
+        <translation>這個檔案已包含伺服器的各項設定值；只有手動設定帳戶時才需要它們。</translation>
     </message>
     <message>
         <source>In Thunderbird open ≡ › Account Settings › Account Actions › Add Mail Account.</source>
@@ -2643,32 +2738,84 @@ Replace them?</source>
         <translation>輸入伺服器的各項設定值，選擇「重新測試」，然後選擇「完成」。</translation>
     </message>
     <message>
-        <source>In Mail open Settings › Manage accounts › Add account › Advanced setup › Internet email.</source>
-        <translation>在「郵件」App 中打開「設定」›「管理帳戶」›「新增帳戶」›「進階設定」›「網際網路電子郵件」。</translation>
+        <source>&amp;Outlook (classic)</source>
+        <translation>Outlook（傳統版）(&amp;O)</translation>
     </message>
     <message>
-        <source>Enter {address}, your password and the server values, then choose Sign in.</source>
-        <translation>輸入 {address}、您的密碼和伺服器的各項設定值，然後選擇「登入」。</translation>
+        <source>New O&amp;utlook for Windows (replaces Windows Mail)</source>
+        <translation>新版 Windows 版 Outlook（取代 Windows 郵件）(&amp;U)</translation>
     </message>
     <message>
-        <source>In Thunderbird for Android or K-9 Mail choose Add account, enter {address} and choose Manual setup.</source>
-        <translation>在 Thunderbird for Android 或 K-9 Mail 中選擇「新增帳號」，輸入 {address}，然後選擇「手動設定」。</translation>
+        <source>Classic Outlook on Windows</source>
+        <translation>Windows 上的傳統版 Outlook</translation>
     </message>
     <message>
-        <source>Choose {protocol}, enter the incoming server values, then the outgoing ones.</source>
-        <translation>選擇 {protocol}，先輸入收信伺服器的設定值，再輸入寄信伺服器的設定值。</translation>
+        <source>New Outlook for Windows</source>
+        <translation>新版 Windows 版 Outlook</translation>
+    </message>
+    <message>
+        <source>Android (Gmail, Samsung Email, Thunderbird for Android)</source>
+        <translation>Android（Gmail、Samsung Email、Thunderbird for Android）</translation>
+    </message>
+    <message>
+        <source>In Outlook choose File › Add Account.</source>
+        <translation>在 Outlook 中選擇「檔案」›「新增帳戶」。</translation>
+    </message>
+    <message>
+        <source>Open the new Outlook (it replaced Windows Mail, which stopped working at the end of 2024) and choose Settings › Accounts › Email accounts › Add account.</source>
+        <translation>開啟新版 Outlook（它取代了 2024 年底停止運作的 Windows 郵件），選擇「設定」›「帳戶」›「電子郵件帳戶」›「新增帳戶」。</translation>
+    </message>
+    <message>
+        <source>Enter {address} and choose Continue; when Outlook asks which kind of account it is, choose {protocol}.</source>
+        <translation>輸入 {address} 並選擇「繼續」；Outlook 詢問帳戶類型時，選擇 {protocol}。</translation>
+    </message>
+    <message>
+        <source>Enter your password, open Show more and enter the server values; then choose Continue.</source>
+        <translation>輸入您的密碼，開啟「顯示更多」並輸入伺服器的各項設定值，然後選擇「繼續」。</translation>
+    </message>
+    <message>
+        <source>Open {file} on your Mac, then install it in System Settings › General › Device Management (macOS 15 and later) or System Settings › Privacy &amp; Security › Profiles (macOS 14 and earlier).</source>
+        <translation>在 Mac 上打開 {file}，然後到「系統設定」›「一般」›「裝置管理」（macOS 15 以後）或「系統設定」›「隱私權與安全性」›「描述檔」（macOS 14 以前）安裝它。</translation>
+    </message>
+    <message>
+        <source>Open {file} on the iPhone or iPad: scan the iPhone code under “Set up your phone” (the phone must be on the same Wi-Fi as this computer), or send the file from a Mac with AirDrop. Then open Settings › Profile Downloaded › Install: it takes a few screens, asks for your passcode, and iOS calls the profile “Not Verified” because it is not signed.</source>
+        <translation>在 iPhone 或 iPad 上打開 {file}：掃描「設定您的手機」下方的 iPhone 用 QR 碼（手機必須和這台電腦連在同一個 Wi-Fi），或從 Mac 用 AirDrop 傳送檔案。接著開啟「設定」›「已下載描述檔」›「安裝」：安裝要經過幾個畫面並輸入您的密碼，而且因為描述檔沒有簽署，iOS 會顯示「未驗證」。</translation>
+    </message>
+    <message>
+        <source>Or add the account by hand: open Settings › Apps › Mail › Mail Accounts › Add Account › Other › Add Mail Account (iOS 17 and earlier: Settings › Mail › Accounts).</source>
+        <translation>或手動加入帳戶：開啟「設定」›「App」›「郵件」›「郵件帳號」›「加入帳號」›「其他」›「加入郵件帳號」（iOS 17 以前：「設定」›「郵件」›「帳號」）。</translation>
+    </message>
+    <message>
+        <source>Open Settings › Apps › Mail › Mail Accounts › Add Account › Other › Add Mail Account (iOS 17 and earlier: Settings › Mail › Accounts).</source>
+        <translation>開啟「設定」›「App」›「郵件」›「郵件帳號」›「加入帳號」›「其他」›「加入郵件帳號」（iOS 17 以前：「設定」›「郵件」›「帳號」）。</translation>
+    </message>
+    <message>
+        <source>Gmail app: tap your profile picture › Add another account › Other, enter {address}, choose Manual setup and then Personal ({protocol}).</source>
+        <translation>Gmail App：點選您的個人資料相片 ›「新增其他帳戶」›「其他」，輸入 {address}，選擇「手動設定」，再選「個人 ({protocol})」。</translation>
+    </message>
+    <message>
+        <source>Samsung Email: choose Add account › Other, enter {address} and your password, choose Manual setup and then {protocol} account.</source>
+        <translation>Samsung Email：選擇「新增帳戶」›「其他」，輸入 {address} 和密碼，選擇「手動設定」，再選「{protocol} 帳戶」。</translation>
+    </message>
+    <message>
+        <source>Thunderbird for Android or K-9 Mail: choose Add account, enter {address} and choose Manual setup, then {protocol}.</source>
+        <translation>Thunderbird for Android 或 K-9 Mail：選擇「新增帳號」，輸入 {address} 並選擇「手動設定」，再選 {protocol}。</translation>
+    </message>
+    <message>
+        <source>In each app enter the incoming server values, then the outgoing ones.</source>
+        <translation>在任一 App 中先輸入收件伺服器的設定值，再輸入寄件伺服器的設定值。</translation>
     </message>
     <message>
         <source>Add a new mail account, choose to set it up by hand and enter the server values.</source>
-        <translation>新增一個郵件帳號，選擇手動設定，然後輸入伺服器的各項設定值。</translation>
+        <translation>新增一個郵件帳戶，選擇手動設定，然後輸入伺服器的各項設定值。</translation>
     </message>
     <message>
         <source>Outgoing mail (SMTP)</source>
-        <translation>寄信（SMTP）</translation>
+        <translation>寄件伺服器（SMTP）</translation>
     </message>
     <message>
         <source>Account type</source>
-        <translation>帳號類型</translation>
+        <translation>帳戶類型</translation>
     </message>
     <message>
         <source>Server</source>
@@ -2683,6 +2830,14 @@ Replace them?</source>
         <translation>連線安全性</translation>
     </message>
     <message>
+        <source>Security type</source>
+        <translation>安全性類型</translation>
+    </message>
+    <message>
+        <source>Secure connection type</source>
+        <translation>安全連線類型</translation>
+    </message>
+    <message>
         <source>Encryption method</source>
         <translation>加密方法</translation>
     </message>
@@ -2695,12 +2850,8 @@ Replace them?</source>
         <translation>使用 SSL</translation>
     </message>
     <message>
-        <source>Require SSL</source>
-        <translation>需要 SSL</translation>
-    </message>
-    <message>
         <source>Authentication method</source>
-        <translation>驗證方法</translation>
+        <translation>驗證方式</translation>
     </message>
     <message>
         <source>On</source>
@@ -2751,6 +2902,14 @@ Replace them?</source>
         <translation>一般密碼</translation>
     </message>
     <message>
+        <source>en</source>
+        <translation>zh-Hant-TW</translation>
+    </message>
+    <message>
+        <source>Your provider also offers {protocol} ({server}, port {port}); this sheet sets up {chosen}, so you do not need it.</source>
+        <translation>您的郵件服務商也提供 {protocol}（{server}，連接埠 {port}）；這張說明表設定的是 {chosen}，所以不需要用到它。</translation>
+    </message>
+    <message>
         <source>Encrypted password</source>
         <translation>加密密碼</translation>
     </message>
@@ -2795,20 +2954,12 @@ Replace them?</source>
         <translation>在哪裡輸入</translation>
     </message>
     <message>
-        <source>Outlook on Windows</source>
-        <translation>Windows 版 Outlook</translation>
-    </message>
-    <message>
         <source>Thunderbird (Windows, macOS, Linux)</source>
         <translation>Thunderbird（Windows、macOS、Linux）</translation>
     </message>
     <message>
         <source>Mail on iPhone and iPad</source>
         <translation>iPhone 與 iPad 的「郵件」</translation>
-    </message>
-    <message>
-        <source>Android (Thunderbird for Android, K-9 Mail)</source>
-        <translation>Android（Thunderbird for Android、K-9 Mail）</translation>
     </message>
     <message>
         <source>Thunderbird for Android: scan this code</source>
@@ -2875,8 +3026,12 @@ Replace them?</source>
         <translation>輸入您的名稱、{address}，密碼欄輸入{secret}；然後選擇「下一步」。</translation>
     </message>
     <message>
-        <source>In the new Outlook choose Settings › Accounts › Add account, enter {address} and choose Continue (in the classic Outlook: File › Add Account).</source>
-        <translation>在新版 Outlook 中選擇「設定」›「帳戶」›「新增帳戶」，輸入 {address} 並選擇「繼續」（傳統版 Outlook：「檔案」›「新增帳戶」）。</translation>
+        <source>In Outlook choose File › Add Account, enter {address} and choose Connect.</source>
+        <translation>在 Outlook 中選擇「檔案」›「新增帳戶」，輸入 {address}，然後選擇「連線」。</translation>
+    </message>
+    <message>
+        <source>In the new Outlook choose Settings › Accounts › Email accounts › Add account, enter {address} and choose Continue.</source>
+        <translation>在新版 Outlook 中選擇「設定」›「帳戶」›「電子郵件帳戶」›「新增帳戶」，輸入 {address}，然後選擇「繼續」。</translation>
     </message>
     <message>
         <source>Sign in on the page of {provider} that opens.</source>
@@ -2887,12 +3042,8 @@ Replace them?</source>
         <translation>選擇 {protocol}，輸入伺服器的各項設定值，密碼欄輸入{secret}。</translation>
     </message>
     <message>
-        <source>In Mail open Settings › Manage accounts › Add account › {account}.</source>
-        <translation>在「郵件」App 中打開「設定」›「管理帳戶」›「新增帳戶」›「{account}」。</translation>
-    </message>
-    <message>
-        <source>Enter {address}, {secret} as the password and the server values, then choose Sign in.</source>
-        <translation>輸入 {address}、在密碼欄輸入{secret}，並輸入伺服器的各項設定值，然後選擇「登入」。</translation>
+        <source>Enter {secret} as the password, open Show more and enter the server values; then choose Continue.</source>
+        <translation>密碼欄輸入{secret}，開啟「顯示更多」並輸入伺服器的各項設定值，然後選擇「繼續」。</translation>
     </message>
     <message>
         <source>In the Gmail app tap your picture › Add another account, choose {provider} and sign in on its page.</source>
@@ -2908,15 +3059,15 @@ Replace them?</source>
     </message>
     <message>
         <source>Add the account in your mail program: one that knows {provider} opens its sign-in page (OAuth2). A program that asks for a password instead cannot sign in to {provider}.</source>
-        <translation>請在郵件程式中加入帳號：認得 {provider} 的程式會打開它的登入網頁（OAuth2）。改為要求輸入密碼的程式無法登入 {provider}。</translation>
+        <translation>請在郵件程式中加入帳戶：認得 {provider} 的程式會打開它的登入網頁（OAuth2）。改為要求輸入密碼的程式無法登入 {provider}。</translation>
     </message>
     <message>
         <source>Add the account in your mail program: one that knows {provider} opens its sign-in page (OAuth2). A program that asks for a password needs an app password instead: {url}</source>
-        <translation>請在郵件程式中加入帳號：認得 {provider} 的程式會打開它的登入網頁（OAuth2）。要求輸入密碼的程式則需要應用程式密碼：{url}</translation>
+        <translation>請在郵件程式中加入帳戶：認得 {provider} 的程式會打開它的登入網頁（OAuth2）。要求輸入密碼的程式則需要應用程式密碼：{url}</translation>
     </message>
     <message>
         <source>Add a new mail account, choose to set it up by hand, enter the server values and {secret} as the password.</source>
-        <translation>新增郵件帳號，選擇手動設定，輸入伺服器的各項設定值，密碼欄輸入{secret}。</translation>
+        <translation>新增郵件帳戶，選擇手動設定，輸入伺服器的各項設定值，密碼欄輸入{secret}。</translation>
     </message>
     <message>
         <source>OAuth2</source>
@@ -2927,7 +3078,7 @@ Replace them?</source>
     <name>signin</name>
     <message>
         <source>The password works: you can receive and send mail.</source>
-        <translation>密碼正確：您可以收信和寄信。</translation>
+        <translation>密碼正確：您可以收發郵件了。</translation>
     </message>
     <message>
         <source>Signing in on your organisation&apos;s page works: you can receive and send mail.</source>
@@ -2983,11 +3134,11 @@ Replace them?</source>
     </message>
     <message>
         <source>The outgoing server accepted your sign-in for sending (SMTP AUTH).</source>
-        <translation>寄信伺服器接受了您的登入，可以寄信（SMTP AUTH）。</translation>
+        <translation>寄件伺服器接受了您的登入，可以寄出郵件（SMTP AUTH）。</translation>
     </message>
     <message>
         <source>{provider} signs you in on its own sign-in page (OAuth2), not with a password typed into a mail program. Your mail program opens that page when you add the account, so there is no password to test here.</source>
-        <translation>{provider} 會在它自己的登入網頁讓您登入（OAuth2），而不是用輸入在郵件程式中的密碼。您在郵件程式中加入帳號時，程式會打開那個網頁，所以這裡沒有密碼需要測試。</translation>
+        <translation>{provider} 會在它自己的登入網頁讓您登入（OAuth2），而不是用輸入在郵件程式中的密碼。您在郵件程式中加入帳戶時，程式會打開那個網頁，所以這裡沒有密碼需要測試。</translation>
     </message>
     <message>
         <source>Your mail program can sign in on the page of {provider} (OAuth2); then it needs no password from you. A program that asks for a password needs an app password instead of your normal one: a separate password that {provider} makes for one program. Make one at {link} and test it here.</source>
@@ -3108,36 +3259,48 @@ Replace them?</source>
         <translation>⚠ {side}：{servers}——{how}。只有在您於下方確認後才會使用。</translation>
     </message>
     <message>
-        <source>✖ {side}: no server was found that can be used safely.</source>
-        <translation>✖ {side}：找不到可以安全使用的伺服器。</translation>
+        <source>✖ {side}: no server was found.</source>
+        <translation>✖ {side}：沒有找到伺服器。</translation>
+    </message>
+    <message>
+        <source>⚠ {side}: {servers} answered, but without encryption. It is used only if you accept that on the next page.</source>
+        <translation>⚠ {side}：{servers} 有回應，但沒有加密。只有在您於下一頁接受這一點後才會使用。</translation>
+    </message>
+    <message>
+        <source>Ask your provider for the settings of your mail account; on the next page you can enter them and test them.</source>
+        <translation>請向您的郵件服務商索取郵件帳戶的設定；您可以在下一頁輸入並測試。</translation>
+    </message>
+    <message>
+        <source>On the next page the settings found are filled in. Accept a server without encryption only if your provider has no encrypted one for you.</source>
+        <translation>下一頁已填好找到的設定。只有在您的郵件服務商沒有提供加密伺服器時，才接受沒有加密的伺服器。</translation>
+    </message>
+    <message>
+        <source>{host} offers no encryption ({services}): passwords and mail would cross the network readable by anyone on the way.</source>
+        <translation>{host} 不提供加密（{services}）：密碼與郵件在網路上傳送時，途中任何人都能讀取。</translation>
     </message>
     <message>
         <source>The certificates of {hosts} could not be verified, so these servers are not used.</source>
         <translation>無法驗證 {hosts} 的憑證，因此不會使用這些伺服器。</translation>
     </message>
     <message>
-        <source>{host} offers no encryption ({services}): passwords and mail would cross the network readable by anyone on the way, so it is not used.</source>
-        <translation>{host} 不提供加密（{services}）：密碼與郵件會以任何人都能讀取的方式在網路上傳送，因此不會使用。</translation>
-    </message>
-    <message>
         <source>Ask your provider whether {host} is theirs; it is outside {domain}. Tick the box only if they say yes.</source>
-        <translation>請向您的郵件服務業者確認 {host} 是否屬於他們；它不在 {domain} 之內。只有在業者確認後才勾選。</translation>
+        <translation>請向您的郵件服務商確認 {host} 是否屬於他們；它不在 {domain} 之內。只有在服務商確認後才勾選。</translation>
     </message>
     <message>
         <source>Ask your provider whether they know about the certificate problem of {host}. If you are not sure, do not tick the box: enter other settings by hand instead.</source>
-        <translation>請詢問您的郵件服務業者是否知道 {host} 的憑證問題。如果不確定，請不要勾選，改為手動輸入其他設定。</translation>
+        <translation>請詢問您的郵件服務商是否知道 {host} 的憑證問題。如果不確定，請不要勾選，改為手動輸入其他設定。</translation>
     </message>
     <message>
         <source>Do not use {host} unless your provider tells you they have fixed it.</source>
-        <translation>除非您的郵件服務業者告知已修正，否則請不要使用 {host}。</translation>
+        <translation>除非您的郵件服務商告知已修正，否則請不要使用 {host}。</translation>
     </message>
     <message>
         <source>Ask your provider whether {host} is really their server: the settings naming it could have been changed on the way.</source>
-        <translation>請向您的郵件服務業者確認 {host} 是否真的是他們的伺服器：指向它的設定可能在傳送途中被竄改。</translation>
+        <translation>請向您的郵件服務商確認 {host} 是否真的是他們的伺服器：指向它的設定可能在傳送途中被竄改。</translation>
     </message>
     <message>
         <source>Use {host} only if your provider has no encrypted server for you.</source>
-        <translation>只有在您的郵件服務業者沒有提供加密伺服器時，才使用 {host}。</translation>
+        <translation>只有在您的郵件服務商沒有提供加密伺服器時，才使用 {host}。</translation>
     </message>
 </context>
 <context>
@@ -3402,11 +3565,11 @@ Replace them?</source>
     </message>
     <message>
         <source>{provider} accepts only sign-in on its own page (OAuth2), so the password was not sent. Add the account in your mail program: it opens the sign-in page of {provider} for you.</source>
-        <translation>{provider} 只接受在它自己的網頁登入（OAuth2），所以沒有送出密碼。請在郵件程式中加入帳號：程式會為您打開 {provider} 的登入網頁。</translation>
+        <translation>{provider} 只接受在它自己的網頁登入（OAuth2），所以沒有送出密碼。請在郵件程式中加入帳戶：程式會為您打開 {provider} 的登入網頁。</translation>
     </message>
     <message>
         <source>{host} ({protocol}) offers only sign-in on the provider&apos;s own page (OAuth2), so the password was not sent. Add the account in a mail program that opens that page for you.</source>
-        <translation>{host}（{protocol}）只提供在郵件服務商自己的網頁登入（OAuth2），所以沒有送出密碼。請在會為您打開該網頁的郵件程式中加入帳號。</translation>
+        <translation>{host}（{protocol}）只提供在郵件服務商自己的網頁登入（OAuth2），所以沒有送出密碼。請在會為您打開該網頁的郵件程式中加入帳戶。</translation>
     </message>
     <message>
         <source>The server rejected the password ({host}, {protocol}; tried {tried}). {provider} needs an app password here, not your normal password: make one at {url}</source>
@@ -3445,11 +3608,11 @@ Replace them?</source>
     </message>
     <message>
         <source>No incoming server (IMAP or POP3) with verified encryption was found for {domain}.</source>
-        <translation>沒有為 {domain} 找到使用已驗證加密的收信伺服器（IMAP 或 POP3）。</translation>
+        <translation>沒有為 {domain} 找到使用已驗證加密的收件伺服器（IMAP 或 POP3）。</translation>
     </message>
     <message>
         <source>No outgoing server (SMTP submission) with verified encryption was found for {domain}.</source>
-        <translation>沒有為 {domain} 找到使用已驗證加密的寄信伺服器（SMTP 提交）。</translation>
+        <translation>沒有為 {domain} 找到使用已驗證加密的寄件伺服器（SMTP 提交）。</translation>
     </message>
     <message>
         <source>The mailbox of {domain} is an Exchange or Microsoft 365 mailbox: its Outlook settings service offers no IMAP, POP3 or SMTP. Outlook adds it as an Exchange account; other programs need IMAP switched on by its administrator.</source>

@@ -6,9 +6,11 @@ machine's loopback; needs root for the standard ports)::
     xvfb-run -a -s "-screen 0 2400x1800x24" .venv/bin/python -m tests.gui.screenshots
 
 It writes docs/screenshots/{en,zh_TW}-NN-page.png for a good domain, {en,zh_TW}-CASE-NN-page.png for every
-page each failure path reaches (CASE: nodomain, expired, plaintext, outside; risks confirmed so the walk
-goes on), plus a 200 % scaled pair (QT_SCALE_FACTOR=2) and a dark-palette pair. Each variant runs in its own
-process because the scale factor is fixed at start-up.
+page each failure path reaches (CASE: nodomain, expired, expired-declined, plaintext, outside; risks
+confirmed so the walk goes on, or for expired-declined the settings page with the certificate accepted
+there; the settings page is tested as the person would), plus a 200 % scaled pair (QT_SCALE_FACTOR=2)
+and a dark-palette pair. Each variant runs in its own process because the scale factor is fixed at
+start-up.
 """
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
         prefs = QSettings(str(tmp / "prefs.ini"), QSettings.Format.IniFormat)
         # Next on the export page saves: every wizard into a folder of its own ("Replace files?" is modal).
         prefs.setValue("export/folder", tempfile.mkdtemp(prefix="saved-", dir=tmp))
-        wiz = SetupWizard(Session(world.settings(30), address=""), prefs, lang, app_icon())
+        wiz = SetupWizard(Session(world.settings(30)), prefs, lang, app_icon())
         wiz.confirm_discard = lambda: True  # type: ignore[method-assign]
         wiz.resize(900, 720)
         wiz.show()
@@ -131,7 +133,8 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
             here = wiz.currentId()
             wiz.next()
             if wiz.currentId() == here:
-                raise RuntimeError(f"the wizard stays on page {Page(here).name}: Next is refused there")
+                raise RuntimeError(f"the wizard stays on page {Page(here).name}: Next is refused there "
+                                   f"({wiz.session.state})")
 
     def discovered(wiz: SetupWizard) -> bool:
         return wiz.session.state.discovery in ("done", "failed", "cancelled")
@@ -147,12 +150,35 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
                 table.selectRow(0)
                 break
         grab(wiz, f"{case}-2-discovery")
-        for box in getattr(disc, "confirm_boxes", {}).values():
-            box.setChecked(True)
-        while wiz.currentId() != int(Page.DONE) and wiz.button(QWizard.WizardButton.NextButton).isEnabled():
+        if case == "expired-declined":  # the risk not accepted: the settings page, from what was found
+            disc.manual_box.setChecked(True)  # type: ignore[attr-defined]
+        else:
+            for box in getattr(disc, "confirm_boxes", {}).values():
+                box.setChecked(True)
+        while wiz.currentId() != int(Page.DONE):
+            if not wiz.button(QWizard.WizardButton.NextButton).isEnabled():
+                if wiz.currentId() != int(Page.MANUAL):
+                    break
+                by_hand(wiz, case)
             wiz.next()
             current = Page(wiz.currentId())
             grab(wiz, f"{case}-{int(current) + 1}-{current.name.lower()}")
+
+    def by_hand(wiz: SetupWizard, case: str) -> None:
+        """The settings page as the person meets it, then what they do there: accept a server without
+        encryption, test, and go on after a failure only when they accept it (a domain that does not
+        exist gets the settings a provider would give)."""
+        manual = wiz.pages[Page.MANUAL]
+        if case == "nodomain":
+            manual.incoming.host.setText("imap.srv.test")  # type: ignore[attr-defined]
+            manual.outgoing.host.setText("smtp.srv.test")  # type: ignore[attr-defined]
+        if manual.plain_confirm.isVisible():  # type: ignore[attr-defined]
+            manual.plain_confirm.setChecked(True)  # type: ignore[attr-defined]
+        manual.test_btn.click()  # type: ignore[attr-defined]
+        settle(wiz, lambda: wiz.session.state.manual_check in ("ok", "failed"), 60000)
+        grab(wiz, f"{case}-3-manual-tested")
+        if wiz.session.state.manual_check == "failed":
+            manual.accept_box.setChecked(True)  # type: ignore[attr-defined]
 
     try:
         OUT.mkdir(parents=True, exist_ok=True)
@@ -217,14 +243,15 @@ def shoot(lang: str, only: str | None, suffix: str, dark: bool) -> list[Path]:
             manual.incoming.host.setText("imap.srv.test")  # type: ignore[attr-defined]
             manual.outgoing.host.setText("smtp.srv.test")  # type: ignore[attr-defined]
             manual.test_btn.click()  # type: ignore[attr-defined]  # Next only after a test
-            settle(wiz, lambda: wiz.session.state.manual_check in ("ok", "failed"))
+            settle(wiz, lambda: wiz.session.state.manual_check in ("ok", "failed"), 60000)
             to_end(wiz)
             grab(wiz, "8-done-no-domain")
         if only is None:  # the failure paths of pages 2 and 3 (issue 10)
             failure_paths(wizard, settle, grab, discovered)
         if only in (None, "failures"):
             for case, address in (("nodomain", NO_DOMAIN), ("expired", CERT_PROBLEM),
-                                  ("plaintext", PLAINTEXT), ("outside", OUTSIDE)):
+                                  ("expired-declined", CERT_PROBLEM), ("plaintext", PLAINTEXT),
+                                  ("outside", OUTSIDE)):
                 walk_failure(wizard(address), case)
     finally:
         for wiz in wizards:

@@ -41,7 +41,7 @@ def lines(disc: DiscoveryPage) -> list[str]:
 
 @pytest.mark.parametrize(("lang", "title", "used"), [
     ("en", "Secure settings found", "This server will be used; pop.srv.test (POP3) is also available."),
-    ("zh_TW", "已找到安全的設定", "將會使用這台伺服器；也可以改用 pop.srv.test (POP3)。"),
+    ("zh_TW", "已找到安全的設定", "將會使用這台伺服器；也可以改用 pop.srv.test（POP3）。"),
 ])
 def test_secure_settings_lead_with_one_sentence_per_direction_details_closed(
         qtbot: QtBot, make_wizard: MakeWizard, lang: str, title: str, used: str) -> None:
@@ -49,8 +49,10 @@ def test_secure_settings_lead_with_one_sentence_per_direction_details_closed(
     disc = to_discovery(qtbot, wiz, FOUND)
     assert disc.title() == title
     incoming, outgoing = lines(disc)
-    assert incoming.startswith("✔") and "imap.srv.test (IMAP)" in incoming and incoming.endswith(used)
-    assert outgoing.startswith("✔") and "smtp.srv.test (SMTP)" in outgoing
+    named = "{} ({})" if lang == "en" else "{}（{}）"  # brackets as each language writes them
+    assert incoming.startswith("✔") and named.format("imap.srv.test", "IMAP") in incoming
+    assert incoming.endswith(used)
+    assert outgoing.startswith("✔") and named.format("smtp.srv.test", "SMTP") in outgoing
     assert not disc.details.isVisible() and disc.details_btn.isVisible()  # closed by default
     assert not disc.problems.isVisible() and not disc.decisions.isVisible()
     qtbot.mouseClick(disc.details_btn, Qt.MouseButton.LeftButton)
@@ -80,7 +82,7 @@ def test_five_certificate_problems_are_one_warning_and_the_decision_comes_first(
     assert all(f"{name}.tlsbad.test" in problems[0] for name in others)
     decision = words(disc.decisions)
     assert offered.host in decision
-    assert ("Ask your provider" if lang == "en" else "請詢問您的郵件服務業者") in decision
+    assert ("Ask your provider" if lang == "en" else "請詢問您的郵件服務商") in decision
     box = disc.confirm_boxes[offered.host]
     assert QApplication.focusWidget() is box  # what needs a decision has the focus ...
     chain, w = [], box.nextInFocusChain()
@@ -157,8 +159,9 @@ def test_manual_settings_go_on_only_tested_or_with_continue_anyway(
     qtbot.mouseClick(manual.test_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: s.state.manual_check == "failed", timeout=30000)
     assert not next_btn.isEnabled() and manual.accept_box.isVisible()
-    assert manual.accept_box.text() == ("These settings did not work. Continue &anyway?" if lang == "en"
-                                        else "這些設定無法使用。仍要繼續嗎？(&A)")
+    # Alt+W: Alt+A is About (issue 21).
+    assert manual.accept_box.text() == ("These settings did not work. Continue any&way?" if lang == "en"
+                                        else "這些設定無法使用。仍要繼續嗎？(&W)")
     manual.accept_box.click()  # (below the fold: a mouse click at its centre would miss)
     assert s.manual_failure_accepted and next_btn.isEnabled()
     assert "continue anyway after a failed test: yes" in s.report()

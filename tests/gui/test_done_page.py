@@ -29,12 +29,14 @@ MISSING = "zed@nosuch.test"  # the test world's DNS (and the fake) answers NXDOM
 
 # The first words of the last page, per verdict and language.
 FIRST = {
-    ("ready", "en"): f"✔ Your account {FOUND} is ready to use.",
-    ("ready", "zh_TW"): f"✔ 您的帳號 {FOUND} 已經可以使用。",
+    ("ready", "en"): f"✔ Your account {FOUND} is ready to use.",  # after a sign-in that worked
+    ("ready", "zh_TW"): f"✔ 您的帳戶 {FOUND} 已經可以使用。",
+    ("ready_unproved", "en"): f"✔ The settings for {FOUND} work; your password has not been tested.",
+    ("ready_unproved", "zh_TW"): f"✔ {FOUND} 的設定可以使用；您的密碼還沒有測試過。",
     ("ready_with_risk", "en"): f"⚠ Your account {CERT_PROBLEM} can be used, with a risk you accepted.",
-    ("ready_with_risk", "zh_TW"): f"⚠ 您的帳號 {CERT_PROBLEM} 可以使用，但帶有您已接受的風險。",
+    ("ready_with_risk", "zh_TW"): f"⚠ 您的帳戶 {CERT_PROBLEM} 可以使用，但您接受了一項風險。",
     ("not_working", "en"): f"✖ Your account {NOTHING} is not working yet.",
-    ("not_working", "zh_TW"): f"✖ 您的帳號 {NOTHING} 目前還無法使用。",
+    ("not_working", "zh_TW"): f"✖ 您的帳戶 {NOTHING} 目前還無法使用。",
 }
 
 
@@ -56,8 +58,8 @@ def test_found_ends_ready_with_the_steps_for_each_program(qtbot: QtBot, make_wiz
     wiz = make_wizard(lang=lang)
     walk.to_discovery(qtbot, wiz, FOUND, typed=False)
     done = walk.to_done(qtbot, wiz, ("outlook", "iphone"))
-    assert done.verdict.text().startswith(FIRST[("ready", lang)]), done.verdict.text()
-    assert done.title() == {"en": "Ready to use", "zh_TW": "可以使用了"}[lang]
+    assert done.verdict.text().startswith(FIRST[("ready_unproved", lang)]), done.verdict.text()
+    assert done.title() == {"en": "Settings ready", "zh_TW": "設定已就緒"}[lang]  # nobody signed in
     assert not done.action.isVisible()  # nothing to go back for
     assert [p.steps.program for p in done.panels] == ["outlook", "iphone"]
     assert not done.phone_box.isHidden()
@@ -96,11 +98,13 @@ def test_nothing_found_never_ends_ready(qtbot: QtBot, make_wizard: MakeWizard, l
     text = done.verdict.text()
     assert text.startswith(FIRST[("not_working", lang)]), text
     assert "ready" not in text and "可以使用" not in text
-    assert "Outcome: not_working (manual_failed, failure_accepted)" in wiz.session.report()  # the codes
+    # The codes, with the cause of each failure (both servers refused the connection).
+    assert "Outcome: not_working (manual_failed, failure_accepted, refused)" in wiz.session.report()
     shown = done.report.toPlainText()  # the same in words, in the interface language
-    outcome = {"en": "Outcome: Not working yet (The settings you entered did not work when they were tested. "
-                     "You chose to continue anyway.)",
-               "zh_TW": "結果：目前還無法使用（您輸入的設定在測試時無法使用。您選擇了仍然繼續。）"}[lang]
+    outcome = {"en": "Outcome: Not working yet (The server settings did not work when they were tested. "
+                     "You chose to continue anyway. dead.fallback.test refused connections on port 993",
+               "zh_TW": "結果：目前還無法使用（伺服器設定在測試時無法使用。您選擇繼續進行。"
+                        "dead.fallback.test 拒絕了連接埠 993 的連線"}[lang]
     assert outcome in shown, shown
     assert "manual_failed" not in shown
     qtbot.mouseClick(done.copy_btn, Qt.MouseButton.LeftButton)

@@ -49,7 +49,7 @@ Make = Callable[..., SetupWizard]
 TEXT: dict[str, dict[str, str]] = {
     "ready": {
         "en": "✔ Your account {address} is ready to use.",
-        "zh_TW": "✔ 您的帳號 {address} 已經可以使用。",
+        "zh_TW": "✔ 您的帳戶 {address} 已經可以使用。",
     },
     "title": {
         "en": "Ready to use",

@@ -44,6 +44,7 @@ ALLOWED = {w.lower() for w in (
     "IMAP POP3 SMTP SSL TLS STARTTLS IDLE UIDL OAuth2 OAuth PKCS PDF HTML DNS NXDOMAIN SERVFAIL IPv4 IPv6 "
     "PREAUTH SHA CN MX SRV SOA AAAA ISP cafile HTTPS HTTP XML ISPDB autoconfig Autodiscover mobileconfig "
     "Apple iPhone iPad Outlook Thunderbird Android Windows macOS Linux Gmail K-9 Mail Mac Safari AirDrop "
+    "iOS Wi-Fi Samsung Email "
     "App QR IT "  # product names as Taiwan writes them (QR 碼, IT 管理員, 在 Mac 上)
     "Python KiB AUTHENTICATE PLAIN LOGIN AUTH USER APOP CRAM-MD5 XOAUTH2"  # sign-in methods (diagnostics)
 ).split()} | {"thunderbird for android"}
@@ -201,7 +202,7 @@ def test_the_sheet_and_the_apple_profile_speak_the_interface_language(qtbot: QtB
         click_next(qtbot, wiz)
     export = wiz.pages[Page.EXPORT]
     profile = plistlib.loads(export.profile_bytes("mobileconfig"))  # type: ignore[attr-defined]
-    assert profile["PayloadDescription"] == f"在 Apple「郵件」中設定郵件帳號 {FOUND}。"
+    assert profile["PayloadDescription"] == f"在 Apple「郵件」中設定郵件帳戶 {FOUND}。"
     assert profile["PayloadContent"][0]["PayloadDisplayName"] == "郵件"
     sheet = export.profile_bytes("sheet").decode("utf-8")  # type: ignore[attr-defined]
     assert f"{FOUND} 的郵件設定" in sheet and "Mail settings for" not in sheet

@@ -67,7 +67,8 @@ def test_a_whole_setup_with_a_confirmed_certificate_problem(world_with_carol: Pr
     back = import_profile(export_profile(account, "autoconfig"), "written")
     assert (back.incoming[0].host, back.outgoing[0].host) == (imap.host, account.outgoing[0].host)
     assert CAROL_PW not in s.report()
-    assert "Outcome: ready_with_risk (certificate_problem, signin_ok)" in s.report()  # codes, for a helpdesk
+    # codes, for a helpdesk: the risk, the proof, and the cause (this certificate expired)
+    assert "Outcome: ready_with_risk (certificate_problem, signin_ok, expired)" in s.report()
 
     # In words (the wizard's last page): every line is translated and no code is left.
     marked = s.report(lambda _context, text: f"«{text}»")

@@ -1,8 +1,9 @@
 """Per mail program: the steps to add the account and the exact values, in that program's own words.
 
-A person setting up Outlook, Apple Mail, Thunderbird, Windows Mail, an iPhone or an Android phone needs the
-menu path and the values to type — the server, the port, the security as that program names it ("Use SSL:
-On", "Encryption method: SSL/TLS") and the user name as the real address, never ``%EMAILADDRESS%``. The
+A person setting up classic or new Outlook, Apple Mail, Thunderbird, an iPhone or an Android phone (Gmail,
+Samsung Email, Thunderbird for Android) needs the menu path and the values to type — the server, the port,
+the security as that program names it ("Use SSL: On", "Encryption method: SSL/TLS") and the user name as
+the real address, never ``%EMAILADDRESS%``. The
 wizard shows these (copyable) and the setup sheet prints the same. Qt-free: every sentence is a template
 (context "sheet", shared with the sheet) rendered by whoever shows it, through its own ``translate``.
 """
@@ -18,47 +19,65 @@ from assistant.core.model.address import expand
 from assistant.core.model.provider import language
 from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate
 
-PROGRAMS: tuple[str, ...] = ("outlook", "apple_mail", "thunderbird", "windows_mail", "iphone", "android")
+PROGRAMS: tuple[str, ...] = ("outlook", "outlook_new", "apple_mail", "thunderbird", "iphone", "android")
 APPLE = frozenset({"apple_mail", "iphone"})  # the programs an Apple profile (.mobileconfig) sets up
+# What each program tells about where mail is read (the recommendation counts these devices too).
+DEVICES: dict[str, str] = {"outlook": "computer", "outlook_new": "computer", "apple_mail": "computer",
+                           "thunderbird": "computer", "iphone": "phone", "android": "phone"}
 
-# What the devices page offers to tick (short) and the heading of each program's steps.
+# What the devices page offers to tick (short) and the heading of each program's steps. Windows Mail is
+# not offered: it stopped sending and receiving at the end of 2024, and the new Outlook replaced it.
 CHOICES: dict[str, str] = {
-    "outlook": QT_TRANSLATE_NOOP("sheet", "&Outlook"),
+    "outlook": QT_TRANSLATE_NOOP("sheet", "&Outlook (classic)"),
+    "outlook_new": QT_TRANSLATE_NOOP("sheet", "New O&utlook for Windows (replaces Windows Mail)"),
     "apple_mail": QT_TRANSLATE_NOOP("sheet", "Appl&e Mail (Mac)"),
     "thunderbird": QT_TRANSLATE_NOOP("sheet", "T&hunderbird"),
-    "windows_mail": QT_TRANSLATE_NOOP("sheet", "W&indows Mail"),
     "iphone": QT_TRANSLATE_NOOP("sheet", "iPhone or iPa&d"),
     "android": QT_TRANSLATE_NOOP("sheet", "And&roid"),
 }
 
+# The steps follow each program as it is today (sources in docs/gui.md, "Steps for each mail program").
 TEXTS: dict[str, str] = {
-    "outlook": QT_TRANSLATE_NOOP("sheet", "Outlook on Windows"),
+    "outlook": QT_TRANSLATE_NOOP("sheet", "Classic Outlook on Windows"),
+    "outlook_new": QT_TRANSLATE_NOOP("sheet", "New Outlook for Windows"),
     "apple_mail": QT_TRANSLATE_NOOP("sheet", "Apple Mail on macOS"),
     "thunderbird": QT_TRANSLATE_NOOP("sheet", "Thunderbird (Windows, macOS, Linux)"),
-    "windows_mail": QT_TRANSLATE_NOOP("sheet", "Windows Mail"),
     "iphone": QT_TRANSLATE_NOOP("sheet", "Mail on iPhone and iPad"),
-    "android": QT_TRANSLATE_NOOP("sheet", "Android (Thunderbird for Android, K-9 Mail)"),
+    "android": QT_TRANSLATE_NOOP("sheet", "Android (Gmail, Samsung Email, Thunderbird for Android)"),
     "other": QT_TRANSLATE_NOOP("sheet", "Any mail program"),
-    "outlook_1": QT_TRANSLATE_NOOP(
-        "sheet", "In Outlook choose File › Add Account (in the new Outlook: Settings › Accounts › Add "
-                 "account)."),
+    "outlook_1": QT_TRANSLATE_NOOP("sheet", "In Outlook choose File › Add Account."),
     "outlook_2": QT_TRANSLATE_NOOP(
         "sheet", "Enter {address}, open Advanced options, tick “Let me set up my account manually” and "
                  "choose Connect."),
     "outlook_3": QT_TRANSLATE_NOOP(
         "sheet", "Choose {protocol}, enter the server values, then your password."),
+    "outlook_new_1": QT_TRANSLATE_NOOP(
+        "sheet", "Open the new Outlook (it replaced Windows Mail, which stopped working at the end of 2024) "
+                 "and choose Settings › Accounts › Email accounts › Add account."),
+    "outlook_new_2": QT_TRANSLATE_NOOP(
+        "sheet", "Enter {address} and choose Continue; when Outlook asks which kind of account it is, "
+                 "choose {protocol}."),
+    "outlook_new_3": QT_TRANSLATE_NOOP(
+        "sheet", "Enter your password, open Show more and enter the server values; then choose Continue."),
     "apple_mail_file": QT_TRANSLATE_NOOP(
         "sheet", "Open {file} on your Mac, then install it in System Settings › General › Device "
-                 "Management."),
+                 "Management (macOS 15 and later) or System Settings › Privacy & Security › Profiles "
+                 "(macOS 14 and earlier)."),
     "apple_mail_1": QT_TRANSLATE_NOOP(
         "sheet", "In Mail choose Mail › Settings › Accounts › + › Other Mail Account."),
     "apple_mail_2": QT_TRANSLATE_NOOP(
         "sheet", "Enter your name, {address} and your password; choose Sign In."),
     "apple_ios_file": QT_TRANSLATE_NOOP(
-        "sheet", "Send {file} to the iPhone or iPad (AirDrop, or mail it to yourself) and open it; then "
-                 "open Settings › Profile Downloaded › Install."),
+        "sheet", "Open {file} on the iPhone or iPad: scan the iPhone code under “Set up your phone” (the "
+                 "phone must be on the same Wi-Fi as this computer), or send the file from a Mac with "
+                 "AirDrop. Then open Settings › Profile Downloaded › Install: it takes a few screens, asks "
+                 "for your passcode, and iOS calls the profile “Not Verified” because it is not signed."),
+    "iphone_by_hand": QT_TRANSLATE_NOOP(
+        "sheet", "Or add the account by hand: open Settings › Apps › Mail › Mail Accounts › Add Account › "
+                 "Other › Add Mail Account (iOS 17 and earlier: Settings › Mail › Accounts)."),
     "iphone_1": QT_TRANSLATE_NOOP(
-        "sheet", "Open Settings › Apps › Mail › Mail Accounts › Add Account › Other › Add Mail Account."),
+        "sheet", "Open Settings › Apps › Mail › Mail Accounts › Add Account › Other › Add Mail Account "
+                 "(iOS 17 and earlier: Settings › Mail › Accounts)."),
     "iphone_2": QT_TRANSLATE_NOOP("sheet", "Enter your name, {address} and your password; choose Next."),
     "apple_3": QT_TRANSLATE_NOOP("sheet", "Choose {protocol} and fill in the server values; then Save."),
     "file_values": QT_TRANSLATE_NOOP(
@@ -68,15 +87,17 @@ TEXTS: dict[str, str] = {
     "thunderbird_2": QT_TRANSLATE_NOOP(
         "sheet", "Enter your name, {address} and your password; choose Configure manually."),
     "thunderbird_3": QT_TRANSLATE_NOOP("sheet", "Enter the server values, choose Re-test, then Done."),
-    "windows_mail_1": QT_TRANSLATE_NOOP(
-        "sheet", "In Mail open Settings › Manage accounts › Add account › Advanced setup › Internet email."),
-    "windows_mail_2": QT_TRANSLATE_NOOP(
-        "sheet", "Enter {address}, your password and the server values, then choose Sign in."),
-    "android_1": QT_TRANSLATE_NOOP(
-        "sheet", "In Thunderbird for Android or K-9 Mail choose Add account, enter {address} and choose "
-                 "Manual setup."),
-    "android_2": QT_TRANSLATE_NOOP(
-        "sheet", "Choose {protocol}, enter the incoming server values, then the outgoing ones."),
+    "android_gmail": QT_TRANSLATE_NOOP(
+        "sheet", "Gmail app: tap your profile picture › Add another account › Other, enter {address}, "
+                 "choose Manual setup and then Personal ({protocol})."),
+    "android_samsung": QT_TRANSLATE_NOOP(
+        "sheet", "Samsung Email: choose Add account › Other, enter {address} and your password, choose "
+                 "Manual setup and then {protocol} account."),
+    "android_thunderbird": QT_TRANSLATE_NOOP(
+        "sheet", "Thunderbird for Android or K-9 Mail: choose Add account, enter {address} and choose "
+                 "Manual setup, then {protocol}."),
+    "android_values": QT_TRANSLATE_NOOP(
+        "sheet", "In each app enter the incoming server values, then the outgoing ones."),
     "other_1": QT_TRANSLATE_NOOP(
         "sheet", "Add a new mail account, choose to set it up by hand and enter the server values."),
     "incoming": QT_TRANSLATE_NOOP("sheet", "Incoming mail ({protocol})"),
@@ -86,10 +107,11 @@ TEXTS: dict[str, str] = {
     "port": QT_TRANSLATE_NOOP("sheet", "Port"),
     "username": QT_TRANSLATE_NOOP("sheet", "User name"),
     "security": QT_TRANSLATE_NOOP("sheet", "Connection security"),
+    "security_type": QT_TRANSLATE_NOOP("sheet", "Security type"),
+    "secure_connection": QT_TRANSLATE_NOOP("sheet", "Secure connection type"),
     "encryption": QT_TRANSLATE_NOOP("sheet", "Encryption method"),
     "use_tls": QT_TRANSLATE_NOOP("sheet", "Use TLS/SSL"),
     "use_ssl": QT_TRANSLATE_NOOP("sheet", "Use SSL"),
-    "require_ssl": QT_TRANSLATE_NOOP("sheet", "Require SSL"),
     "auth_method": QT_TRANSLATE_NOOP("sheet", "Authentication method"),
     "normal_password": QT_TRANSLATE_NOOP("sheet", "Normal password"),
     "on": QT_TRANSLATE_NOOP("sheet", "On"),
@@ -103,21 +125,25 @@ _WORDS = {"%EMAILADDRESS%": "your_address", "%EMAILLOCALPART%": "your_local"}
 
 # How each program names the security setting: "words" (SSL/TLS, STARTTLS, None) or a switch (On/Off).
 _SECURITY_ROW: dict[str, tuple[str, str]] = {
-    "outlook": ("encryption", "words"), "thunderbird": ("security", "words"),
-    "android": ("security", "words"), "other": ("security", "words"),
-    "apple_mail": ("use_tls", "switch"), "iphone": ("use_ssl", "switch"),
-    "windows_mail": ("require_ssl", "switch"),
+    "outlook": ("encryption", "words"), "outlook_new": ("secure_connection", "words"),
+    "thunderbird": ("security", "words"), "android": ("security_type", "words"),
+    "other": ("security", "words"), "apple_mail": ("use_tls", "switch"), "iphone": ("use_ssl", "switch"),
 }
 _STEPS: dict[str, tuple[str, ...]] = {
     "outlook": ("outlook_1", "outlook_2", "outlook_3"),
+    "outlook_new": ("outlook_new_1", "outlook_new_2", "outlook_new_3"),
     "apple_mail": ("apple_mail_1", "apple_mail_2", "apple_3"),
     "iphone": ("iphone_1", "iphone_2", "apple_3"),
     "thunderbird": ("thunderbird_1", "thunderbird_2", "thunderbird_3"),
-    "windows_mail": ("windows_mail_1", "windows_mail_2"),
-    "android": ("android_1", "android_2"),
+    "android": ("android_gmail", "android_samsung", "android_thunderbird", "android_values"),
     "other": ("other_1",),
 }
-_FILE_STEP = {"apple_mail": "apple_mail_file", "iphone": "apple_ios_file"}
+# With a saved Apple profile: open it; the Mac needs the values only by hand, the iPhone gets the manual
+# route too (the profile needs a few screens and the same Wi-Fi, or a Mac to AirDrop it from).
+_FILE_STEPS: dict[str, tuple[str, ...]] = {
+    "apple_mail": ("apple_mail_file", "file_values"),
+    "iphone": ("apple_ios_file", "iphone_by_hand", "iphone_2", "apple_3"),
+}
 
 
 @dataclass(frozen=True)
@@ -186,8 +212,6 @@ class Instructions:
 
 
 def _protocol(server: ServerConfig, program: str) -> str:
-    if server.protocol == "imap":
-        return "IMAP4" if program == "windows_mail" else "IMAP"
     return server.protocol.upper()
 
 
@@ -207,10 +231,7 @@ def _section(server: ServerConfig, program: str, address: str | None, incoming: 
     rows: list[tuple[Text, Text]] = []
     if incoming:
         rows.append((_t("account_type"), _v(_protocol(server, program))))
-    if program == "windows_mail":  # its form has no port field: the port goes after the name
-        rows.append((_t("server"), _v(f"{host}:{server.port}")))
-    else:
-        rows += [(_t("server"), _v(host)), (_t("port"), _v(server.port))]
+    rows += [(_t("server"), _v(host)), (_t("port"), _v(server.port))]
     rows.append((_t(label), secure))
     if server.auth != "none":
         rows.append((_t("username"), user))
@@ -239,10 +260,9 @@ def instructions(account: AccountConfig, programs: tuple[str, ...] = (),
         own = _provider_steps(account, program, fields, profile)
         if own is not None:
             steps, profile = own, None
-        elif profile:
-            steps = (_t(_FILE_STEP[program], file=profile), _t("file_values"))
         else:
-            steps = tuple(_t(code, **fields) for code in _STEPS[program])
+            codes = _FILE_STEPS[program] if profile else _STEPS[program]
+            steps = tuple(_t(code, **fields, file=profile or "") for code in codes)
         out.append(Instructions(program, _t(program), steps, sections, profile))
     return out
 
@@ -257,3 +277,15 @@ def _provider_steps(account: AccountConfig, program: str, fields: dict[str, str]
     if found is None:
         return None
     return tuple(Text(s.code, fields=s.fields, words=s.words, names=s.names) for s in found)
+
+
+def devices_with_programs(devices: tuple[str, ...], programs: tuple[str, ...]) -> tuple[str, ...]:
+    """The devices the person ticked, and the kind each program ticked runs on when none of that kind was
+    ticked: "iPhone or iPad" means a phone reads this mailbox even with "On a phone" left empty."""
+    out = list(devices)
+    kinds = {DEVICES[p] for p in programs if p in DEVICES}
+    if "phone" in kinds and not {"phone", "tablet"} & set(out):
+        out.append("phone")
+    if "computer" in kinds and "computer" not in out:
+        out.insert(0, "computer")
+    return tuple(out)

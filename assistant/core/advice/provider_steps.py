@@ -49,16 +49,17 @@ TEXTS: dict[str, str] = {
     "iphone_secret_2": QT_TRANSLATE_NOOP(
         "sheet", "Enter your name, {address} and {secret} as the password; choose Next."),
     "outlook_oauth2_1": QT_TRANSLATE_NOOP(
-        "sheet", "In the new Outlook choose Settings › Accounts › Add account, enter {address} and choose "
-                 "Continue (in the classic Outlook: File › Add Account)."),
+        "sheet", "In Outlook choose File › Add Account, enter {address} and choose Connect."),
+    "outlook_new_oauth2_1": QT_TRANSLATE_NOOP(
+        "sheet", "In the new Outlook choose Settings › Accounts › Email accounts › Add account, enter "
+                 "{address} and choose Continue."),
     "outlook_oauth2_2": QT_TRANSLATE_NOOP("sheet", "Sign in on the page of {provider} that opens."),
     "outlook_secret_3": QT_TRANSLATE_NOOP(
         "sheet", "Choose {protocol}, enter the server values, then {secret} as the password."),
-    "windows_mail_builtin_1": QT_TRANSLATE_NOOP(
-        "sheet", "In Mail open Settings › Manage accounts › Add account › {account}."),
-    "windows_mail_secret_2": QT_TRANSLATE_NOOP(
-        "sheet", "Enter {address}, {secret} as the password and the server values, then choose Sign in."),
-    "android_gmail": QT_TRANSLATE_NOOP(
+    "outlook_new_secret_3": QT_TRANSLATE_NOOP(
+        "sheet", "Enter {secret} as the password, open Show more and enter the server values; then choose "
+                 "Continue."),
+    "android_gmail_oauth2": QT_TRANSLATE_NOOP(
         "sheet", "In the Gmail app tap your picture › Add another account, choose {provider} and sign in on "
                  "its page."),
     "android_thunderbird_oauth2": QT_TRANSLATE_NOOP(
@@ -102,7 +103,7 @@ def _oauth2(sign_in: SignIn, program: str) -> bool:
         return False
     if program in ("thunderbird", "android"):
         return sign_in.provider in THUNDERBIRD_OAUTH2
-    return program in ("outlook", "other")
+    return program in ("outlook", "outlook_new", "other")
 
 
 def steps(sign_in: SignIn, program: str, address: str, protocol: str,
@@ -125,15 +126,13 @@ def steps(sign_in: SignIn, program: str, address: str, protocol: str,
             return None  # the saved profile sets it up; the person types the app password when asked
         first = "apple_mail_1" if program == "apple_mail" else "iphone_1"
         return [make, step(first), step(f"{program}_secret_2"), step("apple_3")]
-    if program == "windows_mail" and sign_in.windows_account:
-        return [step("windows_mail_builtin_1", account=sign_in.windows_account), step("builtin_2")]
     if _oauth2(sign_in, program):
         if program == "thunderbird":
             return [step("thunderbird_1"), step("thunderbird_oauth2_2"), step("thunderbird_oauth2_3")]
-        if program == "outlook":
-            return [step("outlook_oauth2_1"), step("outlook_oauth2_2")]
+        if program in ("outlook", "outlook_new"):
+            return [step(f"{program}_oauth2_1"), step("outlook_oauth2_2")]
         if program == "android":
-            gmail = [step("android_gmail")] if "gmail_app" in sign_in.android else []
+            gmail = [step("android_gmail_oauth2")] if "gmail_app" in sign_in.android else []
             return [*gmail, step("android_thunderbird_oauth2")]
         return [step("other_oauth2_only" if sign_in.oauth2_only else "other_oauth2")]
     if sign_in.oauth2_only:  # no password route exists: the provider's own page, whatever the program
@@ -141,7 +140,7 @@ def steps(sign_in: SignIn, program: str, address: str, protocol: str,
     return {
         "thunderbird": [make, step("thunderbird_1"), step("thunderbird_secret_2")],
         "outlook": [make, step("outlook_1"), step("outlook_2"), step("outlook_secret_3")],
-        "windows_mail": [make, step("windows_mail_1"), step("windows_mail_secret_2")],
+        "outlook_new": [make, step("outlook_new_1"), step("outlook_new_2"), step("outlook_new_secret_3")],
         "android": [make, step("android_1"), step("android_secret_2")],
     }.get(program, [make, step("other_secret_1")])
 

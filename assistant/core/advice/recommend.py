@@ -35,6 +35,8 @@ TEXTS: dict[str, str] = {
         "recommend", "You entered the settings of an IMAP server, so IMAP is used."),
     "only_pop3_entered": QT_TRANSLATE_NOOP(
         "recommend", "You entered the settings of a POP3 server, so POP3 is used."),
+    "entered_other_suits": QT_TRANSLATE_NOOP(
+        "recommend", "For the way you read mail, {protocol} would suit you better, for this reason:"),
     "advice_general": QT_TRANSLATE_NOOP(
         "recommend", "We could not check what the incoming server offers (it did not answer, or its "
                      "certificate stopped the check), so this advice is general."),
@@ -108,8 +110,8 @@ TEXTS: dict[str, str] = {
         "recommend", "The server cannot tell your mail program which messages it already has, so "
                      "messages cannot be left on the server: each one is removed once downloaded."),
     "pop3_several_devices": QT_TRANSLATE_NOOP(
-        "recommend", "POP3 is the only choice but you use several devices: each will download its own "
-                     "copies and none sees what the others did."),
+        "recommend", "With POP3 on several devices, each downloads its own copies and none sees what the "
+                     "others did."),
     "pop3_provider_backup": QT_TRANSLATE_NOOP(
         "recommend", "The provider's backups do not cover mail POP3 has removed from the server."),
     "imap_storage": QT_TRANSLATE_NOOP(
@@ -130,7 +132,8 @@ PROTOCOL_DESCRIPTIONS: dict[str, str] = {
     "imap": QT_TRANSLATE_NOOP(
         "recommend", "Your mail stays on the server; every device shows the same mailbox."),
     "pop3": QT_TRANSLATE_NOOP(
-        "recommend", "Your mail is downloaded to this device and then removed from the server."),
+        "recommend", "Your mail is downloaded to this device; the server keeps it only for a while, or not "
+                     "at all."),
 }
 
 
@@ -349,6 +352,10 @@ def recommend(situation: Situation, facts: ServerFacts) -> Recommendation:
             costs.append(_r("cost_imap_storage"))
             if s.offline:
                 costs.append(_r("cost_imap_online"))
+    if f.entered and not offered_other:  # the person typed one protocol: say when the other would suit
+        other_choice, _, other_lead = _choose(s, ServerFacts(reached=f.reached))
+        if other_choice != protocol:
+            caveats[:0] = [_r("entered_other_suits", protocol=other.upper()), other_lead]
     if not f.reached:  # said first: nothing below comes from the server
         caveats.insert(0, _r("advice_untested" if f.entered else "advice_general"))
     return Recommendation(

@@ -47,7 +47,6 @@ class Provider:
     app_password_url: str | None
     help_url: str
     apple_account: str | None
-    windows_account: str | None
     android: tuple[str, ...]
     oauth2_block: tuple[tuple[str, str], ...] = ()
 
@@ -62,7 +61,7 @@ class Provider:
                       app_password_url=self.app_password_url, help_url=self.help_url,
                       app_password_kind=self.app_password_kind, prerequisites=self.prerequisites,
                       recognised_by=tuple(dict.fromkeys(recognised_by)), names=self.names, hosts=self.hosts,
-                      apple_account=self.apple_account, windows_account=self.windows_account,
+                      apple_account=self.apple_account,
                       android=self.android, oauth2_block=self.oauth2_block)
 
 
@@ -102,7 +101,6 @@ def _entry(entry: Any) -> Provider:
         app_password_kind=_optional(entry, "app_password_kind"),
         prerequisites=_strings(entry, "prerequisites"), app_password_url=_optional(entry, "app_password_url"),
         help_url=help_url, apple_account=_optional(accounts, "apple"),
-        windows_account=_optional(accounts, "windows_mail"),
         android=_strings({"id": entry["id"], "android": accounts.get("android", [])}, "android"),
         oauth2_block=_block(entry))
 

@@ -20,6 +20,7 @@ from assistant.core.words.i18n import QT_TRANSLATE_NOOP
 # Why an address was refused; ``{text}`` is the input as typed (shown quoted), ``{label}`` one domain label.
 ADDRESS_PROBLEMS: dict[str, str] = {
     "empty": QT_TRANSLATE_NOOP("address", "Please enter an email address or a domain."),
+    "no_at": QT_TRANSLATE_NOOP("address", "An email address needs an @, like ann@example.com."),
     "many_at": QT_TRANSLATE_NOOP("address", "'{text}': more than one @"),
     "no_domain": QT_TRANSLATE_NOOP("address", "'{text}': no domain after @"),
     "no_local": QT_TRANSLATE_NOOP("address", "'{text}': nothing before @"),
@@ -120,6 +121,8 @@ def parse_address(text: str) -> EmailAddress:
         raise AddressError("empty", shown)
     local: str | None = None
     domain_text = raw
+    if "@" not in raw and any(ch.isspace() for ch in raw):  # a name ("Alice Liddell"), not a domain
+        raise AddressError("no_at", shown)
     if "@" in raw:
         if raw.count("@") > 1:
             raise AddressError("many_at", shown)

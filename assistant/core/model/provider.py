@@ -97,7 +97,6 @@ class SignIn:
     names: tuple[tuple[str, str], ...] = ()
     hosts: tuple[str, ...] = ()
     apple_account: str | None = None
-    windows_account: str | None = None
     android: tuple[str, ...] = ()
     # The <oAuth2> element of an autoconfig file for this provider (issuer, scope, authURL, tokenURL).
     oauth2_block: tuple[tuple[str, str], ...] = ()

@@ -31,7 +31,10 @@ TEXTS: dict[str, str] = {
     "android_howto": QT_TRANSLATE_NOOP(
         "phone", "Open Thunderbird for Android, tap Import settings and scan this code."),
     "ios_howto": QT_TRANSLATE_NOOP(
-        "phone", "Scan with the Camera, open the link in Safari, then install the profile in Settings."),
+        "phone", "The phone must be on the same Wi-Fi as this computer. Scan the code with the Camera, open "
+                 "the link in Safari and allow the download; then open Settings › Profile Downloaded and "
+                 "install it. It takes a few screens, and iOS calls the profile “Not Verified” because it is "
+                 "not signed."),
     "starting": QT_TRANSLATE_NOOP("phone", "Making a link…"),
     "waiting": QT_TRANSLATE_NOOP(
         "phone", "The link works once, for {minutes} minutes, and only while this page is open."),
@@ -53,6 +56,10 @@ TEXTS: dict[str, str] = {
                  "for Android, add the account by hand with the settings on this page."),
     "password_in_code": QT_TRANSLATE_NOOP(
         "phone", "This code holds your password: do not let anyone photograph it."),
+    "plain_refused": QT_TRANSLATE_NOOP(
+        "phone", "Settings without encryption are not handed to a phone by code or link. If you must use "
+                 "them, enter them on the phone with the values above."),
+    "unknown": QT_TRANSLATE_NOOP("phone", "an unexpected problem occurred."),
     "password_rejected": QT_TRANSLATE_NOOP(
         "phone", "The server rejected the password you tested, so it is not offered for the code."),
     # A provider that accepts only its own sign-in page (OAuth2): no profile can hold that.
@@ -132,6 +139,13 @@ def screen_code(text: str, device_ratio: float = 1.0) -> ScreenCode:
     out = io.BytesIO()
     qr.save(out, kind="png", scale=device, border=QUIET_ZONE, dark="#000", light="#fff")
     return ScreenCode(out.getvalue(), modules * logical, device / logical)
+
+
+def phone_refusal(account: AccountConfig) -> str | None:
+    """Why neither code may be made for ``account`` (a key of TEXTS), None when both may: a server without
+    encryption is never handed to a phone, whatever the computer accepted."""
+    servers = (*account.incoming[:1], *account.outgoing[:1])
+    return "plain_refused" if any(s.security == "plain" for s in servers) else None
 
 
 def android_text(account: AccountConfig, password: str | None) -> str:

@@ -7,6 +7,7 @@ value is HTML-escaped; a password is never written. Sentences are templates the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from html import escape
 
@@ -25,7 +26,11 @@ TEXTS: dict[str, str] = {
     "intro": QT_TRANSLATE_NOOP("sheet", "Enter these settings in your mail app. Your password is not on "
                                         "this sheet: type it in yourself when the app asks."),
     "incoming": QT_TRANSLATE_NOOP("sheet", "Incoming mail ({protocol})"),
-    "alternative": QT_TRANSLATE_NOOP("sheet", "Also possible: incoming mail with {protocol}"),
+    # The language of the sheet as an HTML language tag: each translation gives its own ("zh-Hant-TW").
+    "lang": QT_TRANSLATE_NOOP("sheet", "en"),
+    "alternative": QT_TRANSLATE_NOOP(
+        "sheet", "Your provider also offers {protocol} ({server}, port {port}); this sheet sets up "
+                 "{chosen}, so you do not need it."),
     "outgoing": QT_TRANSLATE_NOOP("sheet", "Outgoing mail (SMTP)"),
     "server": QT_TRANSLATE_NOOP("sheet", "Server"),
     "port": QT_TRANSLATE_NOOP("sheet", "Port"),
@@ -185,7 +190,7 @@ def write_sheet(account: AccountConfig, *, translate: Translate | None = None,
     chosen = incoming[0]
     proto = "IMAP" if chosen.protocol == "imap" else "POP3"
     title = t("title", who="\x00").replace("\x00", who)
-    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+    out = ["<!DOCTYPE html>", f'<html lang="{_lang(t("lang"))}">', "<head>", '<meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{_strip_tags(title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
            f"<h1>{title}</h1>",
@@ -197,9 +202,10 @@ def write_sheet(account: AccountConfig, *, translate: Translate | None = None,
         out.append(sheet.pop3_note())
     out += [f"<h2>{t('outgoing')}</h2>", *sheet.table(outgoing[0])]
     alt = next((s for s in incoming[1:] if s.protocol != chosen.protocol), None)
-    if alt is not None:
+    if alt is not None:  # one line, not a second table a reader could type in by mistake
         alt_proto = "IMAP" if alt.protocol == "imap" else "POP3"
-        out += [f"<h2>{t('alternative', protocol=alt_proto)}</h2>", *sheet.table(alt)]
+        line = t("alternative", protocol=alt_proto, server="\x00", port=alt.port, chosen=proto)
+        out.append(f"<p><small>{line.replace(chr(0), sheet.person(alt.host))}</small></p>")
     for extra in (s for s in (*incoming[1:], *outgoing[1:]) if s is not alt):
         name = server_name(extra)
         lost.append(Loss("dropped", "alternative_server", f"{name} (the sheet shows one server per protocol)",
@@ -238,6 +244,11 @@ def _mobile_qr_block(sheet: _Sheet, allow_plain: bool) -> list[str]:
     return ['<section class="device qr">', f"<h2>{t('android_qr')}</h2>", f"<p>{t('android_qr_steps')}</p>",
             f'<p><img src="{uri}" alt="{t("android_qr_alt")}" width="{QR_CSS_PX}" height="{QR_CSS_PX}"></p>',
             "</section>"]
+
+
+def _lang(tag: str) -> str:
+    """The translation's language tag when it is one (letters and digits in parts), else "en"."""
+    return tag if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", tag) else "en"
 
 
 def _strip_tags(html: str) -> str:

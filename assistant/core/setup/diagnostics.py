@@ -122,7 +122,7 @@ def _keychain(code: str, say: Say) -> str:
 def _outcome_line(s: SetupState, say: Say) -> str:
     verdict = decide(s)
     if say.translate is None:
-        return say("outcome", status=verdict.status, reasons=", ".join(verdict.reasons),
+        return say("outcome", status=verdict.status, reasons=", ".join(verdict.codes),
                    next=verdict.next_step)
     return say("outcome", status=verdict.title(say.translate),
                reasons=join(*verdict.reason_texts(say.translate)), next=verdict.next_text(say.translate))

@@ -1,5 +1,8 @@
 """Settings typed in by hand, and their test: a part of the setup session kept in its own module.
 
+The page starts from what discovery found (``manual_start``): a server the person declined or one without
+encryption is filled in with its cause named, so nobody has to type what was already found.
+
 New settings void a test of other settings and a "continue anyway" given for them; a late test result for
 settings that changed meanwhile is refused. ``SetupSession`` inherits this; the state it touches (the flow
 state, the manual settings and probes, the run settings) is the session's.
@@ -8,13 +11,16 @@ state, the manual settings and probes, the run settings) is the session's.
 from __future__ import annotations
 
 from collections.abc import Coroutine
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from assistant.core.model.account import ServerConfig
-    from assistant.core.model.results import ProbeResult, Protocol
+    from assistant.core.model.results import DiscoveryResult, ProbeResult, Protocol
     from assistant.core.net.settings import Settings
+    from assistant.core.setup.causes import Cause
     from assistant.core.setup.flow import FlowState
+    from assistant.core.setup.selection import Selection
 
 
 class ManualSettings:
@@ -44,6 +50,10 @@ class ManualSettings:
             self._manual, self._manual_probes = new, {}
             self._manual_check("untested")  # and a "continue anyway" was for the old settings
         self.protocol = incoming.protocol
+
+    def manual_pinned(self, probe: ProbeResult) -> bool:
+        """A server whose certificate the person already accepted on the discovery page (the state's)."""
+        return False
 
     def _manual_check(self, check: str) -> None:
         self.state.manual_check, self.state.manual_failure_accepted = check, False
@@ -77,7 +87,47 @@ class ManualSettings:
                     "starttls" if bare[p.candidate.protocol] else p.candidate.security) for p in probes}:
             return False
         self._manual_probes = {p.candidate.protocol: p for p in probes}
-        worked = all(p.status == "ok" and not bare[p.candidate.protocol] for p in probes)
+        worked = all((p.status == "ok" or self.manual_pinned(p)) and not bare[p.candidate.protocol]
+                     for p in probes)
         self._manual_check("ok" if worked else "failed")
         return True
 
+
+
+@dataclass(frozen=True)
+class ManualStart:
+    """What the manual page starts from: per side the server found (None: a guess is all there is), and why
+    a server found is not simply used (the causes the page names, so the person knows what to ask)."""
+
+    incoming: ServerConfig | None
+    outgoing: ServerConfig | None
+    causes: tuple[Cause, ...] = ()
+
+
+def manual_start(result: DiscoveryResult | None, selection: Selection) -> ManualStart:
+    """Per side: the server discovery accepted, else the one it offered with a risk the person declined, else
+    one that answered without any encryption (found, never offered: typed or confirmed here, or nowhere)."""
+    from assistant.core.model.account import ServerConfig
+    from assistant.core.setup.causes import certificate_cause, probe_cause
+    accepted = selection.accepted()
+    found: list[ServerConfig | None] = []
+    causes: list[Cause] = []
+    for protocols in (("imap", "pop3"), ("smtp",)):
+        ok = next((c for p in protocols if (c := accepted.get(p)) is not None), None)  # type: ignore[call-overload]
+        offered = next((c for p in protocols if (c := selection.choices.get(p)) is not None), None)  # type: ignore[call-overload]
+        plain = next((r for p in protocols for r in (result.candidates if result else ())
+                      if r.candidate.protocol == p and r.status == "ok" and "starttls_missing" in r.warnings),
+                     None)
+        if ok is not None:
+            found.append(ServerConfig.from_candidate(ok.probe.candidate))
+        elif offered is not None:
+            found.append(ServerConfig.from_candidate(offered.probe.candidate))
+            if (cause := certificate_cause(offered.probe)) is not None:
+                causes.append(cause)
+        elif plain is not None:
+            found.append(ServerConfig.from_candidate(plain.candidate))
+            if (cause := probe_cause(plain)) is not None and cause not in causes:
+                causes.append(cause)
+        else:
+            found.append(None)
+    return ManualStart(found[0], found[1], tuple(dict.fromkeys(causes)))

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 PROTOCOL_ORDER: tuple[Protocol, ...] = ("imap", "pop3", "smtp")
 INCOMING: tuple[Protocol, ...] = ("imap", "pop3")
 
-CONFIRM = QT_TRANSLATE_NOOP("flow", "I understand the risks and want to use {host} anyway")
+CONFIRM = QT_TRANSLATE_NOOP("flow", "&I understand the risks and want to use {host} anyway")
 
 def _host(name: str) -> str:
     return name.lower().rstrip(".")

@@ -15,12 +15,14 @@ from assistant.core.setup.state import SetupState
 from assistant.core.words.errors import AssistantError, DomainError
 
 if TYPE_CHECKING:
+    from assistant.core.advice.recommend import Situation
     from assistant.core.model.account import AccountConfig
     from assistant.core.model.address import EmailAddress
     from assistant.core.model.progress import ProgressCallback
     from assistant.core.model.provider import OAuth2App
     from assistant.core.model.results import DiscoveryResult
     from assistant.core.setup.exporting import PlannedFile
+    from assistant.core.setup.manual import ManualStart
     from assistant.core.setup.outcome import Outcome
     from assistant.core.signin.oauth2 import OpenBrowser
     from assistant.core.signin.secret import Secret
@@ -86,6 +88,23 @@ class SetupSession(SetupState):
     def edit_manually(self, on: bool) -> None:
         """The person chose to type the settings in (or went back to what discovery found)."""
         self.state.edit_manually = bool(on)
+
+    def manual_start(self) -> ManualStart:
+        """Where the manual page starts: the servers discovery found (accepted, declined, or answering
+        without encryption) and why one found is not simply used; the page fills in guesses for the rest."""
+        from assistant.core.setup.manual import manual_start
+        return manual_start(self._result, self.selection)
+
+    def devices_answered(self, situation: Situation, programs: Iterable[str]) -> None:
+        """The devices page's answers: the programs to set up, and where mail is read — with the devices
+        those programs run on (an iPhone ticked is a phone, even with "On a phone" left empty)."""
+        from dataclasses import replace
+
+        from assistant.core.advice.programs import PROGRAMS, devices_with_programs
+        ticked = set(programs)
+        chosen = tuple(p for p in PROGRAMS if p in ticked)
+        self.programs = chosen
+        self.situation = replace(situation, devices=devices_with_programs(situation.devices, chosen))
 
     def manual_form(self, valid: bool, unconfirmed_plain: bool) -> None:
         """What the manual page's fields say now: complete, and a plaintext server not yet accepted."""

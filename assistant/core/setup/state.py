@@ -195,8 +195,27 @@ class SetupState(ManualSettings):
         flow.update_from_selection(self.state, self._selection)
 
     def pins(self) -> dict[str, tuple[str, ...]]:
-        """Certificates accepted by name for the servers in use; none for settings typed in by hand."""
-        return {} if self.uses_manual else self.selection.pins()
+        """Certificates accepted by name for the servers in use. Settings by hand get a pin only for the
+        very server (and certificate) the person accepted on the discovery page: the decision carries."""
+        if not self.uses_manual:
+            return self.selection.pins()
+        out: dict[str, tuple[str, ...]] = {}
+        for proto, probe in self._manual_probes.items():
+            if self.manual_pinned(probe) and probe.tls is not None and probe.tls.fingerprint_sha256:
+                out[proto] = (probe.tls.fingerprint_sha256.lower(),)
+        return out
+
+    def manual_pinned(self, probe: ProbeResult) -> bool:
+        """Whether a server tested by hand is the one whose certificate problem the person accepted on the
+        discovery page: same protocol, host and port, and exactly the certificate accepted there."""
+        choice = self.selection.accepted().get(probe.candidate.protocol)
+        tls = probe.tls
+        if choice is None or "certificate_problem" not in choice.risks or tls is None or \
+                not tls.fingerprint_sha256 or (probe.status != "ok" and not tls.problems):
+            return False
+        same = (choice.host, choice.probe.candidate.port) == (probe.candidate.host.lower().rstrip("."),
+                                                              probe.candidate.port)
+        return same and choice.fingerprint == tls.fingerprint_sha256.lower()
 
     @property
     def uses_manual(self) -> bool:
@@ -349,11 +368,30 @@ class SetupState(ManualSettings):
     def forget_signin(self) -> None:
         self._signin, self._pending = None, None
 
+    @property
+    def signin_not_sent(self) -> bool:
+        """The last sign-in test refused to send the password wherever it did not sign in, and only because
+        of a risk the person accepted: a server without encryption, or a certificate problem of settings by
+        hand they chose to continue with. It tested nothing, so it says nothing about the password. (A
+        certificate that fails only now, on a server discovery verified, is an alarm, not this.)"""
+        result = self.signin
+        if result is None or result.ok:
+            return False
+
+        def accepted(code: str, protocol: str) -> bool:
+            if code in ("ok", "plaintext_refused"):
+                return True
+            probe = self._manual_probes.get(protocol) if self.uses_manual else None  # type: ignore[call-overload]
+            return (code == "certificate_not_trusted" and probe is not None and probe.tls is not None
+                    and bool(probe.tls.problems) and self.state.manual_failure_accepted)
+
+        return all(accepted(r.code, r.protocol) for r in (result.incoming, result.outgoing))
+
     def keychain_skipped(self) -> str | None:
         """"signin_rejected" / "signin_failed" when the sign-in test ran with this password and failed:
         a password the test could not use is most likely mistyped and must not go into the keychain."""
         result = self.signin
-        if result is None or result.ok:
+        if result is None or result.ok or self.signin_not_sent:
             return None
         if "auth_failed" in (result.incoming.code, result.outgoing.code):
             return "signin_rejected"

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from assistant.core.discovery.risks import RISKS
 from assistant.core.setup.selection import INCOMING
-from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate
+from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate, aside, listed, unlisted
 
 if TYPE_CHECKING:
     from assistant.core.model.results import DiscoveryResult, Finding, ProbeResult
@@ -46,12 +46,21 @@ TEXTS: dict[str, str] = {
         "summary", "✔ {side}: {servers} — {how}. You accepted the risk; this server will be used."),
     "line_decide": QT_TRANSLATE_NOOP(
         "summary", "⚠ {side}: {servers} — {how}. It is used only if you confirm it below."),
-    "line_missing": QT_TRANSLATE_NOOP("summary", "✖ {side}: no server was found that can be used safely."),
+    "line_missing": QT_TRANSLATE_NOOP("summary", "✖ {side}: no server was found."),
+    "line_plain": QT_TRANSLATE_NOOP(
+        "summary", "⚠ {side}: {servers} answered, but without encryption. It is used only if you accept "
+                   "that on the next page."),
+    "next_missing": QT_TRANSLATE_NOOP(
+        "summary", "Ask your provider for the settings of your mail account; on the next page you can "
+                   "enter them and test them."),
+    "next_plain": QT_TRANSLATE_NOOP(
+        "summary", "On the next page the settings found are filled in. Accept a server without encryption "
+                   "only if your provider has no encrypted one for you."),
     "certificates": QT_TRANSLATE_NOOP(
         "summary", "The certificates of {hosts} could not be verified, so these servers are not used."),
     "no_encryption": QT_TRANSLATE_NOOP(
         "summary", "{host} offers no encryption ({services}): passwords and mail would cross the network "
-                   "readable by anyone on the way, so it is not used."),
+                   "readable by anyone on the way."),
     "advice_outside_domain": QT_TRANSLATE_NOOP(
         "summary", "Ask your provider whether {host} is theirs; it is outside {domain}. Tick the box only "
                    "if they say yes."),
@@ -111,6 +120,7 @@ class Sentence:
         for key in _NESTED:
             if values.get(key) in TEXTS:
                 values[key] = lookup("summary", TEXTS[values[key]])
+        values = {k: unlisted(v, translate) for k, v in values.items()}
         try:
             return lookup(self.context, self.template).format(**values)
         except (KeyError, IndexError, ValueError):
@@ -138,6 +148,7 @@ class Summary:
     problems: tuple[Finding | Sentence, ...]  # one per kind of problem, not about a server to decide on
     notes: tuple[Finding, ...]  # worth knowing, not a problem (a certificate that expires soon)
     decisions: tuple[Decision, ...]
+    next: Sentence | None = None  # what the next page is for, when no complete pair can be used
 
 
 def _how(p: ProbeResult) -> str:
@@ -147,11 +158,13 @@ def _how(p: ProbeResult) -> str:
 
 
 def _servers(choices: Iterable[Choice]) -> str:  # "mail.example.com (IMAP)"
-    return ", ".join(f"{shown_host(c.host)} ({c.probe.candidate.protocol.upper()})" for c in choices)
+    return listed(aside(shown_host(c.host), c.probe.candidate.protocol.upper()) for c in choices)
 
 
-def _line(side: str, protocols: tuple[str, ...], selection: Selection) -> tuple[Sentence, str]:
-    """The direction's sentence and its state: "used", "accepted", "decide" or "missing"."""
+def _line(side: str, protocols: tuple[str, ...], selection: Selection,
+          result: DiscoveryResult) -> tuple[Sentence, str]:
+    """The direction's sentence and its state: "used", "accepted", "decide", "plain" (only a server without
+    encryption answered: found, but never offered) or "missing"."""
     offered = [c for p in protocols if (c := selection.choices.get(p)) is not None]  # type: ignore[call-overload]
     usable = [c for c in offered if selection.ok(c)]
     if usable:
@@ -164,6 +177,11 @@ def _line(side: str, protocols: tuple[str, ...], selection: Selection) -> tuple[
     if offered:
         line = _s("line_decide", side=side, servers=_servers(offered[:1]), how=_how(offered[0].probe))
         return line, "decide"
+    plain = [p for p in result.candidates if p.candidate.protocol in protocols and p.status == "ok"
+             and "starttls_missing" in p.warnings]
+    if plain:
+        servers = aside(shown_host(plain[0].candidate.host), plain[0].candidate.protocol.upper())
+        return _s("line_plain", side=side, servers=servers), "plain"
     return _s("line_missing", side=side), "missing"
 
 
@@ -190,12 +208,12 @@ def _collapse(findings: list[Finding]) -> list[Finding | Sentence]:
         if f.code == "certificate_problem" and len(cert_hosts) > 1:
             if "cert" not in done:
                 done.add("cert")
-                out.append(_s("certificates", hosts=", ".join(cert_hosts)))
+                out.append(_s("certificates", hosts=listed(cert_hosts)))
         elif f.code == "plaintext_only":
             host = shown_host(f.host or "?")
             if host not in done:
                 done.add(host)
-                out.append(_s("no_encryption", host=host, services=", ".join(dict.fromkeys(plain[host]))))
+                out.append(_s("no_encryption", host=host, services=listed(dict.fromkeys(plain[host]))))
         elif f not in out:
             out.append(_shown_finding(f))
     return out
@@ -218,10 +236,11 @@ def summarize(result: DiscoveryResult, selection: Selection) -> Summary:
     lines: list[Sentence] = []
     states: list[str] = []
     for side, protocols in (("side_incoming", INCOMING), ("side_outgoing", ("smtp",))):
-        line, state = _line(side, protocols, selection)
+        line, state = _line(side, protocols, selection, result)
         lines.append(line)
         states.append(state)
-    if "missing" in states:
+    following = ("next_missing" if "missing" in states else "next_plain" if "plain" in states else None)
+    if "missing" in states or "plain" in states:
         title = "title_missing"
     elif "decide" in states:
         title = "title_decide"
@@ -236,7 +255,8 @@ def summarize(result: DiscoveryResult, selection: Selection) -> Summary:
     decisions = tuple(_decision(h, risks, about[h], domain) for h, risks in risky.items())
     taken = {id(f) for fs in about.values() for f in fs}
     general = [f for f in findings if f.code not in _NOTES and id(f) not in taken]
-    return Summary(_s(title), tuple(lines), tuple(_collapse(general)), notes, decisions)
+    return Summary(_s(title), tuple(lines), tuple(_collapse(general)), notes, decisions,
+                   _s(following) if following else None)
 
 
 def chosen(p: ProbeResult, selection: Selection) -> bool:
@@ -256,8 +276,17 @@ def row_kind(p: ProbeResult, selection: Selection) -> str:
     return security_kind(p)
 
 
+def used(p: ProbeResult, selection: Selection) -> bool:
+    """Whether ``p`` is offered and may be used now (safe, or its risks accepted): "Will be used"."""
+    choice = selection.choices.get(p.candidate.protocol)
+    return choice is not None and choice.probe is p and selection.ok(choice)
+
+
 def security_kind(p: ProbeResult) -> str:
-    """"failed", "plaintext", "problem" (certificate or injection), "verified" (SSL) or "starttls"."""
+    """"failed", "plaintext", "problem" (certificate or injection: a server that answered and only its
+    certificate failed is a risk to decide on, not "not usable"), "verified" (SSL) or "starttls"."""
+    if p.status == "tls_error" and p.tls is not None and p.tls.problems:
+        return "problem"
     if p.status != "ok":
         return "failed"
     if p.candidate.security == "plain":

@@ -85,9 +85,9 @@ class AddressPage(Page):
             return
         from assistant.core.model.address import ADDRESS_PROBLEMS, AddressError, parse_address
         try:
+            if "@" not in text:  # a name, or a domain alone: the wizard sets up an address
+                raise AddressError("no_at", text)
             parsed = parse_address(text)
-            if parsed.local is None:
-                raise AddressError("no_local", text)
         except AddressError as exc:
             message = core_text("address", ADDRESS_PROBLEMS[exc.code], text=exc.text, label=exc.label)
             self.session.address_typed(None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QSettings, QTimer, SignalInstance
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from assistant.core.setup import flow
 from assistant.core.setup.session import SetupSession
@@ -38,6 +38,8 @@ class Shell(Protocol):
     def currentId(self) -> int: ...
 
     def currentPage(self) -> QWizardPage: ...
+
+    def buttonText(self, which: QWizard.WizardButton) -> str: ...
 
 
 class Page(QWizardPage):

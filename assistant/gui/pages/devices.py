@@ -35,7 +35,7 @@ class DevicesPage(Page):
         self.computers = QSpinBox()
         self.computers.setRange(0, 9)
         self.computers.setValue(1)
-        self.computers.setSuffix(self.tr(" computer(s)"))
+        self._computers_word(1)
         self.computers.setAccessibleName(self.tr("Number of computers"))
         self.phone = WrapCheckBox(self.tr("On a &phone"))
         self.tablet = WrapCheckBox(self.tr("On a &tablet"))
@@ -67,10 +67,10 @@ class DevicesPage(Page):
         backup = QGroupBox(self.tr("Who makes backups of your mail?"))
         bl = QVBoxLayout(backup)
         self.backup = QButtonGroup(self)
-        for i, (code, text) in enumerate((("me", self.tr("I back up my computer")),
-                                          ("provider", self.tr("My provider keeps backups")),
-                                          ("nobody", self.tr("Nobody")),
-                                          ("unknown", self.tr("I don't know")))):
+        for i, (code, text) in enumerate((("me", self.tr("I bac&k up my computer")),
+                                          ("provider", self.tr("My pro&vider keeps backups")),
+                                          ("nobody", self.tr("Nobod&y")),
+                                          ("unknown", self.tr("&I don't know")))):
             radio = QRadioButton(text)
             radio.setProperty("code", code)
             radio.setChecked(code == "unknown")
@@ -79,8 +79,13 @@ class DevicesPage(Page):
         self.body.addWidget(backup)
         self.body.addStretch(1)
         self.computers.valueChanged.connect(self._any_device)
+        self.computers.valueChanged.connect(self._computers_word)
         for box in (self.phone, self.tablet, self.webmail):
             box.toggled.connect(self._any_device)
+
+    def _computers_word(self, count: int) -> None:
+        """"1 computer", "2 computers": never "computer(s)"."""
+        self.computers.setSuffix(self.tr(" computer") if count == 1 else self.tr(" computers"))
 
     def _programs_box(self) -> QGroupBox:
         """Which mail programs the person sets up: the last page shows the steps for each one ticked."""
@@ -114,6 +119,6 @@ class DevicesPage(Page):
     def validatePage(self) -> bool:
         if not super().validatePage():
             return False
-        self.session.situation = self.situation()
-        self.session.programs = tuple(code for code, box in self.programs.items() if box.isChecked())
+        self.session.devices_answered(self.situation(),
+                                      (code for code, box in self.programs.items() if box.isChecked()))
         return True

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPushBu
 from assistant.core.model.progress import ProgressEvent
 from assistant.core.model.results import DiscoveryResult
 from assistant.core.setup import flow
+from assistant.core.setup.outcome import join
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
 from assistant.gui.pages.discovery_details import DiscoveryDetails, progress_label
@@ -83,8 +84,13 @@ class DiscoveryPage(Page):
         self.decisions_layout = QVBoxLayout(self.decisions)
         self.problems = QGroupBox(self.tr("Problems found"))
         self.problems_layout = QVBoxLayout(self.problems)
+        self.notes = QGroupBox(self.tr("Good to know"))  # harmless notes (a certificate expiring soon)
+        self.notes_layout = QVBoxLayout(self.notes)
+        self.next_hint = _label("")  # what the next page is for, when nothing complete can be used
         self.body.addWidget(self.decisions)
         self.body.addWidget(self.problems)
+        self.body.addWidget(self.notes)
+        self.body.addWidget(self.next_hint)
         self.confirm_boxes: dict[str, QCheckBox] = {}
         self.body.addLayout(self._fix_row())
         self.manual_box = WrapCheckBox(self.tr("Enter or change the settings by &hand on the next page"))
@@ -191,7 +197,8 @@ class DiscoveryPage(Page):
             done, total = self.details.counts()
             text = self.tr("Checking the mail servers for {domain}…").format(domain=self.session.domain())
             if total:
-                text += " " + self.tr("{done} of {total} checks finished.").format(done=done, total=total)
+                finished = self.tr("{done} of {total} checks finished.").format(done=done, total=total)
+                text = join(text, finished)
             self.status.setText(text)
 
     def _progress(self, event: object) -> None:
@@ -217,9 +224,7 @@ class DiscoveryPage(Page):
         s.discovery_finished(result)
         self._fill(result)
         self.details.settle(result, s.selection)
-        msg = "" if s.state.discovered_usable else self.tr(
-            "You can enter the settings by hand on the next page.")
-        self._end("done", msg, self.title())
+        self._end("done", "", self.title())
         first = next(iter(self.confirm_boxes.values()), None)
         if first is not None:
             first.setFocus()  # what needs a decision comes first
@@ -237,7 +242,7 @@ class DiscoveryPage(Page):
             text = self.tr("The checks stopped because of an internal error ({0}).").format(message)
         else:
             text = message
-        text += " " + self.tr("You can check again or enter the settings by hand.")
+        text = join(text, self.tr("You can check again or enter the settings by hand."))
         self._end("failed", text, title)
         if error is not None and error.code == "nxdomain":
             self.change_btn.setFocus()
@@ -285,24 +290,32 @@ class DiscoveryPage(Page):
         s = self.session
         self.details.fill(result, s.selection if result is not None else None)
         _clear(self.problems_layout)
+        _clear(self.notes_layout)
         _clear(self.decisions_layout)
         self.confirm_boxes.clear()
         if result is None:
             _clear(self.result_layout)
             self.lines = []
-            self.problems.setVisible(False)
-            self.decisions.setVisible(False)
+            for box in (self.problems, self.notes, self.decisions, self.next_hint):
+                box.setVisible(False)
+            self.manual_box.setVisible(True)
             return
         from assistant.core.setup.summary import summarize
         summary = summarize(result, s.selection)
         for item in summary.problems:
             self.problems_layout.addWidget(_label("⚠ " + notice_text(item)))
         for note in summary.notes:
-            self.problems_layout.addWidget(_label("ℹ " + notice_text(note)))
+            self.notes_layout.addWidget(_label("ℹ " + notice_text(note)))
         for decision in summary.decisions:
             self._add_decision(decision)
+        self._unique_letters()
         self.problems.setVisible(self.problems_layout.count() > 0)
+        self.notes.setVisible(self.notes_layout.count() > 0)
         self.decisions.setVisible(bool(self.confirm_boxes))
+        self.next_hint.setText(sentence_text(summary.next) if summary.next else "")
+        self.next_hint.setVisible(summary.next is not None)
+        # Nothing complete to use: Next goes to the settings page anyway, so the box would only confuse.
+        self.manual_box.setVisible(s.state.discovered_usable)
         self._show_summary()
         chain = [*self.confirm_boxes.values(), self.cancel_btn, self.again_btn, self.manual_box,
                  self.details_btn]
@@ -323,6 +336,21 @@ class DiscoveryPage(Page):
         box.toggled.connect(lambda on, host=d.host: self._confirm(host, on))
         self.confirm_boxes[d.host] = box
         self.decisions_layout.addWidget(box)
+
+    def _unique_letters(self) -> None:
+        """Each "I understand the risks" box its own Alt+letter, none shared with the page's buttons."""
+        from PySide6.QtWidgets import QWizard
+
+        from assistant.gui.mnemonics import free_letter, letter
+        buttons = (QWizard.WizardButton.NextButton, QWizard.WizardButton.BackButton,
+                   QWizard.WizardButton.CustomButton1)
+        fixed = (self.cancel_btn, self.again_btn, self.manual_box, self.details_btn, self.change_btn,
+                 self.suggest_btn)
+        taken = {letter(w.text()) for w in fixed}
+        taken |= {letter(self.wiz.buttonText(b)) for b in buttons} if self.wizard() is not None else set()
+        for box in self.confirm_boxes.values():
+            box.setText(free_letter(box.text(), {t for t in taken if t}))
+            taken.add(letter(box.text()))
 
     def _show_summary(self) -> None:
         """The title and one line per direction, as the confirmations stand now."""
@@ -345,6 +373,7 @@ class DiscoveryPage(Page):
     def _confirm(self, host: str, on: bool) -> None:
         self.session.confirm(host, on)
         self._show_summary()
+        self.details.refresh(self.session.selection)
         self.changed()
 
     def _manual_toggled(self, on: bool) -> None:

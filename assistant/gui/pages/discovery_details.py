@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from assistant.core.model.progress import ProgressEvent
 from assistant.core.model.results import DiscoveryResult, ProbeResult
-from assistant.core.setup.summary import chosen, row_kind
+from assistant.core.setup.summary import chosen, row_kind, used
 from assistant.core.words.vocabulary import SOURCES, endpoint_key
 from assistant.gui.text import probe_details, result_name, security_name, source_name, status_name
 from assistant.gui.widgets import Badge
@@ -52,10 +52,13 @@ def progress_label(event: ProgressEvent) -> str:
 
 
 def result_text(p: ProbeResult, selection: Selection) -> str:
-    """The Result column: "will be used" for the chosen server, "offers no encryption" for a server
-    without STARTTLS (never "unexpected answer"), else what became of it."""
-    if chosen(p, selection):
+    """The Result column: "will be used" for the chosen server once it may be used, "needs your decision"
+    while its risks wait for the box above, "offers no encryption" for a server without STARTTLS (never
+    "unexpected answer"), else what became of it."""
+    if used(p, selection):
         return QCoreApplication.translate("DiscoveryDetails", "Will be used")
+    if chosen(p, selection):
+        return QCoreApplication.translate("DiscoveryDetails", "Needs your decision")
     if "starttls_missing" in p.warnings:
         return QCoreApplication.translate("DiscoveryDetails", "Offers no encryption")
     return result_name(p)
@@ -176,6 +179,17 @@ class DiscoveryDetails(QWidget):
                 table.setCellWidget(i, 2, Badge(kind))
             table.resizeColumnsToContents()
         self.pane.clear()
+
+    def refresh(self, selection: Selection) -> None:
+        """The Result column and the badges again, after a confirmation changed what will be used."""
+        for proto, table in self.tables.items():
+            for i, r in enumerate(self.probes.get(proto, [])):
+                item = table.item(i, 3)
+                if item is not None:
+                    item.setText(result_text(r, selection))
+                kind = row_kind(r, selection)
+                if getattr(table.cellWidget(i, 2), "kind", None) != kind:
+                    table.setCellWidget(i, 2, Badge(kind))
 
     def _show_details(self) -> None:
         table = self.sender()

@@ -141,8 +141,9 @@ class DonePage(Page):
         s = self.session
         lines: list[str] = []
         for server in (*account.incoming[:1], *account.outgoing[:1]) if account else ():
-            lines.append(f"• {server.protocol.upper()}: {server.host}:{server.port} "
-                         f"({security_name(server.security)})")
+            lines.append(self.tr("• {protocol}: {server} ({security})").format(
+                protocol=server.protocol.upper(), server=f"{server.host}:{server.port}",
+                security=security_name(server.security)))
         if s.signin is not None:
             lines.append(describe(s.signin, s.address, s.provider))
         if s.keychain == "saved":
@@ -150,7 +151,7 @@ class DonePage(Page):
         elif keychain_text(s):
             lines.append(keychain_text(s))
         if s.exported:
-            lines.append(self.tr("Files saved:") + " " + ", ".join(str(p) for p in s.exported))
+            lines.append(join(self.tr("Files saved:"), ", ".join(str(p) for p in s.exported)))
         else:
             lines.append(self.tr("No files were saved."))
         return lines

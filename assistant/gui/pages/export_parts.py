@@ -54,8 +54,8 @@ class ExportWidgets(QWidget):
             "sheet": QCheckBox(self.tr("Setup &sheet to read or print (HTML)")),
             "mobileconfig": QCheckBox(self.tr("Apple &Mail, iPhone and iPad (.mobileconfig)")),
         }
-        self.apple_default = self.tr("Open this file on the Mac, iPhone or iPad to add the account in one "
-                                     "step.")
+        self.apple_default = self.tr("Open this file on the Mac, iPhone or iPad and install it in Settings: "
+                                     "it fills in the account for you. The last page says how.")
         self.apple_hint = note(self.apple_default)
         self.apple_hint.setIndent(24)
         self.embed = QCheckBox(self.tr("Include my mail &password in the Apple profile"))

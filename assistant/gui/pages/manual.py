@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.core.model.account import ServerConfig
+from assistant.core.model.address import PLACEHOLDER
 from assistant.core.model.progress import ProgressEvent
 from assistant.core.model.results import ProbeResult, Protocol, Security
 from assistant.core.setup import flow
+from assistant.core.setup.outcome import join
 from assistant.core.setup.selection import CONFIRM
 from assistant.core.words.i18n import QT_TRANSLATE_NOOP
 from assistant.gui import warmup
@@ -44,6 +46,7 @@ from assistant.gui.widgets import Badge
 from assistant.gui.wrapbox import WrapCheckBox
 
 if TYPE_CHECKING:
+    from assistant.core.model.address import EmailAddress
     from assistant.gui.worker import Job
 
 DEFAULT_PORTS: dict[tuple[str, str], int] = {
@@ -104,11 +107,14 @@ class ServerBox(QGroupBox):
             self.security.addItem(security_name(sec), sec)
         self.security.setAccessibleName(
             QCoreApplication.translate("ManualPage", "{0}: security").format(title))
-        self.username = QLineEdit("%EMAILADDRESS%")
+        self.address: EmailAddress | None = None  # the user name is shown as the real address, never a code
+        self.username = QLineEdit()
         self.username.setAccessibleName(
             QCoreApplication.translate("ManualPage", "{0}: user name").format(title))
-        self.username.setAccessibleDescription(
-            QCoreApplication.translate("ManualPage", "%EMAILADDRESS% stands for your full email address"))
+        hint = QCoreApplication.translate("ManualPage", "Usually your full email address.")
+        self.username.setAccessibleDescription(hint)
+        self.username_hint = QLabel(hint)
+        self.username_hint.setWordWrap(True)
         self.result = QHBoxLayout()
         if len(protocols) > 1:
             form.addRow(QCoreApplication.translate("ManualPage", "&Protocol:"), self.protocol)
@@ -119,6 +125,7 @@ class ServerBox(QGroupBox):
         form.addRow(QCoreApplication.translate("ManualPage", labels[1]), self.port)
         form.addRow(QCoreApplication.translate("ManualPage", labels[2]), self.security)
         form.addRow(QCoreApplication.translate("ManualPage", labels[3]), self.username)
+        form.addRow("", self.username_hint)
         form.addRow("", self.result)
         self.protocol.currentIndexChanged.connect(self._default_port)
         self.security.currentIndexChanged.connect(self._default_port)
@@ -153,12 +160,23 @@ class ServerBox(QGroupBox):
         self.security.setCurrentIndex(max(0, self.security.findData(s.security)))
         self.host.setText(s.host)
         self.port.setValue(s.port)
-        self.username.setText(s.username)
+        self.set_user(s.username)
+
+    def set_user(self, name: str) -> None:
+        """The user name as a person types it: a placeholder (%EMAILADDRESS%) filled from the address."""
+        address = self.address
+        shown = address.expand(name) if address is not None else None
+        if address is not None and shown == address.address:
+            shown = address.shown  # an IDN as people write it
+        self.username.setText(shown or ("" if PLACEHOLDER.search(name) else name))
 
     def config(self) -> ServerConfig:
         host = self.host.text().strip().rstrip(".")
+        name = self.username.text().strip()
+        if self.address is not None:  # back to the placeholder, so the sign-in may try both forms
+            name = self.address.collapse(self.address.address if name == self.address.shown else name)
         return ServerConfig(protocol=self.proto, host=host, port=self.port.value(), security=self.sec,
-                            username=self.username.text().strip())
+                            username=name)
 
     def show_result(self, probe: ProbeResult | None) -> None:
         while self.result.count():
@@ -189,6 +207,11 @@ class ManualPage(Page):
         self.setTitle(self.tr("Server settings"))
         self.setSubTitle(self.tr("Enter the settings your provider gives you. You can test them before "
                                  "going on."))
+        self.found = QLabel()  # why what discovery found is not simply used (its causes), when it is not
+        self.found.setWordWrap(True)
+        self.found.setAccessibleName(self.tr("What was found"))
+        self.found.setVisible(False)
+        self.body.addWidget(self.found)
         self.incoming = ServerBox(self.tr("Incoming mail"), ("imap", "pop3"), self._changed)
         self.outgoing = ServerBox(self.tr("Outgoing mail (SMTP)"), ("smtp",), self._changed)
         self.body.addWidget(self.incoming)
@@ -204,7 +227,7 @@ class ManualPage(Page):
         self.plain_confirm = WrapCheckBox()
         self.plain_confirm.setVisible(False)
         self.body.addWidget(self.plain_confirm)
-        self.accept_box = WrapCheckBox(self.tr("These settings did not work. Continue &anyway?"))
+        self.accept_box = WrapCheckBox(self.tr("These settings did not work. Continue any&way?"))
         self.accept_box.setAccessibleDescription(
             self.tr("Goes on with settings that failed the test; the summary and the diagnostics say so"))
         self.accept_box.setVisible(False)
@@ -216,17 +239,25 @@ class ManualPage(Page):
         self.job: Job | None = None
         self._plain_hosts = ""
         self._tested_with: tuple[ServerConfig, ServerConfig] | None = None  # what the last test ran against
+        self._filled_for: EmailAddress | None = None  # the address the fields were filled in for
 
     def initializePage(self) -> None:
         s = self.session
-        if not self.incoming.host.text():  # prefill from what discovery offered, or guesses for the domain
-            offered = s.selection.accepted()
-            for box, protos in ((self.incoming, ("imap", "pop3")), (self.outgoing, ("smtp",))):
-                found = next((c for p in protos if (c := offered.get(p)) is not None), None)  # type: ignore[call-overload]
+        start = s.manual_start()
+        for box in (self.incoming, self.outgoing):
+            box.address = s.address
+        if not self.incoming.host.text() or self._filled_for != s.address:
+            # What discovery found (accepted, declined, or without encryption), else guesses for the domain.
+            self._filled_for = s.address
+            for box, found in ((self.incoming, start.incoming), (self.outgoing, start.outgoing)):
                 if found is not None:
-                    box.load(ServerConfig.from_candidate(found.probe.candidate))
-                elif s.domain():
-                    box.host.setText(f"{'mail' if box is self.incoming else 'smtp'}.{s.domain()}")
+                    box.load(found)
+                else:
+                    box.set_user("%EMAILADDRESS%")
+                    box.host.setText(f"{'mail' if box is self.incoming else 'smtp'}.{s.domain()}"
+                                     if s.domain() else "")
+        self.found.setText("\n".join("⚠ " + c.text(QCoreApplication.translate) for c in start.causes))
+        self.found.setVisible(bool(start.causes))
         self._changed()
         self.incoming.host.setFocus()
 
@@ -235,14 +266,14 @@ class ManualPage(Page):
             return
         s = self.session
         plain = [b.host.text().strip() for b in (self.incoming, self.outgoing) if b.sec == "plain"]
-        hosts = ", ".join(plain)
+        hosts = ", ".join(dict.fromkeys(plain))  # one server for both directions is named once
         if hosts != self._plain_hosts:
             self._plain_hosts = hosts
             self.plain_confirm.blockSignals(True)
             self.plain_confirm.setChecked(False)
             self.plain_confirm.blockSignals(False)
-        self.plain_confirm.setText(core_text("flow", CONFIRM, host=hosts) + " " +
-                                   self.tr("(passwords and mail would be sent without encryption)"))
+        self.plain_confirm.setText(join(core_text("flow", CONFIRM, host=hosts),
+                                        self.tr("(passwords and mail would be sent without encryption)")))
         self.plain_confirm.setVisible(bool(plain))
         s.manual_form(self.incoming.valid() and self.outgoing.valid(),
                       bool(plain) and not self.plain_confirm.isChecked())

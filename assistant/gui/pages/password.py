@@ -36,7 +36,8 @@ class PasswordPage(Page):
         super().__init__()
         self.setTitle(self.tr("Password (optional)"))
         self.default_subtitle = self.tr("You can skip this: your mail program will ask for the password. It "
-                                        "is never written into the files we create.")
+                                        "goes into a file only if you tick “Include my mail password” on "
+                                        "the next page.")
         self.setSubTitle(self.default_subtitle)
         # A provider that refuses the normal password: what to type here, if anything (its own page, an app
         # password, an authorization code), with the page where one is made.

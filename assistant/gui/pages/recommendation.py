@@ -79,7 +79,9 @@ class RecommendationPage(Page):
             return
         s.recommendation = rec
         name = NAMES[rec.protocol]
-        self.headline.setText(self.tr("We recommend {0}.").format(name) if rec.strength == "clear"
+        entered = rec.leading.endswith("_entered")  # the person typed one protocol: theirs, not ours
+        self.headline.setText(self.tr("You chose {0}.").format(name) if entered
+                              else self.tr("We recommend {0}.").format(name) if rec.strength == "clear"
                               else self.tr("We suggest {0}.").format(name))
         bullet = "\n".join
         other = "pop3" if rec.protocol == "imap" else "imap"
@@ -112,8 +114,13 @@ class RecommendationPage(Page):
             offered = (proto == rec.protocol or proto == rec.alternative) and not s.forbidden(proto)
             radio.setEnabled(offered)
             self.descriptions[proto].setEnabled(offered)
-            radio.setText(self.tr("Use {0} (recommended)").format(NAMES[proto]) if proto == rec.protocol
-                          else self.tr("Use {0} instead").format(NAMES[proto]))
+            mnemonic = "&" + NAMES[proto]  # Alt+I, Alt+P
+            if proto != rec.protocol:
+                radio.setText(self.tr("Use {0} instead").format(mnemonic))
+            elif entered:
+                radio.setText(self.tr("Use {0} (as entered)").format(mnemonic))
+            else:
+                radio.setText(self.tr("Use {0} (recommended)").format(mnemonic))
         self.radios[rec.protocol].setChecked(True)
         self.radios[rec.protocol].setFocus()
 

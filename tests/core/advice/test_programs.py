@@ -31,11 +31,22 @@ def test_every_program_gets_steps_and_the_exact_values() -> None:
         v = values(text)
         assert v["User name"] == ["alice", "alice@example.com"]  # incoming proved the local part
         assert any("imap.example.com" in s for s in v["Server"]) and steps.steps
-    windows = values(got[PROGRAMS.index("windows_mail")].plain_text())
-    assert windows["Server"] == ["imap.example.com:993", "smtp.example.com:465"] and "Port" not in windows
-    assert windows["Account type"] == ["IMAP4"] and windows["Require SSL"] == ["On", "On"]
+    new_outlook = values(got[PROGRAMS.index("outlook_new")].plain_text())  # Windows Mail's successor
+    assert new_outlook["Secure connection type"] == ["SSL/TLS", "SSL/TLS"]
+    assert new_outlook["Server"] == ["imap.example.com", "smtp.example.com"] and new_outlook["Port"]
     outlook = values(got[0].plain_text())
     assert outlook["Encryption method"] == ["SSL/TLS", "SSL/TLS"] and outlook["Port"] == ["993", "465"]
+    android = got[PROGRAMS.index("android")]
+    assert [s.code for s in android.steps][:2] == ["android_gmail", "android_samsung"]
+    assert values(android.plain_text())["Security type"] == ["SSL/TLS", "SSL/TLS"]
+
+
+def test_no_program_of_the_past() -> None:
+    """Windows Mail stopped sending and receiving at the end of 2024: nobody is told to use it, and the
+    new Outlook that replaced it says so."""
+    every = "\n".join(i.plain_text() for i in instructions(IMAP_ACCOUNT, PROGRAMS))
+    assert "Windows Mail" not in every.replace("it replaced Windows Mail, which stopped working", "")
+    assert "windows_mail" not in PROGRAMS and "Windows Mail" in CHOICES["outlook_new"]
 
 
 def test_security_in_each_programs_words() -> None:
@@ -73,15 +84,15 @@ def test_translation_goes_through_the_sheet_context() -> None:
         return text.upper() if "{" not in text else text
 
     text = instructions(IMAP_ACCOUNT, ("outlook",))[0].plain_text(translate)
-    assert "OUTLOOK ON WINDOWS" in text and "imap.example.com" in text  # values are never translated
+    assert "CLASSIC OUTLOOK ON WINDOWS" in text and "imap.example.com" in text  # values are not translated
     assert seen <= set(TEXTS.values()) and set(CHOICES) == set(PROGRAMS)
 
 
 def test_the_sheet_prints_the_chosen_programs_with_their_values() -> None:
-    html = write_sheet(IMAP_ACCOUNT, programs=("windows_mail", "iphone"),
+    html = write_sheet(IMAP_ACCOUNT, programs=("outlook_new", "iphone"),
                        files={"mobileconfig": "alice.mobileconfig"}).decode()
-    assert "Windows Mail" in html and "imap.example.com:993" in html and "Require SSL" in html
-    assert "alice.mobileconfig" in html and "Outlook on Windows" not in html
+    assert "New Outlook for Windows" in html and "Secure connection type" in html
+    assert "alice.mobileconfig" in html and "Classic Outlook on Windows" not in html
     every = export_profile(IMAP_ACCOUNT, "sheet").decode()  # the CLI: every program's steps
     assert all(TEXTS[p] in every for p in PROGRAMS)
 

@@ -161,7 +161,7 @@ def test_every_template_is_marked_and_fills() -> None:
     assert marked == len(TEXTS) + len(recommend_module.PROTOCOL_DESCRIPTIONS)
     for template in TEXTS.values():
         for name in re.findall(r"{(\w+)}", template):
-            assert name in {"count", "quota", "days"}
+            assert name in {"count", "quota", "days", "protocol"}
 
 
 def test_human_size() -> None:

@@ -65,7 +65,9 @@ def test_never_a_password() -> None:
 def test_pop3_settings_and_alternative() -> None:
     text = "".join(parse(export_profile(POP3_ACCOUNT, "sheet")).text)
     assert "Incoming mail (POP3)" in text and "7 days" in text
-    assert "Also possible: incoming mail with IMAP" in text
+    # The other protocol in one line, not a second table a reader could type in by mistake.
+    assert "Your provider also offers IMAP (mail.example.org, port 143)" in text
+    assert text.count("Connection security") == 2
     assert "your full email address" in text
 
 

@@ -63,14 +63,17 @@ def signed_in(s: SetupSession, incoming: str = "ok", outgoing: str = "ok") -> No
 def test_found_and_verified_is_ready() -> None:
     o = discovered(GOOD).outcome()
     assert (o.status, o.reasons, o.next_step, o.back_to) == ("ready", ("verified",), "set_up", None)
-    assert o.headline() == f"Your account {ADDRESS} is ready to use."
-    assert o.title() == "Ready to use" and o.usable
+    # Servers that work are not yet "ready to use": nobody signed in.
+    assert o.headline() == f"The settings for {ADDRESS} work; your password has not been tested."
+    assert o.title() == "Settings ready" and o.usable
 
 
 def test_a_successful_sign_in_is_said() -> None:
     s = discovered(GOOD)
     signed_in(s)
-    assert s.outcome().reasons == ("signin_ok",)
+    o = s.outcome()
+    assert o.reasons == ("signin_ok",)
+    assert o.headline() == f"Your account {ADDRESS} is ready to use." and o.title() == "Ready to use"
 
 
 def test_a_confirmed_certificate_problem_is_ready_with_that_risk() -> None:
@@ -211,10 +214,11 @@ def test_every_code_has_a_sentence_and_a_translation_hook() -> None:
                 {"address": ADDRESS, "domain": "x.test", "hosts": ""})
     assert o.headline(translate).startswith("»Your account") and o.next_text(translate).startswith("»")
     assert {c for c, _ in seen} == {"outcome"}
-    broken = Outcome("ready", ("verified",), fields={"address": ADDRESS, "domain": "x", "hosts": ""})
+    broken = Outcome("ready", ("signin_ok",), fields={"address": ADDRESS, "domain": "x", "hosts": ""})
     assert broken.headline(lambda c, t: t.replace("{address}", "{adres}")) == STATUS["ready"].format(
         address=EmailAddress.parse(ADDRESS))  # a broken translation falls back to English
-    assert set(TITLES) == set(STATUS) == {"ready", "ready_with_risk", "not_working", "untested"}
+    assert set(TITLES) == set(STATUS) == {"ready", "ready_unproved", "ready_with_risk", "not_working",
+                                          "untested"}
     assert all(REASONS.values()) and all(NEXT_STEPS.values())
 
 

@@ -102,9 +102,12 @@ def test_plaintext_only_server_offers_no_encryption_once_and_expiry_is_a_note() 
     summary = summarize(r, select(r))
     problems = texts(summary.problems)
     assert problems == ["mail.plain.test offers no encryption (IMAP, POP3): passwords and mail would cross "
-                        "the network readable by anyone on the way, so it is not used."]
+                        "the network readable by anyone on the way."]
     assert [n.code for n in summary.notes] == ["expires_soon"]
-    assert summary.lines[0].code == "line_missing" and summary.title.code == "title_missing"
+    # Found, not "no server was found": it answered, without encryption; the next page says what to do.
+    assert summary.lines[0].code == "line_plain" and summary.title.code == "title_missing"
+    assert "mail.plain.test (IMAP) answered, but without encryption" in summary.lines[0].text()
+    assert summary.next is not None and summary.next.code == "next_plain"
 
 
 def test_sentences_translate_nested_parts_and_survive_a_broken_translation() -> None:
