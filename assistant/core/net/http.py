@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import h11
 
 from assistant import __version__
+from assistant.core.net import gate
 from assistant.core.net.connect import ConnectError, connect
 from assistant.core.net.settings import Settings
 from assistant.core.net.tls import client_context
@@ -73,7 +74,21 @@ def _split(url: str) -> tuple[str, str, int, str]:
 
 
 async def fetch(url: str, settings: Settings, *, accept: str = "application/xml, text/xml") -> HttpResult:
-    """GET ``url``, following at most 3 redirects (never HTTPS → HTTP), within ``settings.http_timeout``."""
+    """GET ``url``, following at most 3 redirects (never HTTPS → HTTP), within ``settings.http_timeout``.
+
+    With a connection gate (a batch audit) it waits for a slot at the first host's address before its
+    clock starts."""
+    try:
+        host = urlsplit(url).hostname if settings.gate is not None else None
+    except ValueError:
+        host = None  # _fetch names the bad URL
+    if settings.gate is None or not host:
+        return await _fetch(url, settings, accept)
+    async with gate.slot(settings, host):
+        return await _fetch(url, settings, accept)
+
+
+async def _fetch(url: str, settings: Settings, accept: str) -> HttpResult:
     secure = True
     current = url
     try:

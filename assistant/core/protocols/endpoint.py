@@ -15,7 +15,7 @@ import ssl
 from dataclasses import dataclass, field, replace
 
 from assistant.core.model.results import Candidate, ProbeResult, Status, TlsFacts
-from assistant.core.net import connect, tls
+from assistant.core.net import connect, gate, tls
 from assistant.core.net.settings import Settings
 from assistant.core.protocols.base import Chat, clean
 from assistant.core.protocols.imap import ImapChat
@@ -190,7 +190,15 @@ async def _converse(candidate: Candidate, conn: LineConnection, ctx: ssl.SSLCont
 
 
 async def probe_endpoint(candidate: Candidate, settings: Settings) -> ProbeResult:
-    """Probe one candidate within ``settings.endpoint_timeout``; never raises except on cancellation."""
+    """Probe one candidate within ``settings.endpoint_timeout``; never raises except on cancellation.
+
+    With a connection gate in the settings (a batch audit) it first waits for a free slot at the server's
+    address; its own time limit starts once it has one."""
+    async with gate.slot(settings, candidate.host):
+        return await _probe(candidate, settings)
+
+
+async def _probe(candidate: Candidate, settings: Settings) -> ProbeResult:
     loop = asyncio.get_running_loop()
     start = loop.time()
     deadline = start + settings.endpoint_timeout
