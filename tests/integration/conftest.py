@@ -52,6 +52,8 @@ BAD_CERTS = {
     "wronghost.tlsbad.test": "wrong_host", "selfsigned.tlsbad.test": "self_signed",
     "untrusted.tlsbad.test": "untrusted",
 }
+# A server whose certificate expires in 10 days (verified, so only the audit's heads-up): soon.test's SRV.
+SOON_HOSTS = ["imap.soon.test", "smtp.soon.test"]
 WEB_HOSTS = ["autoconfig.autocfg.test", "autoconfig.httponly.test", "autoconfig.mailprovider.test"]
 
 
@@ -178,6 +180,11 @@ def build_world(workdir: Path) -> ProbeWorld:
     bad_ips = {host: subnet.take() for host in BAD_CERTS}
     certs = CertFactory(workdir / "mail-certs")
     zone = build_zone(good_ip, bad_ips, dead_ip, silent_ip, inject_ip, plain_ip)
+    soon_ip = subnet.take()
+    for host in SOON_HOSTS:
+        zone.host(host, soon_ip)
+    zone.srv("_imaps._tcp.soon.test", "imap.soon.test", 993)
+    zone.srv("_submissions._tcp.soon.test", "smtp.soon.test", 465)
     base = start_world(workdir / "web", subnet, WEB_HOSTS, zone)
     cafile = workdir / "trusted.pem"  # the web world's CA and ours: what --cafile points at
     cafile.write_bytes(Path(base.cafile).read_bytes() + certs.ca_pem.read_bytes())
@@ -189,6 +196,9 @@ def build_world(workdir: Path) -> ProbeWorld:
             bad = getattr(certs, method)(host)
             world.dovecots.append(start_dovecot(bad_ips[host], bad.cert_pem, bad.key_pem,
                                                 protocols=("imap",)))
+        soon = certs.expiring(*SOON_HOSTS, days=10)
+        world.dovecots.append(start_dovecot(soon_ip, soon.cert_pem, soon.key_pem,
+                                            protocols=("imap", "submission")))
         plain_leaf = certs.good("mail.plain.test")  # written to Dovecot's directory, never used (ssl = no)
         world.dovecots.append(start_dovecot(plain_ip, plain_leaf.cert_pem, plain_leaf.key_pem, tls=False))
         # Accepts TCP connections (the kernel completes them) and never says a word.
