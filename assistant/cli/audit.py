@@ -36,11 +36,13 @@ from assistant.core.audit.inputs import (
 from assistant.core.audit.record import DEFAULT_MAILBOX, AuditOptions
 from assistant.core.audit.report import CSV_COLUMNS, csv_row, person_line, summary_line
 from assistant.core.model.address import EmailAddress
-from assistant.core.net.gate import DEFAULT_PER_ADDRESS
+from assistant.core.net.shared import DEFAULT_PER_ADDRESS
 from assistant.core.words.errors import EXIT_NOTHING_USABLE, EXIT_OK, InputError
 from assistant.core.words.printable import printable
 
-RESOLVER_CACHE = 100_000  # answers kept (dnspython's LRU): the names a whole batch shares, and then some
+# Answers kept (dnspython's LRU, ~2 KB each): the names a batch shares (the hoster's hosts, its MX) stay hot;
+# each customer's own names are asked once or twice, so a larger cache would only grow the process.
+RESOLVER_CACHE = 4096
 EXIT_INTERRUPTED = 130
 
 
@@ -124,10 +126,12 @@ def _options(args: argparse.Namespace) -> AuditOptions:
     import dataclasses
 
     from assistant.core.net.dns import Resolver
-    from assistant.core.net.gate import ConnectionGate
+    from assistant.core.net.http import lasting
+    from assistant.core.net.shared import Batch, ConnectionGate, Memo
     settings = settings_from_args(args)
     resolver = Resolver(settings.resolver.server, settings.resolver.lifetime, cache_size=RESOLVER_CACHE)
-    settings = dataclasses.replace(settings, resolver=resolver, gate=ConnectionGate(args.per_ip))
+    batch = Batch(resolver, ConnectionGate(args.per_ip), fetches=Memo(size=512, keep_error=lasting))
+    settings = dataclasses.replace(settings, resolver=resolver, batch=batch)
     mailbox = args.mailbox.strip()
     if not mailbox or "@" in mailbox:
         raise InputError("--mailbox: a local part such as postmaster, without @")

@@ -13,7 +13,7 @@ from assistant.core.audit.batch import in_shard, parse_shard, run_batch, select
 from assistant.core.audit.inputs import check_file, cut, domains_from_lines, resume_scan
 from assistant.core.audit.report import CSV_COLUMNS, csv_row, person_line, summary_line
 from assistant.core.model.address import EmailAddress
-from assistant.core.net.gate import ConnectionGate
+from assistant.core.net.shared import ConnectionGate
 from assistant.core.words.errors import InputError
 
 
@@ -36,7 +36,7 @@ def test_gate_holds_at_most_n_per_address_and_forgets_idle_ones() -> None:
     asyncio.run(main())
     assert most == {"10.0.0.1": 3, "10.0.0.2": 2}
     assert gate.most_at_once == 3
-    assert gate._slots == {} and gate._users == {}  # memory flat: nothing kept for idle addresses
+    assert gate._slots == {} and gate._users == {} and gate._held == {}  # nothing kept for idle addresses
 
 
 def test_gate_releases_a_cancelled_holder() -> None:

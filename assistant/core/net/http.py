@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import h11
 
 from assistant import __version__
-from assistant.core.net import gate
+from assistant.core.net import shared
 from assistant.core.net.connect import ConnectError, connect
 from assistant.core.net.settings import Settings
 from assistant.core.net.tls import client_context
@@ -76,16 +76,34 @@ def _split(url: str) -> tuple[str, str, int, str]:
 async def fetch(url: str, settings: Settings, *, accept: str = "application/xml, text/xml") -> HttpResult:
     """GET ``url``, following at most 3 redirects (never HTTPS → HTTP), within ``settings.http_timeout``.
 
-    With a connection gate (a batch audit) it waits for a slot at the first host's address before its
-    clock starts."""
+    In a batch (``settings.batch``) it first waits for a connection slot at the host's address (its clock
+    starts after), and a URL without a query is fetched once for all runs (the answer or a lasting
+    failure kept a few minutes)."""
+    batch = settings.batch
+    if batch is None:
+        return await _fetch(url, settings, accept)
     try:
-        host = urlsplit(url).hostname if settings.gate is not None else None
+        host = urlsplit(url).hostname
     except ValueError:
         host = None  # _fetch names the bad URL
-    if settings.gate is None or not host:
+    if not host:
         return await _fetch(url, settings, accept)
-    async with gate.slot(settings, host):
-        return await _fetch(url, settings, accept)
+    mine = host
+
+    async def gated(run_settings: Settings) -> HttpResult:
+        async with shared.slot(run_settings, mine):
+            return await _fetch(url, run_settings, accept)
+
+    if "?" in url:  # asks about one address: nothing another run could use
+        return await gated(settings)
+    common = batch.settings_for_shared(settings)
+    result: HttpResult = await batch.fetches.get(("GET", url, accept), lambda: gated(common))
+    return result
+
+
+def lasting(exc: BaseException) -> bool:
+    """A fetch failure worth remembering for the batch: not a timeout (that may pass)."""
+    return isinstance(exc, FetchError) and exc.kind != "timeout"
 
 
 async def _fetch(url: str, settings: Settings, accept: str) -> HttpResult:
