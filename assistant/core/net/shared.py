@@ -110,8 +110,10 @@ class Memo(Generic[T]):
         if task.cancelled():
             return
         exc = task.exception()
-        if exc is not None and not self.keep_error(exc):
-            return
+        if exc is not None:
+            if not self.keep_error(exc):
+                return
+            exc = exc.with_traceback(None)  # a kept traceback would keep every frame (and its data) alive
         expires = asyncio.get_running_loop().time() + self.ttl
         self._done[key] = (expires, None if exc is not None else task.result(), exc)
         self._done.move_to_end(key)

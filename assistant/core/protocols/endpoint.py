@@ -193,8 +193,10 @@ async def probe_endpoint(candidate: Candidate, settings: Settings) -> ProbeResul
     """Probe one candidate within ``settings.endpoint_timeout``; never raises except on cancellation.
 
     In a batch (``settings.batch``, an audit of many domains) it first waits for a free connection slot at
-    the server's address (its own time limit starts once it has one), and an endpoint is probed once for
-    all runs: the conversation sends nothing that depends on the domain being checked."""
+    the server's address (its own time limit starts once it has one), and an endpoint a source named is
+    probed once for all runs: the conversation sends nothing that depends on the domain being checked.
+    Guesses are the run's own (``imap.<domain>`` is never another domain's server, and a guess the run
+    drops must stop at once)."""
     batch = settings.batch
     if batch is None:
         return await _probe(candidate, settings)
@@ -203,6 +205,8 @@ async def probe_endpoint(candidate: Candidate, settings: Settings) -> ProbeResul
         async with shared.slot(run_settings, candidate.host):
             return await _probe(candidate, run_settings)
 
+    if candidate.source == "guess":
+        return await gated(settings)
     common = batch.settings_for_shared(settings)
     done: ProbeResult = await batch.probes.get(candidate.key, lambda: gated(common))
     return _copy_for(candidate, done)
