@@ -235,3 +235,39 @@ def test_ctrl_c_keeps_finished_lines_and_ends_the_files(probe_world: ProbeWorld,
     assert json.loads(first)["domain"] == "guess.test" and rest == ""
     assert "interrupted" in err and "Traceback" not in err
     assert 'id="d-guess.test"' in page.read_text(encoding="utf-8")
+
+
+def test_at_most_per_ip_connections_reach_one_server(probe_world: ProbeWorld, tmp_path: Path) -> None:
+    """30 customers whose SRV records name 30 different hosts on one address (a relay in front of the real
+    Dovecot counts the connections it sees at once): --per-ip 2 holds; a generous limit does not, so the
+    check can fail."""
+    from bench.relay import RelayThread
+    from tests.support.dnsmasq import Zone, start_dnsmasq
+    from tests.support.loopback import Subnet
+
+    subnet = Subnet()
+    relay_ip, dns_ip = subnet.take(), subnet.take()
+    zone = Zone()
+    for i in range(30):
+        host = f"mail.shared{i}.test"
+        zone.host(host, relay_ip).srv(f"_imaps._tcp.shared{i}.test", host, 993)
+    dns = start_dnsmasq(dns_ip, zone, tmp_path / "dns")
+    relay = RelayThread(0.0)
+    try:
+        relay.tcp(relay_ip, probe_world.good_ip, [993])
+        listed = tmp_path / "list.txt"
+        listed.write_text("".join(f"shared{i}.test\n" for i in range(30)))
+        peaks = []
+        for per_ip in ("2", "16"):
+            relay.relay.most_at_once = 0
+            cmd = [sys.executable, "-m", "assistant", "audit", "--batch", str(listed), "--json",
+                   "--jobs", "30", "--per-ip", per_ip, "--dns-server", dns_ip, "--cafile", probe_world.cafile,
+                   "--offline"]
+            proc = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, timeout=120)
+            assert len(proc.stdout.splitlines()) == 30, proc.stderr
+            peaks.append(relay.relay.most_at_once)
+    finally:
+        relay.stop()
+        dns.stop()
+    assert 1 <= peaks[0] <= 2, peaks
+    assert peaks[1] > 2, peaks
