@@ -169,3 +169,55 @@ def test_csv_row_in_column_order() -> None:
 def test_summary_line() -> None:
     line = summary_line(Counter({"good": 3, "problems": 1}), 2.0)
     assert line.startswith("4 domains: 3 good, 1 with problems") and "120 per minute" in line
+
+
+def test_memo_computes_once_per_key_shares_it_and_survives_a_waiter_giving_up() -> None:
+    from assistant.core.net.shared import Memo
+
+    memo: Memo[int] = Memo(size=2, ttl=60)
+    calls: list[str] = []
+
+    async def main() -> None:
+        release = asyncio.Event()
+
+        async def compute(key: str) -> int:
+            calls.append(key)
+            await release.wait()
+            return len(calls)
+
+        first = asyncio.ensure_future(memo.get("a", lambda: compute("a")))
+        second = asyncio.ensure_future(memo.get("a", lambda: compute("a")))
+        await asyncio.sleep(0)
+        first.cancel()  # one run stops waiting; the other still gets the answer
+        release.set()
+        assert await second == 1
+        assert await memo.get("a", lambda: compute("a")) == 1  # kept
+        for key in ("b", "c"):
+            await memo.get(key, lambda k=key: compute(k))  # type: ignore[misc]
+        assert "a" not in memo._done  # at most `size` keys: the oldest went
+
+    asyncio.run(main())
+    assert calls == ["a", "b", "c"]
+
+
+def test_memo_keeps_only_the_failures_it_is_told_to() -> None:
+    from assistant.core.net.shared import Memo
+
+    memo: Memo[int] = Memo(keep_error=lambda e: isinstance(e, KeyError))
+    calls = 0
+
+    async def main() -> None:
+        async def boom(exc: Exception) -> int:
+            nonlocal calls
+            calls += 1
+            raise exc
+
+        for _ in range(2):
+            with pytest.raises(KeyError):
+                await memo.get("k", lambda: boom(KeyError("x")))
+            with pytest.raises(ValueError):
+                await memo.get("v", lambda: boom(ValueError("x")))
+
+    asyncio.run(main())
+    assert calls == 3  # the KeyError was remembered, the ValueError asked again
+    assert memo._done["k"][2] is not None and memo._done["k"][2].__traceback__ is None

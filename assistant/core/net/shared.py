@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
@@ -89,7 +90,7 @@ class Memo(Generic[T]):
             self._done.move_to_end(key)
             self.hits += 1
             if hit[2] is not None:
-                raise hit[2]
+                raise copy.copy(hit[2])  # raising the kept one would hang this caller's frames on it
             value: T = hit[1]
             return value
         task = self._running.get(key)
