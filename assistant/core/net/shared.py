@@ -114,7 +114,8 @@ class Memo(Generic[T]):
         if exc is not None:
             if not self.keep_error(exc):
                 return
-            exc = exc.with_traceback(None)  # a kept traceback would keep every frame (and its data) alive
+            # A copy without traceback: the raised one keeps its frames (and all they hold) alive.
+            exc = copy.copy(exc).with_traceback(None)
         expires = asyncio.get_running_loop().time() + self.ttl
         self._done[key] = (expires, None if exc is not None else task.result(), exc)
         self._done.move_to_end(key)
