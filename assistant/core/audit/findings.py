@@ -71,6 +71,13 @@ VERDICT_WORDS: dict[str, str] = {
     "no_domain": QT_TRANSLATE_NOOP("audit", "the domain does not exist"),
     "error": QT_TRANSLATE_NOOP("audit", "could not be checked"),
 }
+COUNT_WORDS: dict[str, str] = {  # after a number: "3 with problems"
+    "good": QT_TRANSLATE_NOOP("audit", "good"),
+    "problems": QT_TRANSLATE_NOOP("audit", "with problems"),
+    "nothing_found": QT_TRANSLATE_NOOP("audit", "without a mail server"),
+    "no_domain": QT_TRANSLATE_NOOP("audit", "not existing"),
+    "error": QT_TRANSLATE_NOOP("audit", "not checked"),
+}
 
 
 @dataclass(frozen=True)

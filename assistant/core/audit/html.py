@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.core.audit.clients import CLIENTS
-from assistant.core.audit.findings import VERDICT_WORDS
+from assistant.core.audit.findings import COUNT_WORDS, VERDICT_WORDS
 from assistant.core.audit.report import client_cell
 from assistant.core.audit.summary import SOURCE_ORDER
 from assistant.core.words.vocabulary import SOURCES
@@ -36,7 +36,7 @@ h3{font-size:1em;margin:1em 0 .3em}
 table{border-collapse:collapse;width:100%;margin:.4em 0}
 th,td{border-bottom:1px solid #e5e8eb;padding:.3em .5em;text-align:left;vertical-align:top}
 th{background:#f4f6f8;position:sticky;top:0}
-#domains th{cursor:pointer;user-select:none}
+#domains th{cursor:pointer;user-select:none;white-space:nowrap}
 #domains th:after{content:" \\2195";color:#8a949e}
 .v-good{color:#116329}.v-problems{color:#9a3412}.v-nothing_found,.v-no_domain,.v-error{color:#6e7781}
 .critical{color:#b42318;font-weight:600}.error{color:#9a3412}.warning{color:#8a6d00}
@@ -48,10 +48,10 @@ details summary{cursor:pointer}small{color:#57606a}
 <h1>Mail settings audit</h1>
 <p class="counts">
 {% for verdict, count in counts %}
-<span class="v-{{ verdict }}">{{ count }} {{ words[verdict] }}</span>
+<span class="v-{{ verdict }}">{{ count }} {{ count_words[verdict] }}</span>
 {% endfor %}
-<small>{{ total }} domains, checked by mail-setup-assistant audit</small></p>
-<table id="domains"><thead><tr>
+<small>domains checked by mail-setup-assistant audit: {{ total }}</small></p>
+<div style="overflow-x:auto"><table id="domains"><thead><tr>
 <th>Domain</th><th>Verdict</th><th>Worst problem</th><th>Problems</th>
 {% for c in clients %}<th>{{ c.label }}</th>{% endfor %}
 <th>Certificate days</th></tr></thead><tbody>
@@ -68,7 +68,7 @@ details summary{cursor:pointer}small{color:#57606a}
 <td data-sort="{{ r.min_days if r.min_days is not none else 99999 }}">{{ r.min_days
  if r.min_days is not none else "" }}</td></tr>
 {% endfor %}
-</tbody></table>
+</tbody></table></div>
 {% for r in details %}
 <h2 id="d-{{ r.domain }}">{{ r.domain_unicode }}
  <small class="v-{{ r.verdict }}">{{ words[r.verdict] }}</small></h2>
@@ -103,9 +103,9 @@ details summary{cursor:pointer}small{color:#57606a}
 {% endfor %}
 </table>
 {% endif %}
-{% if r.servers %}
+{% if r.shown_servers or r.unnamed %}
 <h3>Servers</h3><table><tr><th>Server</th><th>Named by</th><th>Status</th><th>Certificate</th></tr>
-{% for s in r.servers %}
+{% for s in r.shown_servers %}
 <tr><td><code>{{ s.protocol }} {{ s.host }}:{{ s.port }} {{ s.security }}</code></td>
 <td>{{ source_label(s.source) }}</td>
 <td>{{ s.status }}{% if s.stopped %} <small>({{ s.stopped }})</small>{% endif %}</td>
@@ -116,6 +116,7 @@ details summary{cursor:pointer}small{color:#57606a}
 {% elif s.plaintext %}<span class="critical">no encryption</span>{% endif %}</td></tr>
 {% endfor %}
 </table>
+{% if r.unnamed %}<p><small>{{ r.unnamed }} guessed names do not exist.</small></p>{% endif %}
 {% endif %}
 {% if r.fixes.dns %}<h3>Zone-file lines to add</h3><pre>{{ r.fixes.dns|join("\\n") }}</pre>{% endif %}
 {% for f in r.fixes.files %}
@@ -142,8 +143,11 @@ _RANK = {"problems": 0, "nothing_found": 1, "error": 2, "no_domain": 3, "good": 
 def _prepared(record: dict[str, Any]) -> dict[str, Any]:
     days = [s["certificate"]["days_left"] for s in record.get("servers") or []
             if s.get("certificate") and s["certificate"].get("days_left") is not None]
+    servers = record.get("servers") or []
+    unnamed = [s for s in servers if s.get("source") == "guess" and s.get("status") == "dns_error"]
     return {**record, "rank": _RANK.get(record["verdict"], 5), "min_days": min(days) if days else None,
-            "fixes": record.get("fixes") or {"dns": [], "files": []}}
+            "fixes": record.get("fixes") or {"dns": [], "files": []}, "unnamed": len(unnamed),
+            "shown_servers": [s for s in servers if s not in unnamed]}
 
 
 def _records(path: Path) -> Iterator[dict[str, Any]]:
@@ -181,7 +185,8 @@ def render(records: Path, counts: Counter[str]) -> Iterator[str]:
     helpers: dict[str, Callable[..., str]] = {"cell_of": client_cell, "yesno": _yesno,
                                               "source_label": _source_label, "cell_class": _cell_class}
     ordered = sorted(counts.items(), key=lambda kv: _RANK.get(kv[0], 5))
-    return template.generate(total=sum(counts.values()), counts=ordered, words=VERDICT_WORDS, clients=CLIENTS,
+    return template.generate(total=sum(counts.values()), counts=ordered, words=VERDICT_WORDS,
+                             count_words=COUNT_WORDS, clients=CLIENTS,
                              source_order=SOURCE_ORDER, rows=_records(records), details=_records(records),
                              **helpers)
 
