@@ -157,7 +157,7 @@ def test_text_output_one_line_per_domain_worst_first(probe_world: ProbeWorld) ->
     assert len(out) == 4 and out[-1].startswith("3 domains: 0 good")
     plain = next(line for line in out if line.startswith("plain.test"))
     assert "[plaintext_only]" in plain and "(+" in plain
-    assert any(line == "nosuch.test  the domain does not exist" for line in out)
+    assert any(line == "nosuch.test  no such domain" for line in out)
 
 
 def test_csv_has_a_header_and_a_row_per_domain(probe_world: ProbeWorld) -> None:

@@ -68,8 +68,8 @@ VERDICT_WORDS: dict[str, str] = {
     "good": QT_TRANSLATE_NOOP("audit", "good"),
     "problems": QT_TRANSLATE_NOOP("audit", "problems"),
     "nothing_found": QT_TRANSLATE_NOOP("audit", "no mail server found"),
-    "no_domain": QT_TRANSLATE_NOOP("audit", "the domain does not exist"),
-    "error": QT_TRANSLATE_NOOP("audit", "could not be checked"),
+    "no_domain": QT_TRANSLATE_NOOP("audit", "no such domain"),
+    "error": QT_TRANSLATE_NOOP("audit", "not checked"),
 }
 COUNT_WORDS: dict[str, str] = {  # after a number: "3 with problems"
     "good": QT_TRANSLATE_NOOP("audit", "good"),
