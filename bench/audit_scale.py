@@ -93,20 +93,20 @@ def run_audit(h: Hoster, listing: Path, out: Path, args: argparse.Namespace) -> 
            "--force", "--no-progress", "--dns-server", str(h.world.dns.ip), "--cafile", str(h.cafile),
            "--offline", "--jobs", str(args.jobs), "--per-ip", str(args.per_ip), "--timeout", "20"]
     load = os.getloadavg()[0]
+    errors = out.with_suffix(".stderr")
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(proc.pid, 0)
+    with errors.open("wb") as err_file:  # a file, not a pipe: a full pipe would stall the audit
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=err_file)
+        _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if proc.stderr:
-        proc.stderr.close()
+    err = errors.read_text(errors="replace")
     verdicts = Counter(json.loads(line)["verdict"] for line in out.read_text().splitlines())
     n = sum(verdicts.values())
     return {"domains": n, "exit": os.waitstatus_to_exitcode(status), "wall_s": round(wall, 2),
             "domains_per_minute": round(n / wall * 60), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
             "cpu_s": round(usage.ru_utime + usage.ru_stime, 2), "verdicts": dict(verdicts),
             "load_before": round(load, 2), "load_after": round(os.getloadavg()[0], 2),
-            "stderr_tail": err.strip().splitlines()[-1:]}
+            "stderr_lines": len(err.splitlines()), "stderr_tail": err.strip().splitlines()[-1:]}
 
 
 def main(argv: list[str] | None = None) -> int:

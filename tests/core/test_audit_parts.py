@@ -201,9 +201,10 @@ def test_memo_computes_once_per_key_shares_it_and_survives_a_waiter_giving_up() 
 
 
 def test_memo_keeps_only_the_failures_it_is_told_to() -> None:
+    from assistant.core.net.http import FetchError, lasting
     from assistant.core.net.shared import Memo
 
-    memo: Memo[int] = Memo(keep_error=lambda e: isinstance(e, KeyError))
+    memo: Memo[int] = Memo(keep_error=lambda e: isinstance(e, KeyError) or lasting(e))
     calls = 0
 
     async def main() -> None:
@@ -215,9 +216,12 @@ def test_memo_keeps_only_the_failures_it_is_told_to() -> None:
         for _ in range(2):
             with pytest.raises(KeyError):
                 await memo.get("k", lambda: boom(KeyError("x")))
+            with pytest.raises(FetchError, match="no such host") as caught:
+                await memo.get("f", lambda: boom(FetchError("dns_error", "no such host")))
+            assert caught.value.kind == "dns_error"
             with pytest.raises(ValueError):
                 await memo.get("v", lambda: boom(ValueError("x")))
 
     asyncio.run(main())
-    assert calls == 3  # the KeyError was remembered, the ValueError asked again
+    assert calls == 4  # the KeyError and the FetchError were remembered, the ValueError asked again
     assert memo._done["k"][2] is not None and memo._done["k"][2].__traceback__ is None

@@ -18,6 +18,7 @@ from assistant.core.model.results import Candidate, DiscoveryResult, TlsFacts
 from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate
 from assistant.core.words.vocabulary import PROTOCOL_NAMES
 
+CONTEXT, SOURCES_CONTEXT = "audit", "sources"  # translation contexts (named, not literal, for lupdate)
 TLS_CODES: dict[str, str] = {  # the probe's certificate problem → the audit's code
     "expired": "expired", "not_yet_valid": "not_yet_valid", "hostname_mismatch": "hostname_mismatch",
     "self_signed": "self_signed", "untrusted_issuer": "untrusted", "weak_protocol": "obsolete_tls",
@@ -101,9 +102,9 @@ class Problem:
         values = _Values({"code": self.code, "host": self.host or "", **self.params})
         for key in ("source", "other_source"):
             if key in values and values[key] in SOURCE_NAMES:
-                values[key] = tr("sources", SOURCE_NAMES[values[key]])
+                values[key] = tr(SOURCES_CONTEXT, SOURCE_NAMES[values[key]])
         try:
-            return tr("audit", template).format_map(values)
+            return tr(CONTEXT, template).format_map(values)
         except (IndexError, ValueError):
             return template.format_map(values)
 

@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Any
 
 from assistant.core.audit.clients import CLIENTS
-from assistant.core.audit.findings import VERDICT_WORDS, VERDICTS
+from assistant.core.audit.findings import CONTEXT, VERDICT_WORDS, VERDICTS
 from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate
 
 TEXT: dict[str, str] = {
@@ -24,8 +24,8 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _tr(translate: Translate | None, text: str) -> str:
-    return translate("audit", text) if translate else text
+def _tr(say: Translate | None, text: str) -> str:
+    return say(CONTEXT, text) if say else text
 
 
 def person_line(record: dict[str, Any], translate: Translate | None = None) -> str:

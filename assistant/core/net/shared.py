@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import copy
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
@@ -90,7 +89,7 @@ class Memo(Generic[T]):
             self._done.move_to_end(key)
             self.hits += 1
             if hit[2] is not None:
-                raise copy.copy(hit[2])  # raising the kept one would hang this caller's frames on it
+                raise _fresh(hit[2])  # raising the kept one would hang this caller's frames on it
             value: T = hit[1]
             return value
         task = self._running.get(key)
@@ -114,13 +113,20 @@ class Memo(Generic[T]):
         if exc is not None:
             if not self.keep_error(exc):
                 return
-            # A copy without traceback: the raised one keeps its frames (and all they hold) alive.
-            exc = copy.copy(exc).with_traceback(None)
+            exc = _fresh(exc)  # the raised one carries its frames (and all they hold)
         expires = asyncio.get_running_loop().time() + self.ttl
         self._done[key] = (expires, None if exc is not None else task.result(), exc)
         self._done.move_to_end(key)
         while len(self._done) > self.size:
             self._done.popitem(last=False)
+
+
+def _fresh(exc: BaseException) -> BaseException:
+    """The same exception (class, args, attributes) without a traceback, made without calling __init__."""
+    new = BaseException.__new__(type(exc))
+    new.args = exc.args
+    new.__dict__.update(exc.__dict__)
+    return new
 
 
 @dataclass
