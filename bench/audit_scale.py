@@ -100,13 +100,16 @@ def run_audit(h: Hoster, listing: Path, out: Path, args: argparse.Namespace) -> 
         _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     err = errors.read_text(errors="replace")
-    verdicts = Counter(json.loads(line)["verdict"] for line in out.read_text().splitlines())
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    verdicts = Counter(r["verdict"] for r in records)
+    errors_seen = Counter(str(r["error"])[:120] for r in records if r.get("error"))
     n = sum(verdicts.values())
     return {"domains": n, "exit": os.waitstatus_to_exitcode(status), "wall_s": round(wall, 2),
             "domains_per_minute": round(n / wall * 60), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
             "cpu_s": round(usage.ru_utime + usage.ru_stime, 2), "verdicts": dict(verdicts),
             "load_before": round(load, 2), "load_after": round(os.getloadavg()[0], 2),
-            "stderr_lines": len(err.splitlines()), "stderr_tail": err.strip().splitlines()[-1:]}
+            "errors": dict(errors_seen.most_common(3)), "stderr_lines": len(err.splitlines()),
+            "stderr_tail": err.strip().splitlines()[-1:]}
 
 
 def main(argv: list[str] | None = None) -> int:

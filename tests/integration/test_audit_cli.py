@@ -271,3 +271,15 @@ def test_at_most_per_ip_connections_reach_one_server(probe_world: ProbeWorld, tm
         dns.stop()
     assert 1 <= peaks[0] <= 2, peaks
     assert peaks[1] > 2, peaks
+
+
+def test_a_resolver_that_does_not_answer_makes_not_checked(probe_world: ProbeWorld) -> None:
+    from tests.support.loopback import Subnet
+
+    nobody = Subnet().take()  # nothing listens there: every lookup fails
+    cmd = [sys.executable, "-m", "assistant", "audit", "srv.test", "--json", "--dns-server", nobody,
+           "--cafile", probe_world.cafile, "--offline", "--timeout", "4"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, timeout=60)
+    record = lines(proc.stdout)["srv.test"]
+    assert proc.returncode == 1
+    assert record["verdict"] == "error" and nobody in record["error"]

@@ -78,12 +78,19 @@ async def audit_domain(domain: EmailAddress, options: AuditOptions) -> dict[str,
     start = time.monotonic()
     address = EmailAddress.parse(f"{options.mailbox}@{domain.domain}")
     try:
-        result, observed = await observe(address, options.settings)
+        try:
+            result, observed = await observe(address, options.settings)
+        except DomainError as exc:
+            if exc.code == "nxdomain":
+                raise
+            # A resolver answering thousands of lookups can drop a burst: one more try before "not checked".
+            result, observed = await observe(address, options.settings)
         return build(domain, result, observed, options, _ms(start))
     except DomainError as exc:
-        word = "no_domain" if exc.code == "nxdomain" else "error"
-        return _empty(domain, word, _ms(start), None if word == "no_domain" else str(exc))
-    except Exception as exc:  # a bug of ours must not end a batch of thousands; its text may hold server data
+        if exc.code == "nxdomain":
+            return _empty(domain, "no_domain", _ms(start))
+        return _empty(domain, "error", _ms(start), str(exc))
+    except Exception as exc:  # a bug of ours must not end a batch of thousands; its text may hold data
         return _empty(domain, "error", _ms(start), f"internal error ({type(exc).__name__})")
 
 
