@@ -225,12 +225,16 @@ def _write_fixes(folder: Path, record: dict[str, Any]) -> None:
 
 
 def _open_output(args: argparse.Namespace, keep_bytes: int | None) -> IO[str]:
+    """stdout, or ``-o FILE`` (appended to when resuming, after cutting a torn last line)."""
     if not args.output or args.output == "-":
         return sys.stdout
-    if keep_bytes is not None:
-        cut(args.output, keep_bytes)
-        return open(args.output, "a", encoding="utf-8")
-    return open(args.output, "w", encoding="utf-8")
+    try:
+        if keep_bytes is not None:
+            cut(args.output, keep_bytes)
+            return open(args.output, "a", encoding="utf-8")
+        return open(args.output, "w", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"-o {args.output}: cannot be written ({exc.strerror or exc})") from None
 
 
 # --- the command --------------------------------------------------------------------------------------
