@@ -13,7 +13,7 @@ from typing import Any
 from assistant.core.audit.clients import clients
 from assistant.core.audit.findings import DEFAULT_EXPIRY_DAYS, assess, verdict
 from assistant.core.audit.fixes import fixes
-from assistant.core.audit.observe import observe
+from assistant.core.audit.observe import Observed, observe
 from assistant.core.audit.summary import summarize
 from assistant.core.model.address import EmailAddress
 from assistant.core.model.results import DiscoveryResult, ProbeResult
@@ -56,7 +56,7 @@ def _empty(domain: EmailAddress, verdict_word: str, elapsed_ms: int, error: str 
             "fixes": {"dns": [], "files": []}, "elapsed_ms": elapsed_ms, "error": error}
 
 
-def build(domain: EmailAddress, result: DiscoveryResult, observed: Any, options: AuditOptions,
+def build(domain: EmailAddress, result: DiscoveryResult, observed: Observed, options: AuditOptions,
           elapsed_ms: int) -> dict[str, Any]:
     sources = summarize(result, observed)
     views = clients(sources, result)
@@ -80,10 +80,12 @@ async def audit_domain(domain: EmailAddress, options: AuditOptions) -> dict[str,
     try:
         try:
             result, observed = await observe(address, options.settings)
+            retry = cut_short(observed)
         except DomainError as exc:
             if exc.code == "nxdomain":
                 raise
-            # A resolver answering thousands of lookups can drop a burst: one more try before "not checked".
+            retry = True
+        if retry:  # a resolver answering thousands of lookups can drop some: once more before judging
             result, observed = await observe(address, options.settings)
         return build(domain, result, observed, options, _ms(start))
     except DomainError as exc:
@@ -92,6 +94,13 @@ async def audit_domain(domain: EmailAddress, options: AuditOptions) -> dict[str,
         return _empty(domain, "error", _ms(start), str(exc))
     except Exception as exc:  # a bug of ours must not end a batch of thousands; its text may hold data
         return _empty(domain, "error", _ms(start), f"internal error ({type(exc).__name__})")
+
+
+def cut_short(observed: Observed) -> bool:
+    """Did a lookup of the domain's own records (SRV, MX) fail? Then "not found" would be a guess."""
+    return any(r.outcome == "error" and "://" not in r.target
+               for name in ("srv", "mx") if name in observed.outcomes
+               for r in observed.outcomes[name].reports)
 
 
 def _ms(start: float) -> int:

@@ -94,13 +94,17 @@ class Resolver:
 
     ``cache_size`` > 0 keeps up to that many answers (dnspython's LRU cache, by each record's TTL, NXDOMAIN
     included; host addresses from the OS for a minute): a batch of domains on one hoster asks the same
-    names again and again, and one shared cache answers them once.
+    names again and again, and one shared cache answers them once. ``in_flight`` > 0 keeps at most that
+    many queries outstanding: a batch starting dozens of domains at once would otherwise send a burst of
+    a thousand queries, more than a resolver's receive buffer holds (the lost ones cost a retry or a wrong
+    "not found").
     """
 
     def __init__(self, server: ServerAddress | None = None, lifetime: float = 5.0,
-                 cache_size: int = 0) -> None:
+                 cache_size: int = 0, in_flight: int = 0) -> None:
         self.server = server
         self.lifetime = lifetime
+        self._in_flight = asyncio.Semaphore(in_flight) if in_flight > 0 else None
         self._system_cache: dict[str, tuple[float, list[str]]] | None = {} if cache_size > 0 else None
         self._cache_size = cache_size
         if server is None:
@@ -122,6 +126,12 @@ class Resolver:
 
     async def query(self, name: str, rdtype: str, lifetime: float | None = None) -> list[object]:
         """Records of one type; ``[]`` when the name exists without them. Raises NoSuchDomain/DnsError."""
+        if self._in_flight is None:
+            return await self._query(name, rdtype, lifetime)
+        async with self._in_flight:  # the wait is ours, not the resolver's: not counted in the lifetime
+            return await self._query(name, rdtype, lifetime)
+
+    async def _query(self, name: str, rdtype: str, lifetime: float | None) -> list[object]:
         try:
             answer = await self._r.resolve(
                 dns.name.from_text(name), dns.rdatatype.from_text(rdtype),
