@@ -81,7 +81,8 @@ class _UdpBack(asyncio.DatagramProtocol):
         self.front.answer(data, self.client)
 
 
-async def _pump(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, delay: float) -> None:
+async def _pump(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, delay: float,
+                on_eof: Callable[[], None] | None = None) -> None:
     """Copy bytes, each chunk written ``delay`` seconds after it arrived (order kept: times only grow)."""
     loop = asyncio.get_running_loop()
     last = loop.time()
@@ -91,6 +92,8 @@ async def _pump(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, dela
             loop.call_at(last, _write, writer, chunk)
     except (ConnectionError, OSError):
         pass
+    if on_eof is not None:
+        on_eof()
     last = max(last, loop.time() + delay)
     loop.call_at(last, _eof, writer)
     await asyncio.sleep(max(0.0, last - loop.time()) + 0.01)
@@ -115,6 +118,9 @@ class Relay:
         self._servers: list[asyncio.Server] = []
         self._udp: list[_UdpFront] = []
         self._conns: set[asyncio.Task[None]] = set()
+        # The most client connections open at once (accepted, and the client has not closed its side yet).
+        self.most_at_once = 0
+        self._open = 0
 
     async def dns(self, ip: str, upstream_ip: str, port: int = 53) -> None:
         _check_loopback(ip)
@@ -135,18 +141,29 @@ class Relay:
             task = asyncio.current_task()
             assert task is not None
             self._conns.add(task)
+            self._open += 1
+            self.most_at_once = max(self.most_at_once, self._open)
+            closed = False
+
+            def client_closed() -> None:
+                nonlocal closed
+                if not closed:
+                    closed = True
+                    self._open -= 1
             try:
                 up_reader, up_writer = await asyncio.open_connection(target_ip, port)
             except OSError:
+                client_closed()
                 writer.close()
                 self._conns.discard(task)
                 return
             try:
-                await asyncio.gather(_pump(reader, up_writer, self.delay),
+                await asyncio.gather(_pump(reader, up_writer, self.delay, client_closed),
                                      _pump(up_reader, writer, self.delay))
             except asyncio.CancelledError:
                 pass  # the relay is closing; a cancelled handler would be logged by asyncio's streams
             finally:
+                client_closed()
                 up_writer.close()
                 writer.close()
                 self._conns.discard(task)

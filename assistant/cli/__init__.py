@@ -16,7 +16,8 @@ from assistant import __version__
 from assistant.core.words.errors import EXIT_BAD_INPUT, EXIT_NOTHING_USABLE, AssistantError
 
 # Module names under assistant.cli, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ("probe", "recommend", "export", "convert", "share", "verify", "report", "gui")
+COMMANDS: tuple[str, ...] = ("probe", "recommend", "export", "convert", "share", "verify", "report", "audit",
+                             "gui")
 
 
 def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:

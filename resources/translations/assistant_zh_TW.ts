@@ -1070,6 +1070,105 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <source>Thunderbird</source>
+        <translation>Thunderbird</translation>
+    </message>
+    <message>
+        <source>Thunderbird for Android</source>
+        <translation>Thunderbird for Android</translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation>Outlook</translation>
+    </message>
+    <message>
+        <source>Apple Mail</source>
+        <translation>Apple Mail</translation>
+    </message>
+    <message>
+        <source>RFC 6186 clients</source>
+        <translation>支援 RFC 6186 的郵件程式</translation>
+    </message>
+    <message>
+        <source>{service} on {host}:{port} works only without encryption: passwords would cross the network readable. Switch on TLS there.</source>
+        <translation>{host}:{port} 上的 {service} 只能在不加密的情況下使用：密碼會以明文在網路上傳送。請在該伺服器啟用 TLS。</translation>
+    </message>
+    <message>
+        <source>{host}: {problem}</source>
+        <translation>{host}：{problem}</translation>
+    </message>
+    <message>
+        <source>{host}: the certificate expires on {date}, in {days} days; renew it before then.</source>
+        <translation>{host}：憑證將於 {date} 到期（還有 {days} 天）；請在那之前更新。</translation>
+    </message>
+    <message>
+        <source>The autoconfig file over plain HTTP ({url}) names other servers ({http_hosts}) than the one over HTTPS ({https_hosts}): a stale copy, or someone on the network path changing it. Serve the same file over HTTP, or none.</source>
+        <translation>透過未加密 HTTP 取得的 autoconfig 檔案（{url}）列出的伺服器（{http_hosts}）與 HTTPS 上的檔案（{https_hosts}）不同：可能是過期的副本，也可能是網路路徑上有人竄改。請在 HTTP 上提供相同的檔案，或乾脆不提供。</translation>
+    </message>
+    <message>
+        <source>The autoconfig file is served only over plain HTTP ({url}), where anyone on the path can change it; serve it over HTTPS.</source>
+        <translation>autoconfig 檔案只透過未加密的 HTTP 提供（{url}），網路路徑上的任何人都能竄改；請改用 HTTPS 提供。</translation>
+    </message>
+    <message>
+        <source>{domain} publishes no mail settings (no SRV records, no autoconfig file, no Autodiscover answer, nothing from its mail provider): mail programs can only guess or use a directory.</source>
+        <translation>{domain} 沒有公布任何郵件設定（沒有 SRV 記錄、沒有 autoconfig 檔案、沒有 Autodiscover 回應，郵件服務商也沒有提供）：郵件程式只能猜測，或查詢目錄。</translation>
+    </message>
+    <message>
+        <source>{source} names {host} for {service}, but {other_source} names {other_host}: one of them is out of date.</source>
+        <translation>{source}指定的 {service} 伺服器是 {host}，但{other_source}指定的是 {other_host}：其中一個已經過時。</translation>
+    </message>
+    <message>
+        <source>Neither {domain} nor its mail provider publishes an autoconfig file: Thunderbird has to guess unless its database knows the domain, and Thunderbird for Android finds nothing.</source>
+        <translation>{domain} 和它的郵件服務商都沒有公布 autoconfig 檔案：除非 Thunderbird 的資料庫認得這個網域，否則 Thunderbird 只能猜測，Thunderbird for Android 則什麼也找不到。</translation>
+    </message>
+    <message>
+        <source>{domain} does not answer Outlook&apos;s Autodiscover request: Outlook does not find the settings.</source>
+        <translation>{domain} 沒有回應 Outlook 的 Autodiscover 要求：Outlook 找不到設定。</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>problems</source>
+        <translation>有問題</translation>
+    </message>
+    <message>
+        <source>no mail server found</source>
+        <translation>找不到郵件伺服器</translation>
+    </message>
+    <message>
+        <source>no such domain</source>
+        <translation>網域不存在</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未檢查</translation>
+    </message>
+    <message>
+        <source>with problems</source>
+        <translation>有問題</translation>
+    </message>
+    <message>
+        <source>without a mail server</source>
+        <translation>沒有郵件伺服器</translation>
+    </message>
+    <message>
+        <source>not existing</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>(+{count} more)</source>
+        <translation>（另有 {count} 項）</translation>
+    </message>
+    <message>
+        <source>{total} domains: {good} good, {problems} with problems, {nothing_found} without a mail server, {no_domain} not existing, {error} not checked ({seconds} s, {rate} per minute)</source>
+        <translation>共 {total} 個網域：{good} 個良好、{problems} 個有問題、{nothing_found} 個沒有郵件伺服器、{no_domain} 個不存在、{error} 個未檢查（{seconds} 秒，每分鐘 {rate} 個）</translation>
+    </message>
+</context>
+<context>
     <name>diagnostics</name>
     <message>
         <source>Mail Setup Assistant {version}</source>

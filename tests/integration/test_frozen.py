@@ -127,6 +127,19 @@ def test_frozen_probe_against_the_test_servers(built: Built, world: World) -> No
     assert "SRV _imaps._tcp.frozen.test" in world.dns.queries()
 
 
+def test_frozen_audit_writes_lines_and_the_html_page(built: Built, world: World, tmp_path: Path) -> None:
+    """The bundle ships what the audit needs (Jinja2 for the page, its own schema's fields)."""
+    page = tmp_path / "audit.html"
+    out = frozen(built, "audit", "frozen.test", "--dns-server", world.dns.ip, "--cafile",
+                 str(world.certs.ca_pem), "--offline", "--json", "--html", str(page), "--timeout", "30")
+    assert out.returncode in (0, 1), out.stdout + out.stderr
+    record = json.loads(out.stdout)
+    schema = json.loads((REPO / "resources" / "schemas" / "audit.schema.json").read_text())
+    jsonschema.validate(record, schema)
+    assert record["domain"] == "frozen.test" and record["clients"]["rfc6186"]["finds"] is True
+    assert 'id="d-frozen.test"' in page.read_text(encoding="utf-8")
+
+
 def test_frozen_bad_input_exit_code(built: Built) -> None:
     out = frozen(built, "probe", "not an address", "--offline")
     assert out.returncode == 2 and "Traceback" not in out.stderr
@@ -142,7 +155,8 @@ def test_bundle_is_pruned_and_complete(built: Built) -> None:
     names = {p.name for p in internal.rglob("*")}
     assert not {n for n in names if n.startswith(("QtNetwork", "QtQml", "QtQuick", "QtWebEngine"))}
     assert "LICENSE" in names and any(n.startswith("keyring-") and n.endswith(".dist-info") for n in names)
-    assert "PySide6_Essentials" in (internal / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+    notices = (internal / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+    assert "PySide6_Essentials" in notices and "Jinja2" in notices and "tqdm" in notices
     assert (internal / "licenses" / "cryptography").is_dir()
     dangling = [str(p) for p in built.bundle.rglob("*") if p.is_symlink() and not p.exists()]
     assert dangling == []

@@ -44,6 +44,7 @@ GOOD_HOSTS = [
     "imap.provider-elsewhere.test", "smtp.outside.test",
     "imap.silent.test", "smtp.silent.test",
     "smtp.tlsbad.test", "imap.stale.test", "oldmail.stale.test", "smtp.stale.test",
+    "imap.complete.test", "smtp.complete.test",
 ]
 # One Dovecot (IMAP only) per certificate fault: name → CertFactory method.
 BAD_CERTS = {
@@ -55,9 +56,12 @@ BAD_CERTS = {
 # Outlook's Autodiscover with BOX (kimsite.test: its own service; srvad.test: through an SRV record to the
 # hoster; httpad.test: only over plain HTTP, never read); exch.test answers like Exchange (401).
 BOX = "box17.hostingco.test"
+# A server whose certificate expires in 10 days (verified, so only the audit's heads-up): soon.test's SRV.
+SOON_HOSTS = ["imap.soon.test", "smtp.soon.test"]
 WEB_HOSTS = ["autoconfig.autocfg.test", "autoconfig.httponly.test", "autoconfig.mailprovider.test",
              "autoconfig.stale.test", "autodiscover.kimsite.test", "autodiscover.hostingco.test",
-             "autodiscover.exch.test", "autodiscover.httpad.test"]
+             "autodiscover.exch.test", "autodiscover.httpad.test",
+             "autoconfig.complete.test", "autodiscover.complete.test"]
 
 
 def autoconfig_xml(domain: str, servers: list[tuple[str, str, int, str]]) -> bytes:
@@ -147,6 +151,10 @@ def build_zone(good: str, bad: dict[str, str], dead: str, silent: str, inject: s
     z.mx("stale.test", "mx.stale.test").host("mx.stale.test", good)
     z.srv("_imaps._tcp.stale.test", "imap.stale.test", 993)
     z.srv("_submissions._tcp.stale.test", "smtp.stale.test", 465)
+    # Everything a domain can publish, all agreeing: SRV (POP3 not offered), autoconfig and Autodiscover.
+    z.srv("_imaps._tcp.complete.test", "imap.complete.test", 993)
+    z.srv("_submissions._tcp.complete.test", "smtp.complete.test", 465)
+    z.srv("_pop3s._tcp.complete.test", ".").srv("_pop3._tcp.complete.test", ".")
     return z
 
 
@@ -212,6 +220,11 @@ def build_world(workdir: Path) -> ProbeWorld:
     bad_ips = {host: subnet.take() for host in BAD_CERTS}
     certs = CertFactory(workdir / "mail-certs")
     zone = build_zone(good_ip, bad_ips, dead_ip, silent_ip, inject_ip, plain_ip, box_ip)
+    soon_ip = subnet.take()
+    for host in SOON_HOSTS:
+        zone.host(host, soon_ip)
+    zone.srv("_imaps._tcp.soon.test", "imap.soon.test", 993)
+    zone.srv("_submissions._tcp.soon.test", "smtp.soon.test", 465)
     base = start_world(workdir / "web", subnet, WEB_HOSTS, zone)
     cafile = workdir / "trusted.pem"  # the web world's CA and ours: what --cafile points at
     cafile.write_bytes(Path(base.cafile).read_bytes() + certs.ca_pem.read_bytes())
@@ -223,6 +236,9 @@ def build_world(workdir: Path) -> ProbeWorld:
             bad = getattr(certs, method)(host)
             world.dovecots.append(start_dovecot(bad_ips[host], bad.cert_pem, bad.key_pem,
                                                 protocols=("imap",)))
+        soon = certs.expiring(*SOON_HOSTS, days=10)
+        world.dovecots.append(start_dovecot(soon_ip, soon.cert_pem, soon.key_pem,
+                                            protocols=("imap", "submission")))
         plain_leaf = certs.good("mail.plain.test")  # written to Dovecot's directory, never used (ssl = no)
         world.dovecots.append(start_dovecot(plain_ip, plain_leaf.cert_pem, plain_leaf.key_pem, tls=False))
         box_leaf = certs.good(BOX)
@@ -247,6 +263,11 @@ def build_world(workdir: Path) -> ProbeWorld:
         web.route("autoconfig.stale.test", "/mail/config-v1.1.xml", Response(autoconfig_xml(
             "stale.test", [("imap", "oldmail.stale.test", 993, "SSL"),
                            ("smtp", "smtp.stale.test", 465, "SSL")])), scheme="https")
+        web.route("autoconfig.complete.test", "/mail/config-v1.1.xml", Response(autoconfig_xml(
+            "complete.test", [("imap", "imap.complete.test", 993, "SSL"),
+                              ("smtp", "smtp.complete.test", 465, "SSL")])), scheme="https")
+        web.route("autodiscover.complete.test", "/autodiscover/autodiscover.xml", Response(autodiscover_xml(
+            [("IMAP", "imap.complete.test", 993), ("SMTP", "smtp.complete.test", 465)])), scheme="https")
         cpanel = autodiscover_xml([("IMAP", BOX, 993), ("POP3", BOX, 995), ("SMTP", BOX, 465)])
         for host, scheme in (("autodiscover.kimsite.test", "https"), ("autodiscover.hostingco.test", "https"),
                              ("autodiscover.httpad.test", "http")):

@@ -86,12 +86,27 @@ def _port(text: str, whole: str) -> int:
     return port
 
 
-class Resolver:
-    """One resolver for a whole run; every call takes a lifetime so callers can stay inside a deadline."""
+SYSTEM_CACHE_SECONDS = 60.0  # host addresses from the OS are kept this long when caching (no TTL is known)
 
-    def __init__(self, server: ServerAddress | None = None, lifetime: float = 5.0) -> None:
+
+class Resolver:
+    """One resolver for a whole run; every call takes a lifetime so callers can stay inside a deadline.
+
+    ``cache_size`` > 0 keeps up to that many answers (dnspython's LRU cache, by each record's TTL, NXDOMAIN
+    included; host addresses from the OS for a minute): a batch of domains on one hoster asks the same
+    names again and again, and one shared cache answers them once. ``in_flight`` > 0 keeps at most that
+    many queries outstanding: a batch starting dozens of domains at once would otherwise send a burst of
+    a thousand queries, more than a resolver's receive buffer holds (the lost ones cost a retry or a wrong
+    "not found").
+    """
+
+    def __init__(self, server: ServerAddress | None = None, lifetime: float = 5.0,
+                 cache_size: int = 0, in_flight: int = 0) -> None:
         self.server = server
         self.lifetime = lifetime
+        self._in_flight = asyncio.Semaphore(in_flight) if in_flight > 0 else None
+        self._system_cache: dict[str, tuple[float, list[str]]] | None = {} if cache_size > 0 else None
+        self._cache_size = cache_size
         if server is None:
             try:
                 self._r = dns.asyncresolver.Resolver()
@@ -103,12 +118,20 @@ class Resolver:
             self._r.port = server.port
         self._r.timeout = min(2.0, lifetime)
         self._r.lifetime = lifetime
+        if cache_size > 0:
+            self._r.cache = dns.resolver.LRUCache(cache_size)
 
     def describe(self) -> str:
         return str(self.server) if self.server else "system"
 
     async def query(self, name: str, rdtype: str, lifetime: float | None = None) -> list[object]:
         """Records of one type; ``[]`` when the name exists without them. Raises NoSuchDomain/DnsError."""
+        if self._in_flight is None:
+            return await self._query(name, rdtype, lifetime)
+        async with self._in_flight:  # the wait is ours, not the resolver's: not counted in the lifetime
+            return await self._query(name, rdtype, lifetime)
+
+    async def _query(self, name: str, rdtype: str, lifetime: float | None) -> list[object]:
         try:
             answer = await self._r.resolve(
                 dns.name.from_text(name), dns.rdatatype.from_text(rdtype),
@@ -137,7 +160,7 @@ class Resolver:
         except ValueError:
             pass
         if self.server is None:
-            return await _system_addresses(host, self.lifetime if lifetime is None else lifetime)
+            return await self._system(host, self.lifetime if lifetime is None else lifetime)
         results = await asyncio.gather(self.query(host, "AAAA", lifetime), self.query(host, "A", lifetime),
                                        return_exceptions=True)
         found: list[str] = []
@@ -153,6 +176,23 @@ class Resolver:
             detail = str(errors[0]) or type(errors[0]).__name__
             raise DnsError(code="dns_lookup_failed",
                            params={"name": host, "rdtype": "A/AAAA", "detail": detail})
+        return found
+
+
+    async def _system(self, host: str, lifetime: float) -> list[str]:
+        cache = self._system_cache
+        if cache is None:
+            return await _system_addresses(host, lifetime)
+        now = asyncio.get_running_loop().time()
+        key = host.lower().rstrip(".")
+        hit = cache.get(key)
+        if hit is not None and hit[0] > now:
+            return list(hit[1])
+        found = await _system_addresses(host, lifetime)
+        if len(cache) >= self._cache_size:  # oldest first (dicts keep insertion order)
+            for old in list(cache)[: max(1, len(cache) // 8)]:
+                del cache[old]
+        cache[key] = (now + SYSTEM_CACHE_SECONDS, found)
         return found
 
 

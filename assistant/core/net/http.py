@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import h11
 
 from assistant import __version__
+from assistant.core.net import shared
 from assistant.core.net.connect import ConnectError, connect
 from assistant.core.net.settings import Settings
 from assistant.core.net.tls import client_context
@@ -102,7 +103,7 @@ async def fetch(url: str, settings: Settings, *, accept: str = "application/xml,
 
     With ``follow_redirects=False`` a redirect answer is returned as it is (see ``HttpResult.redirect``).
     """
-    return await _request(url, settings, _Ask("GET", accept), follow_redirects)
+    return await _batched(url, settings, _Ask("GET", accept), follow_redirects)
 
 
 async def post(url: str, body: bytes, content_type: str, settings: Settings, *,
@@ -112,7 +113,36 @@ async def post(url: str, body: bytes, content_type: str, settings: Settings, *,
     A redirect is followed by POSTing the same body again (what Autodiscover clients do), at most 3 times
     and never from HTTPS to HTTP.
     """
-    return await _request(url, settings, _Ask("POST", accept, body, content_type), True)
+    return await _batched(url, settings, _Ask("POST", accept, body, content_type), True)
+
+
+async def _batched(url: str, settings: Settings, ask: _Ask, follow_redirects: bool) -> HttpResult:
+    """One request; in a batch (``settings.batch``, an audit of many domains) it first waits for a
+    connection slot at the host's address (its clock starts after), and a GET of a URL without a query is
+    made once for all runs (the answer or a lasting failure kept a few minutes)."""
+    batch = settings.batch
+    try:
+        host = urlsplit(url).hostname if batch is not None else None
+    except ValueError:
+        host = None  # _request names the bad URL
+    if batch is None or not host:
+        return await _request(url, settings, ask, follow_redirects)
+    mine = host
+
+    async def gated(run_settings: Settings) -> HttpResult:
+        async with shared.slot(run_settings, mine):
+            return await _request(url, run_settings, ask, follow_redirects)
+
+    if ask.method != "GET" or "?" in url or not follow_redirects:  # about one address: nobody else's use
+        return await gated(settings)
+    common = batch.settings_for_shared(settings)
+    result: HttpResult = await batch.fetches.get(("GET", url, ask.accept), lambda: gated(common))
+    return result
+
+
+def lasting(exc: BaseException) -> bool:
+    """A fetch failure worth remembering for the batch: not a timeout (that may pass)."""
+    return isinstance(exc, FetchError) and exc.kind != "timeout"
 
 
 async def _request(url: str, settings: Settings, ask: _Ask, follow_redirects: bool) -> HttpResult:

@@ -11,6 +11,7 @@ from assistant.core.words.errors import DomainError, InputError
 
 if TYPE_CHECKING:  # types only: dnspython must not load before the wizard's first window
     from assistant.core.net.dns import Resolver
+    from assistant.core.net.shared import Batch
 
 DEFAULT_ISPDB_URL = "https://autoconfig.thunderbird.net/v1.1/"
 
@@ -32,6 +33,9 @@ class Settings:
     http_timeout: float = 5.0  # one autoconfig/ISPDB fetch, redirects included
     max_line: int = 16 * 1024  # longest protocol line we read
     max_http_body: int = 256 * 1024  # largest config file we accept
+    # What the runs of a batch (``audit``) share: at most N connections per server address, one probe per
+    # endpoint, one fetch per URL (net/shared.py). None for one person's run.
+    batch: Batch | None = None
 
     def __post_init__(self) -> None:
         # No single step may be allowed longer than the whole run (``replace`` re-applies this).

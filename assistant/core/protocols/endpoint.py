@@ -15,7 +15,7 @@ import ssl
 from dataclasses import dataclass, field, replace
 
 from assistant.core.model.results import Candidate, ProbeResult, Status, TlsFacts
-from assistant.core.net import connect, tls
+from assistant.core.net import connect, shared, tls
 from assistant.core.net.settings import Settings
 from assistant.core.protocols.base import Chat, clean
 from assistant.core.protocols.imap import ImapChat
@@ -221,7 +221,37 @@ async def probe_endpoint(candidate: Candidate, settings: Settings, *,
     """Probe one candidate within ``settings.endpoint_timeout``; never raises except on cancellation.
 
     With ``goodbyes`` the connection is left closing there instead of being waited for (see Goodbyes).
+    In a batch (``settings.batch``, an audit of many domains) it first waits for a free connection slot at
+    the server's address (its own time limit starts once it has one), and an endpoint a source named is
+    probed once for all runs: the conversation sends nothing that depends on the domain being checked (a
+    shared probe waits for its goodbye, so the slot covers it). Guesses are the run's own
+    (``imap.<domain>`` is never another domain's server, and a guess the run drops must stop at once).
     """
+    batch = settings.batch
+    if batch is None:
+        return await _probe(candidate, settings, goodbyes)
+
+    async def gated(run_settings: Settings, leave: Goodbyes | None) -> ProbeResult:
+        async with shared.slot(run_settings, candidate.host):
+            return await _probe(candidate, run_settings, leave)
+
+    if candidate.source == "guess":
+        return await gated(settings, goodbyes)
+    common = batch.settings_for_shared(settings)
+    done: ProbeResult = await batch.probes.get(candidate.key, lambda: gated(common, None))
+    return _copy_for(candidate, done)
+
+
+def _copy_for(candidate: Candidate, done: ProbeResult) -> ProbeResult:
+    """A shared result as this run's own: its candidate (with the security found), lists not shared."""
+    tls_facts = None if done.tls is None else replace(done.tls, problems=list(done.tls.problems),
+                                                      sans=list(done.tls.sans))
+    return replace(done, candidate=replace(candidate, security=done.candidate.security), tls=tls_facts,
+                   capabilities=list(done.capabilities), auth_mechanisms=list(done.auth_mechanisms),
+                   warnings=list(done.warnings))
+
+
+async def _probe(candidate: Candidate, settings: Settings, goodbyes: Goodbyes | None) -> ProbeResult:
     loop = asyncio.get_running_loop()
     start = loop.time()
     deadline = start + settings.endpoint_timeout
