@@ -265,20 +265,21 @@ def test_the_details_never_say_not_usable_and_will_be_used_on_one_row(qtbot: QtB
 def test_a_harmless_expiry_note_is_not_a_problem(qtbot: QtBot, make_wizard: MakeWizard, lang: str) -> None:
     """A certificate that expires soon is "good to know", apart from "Problems found"."""
     from assistant.core.model.results import Candidate, DiscoveryResult, Finding, ProbeResult, TlsFacts
-    wiz = start(qtbot, make_wizard, "ann@soon.test", lang)
+    wiz = start(qtbot, make_wizard, "ann@expiring.test", lang)
     soon = TlsFacts(version="TLSv1.3", verified=True, days_left=5, not_after="2026-12-07T00:00:00")
-    probes = [ProbeResult(Candidate(p, f"{p}.soon.test", port, "ssl", "srv"), "ok", tls=soon)  # type: ignore[arg-type]
+    probes = [ProbeResult(Candidate(p, f"{p}.expiring.test", port, "ssl", "srv"), "ok", tls=soon)  # type: ignore[arg-type]
               for p, port in (("imap", 993), ("smtp", 465))]
-    note = Finding("expires_soon", "", host="imap.soon.test",
-                   params={"host": "imap.soon.test", "problem": "expires_soon"})
-    result = DiscoveryResult(address="ann@soon.test", domain="soon.test", domain_unicode="soon.test",
+    note = Finding("expires_soon", "", host="imap.expiring.test",
+                   params={"host": "imap.expiring.test", "problem": "expires_soon"})
+    result = DiscoveryResult(address="ann@expiring.test", domain="expiring.test",
+                             domain_unicode="expiring.test",
                              candidates=probes, warnings=[note])
     result.recommended.update({"imap": probes[0], "smtp": probes[1]})
     disc = wiz.pages[Page.DISCOVERY]
     assert isinstance(disc, DiscoveryPage)
     disc._finished(result)  # what the worker hands over when discovery ends
     assert disc.notes.isVisible() and not disc.problems.isVisible()
-    assert "imap.soon.test" in screen(wiz)
+    assert "imap.expiring.test" in screen(wiz)
 
 
 # --- 9. a name typed as an address --------------------------------------------------------------------------
