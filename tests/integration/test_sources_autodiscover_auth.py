@@ -44,9 +44,13 @@ def web(world: World) -> Iterator[World]:
     yield world
 
 
-def ask(w: World, password: str = PASSWORD, address: str = PAT, url: str = URL) -> SourceOutcome:
+def ask(w: World, password: str = PASSWORD, address: str = PAT, url: str = URL,
+        code: str = "found") -> SourceOutcome:
+    """Ask ``url`` with these credentials; what came of it must be ``code``."""
     auth = basic_authorization(address, password)
-    return asyncio.run(ask_with_password(parse_address(address), url, auth, w.settings()))
+    out, got = asyncio.run(ask_with_password(parse_address(address), url, auth, w.settings()))
+    assert got == code, out.reports
+    return out
 
 
 def with_password(w: World) -> list[Request]:
@@ -75,7 +79,7 @@ def test_the_right_password_gets_the_servers(web: World) -> None:
 
 def test_a_wrong_password_is_refused_and_nothing_is_found(web: World) -> None:
     answer(web, Response(autodiscover_xml(CPANEL, PAT)))
-    out = ask(web, password="wrong")
+    out = ask(web, password="wrong", code="rejected")
     assert out.candidates == []
     [r] = out.reports
     assert r.outcome == "auth_required" and "not accepted" in (r.detail or "") and r.auth is None
@@ -86,7 +90,7 @@ def test_an_http_redirect_is_not_followed_with_the_password(web: World) -> None:
     away = f"https://ad.elsewhere.test{PATH}"
     answer(web, Response(status=302, headers=[("Location", away)]))
     web.web.route("ad.elsewhere.test", PATH, Response(autodiscover_xml(CPANEL)))
-    out = ask(web)
+    out = ask(web, code="nothing_usable")
     assert out.candidates == []
     assert [r.host for r in web.web.requests] == ["autodiscover.exch.test"]
     assert "not followed with the password" in (out.reports[0].detail or "")
@@ -98,7 +102,7 @@ def test_an_autodiscover_redirect_is_not_followed_with_the_password(web: World, 
                                                                     target: str) -> None:
     answer(web, Response(redirect(kind, target)))
     web.web.route("ad.elsewhere.test", PATH, Response(autodiscover_xml(CPANEL)))
-    out = ask(web)
+    out = ask(web, code="nothing_usable")
     assert out.candidates == []
     assert [r.host for r in with_password(web)] == ["autodiscover.exch.test"]
     assert [r.host for r in web.web.requests] == ["autodiscover.exch.test"]
@@ -107,11 +111,11 @@ def test_an_autodiscover_redirect_is_not_followed_with_the_password(web: World, 
 
 def test_an_exchange_only_answer_says_so(web: World) -> None:
     answer(web, Response(EXCHANGE_ONLY))
-    out = ask(web)
+    out = ask(web, code="exchange_only")
     assert out.candidates == [] and [w.code for w in out.warnings] == ["exchange_only"]
 
 
 def test_plain_http_is_refused_before_anything_is_sent(web: World) -> None:
-    out = ask(web, url=f"http://autodiscover.exch.test{PATH}")
+    out = ask(web, url=f"http://autodiscover.exch.test{PATH}", code="error")
     assert out.candidates == [] and web.web.requests == []
     assert out.reports[0].outcome == "error" and "only sent over HTTPS" in (out.reports[0].detail or "")

@@ -172,7 +172,9 @@ def helpdesk_report(s: SetupState) -> Report:
     if s.result is None:
         raise InputError("nothing was discovered yet")
     signin = s.signin
-    return build_report(s.result, signin, recommendation=_advice(s, signin), preset=s.preset)
+    asked = s.autodiscover.to_dict() if s.autodiscover is not None else None
+    return build_report(s.result, signin, recommendation=_advice(s, signin), preset=s.preset,
+                        autodiscover=asked)
 
 
 def _advice(s: SetupState, signin: VerifyResult | None) -> dict[str, Any] | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from assistant.core.model.progress import ProgressCallback
     from assistant.core.model.results import DiscoveryResult, ProbeResult, Protocol
     from assistant.core.net.settings import Settings
+    from assistant.core.setup.autodiscover_auth import AutodiscoverRetry
     from assistant.core.setup.selection import Choice, Selection
     from assistant.core.signin.verify import VerifyResult
 
@@ -41,6 +42,17 @@ Discoverer = Callable[["EmailAddress", "Settings", "Preset | None", "ProgressCal
 
 # What a sign-in result belongs to: the address, the incoming and outgoing server, the password.
 SigninKey = tuple["EmailAddress | None", "ServerConfig | None", "ServerConfig | None", str]
+
+
+@dataclass
+class SigninRun:
+    """One sign-in test under way: what it started from (``base``: the discovery result) and, once its
+    job has run, the servers it signed in to (``key``) and what the Autodiscover service said (``retry``)
+    — applied by ``signin_finished`` on the caller's thread, never by the job itself."""
+
+    key: SigninKey
+    base: DiscoveryResult | None
+    retry: AutodiscoverRetry | None = None
 
 
 class SetupState(ManualSettings):
@@ -74,7 +86,11 @@ class SetupState(ManualSettings):
         self.protocol: str | None = None  # None: IMAP when usable, else POP3
         self._password = ""
         self._signin: tuple[SigninKey, VerifyResult] | None = None
-        self._pending: SigninKey | None = None
+        self._pending: SigninRun | None = None
+        # The Autodiscover service that wanted the password: hosts outside the domain the person allowed
+        # to get it, and what the last sign-in test did about it (setup/autodiscover_auth.py).
+        self._autodiscover_allowed: frozenset[str] = frozenset()
+        self.autodiscover: AutodiscoverRetry | None = None
         self.keychain = ""  # "saved", "not_asked", a SecretStoreError code, or why it was not tried
         self.keychain_reason = ""  # the keychain's own words when it refused (a SecretStoreError's reason)
         self.exported: list[Path] = []
@@ -145,6 +161,8 @@ class SetupState(ManualSettings):
         self.recommendation = None
         self.state.found_incoming = self.state.found_outgoing = False
         self.state.unconfirmed = set()
+        self.state.password_first = False
+        self._autodiscover_allowed, self.autodiscover = frozenset(), None
 
     def discovery_started(self) -> None:
         """A new run: the old result, its choices and every confirmation given for them are void."""
@@ -153,9 +171,21 @@ class SetupState(ManualSettings):
         self.state.discovery, self.discovery_error = "running", None
 
     def discovery_finished(self, result: DiscoveryResult) -> None:
+        from assistant.core.setup.autodiscover_auth import auth_request
         self._forget_result()
         self._result = result  # the selection is made from it on first use
         self.state.discovery = "done"
+        flow.update_from_selection(self.state, self.selection)
+        # Nothing usable yet, but the domain's Autodiscover service would name servers for the password:
+        # the wizard asks for the password first (flow.next_page), and keeps that order for this result.
+        request = auth_request(result)
+        self.state.password_first = (not self.state.discovered_usable and request is not None
+                                     and request.blocked is None)
+
+    def _join(self, result: DiscoveryResult) -> None:
+        """The same discovery with servers learnt since (an Autodiscover answer for the password): a new
+        Selection with the confirmations given so far; the flow's order stays as it was."""
+        self._result, self._selection = result, None
         flow.update_from_selection(self.state, self.selection)
 
     def discovery_ended(self, outcome: str) -> None:
@@ -169,15 +199,20 @@ class SetupState(ManualSettings):
 
     @property
     def selection(self) -> Selection:
-        from assistant.core.setup.selection import Selection, select
+        from assistant.core.setup.selection import Selection
         if self._selection is None:
             if self._result is None:
                 self._selection = Selection(confirmed=self._confirmed)
             else:
-                policy = self.preset.policy if self.preset else None
-                self._selection = select(self._result, policy, self._confirmed, self.given_pins,
-                                         accept_recommended=self.accept_recommended)
+                self._selection = self._select(self._result)
         return self._selection
+
+    def _select(self, result: DiscoveryResult) -> Selection:
+        """The Selection for ``result`` under this setup's policy, confirmations and pins."""
+        from assistant.core.setup.selection import select
+        policy = self.preset.policy if self.preset else None
+        return select(result, policy, self._confirmed, self.given_pins,
+                      accept_recommended=self.accept_recommended)
 
     @property
     def choices(self) -> dict[Protocol, Choice | None]:
@@ -242,11 +277,12 @@ class SetupState(ManualSettings):
         self.protocol = self.recommendation.protocol
         return self.recommendation
 
-    def account(self, *, proved: bool = True) -> AccountConfig:
+    def account(self, *, proved: bool = True, selection: Selection | None = None) -> AccountConfig:
         """The account the profiles describe (never with the password).
 
         With ``proved`` a server the sign-in test signed in to carries the user name that worked there,
-        so a profile never tells a mail program to use a form the server refused.
+        so a profile never tells a mail program to use a form the server refused. ``selection``: another
+        Selection than the current one (a sign-in test's, with servers it learnt on the way).
         """
         from assistant.core.model.account import AccountConfig
         from assistant.core.setup.account import account_from_probes
@@ -262,7 +298,8 @@ class SetupState(ManualSettings):
                                     address=address.address, display_name=name, provider_id=domain,
                                     provider_name=domain, provider_short_name=domain.split(".")[0])
         else:
-            account = account_from_probes(address, self.selection.probes(), protocol=self.protocol,
+            chosen = selection if selection is not None else self.selection
+            account = account_from_probes(address, chosen.probes(), protocol=self.protocol,
                                           display_name=name)
         return self._proved_usernames(account) if proved else account
 
@@ -296,11 +333,15 @@ class SetupState(ManualSettings):
         if value != self._password:
             self._password = value
             self._signin = None  # a result belongs to the password it was tested with
+            if self.autodiscover is not None and not self.autodiscover.settled:
+                self.autodiscover = None  # what the service said to the old password; what it named stays
 
-    def signin_servers(self) -> tuple[ServerConfig | None, ServerConfig | None]:
-        """The incoming and outgoing server a sign-in test uses now (as configured, not as proved)."""
+    def signin_servers(self, selection: Selection | None = None
+                       ) -> tuple[ServerConfig | None, ServerConfig | None]:
+        """The incoming and outgoing server a sign-in test uses now (as configured, not as proved), or
+        those of ``selection``."""
         try:
-            account = self.account(proved=False)
+            account = self.account(proved=False, selection=selection)
         except AssistantError:  # nothing usable on one side: that side signs in to nothing
             return None, None
         return (account.incoming[0] if account.incoming else None,
@@ -317,11 +358,22 @@ class SetupState(ManualSettings):
         return self._signin[1]
 
     def signin_finished(self, result: VerifyResult) -> bool:
-        """Keep the result of the last ``signin_job`` if nothing it depends on changed since it started."""
-        key, self._pending = self._pending, None
-        if key is None or key != self._signin_key():
+        """Keep the result of the last ``signin_job`` if nothing it depends on changed since it started.
+
+        Servers an Autodiscover service named for the password join the discovery result first (only
+        while it is still the result the test started from), then the result is kept for them."""
+        run, self._pending = self._pending, None
+        if run is None:
             return False
-        self._signin = (key, result)
+        address, password = run.key[0], run.key[3]
+        if (run.retry is not None and run.base is self._result and address == self._address
+                and password == self._password):
+            self.autodiscover = run.retry
+            if run.retry.joined is not None:
+                self._join(run.retry.joined)
+        if run.key != self._signin_key():
+            return False
+        self._signin = (run.key, result)
         return True
 
     def forget_signin(self) -> None:

@@ -280,31 +280,47 @@ async def run(addr: EmailAddress, settings: Settings) -> SourceOutcome:
 
 
 async def ask_with_password(addr: EmailAddress, url: str, authorization: str,
-                            settings: Settings) -> SourceOutcome:
+                            settings: Settings) -> tuple[SourceOutcome, str]:
     """Ask ``url`` — a service that answered ``auth_required`` — once more, with ``authorization`` (this
     address's own Basic credentials, ``net.http.basic_authorization``).
 
     The caller decides whether the password may go there (setup/autodiscover_auth.py); here it goes in
     one POST over verified HTTPS to exactly that URL, and nothing the answer points to is followed: no
     HTTP redirect, no RedirectAddr, no RedirectUrl. Its servers are the domain's word (the caller allowed
-    only a host inside the address's domain or one the person confirmed).
+    only a host inside the address's domain or one the person confirmed). Returns the outcome and what
+    came of it: found, rejected (401/403 again), exchange_only, nothing_usable (an answer without a
+    server this program can use, or one pointing elsewhere) or error (no readable answer).
     """
     outcome = SourceOutcome()
     if addr.address is None:
         outcome.reports.append(SourceReport("autodiscover", url, "skipped", "needs a full address"))
-        return outcome
+        return outcome, "error"
     lookup = _Lookup(addr, settings)
     start = time.monotonic()
     got: Got | None = None
+    status = 0
     try:
         result = await post(url, request_body(addr.address), CONTENT_TYPE, settings,
                             authorization=authorization)
     except FetchError as exc:
         lookup.report(url, _failed(exc), str(exc), start)
     else:
+        status = result.status
         got = await lookup.answered(url, result, addr.address, None, MAX_HOPS, start, with_password=True)
     outcome.reports.extend(lookup.reports)
-    return _candidates(addr, Got(got.answer, None) if got is not None else None, lookup, outcome)
+    _candidates(addr, Got(got.answer, None) if got is not None else None, lookup, outcome)
+    if outcome.candidates:
+        return outcome, "found"
+    if lookup.exchange_only:
+        return outcome, "exchange_only"
+    if status in (401, 403):
+        return outcome, "rejected"
+    return outcome, "nothing_usable" if status == 200 or _redirected(status) else "error"
+
+
+def _redirected(status: int) -> bool:
+    """An HTTP redirect answered the request with the password: it pointed elsewhere (not followed)."""
+    return status in (301, 302, 303, 307, 308)
 
 
 def _candidates(addr: EmailAddress, got: Got | None, lookup: _Lookup, outcome: SourceOutcome
