@@ -132,14 +132,17 @@ class AutodiscoverRetry:
 
 
 def auth_request(result: DiscoveryResult | None) -> AuthRequest | None:
-    """The Autodiscover service of ``result`` that asked for the password, the most usable first (one
-    that may get it, inside the domain, by URL), or None when none asked."""
+    """The Autodiscover service of ``result`` that asked for the password and has not answered it yet,
+    the most usable first (one that may get it, inside the domain, by URL), or None."""
     if result is None or result.address is None:
         return None
+    # A service that answered since (asked with the password, its answer joined): nothing left to ask.
+    answered = {r.target for r in result.sources if r.source == "autodiscover" and r.outcome == "found"}
     found: list[AuthRequest] = []
     for report in result.sources:
         auth = report.auth
-        if report.source != "autodiscover" or report.outcome != "auth_required" or auth is None:
+        if report.source != "autodiscover" or report.outcome != "auth_required" or auth is None \
+                or auth.url in answered:
             continue
         parts = urlsplit(auth.url)
         host = (parts.hostname or "").lower()

@@ -110,6 +110,9 @@ class SetupSession(SetupState):
         allowed = self._autodiscover_allowed
         self._autodiscover_allowed = allowed | {name} if on else allowed - {name}
 
+    def autodiscover_allowed(self, host: str) -> bool:
+        return host.lower().rstrip(".") in self._autodiscover_allowed
+
     def _autodiscover_plan(self) -> tuple[AuthRequest | None, AutodiscoverRetry | None]:
         """For a sign-in now: the service to ask with the password, or the record of why it is not."""
         from assistant.core.setup.autodiscover_auth import auth_request, not_sent

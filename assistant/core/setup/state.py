@@ -176,11 +176,10 @@ class SetupState(ManualSettings):
         self._result = result  # the selection is made from it on first use
         self.state.discovery = "done"
         flow.update_from_selection(self.state, self.selection)
-        # Nothing usable yet, but the domain's Autodiscover service would name servers for the password:
-        # the wizard asks for the password first (flow.next_page), and keeps that order for this result.
+        # No secure servers, but the domain's Autodiscover service would name some for the password: the
+        # wizard asks for the password first (flow.next_page), and keeps that order for this result.
         request = auth_request(result)
-        self.state.password_first = (not self.state.discovered_usable and request is not None
-                                     and request.blocked is None)
+        self.state.password_first = not result.usable() and request is not None and request.blocked is None
 
     def _join(self, result: DiscoveryResult) -> None:
         """The same discovery with servers learnt since (an Autodiscover answer for the password): a new

@@ -217,7 +217,8 @@ class DiscoveryPage(Page):
         s.discovery_finished(result)
         self._fill(result)
         self.details.settle(result, s.selection)
-        msg = "" if s.state.discovered_usable else self.tr(
+        # With password_first the next page asks the password for the settings service (a note says so).
+        msg = "" if s.state.discovered_usable or s.state.password_first else self.tr(
             "You can enter the settings by hand on the next page.")
         self._end("done", msg, self.title())
         first = next(iter(self.confirm_boxes.values()), None)

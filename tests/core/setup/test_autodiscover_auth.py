@@ -17,7 +17,7 @@ from assistant.core.model.results import (
     TlsFacts,
 )
 from assistant.core.setup.autodiscover_auth import TEXTS, auth_request, not_sent
-from assistant.core.setup.flow import FlowState, Page, next_page
+from assistant.core.setup.flow import FlowState, Page, blockers, next_page
 from assistant.core.signin.secret import Secret
 from assistant.core.signin.verify import SigninResult, VerifyResult
 from tests.core.setup.test_outcome import ADDRESS, discovered
@@ -125,11 +125,14 @@ def test_the_password_page_comes_first_when_only_the_service_can_name_servers() 
     state = s.state
     assert next_page(Page.DISCOVERY, state) == Page.PASSWORD
     assert next_page(Page.PASSWORD, state) == Page.MANUAL  # the service named nothing (yet)
-    state.found_incoming = state.found_outgoing = True  # it named servers
+    assert state.found_incoming and state.unconfirmed == {"mail.example.test"}  # only the risky guess
+    assert blockers(Page.DISCOVERY, state) == []  # which need not be confirmed before the password
+    state.found_outgoing, state.unconfirmed = True, set()  # the service named safe servers
     assert next_page(Page.PASSWORD, state) == Page.DEVICES
     assert next_page(Page.DEVICES, state) == Page.RECOMMENDATION
     assert next_page(Page.RECOMMENDATION, state) == Page.EXPORT  # the password was asked already
     assert next_page(Page.MANUAL, state) == Page.DEVICES
+    state.unconfirmed = {"mail.example.test"}
     state.edit_manually = True  # the person types the settings: the usual order again
     assert next_page(Page.DISCOVERY, state) == Page.MANUAL
     assert next_page(Page.RECOMMENDATION, state) == Page.PASSWORD
