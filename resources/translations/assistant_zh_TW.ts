@@ -1187,6 +1187,10 @@ Replace them?</source>
         <translation>；警告：{warnings}</translation>
     </message>
     <message>
+        <source>Outlook settings service: {what}</source>
+        <translation>Outlook 設定服務：{what}</translation>
+    </message>
+    <message>
         <source>The diagnostics cannot be shown without revealing the password.</source>
         <translation>無法在不洩露密碼的情況下顯示診斷資訊。</translation>
     </message>

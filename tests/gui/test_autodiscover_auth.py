@@ -88,6 +88,7 @@ def test_the_password_page_asks_the_settings_service_and_the_setup_works(
     english += leftovers(wiz)
     [request] = carried(world, since)
     assert (request.scheme, request.host, request.credentials) == ("https", SERVICE, (EXCH_USER, pat))
+    assert f"found {SERVICE} password_sent" in s.report() and pat not in s.report()
     click_next(qtbot, wiz)
     assert page(wiz) is Page.DEVICES  # the servers are known now: on as usual
     click_next(qtbot, wiz)

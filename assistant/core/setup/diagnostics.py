@@ -127,11 +127,26 @@ def _outcome_line(s: SetupState, say: Say) -> str:
                reasons=join(*verdict.reason_texts(say.translate)), next=verdict.next_text(say.translate))
 
 
+def _autodiscover_line(s: SetupState, say: Say) -> list[str]:
+    """What the sign-in did about a settings service that wanted the password (codes, or its sentence)."""
+    asked = s.autodiscover
+    if asked is None:
+        return []
+    template = asked.template
+    if say.translate is None or template is None:
+        what = " ".join(x for x in (asked.outcome, asked.reason or "", asked.request.host,
+                                    "password_sent" if asked.password_sent else "") if x)
+    else:
+        what = fill(say.translate("autodiscover", template), template, asked.params)
+    return [say("autodiscover", what=what)]
+
+
 def _signin_lines(s: SetupState, say: Say) -> list[str]:
     signin = s.signin
     if signin is None:
-        return [say("signin_none")]
-    out = [say("signin", result=say.word("ok" if signin.ok else "failed"), ms=signin.elapsed_ms)]
+        return [*_autodiscover_line(s, say), say("signin_none")]
+    out = [*_autodiscover_line(s, say),
+           say("signin", result=say.word("ok" if signin.ok else "failed"), ms=signin.elapsed_ms)]
     for side, r in (("incoming", signin.incoming), ("outgoing", signin.outgoing)):
         form = username_form(s, r)
         if say.translate is None:
