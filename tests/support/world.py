@@ -54,9 +54,10 @@ BAD_CERTS = {
 # A cPanel-like hosting machine: its Dovecot's certificate names only BOX, and the domains it hosts answer
 # Outlook's Autodiscover with BOX (kimsite.test: its own service; srvad.test: through an SRV record to the
 # hoster; httpad.test: only over plain HTTP, never read). exch.test answers like Exchange or mailcow: 401
-# without the password, BOX for EXCH_USER's Basic credentials. Where the password must never go:
-# exchaway.test's service redirects to one in another domain (hostingco.test) that asks for it;
-# exchplain.test asks only over plain HTTP; exchredir.test sends a RedirectAddr to exch.test's address.
+# without the password, BOX for EXCH_USER's Basic credentials (whose mailbox on BOX exists from the
+# start). Where the password must never go: exchaway.test's service redirects to one in another domain
+# (hostingco.test) that asks for it; exchplain.test asks only over plain HTTP; exchredir.test sends a
+# RedirectAddr to exch.test's address.
 BOX = "box17.hostingco.test"
 EXCH_USER, EXCH_PASSWORD = "pat@exch.test", "Pat's Exchange pw 3"  # test-only
 EXCH_DOMAINS = ("exch.test", "exchaway.test", "exchplain.test", "exchredir.test")
@@ -231,7 +232,10 @@ def build_world(workdir: Path) -> ProbeWorld:
         plain_leaf = certs.good("mail.plain.test")  # written to Dovecot's directory, never used (ssl = no)
         world.dovecots.append(start_dovecot(plain_ip, plain_leaf.cert_pem, plain_leaf.key_pem, tls=False))
         box_leaf = certs.good(BOX)
-        world.dovecots.append(start_dovecot(box_ip, box_leaf.cert_pem, box_leaf.key_pem))
+        # pat's mailbox is there from the start: an account added later is not seen by Dovecot for the rest
+        # of a second in which it already read its passwd-file (db-passwd-file.c syncs once per second).
+        world.dovecots.append(start_dovecot(box_ip, box_leaf.cert_pem, box_leaf.key_pem,
+                                            users={"alice@example.test": "s3cret", EXCH_USER: EXCH_PASSWORD}))
         # Accepts TCP connections (the kernel completes them) and never says a word.
         world.silent = socket.socket()
         world.silent.bind((silent_ip, 993))
@@ -324,10 +328,24 @@ def checked(result: DiscoveryResult) -> dict[str, Any]:
 
 
 def add_accounts(world: ProbeWorld, accounts: dict[str, str]) -> None:
-    """Create mailboxes on every Dovecot of the world: its passwd-file is re-read when it changes."""
+    """Create mailboxes on every Dovecot of the world: its passwd-file is re-read when it changes.
+
+    Dovecot looks at the file at most once per second (db-passwd-file.c ``passwd_file_sync`` skips a lookup
+    in the second of its last look), so a sign-in in the second the file changed may not see the new
+    mailbox when another sign-in looked just before the change: the accounts are there once that second
+    is over. Returns only then (at most a second later, and only when something was written).
+    """
+    written = False
     for d in world.dovecots:
         passwd = d.directory / "passwd"
         known = {line.split(":", 1)[0] for line in passwd.read_text().splitlines()}
-        with passwd.open("a") as fh:
-            fh.writelines(f"{u}:{{PLAIN}}{pw}::::::\n" for u, pw in accounts.items() if u not in known)
+        new = [f"{u}:{{PLAIN}}{pw}::::::\n" for u, pw in accounts.items() if u not in known]
+        if new:
+            with passwd.open("a") as fh:
+                fh.writelines(new)
+            written = True
         d.users.update(accounts)
+    if written:
+        done = int(time.time())
+        while int(time.time()) == done:  # the clock, not another process: Dovecot's one-second view
+            time.sleep(0.05)
