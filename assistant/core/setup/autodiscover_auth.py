@@ -112,7 +112,7 @@ class AutodiscoverRetry:
     def template(self) -> str | None:
         """The sentence (``TEXTS``) that says what happened; None when there is nothing to say to a
         person (the settings typed by hand were used)."""
-        return TEXTS.get(self.reason if self.outcome == "not_sent" else self.outcome)  # type: ignore[arg-type]
+        return TEXTS.get((self.reason or "") if self.outcome == "not_sent" else self.outcome)
 
     @property
     def params(self) -> dict[str, str]:
