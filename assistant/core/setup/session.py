@@ -11,7 +11,8 @@ from collections.abc import Coroutine, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.core.setup.state import SetupState, SigninRun
+from assistant.core.setup.signin_state import SigninRun
+from assistant.core.setup.state import SetupState
 from assistant.core.words.errors import DomainError
 
 if TYPE_CHECKING:

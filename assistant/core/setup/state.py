@@ -4,7 +4,8 @@ The data flows one way: address → DiscoveryResult → Selection → recommenda
 sign-in, report. Every transition clears what depended on the thing it changed, so no page or command has to
 remember what is stale: a new address or discovery result clears choices, confirmations and pins; new manual
 settings clear their test and a "continue anyway"; a new password (or other servers) voids the sign-in.
-The use cases built on this state are ``SetupSession``'s (session.py).
+The use cases built on this state are ``SetupSession``'s (session.py); the password and the sign-in
+test's result are ``SigninState``'s (signin_state.py).
 
 Qt-free and cheap to import (the wizard's first window makes one before the data model loads); the run
 settings may be given as a factory and are made on first use, from any thread.
@@ -15,13 +16,14 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.core.setup import flow
 from assistant.core.setup.flow import FlowState
 from assistant.core.setup.manual import ManualSettings
+from assistant.core.setup.signin_state import SigninKey, SigninRun, SigninState
 from assistant.core.words.errors import AssistantError, DomainError
 
 if TYPE_CHECKING:
@@ -40,22 +42,7 @@ if TYPE_CHECKING:
 Discoverer = Callable[["EmailAddress", "Settings", "Preset | None", "ProgressCallback | None"],
                       Awaitable["DiscoveryResult"]]
 
-# What a sign-in result belongs to: the address, the incoming and outgoing server, the password.
-SigninKey = tuple["EmailAddress | None", "ServerConfig | None", "ServerConfig | None", str]
-
-
-@dataclass
-class SigninRun:
-    """One sign-in test under way: what it started from (``base``: the discovery result) and, once its
-    job has run, the servers it signed in to (``key``) and what the Autodiscover service said (``retry``)
-    — applied by ``signin_finished`` on the caller's thread, never by the job itself."""
-
-    key: SigninKey
-    base: DiscoveryResult | None
-    retry: AutodiscoverRetry | None = None
-
-
-class SetupState(ManualSettings):
+class SetupState(ManualSettings, SigninState):
     """Everything one setup learns and decides. The password lives here, in memory, for this setup only."""
 
     def __init__(self, settings: Settings | Callable[[], Settings], *, address: EmailAddress | None = None,
@@ -320,71 +307,3 @@ class SetupState(ManualSettings):
 
         return replace(account, incoming=tuple(fix(s) for s in account.incoming),
                        outgoing=tuple(fix(s) for s in account.outgoing))
-
-    # --- password and sign-in -------------------------------------------------------------------------
-
-    @property
-    def password(self) -> str:
-        return self._password
-
-    @password.setter
-    def password(self, value: str) -> None:
-        if value != self._password:
-            self._password = value
-            self._signin = None  # a result belongs to the password it was tested with
-            if self.autodiscover is not None and not self.autodiscover.settled:
-                self.autodiscover = None  # what the service said to the old password; what it named stays
-
-    def signin_servers(self, selection: Selection | None = None
-                       ) -> tuple[ServerConfig | None, ServerConfig | None]:
-        """The incoming and outgoing server a sign-in test uses now (as configured, not as proved), or
-        those of ``selection``."""
-        try:
-            account = self.account(proved=False, selection=selection)
-        except AssistantError:  # nothing usable on one side: that side signs in to nothing
-            return None, None
-        return (account.incoming[0] if account.incoming else None,
-                account.outgoing[0] if account.outgoing else None)
-
-    def _signin_key(self) -> SigninKey:
-        return (self._address, *self.signin_servers(), self._password)
-
-    @property
-    def signin(self) -> VerifyResult | None:
-        """The last sign-in test, only while it is for this address, these servers and this password."""
-        if self._signin is None or self._signin[0] != self._signin_key():
-            return None
-        return self._signin[1]
-
-    def signin_finished(self, result: VerifyResult) -> bool:
-        """Keep the result of the last ``signin_job`` if nothing it depends on changed since it started.
-
-        Servers an Autodiscover service named for the password join the discovery result first (only
-        while it is still the result the test started from), then the result is kept for them."""
-        run, self._pending = self._pending, None
-        if run is None:
-            return False
-        address, password = run.key[0], run.key[3]
-        if (run.retry is not None and run.base is self._result and address == self._address
-                and password == self._password):
-            self.autodiscover = run.retry
-            if run.retry.joined is not None:
-                self._join(run.retry.joined)
-        if run.key != self._signin_key():
-            return False
-        self._signin = (run.key, result)
-        return True
-
-    def forget_signin(self) -> None:
-        self._signin, self._pending = None, None
-
-    def keychain_skipped(self) -> str | None:
-        """"signin_rejected" / "signin_failed" when the sign-in test ran with this password and failed:
-        a password the test could not use is most likely mistyped and must not go into the keychain."""
-        result = self.signin
-        if result is None or result.ok:
-            return None
-        if "auth_failed" in (result.incoming.code, result.outgoing.code):
-            return "signin_rejected"
-        return "signin_failed"
-
