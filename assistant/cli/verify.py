@@ -85,13 +85,18 @@ def main(args: argparse.Namespace) -> int:
         secret, _source = password_from_args(args, address)
         discover(session, args.probe)
         outcome = run(session.signin_job(secret))
+    session.signin_finished(outcome)  # servers the Autodiscover service named for the password join
+    retry = session.autodiscover
     if args.json:
-        doc = {"schema_version": VERIFY_SCHEMA_VERSION, **outcome.to_dict()}
+        doc = {"schema_version": VERIFY_SCHEMA_VERSION, **outcome.to_dict(),
+               "autodiscover": retry.to_dict() if retry is not None else None}
         write_stdout((json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     else:
+        said = retry.message if retry is not None else None
+        text = f"Autodiscover: {said}\n" if said else ""
         if not outcome.ok and outcome.incoming.message == outcome.outgoing.message:
-            text = _line("sign-in", outcome.incoming)  # one reason for both (OAuth2 only): said once
+            text += _line("sign-in", outcome.incoming)  # one reason for both (OAuth2 only): said once
         else:
-            text = _line("incoming", outcome.incoming) + _line("outgoing", outcome.outgoing)
+            text += _line("incoming", outcome.incoming) + _line("outgoing", outcome.outgoing)
         write_stdout(printable_lines(text).encode("utf-8"))
     return EXIT_OK if outcome.ok else EXIT_NOTHING_USABLE

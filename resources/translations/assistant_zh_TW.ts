@@ -793,6 +793,10 @@ Replace them?</source>
         <translation>密碼(&amp;P)：</translation>
     </message>
     <message>
+        <source>Allows the sign-in test to send your password to this settings service</source>
+        <translation>允許登入測試把您的密碼送到這個設定服務</translation>
+    </message>
+    <message>
         <source>&amp;Test sign-in</source>
         <translation>測試登入(&amp;T)</translation>
     </message>
@@ -1169,6 +1173,53 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>autodiscover</name>
+    <message>
+        <source>Your provider&apos;s Outlook settings service ({host}) gives the settings only to someone who signs in with the mail password. “Test sign-in” asks it first, over an encrypted connection, then signs in to the servers it names.</source>
+        <translation>您的郵件服務商的 Outlook 設定服務（{host}）只把設定提供給用郵件密碼登入的人。「測試登入」會先透過加密連線向它詢問，再登入它提供的伺服器。</translation>
+    </message>
+    <message>
+        <source>Also send my password to {host}: it is not part of {domain}. Tick this only if your provider says this Outlook settings service is theirs.</source>
+        <translation>也把我的密碼送到 {host}：它不在 {domain} 之內。只有在郵件服務商確認這個 Outlook 設定服務屬於他們時才勾選。</translation>
+    </message>
+    <message>
+        <source>Your provider&apos;s Outlook settings service ({host}) accepted the password and named the servers: {servers}.</source>
+        <translation>您的郵件服務商的 Outlook 設定服務（{host}）接受了密碼，並提供了伺服器：{servers}。</translation>
+    </message>
+    <message>
+        <source>Your provider&apos;s Outlook settings service ({host}) did not accept the password.</source>
+        <translation>您的郵件服務商的 Outlook 設定服務（{host}）不接受這組密碼。</translation>
+    </message>
+    <message>
+        <source>Your provider&apos;s Outlook settings service ({host}) accepted the password, but it offers only Exchange, no IMAP, POP3 or SMTP.</source>
+        <translation>您的郵件服務商的 Outlook 設定服務（{host}）接受了密碼，但只提供 Exchange，沒有 IMAP、POP3 或 SMTP。</translation>
+    </message>
+    <message>
+        <source>Your provider&apos;s Outlook settings service ({host}) accepted the password but named no server this program can use.</source>
+        <translation>您的郵件服務商的 Outlook 設定服務（{host}）接受了密碼，但沒有提供本程式能使用的伺服器。</translation>
+    </message>
+    <message>
+        <source>Your provider&apos;s Outlook settings service ({host}) could not be asked.</source>
+        <translation>無法向您的郵件服務商的 Outlook 設定服務（{host}）詢問。</translation>
+    </message>
+    <message>
+        <source>The password was not sent to your provider&apos;s Outlook settings service ({host}): it does not offer the sign-in method this program uses (Basic).</source>
+        <translation>密碼沒有送到您的郵件服務商的 Outlook 設定服務（{host}）：它不提供本程式使用的登入方式（Basic）。</translation>
+    </message>
+    <message>
+        <source>The password was not sent to the Outlook settings service {host}: it asked about another address.</source>
+        <translation>密碼沒有送到 Outlook 設定服務 {host}：它詢問的是另一個地址。</translation>
+    </message>
+    <message>
+        <source>The password was not sent to the Outlook settings service {host}: it is not reached over an encrypted connection.</source>
+        <translation>密碼沒有送到 Outlook 設定服務 {host}：與它的連線沒有加密。</translation>
+    </message>
+    <message>
+        <source>The password was not sent to your provider&apos;s Outlook settings service ({host}): it is not part of {domain} and you did not confirm it.</source>
+        <translation>密碼沒有送到您的郵件服務商的 Outlook 設定服務（{host}）：它不在 {domain} 之內，而您沒有確認它。</translation>
+    </message>
+</context>
+<context>
     <name>diagnostics</name>
     <message>
         <source>Mail Setup Assistant {version}</source>
@@ -1281,6 +1332,10 @@ Replace them?</source>
     <message>
         <source>; warnings: {warnings}</source>
         <translation>；警告：{warnings}</translation>
+    </message>
+    <message>
+        <source>Outlook settings service: {what}</source>
+        <translation>Outlook 設定服務：{what}</translation>
     </message>
     <message>
         <source>Sign-in test: not run (only the sign-in page of {provider} signs in: OAuth2)</source>
@@ -3376,6 +3431,10 @@ Replace them?</source>
     <message>
         <source>{host} offers no encryption ({services}): passwords and mail would cross the network readable by anyone on the way.</source>
         <translation>{host} 不提供加密（{services}）：密碼與郵件在網路上傳送時，途中任何人都能讀取。</translation>
+    </message>
+    <message>
+        <source>Your provider&apos;s Outlook settings service ({host}) gives the settings only to someone who signs in with the mail password. On the password page, the sign-in test asks it with your password.</source>
+        <translation>您的郵件服務商的 Outlook 設定服務（{host}）只把設定提供給用郵件密碼登入的人。在密碼頁面上，登入測試會用您的密碼向它詢問。</translation>
     </message>
     <message>
         <source>The certificates of {hosts} could not be verified, so these servers are not used.</source>

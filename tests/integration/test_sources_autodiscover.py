@@ -19,7 +19,7 @@ import pytest
 from assistant.core.discovery.sources import SOURCES
 from assistant.core.discovery.sources.autodiscover import CONTENT_TYPE, PATH
 from assistant.core.model.address import parse_address
-from assistant.core.model.results import SourceOutcome, SourceReport
+from assistant.core.model.results import AuthChallenge, SourceOutcome, SourceReport
 from tests.support.dnsmasq import Zone
 from tests.support.loopback import Subnet
 from tests.support.web import Request, Response, World, start_world
@@ -138,6 +138,9 @@ def test_exchange_401_is_auth_required(web: World) -> None:
     r = report(out, f"https://autodiscover.exch.test{PATH}")
     assert r.outcome == "auth_required"
     assert "wants the mail password" in (r.detail or "") and "Basic" in (r.detail or "")
+    # The structured record a retry with the password checks: this URL, Basic offered, this address.
+    assert r.auth == AuthChallenge(f"https://autodiscover.exch.test{PATH}", 401, ("Basic",), "pat@exch.test")
+    assert [q.headers.get("authorization") for q in web.web.requests] == [None] * len(web.web.requests)
 
 
 def test_403_after_a_redirect_is_auth_required_at_the_host_that_asked(web: World) -> None:
@@ -146,6 +149,7 @@ def test_403_after_a_redirect_is_auth_required_at_the_host_that_asked(web: World
     web.web.route(ELSEWHERE, "/login/autodiscover.xml", Response(b"no", 403, "text/plain"))
     out = run(web, "pat@forbidden.test")
     assert report(out, asking).outcome == "auth_required"
+    assert report(out, asking).auth == AuthChallenge(asking, 403, (), "pat@forbidden.test")
     assert [r.method for r in web.web.requests if r.host == ELSEWHERE] == ["POST"]
 
 

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import socket
 from collections.abc import Iterator
 
 import pytest
 
-from assistant.core.net.http import FetchError, HttpResult, fetch, post
+from assistant.core.net.http import (
+    FetchError,
+    HttpResult,
+    basic_authorization,
+    challenge_schemes,
+    fetch,
+    post,
+)
 from tests.support.dnsmasq import Zone
 from tests.support.loopback import Subnet
 from tests.support.web import Response, World, start_world
@@ -206,3 +214,46 @@ def test_a_401_keeps_its_challenge(web: World) -> None:
     web.web.route("files.example.test", "/ad", Response(b"", 401, None, challenge))
     r = asyncio.run(post("https://files.example.test/ad", b"<q/>", "text/xml", web.settings()))
     assert r.status == 401 and r.headers["www-authenticate"] == "Basic realm=x"
+
+
+def test_several_challenges_are_kept_together(web: World) -> None:
+    """Exchange sends one WWW-Authenticate header per scheme: none may be lost."""
+    challenge = [("WWW-Authenticate", "Negotiate"), ("WWW-Authenticate", "NTLM"),
+                 ("WWW-Authenticate", 'Basic realm="autodiscover"')]
+    web.web.route("files.example.test", "/ad", Response(b"", 401, None, challenge))
+    r = asyncio.run(post("https://files.example.test/ad", b"<q/>", "text/xml", web.settings()))
+    assert challenge_schemes(r.headers["www-authenticate"]) == ["Negotiate", "NTLM", "Basic"]
+
+
+AUTH = basic_authorization("pat@example.test", "Pat's pw ü")
+
+
+def test_credentials_go_over_https_to_the_named_host_only(web: World) -> None:
+    web.web.route("files.example.test", "/ad", Response(b"<ok/>"))
+    r = asyncio.run(post("https://files.example.test/ad", b"<q/>", "text/xml", web.settings(),
+                         authorization=AUTH))
+    assert r.status == 200 and r.body == b"<ok/>"
+    assert [q.headers.get("authorization") for q in web.web.requests] == [AUTH]
+    assert AUTH == "Basic " + base64.b64encode("pat@example.test:Pat's pw ü".encode()).decode()
+
+
+def test_credentials_never_follow_a_redirect(web: World) -> None:
+    for status in (301, 302, 307, 308):
+        web.web.clear()
+        web.web.route("files.example.test", "/ad",
+                      Response(status=status, headers=[("Location", "https://other.example.test/steal")]))
+        web.web.route("other.example.test", "/steal", Response(b"<ok/>"))
+        r = asyncio.run(post("https://files.example.test/ad", b"<q/>", "text/xml", web.settings(),
+                             authorization=AUTH))
+        assert r.status == status and r.redirect == "https://other.example.test/steal"
+        assert [(q.host, q.path) for q in web.web.requests] == [("files.example.test", "/ad")]
+
+
+def test_credentials_are_never_sent_over_plain_http(web: World) -> None:
+    web.web.route("files.example.test", "/ad", Response(b"<ok/>"))
+    with pytest.raises(FetchError) as info:
+        asyncio.run(post("http://files.example.test/ad", b"<q/>", "text/xml", web.settings(),
+                         authorization=AUTH))
+    assert info.value.kind == "bad_url" and "only sent over HTTPS" in str(info.value)
+    assert web.web.requests == []  # not even a connection that carried a request
+    assert AUTH.split()[1] not in str(info.value)

@@ -1,8 +1,9 @@
 """A small real web server for tests: HTTPS on ip:443 and HTTP on ip:80, files chosen by Host and path.
 
 Each route is a canned answer (status, content type, body, extra headers, optionally chunked) to GET and
-POST alike; every request is logged (method, query, headers, a POST's body) so tests can assert which
-URLs were asked, how, and with what. Usage::
+POST alike, or a function of the request that picks one (``basic_auth``: an answer only for the right
+credentials); every request is logged (method, query, headers, a POST's body) so tests can assert which
+URLs were asked, how, and with what — and where a password went. Usage::
 
     web = start_web(ip, server_ssl_context)
     web.route("autoconfig.example.test", "/mail/config-v1.1.xml", Response(xml_bytes))
@@ -12,10 +13,12 @@ URLs were asked, how, and with what. Usage::
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import socket
 import ssl
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -46,6 +49,29 @@ class Request:
     def url(self) -> str:
         return f"{self.scheme}://{self.host}{self.path}" + (f"?{self.query}" if self.query else "")
 
+    @property
+    def credentials(self) -> tuple[str, str] | None:
+        """The user name and password of a Basic ``Authorization`` header, as sent (None without one)."""
+        value = self.headers.get("authorization", "")
+        if not value.lower().startswith("basic "):
+            return None
+        user, _, password = base64.b64decode(value[6:]).decode("utf-8", "replace").partition(":")
+        return user, password
+
+
+Route = Response | Callable[[Request], Response]
+
+
+def basic_auth(user: str, password: str, answer: Response, challenge: str = 'Basic realm="autodiscover"'
+               ) -> Callable[[Request], Response]:
+    """A route like Exchange's or mailcow's Autodiscover: ``answer`` for exactly these Basic credentials,
+    401 with ``challenge`` for anything else (no credentials, another user, another password)."""
+    def pick(request: Request) -> Response:
+        if request.credentials == (user, password):
+            return answer
+        return Response(b"", 401, None, [("WWW-Authenticate", challenge)])
+    return pick
+
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -72,10 +98,12 @@ class _Handler(BaseHTTPRequestHandler):
         host = (self.headers.get("Host") or "").lower()
         host = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
         parts = urlsplit(self.path)
-        web.requests.append(Request(self.server.scheme, host, parts.path, parts.query,
-                                    {k.lower(): v for k, v in self.headers.items()}, method, body))
-        resp = web.routes.get((self.server.scheme, host, parts.path)) or web.routes.get(
+        request = Request(self.server.scheme, host, parts.path, parts.query,
+                          {k.lower(): v for k, v in self.headers.items()}, method, body)
+        web.requests.append(request)
+        route = web.routes.get((self.server.scheme, host, parts.path)) or web.routes.get(
             (None, host, parts.path)) or Response(b"not found", 404, "text/plain")
+        resp = route if isinstance(route, Response) else route(request)
         self.send_response(resp.status)
         if resp.content_type:
             self.send_header("Content-Type", resp.content_type)
@@ -115,7 +143,7 @@ class Web:
 
     def __init__(self, ip: str, server_context: ssl.SSLContext) -> None:
         self.ip = ip
-        self.routes: dict[tuple[str | None, str, str], Response] = {}
+        self.routes: dict[tuple[str | None, str, str], Route] = {}
         self.requests: list[Request] = []
         self._servers: list[_Server] = []
         self._threads: list[threading.Thread] = []
@@ -128,8 +156,9 @@ class Web:
             self._servers.append(srv)
             self._threads.append(t)
 
-    def route(self, host: str, path: str, response: Response, scheme: str | None = None) -> Web:
-        """Answer ``scheme``://``host````path`` (any scheme when None) with ``response``."""
+    def route(self, host: str, path: str, response: Route, scheme: str | None = None) -> Web:
+        """Answer ``scheme``://``host````path`` (any scheme when None) with ``response`` (or what the
+        function ``response`` picks for the request)."""
         self.routes[(scheme, host.lower(), path)] = response
         return self
 

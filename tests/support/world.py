@@ -28,7 +28,7 @@ from tests.support.cli import msa
 from tests.support.dnsmasq import Zone
 from tests.support.dovecot import DovecotHandle, start_dovecot
 from tests.support.loopback import Subnet
-from tests.support.web import Response, World, start_world
+from tests.support.web import Response, Web, World, basic_auth, start_world
 
 IDN_DOMAIN = "xn--bcher-kva.test"  # bücher.test
 # Names served by the good Dovecot (all in its certificate).
@@ -54,13 +54,19 @@ BAD_CERTS = {
 }
 # A cPanel-like hosting machine: its Dovecot's certificate names only BOX, and the domains it hosts answer
 # Outlook's Autodiscover with BOX (kimsite.test: its own service; srvad.test: through an SRV record to the
-# hoster; httpad.test: only over plain HTTP, never read); exch.test answers like Exchange (401).
+# hoster; httpad.test: only over plain HTTP, never read). exch.test answers like Exchange or mailcow: 401
+# without the password, BOX for EXCH_USER's Basic credentials (whose mailbox on BOX exists from the
+# start). Where the password must never go: exchaway.test's service redirects to one in another domain
+# (hostingco.test) that asks for it; exchplain.test asks only over plain HTTP; exchredir.test sends a
+# RedirectAddr to exch.test's address.
 BOX = "box17.hostingco.test"
 # A server whose certificate expires in 10 days (verified, so only the audit's heads-up): soon.test's SRV.
 SOON_HOSTS = ["imap.soon.test", "smtp.soon.test"]
+EXCH_USER, EXCH_PASSWORD = "pat@exch.test", "Pat's Exchange pw 3"  # test-only
+EXCH_DOMAINS = ("exch.test", "exchaway.test", "exchplain.test", "exchredir.test")
 WEB_HOSTS = ["autoconfig.autocfg.test", "autoconfig.httponly.test", "autoconfig.mailprovider.test",
              "autoconfig.stale.test", "autodiscover.kimsite.test", "autodiscover.hostingco.test",
-             "autodiscover.exch.test", "autodiscover.httpad.test",
+             "autodiscover.httpad.test", *(f"autodiscover.{d}" for d in EXCH_DOMAINS),
              "autoconfig.complete.test", "autodiscover.complete.test"]
 
 
@@ -144,7 +150,7 @@ def build_zone(good: str, bad: dict[str, str], dead: str, silent: str, inject: s
     z.mx("plain.test", "mail.plain.test").host("mail.plain.test", plain)
     # The hosting machine: guessing mail.<domain> reaches it but its certificate names only BOX.
     z.host(BOX, box)
-    for domain in ("kimsite.test", "srvad.test", "httpad.test", "exch.test"):
+    for domain in ("kimsite.test", "srvad.test", "httpad.test", *EXCH_DOMAINS):
         z.mx(domain, f"mail.{domain}").host(f"mail.{domain}", box)
     z.srv("_autodiscover._tcp.srvad.test", "autodiscover.hostingco.test", 443)
     # A stale autoconfig file (oldmail.) against current SRV records (imap.): sources_disagree.
@@ -242,7 +248,10 @@ def build_world(workdir: Path) -> ProbeWorld:
         plain_leaf = certs.good("mail.plain.test")  # written to Dovecot's directory, never used (ssl = no)
         world.dovecots.append(start_dovecot(plain_ip, plain_leaf.cert_pem, plain_leaf.key_pem, tls=False))
         box_leaf = certs.good(BOX)
-        world.dovecots.append(start_dovecot(box_ip, box_leaf.cert_pem, box_leaf.key_pem))
+        # pat's mailbox is there from the start: an account added later is not seen by Dovecot for the rest
+        # of a second in which it already read its passwd-file (db-passwd-file.c syncs once per second).
+        world.dovecots.append(start_dovecot(box_ip, box_leaf.cert_pem, box_leaf.key_pem,
+                                            users={"alice@example.test": "s3cret", EXCH_USER: EXCH_PASSWORD}))
         # Accepts TCP connections (the kernel completes them) and never says a word.
         world.silent = socket.socket()
         world.silent.bind((silent_ip, 993))
@@ -272,8 +281,7 @@ def build_world(workdir: Path) -> ProbeWorld:
         for host, scheme in (("autodiscover.kimsite.test", "https"), ("autodiscover.hostingco.test", "https"),
                              ("autodiscover.httpad.test", "http")):
             web.route(host, "/autodiscover/autodiscover.xml", Response(cpanel), scheme=scheme)
-        web.route("autodiscover.exch.test", "/autodiscover/autodiscover.xml",
-                  Response(b"", 401, None, [("WWW-Authenticate", 'Basic realm="autodiscover"')]))
+        exch_route(web)
     except RuntimeError as exc:
         world.stop()
         pytest.fail(f"could not start the test world: {exc}", pytrace=False)
@@ -281,6 +289,31 @@ def build_world(workdir: Path) -> ProbeWorld:
         world.stop()
         raise
     return world
+
+
+AD_PATH = "/autodiscover/autodiscover.xml"
+
+
+def exch_route(web: Web) -> None:
+    """exch.test's Autodiscover asks for the password (Exchange's three challenges) and names BOX's
+    IMAP and SMTP for EXCH_USER's; the services of EXCH_DOMAINS where the password must never go."""
+    answer = Response(autodiscover_xml([("IMAP", BOX, 993), ("SMTP", BOX, 465)], EXCH_USER))
+    exchange = 'Negotiate, NTLM, Basic realm="autodiscover.exch.test"'
+    web.route("autodiscover.exch.test", AD_PATH, basic_auth(EXCH_USER, EXCH_PASSWORD, answer, exchange),
+              scheme="https")
+    away = "https://autodiscover.hostingco.test/exch/autodiscover.xml"
+    web.route("autodiscover.exchaway.test", AD_PATH, Response(status=302, headers=[("Location", away)]),
+              scheme="https")
+    web.route("autodiscover.hostingco.test", "/exch/autodiscover.xml",
+              basic_auth(EXCH_USER, EXCH_PASSWORD, answer), scheme="https")
+    web.route("autodiscover.exchplain.test", AD_PATH, basic_auth(EXCH_USER, EXCH_PASSWORD, answer),
+              scheme="http")
+    redirect = (b'<?xml version="1.0" encoding="utf-8"?><Autodiscover xmlns="http://schemas.microsoft.com/'
+                b'exchange/autodiscover/responseschema/2006"><Response xmlns="http://schemas.microsoft.com/'
+                b'exchange/autodiscover/outlook/responseschema/2006a"><Account><Action>redirectAddr</Action>'
+                b"<RedirectAddr>" + EXCH_USER.encode() + b"</RedirectAddr></Account></Response>"
+                b"</Autodiscover>")
+    web.route("autodiscover.exchredir.test", AD_PATH, Response(redirect), scheme="https")
 
 
 def _strict(node: Any) -> Any:
@@ -316,10 +349,24 @@ def checked(result: DiscoveryResult) -> dict[str, Any]:
 
 
 def add_accounts(world: ProbeWorld, accounts: dict[str, str]) -> None:
-    """Create mailboxes on every Dovecot of the world: its passwd-file is re-read when it changes."""
+    """Create mailboxes on every Dovecot of the world: its passwd-file is re-read when it changes.
+
+    Dovecot looks at the file at most once per second (db-passwd-file.c ``passwd_file_sync`` skips a lookup
+    in the second of its last look), so a sign-in in the second the file changed may not see the new
+    mailbox when another sign-in looked just before the change: the accounts are there once that second
+    is over. Returns only then (at most a second later, and only when something was written).
+    """
+    written = False
     for d in world.dovecots:
         passwd = d.directory / "passwd"
         known = {line.split(":", 1)[0] for line in passwd.read_text().splitlines()}
-        with passwd.open("a") as fh:
-            fh.writelines(f"{u}:{{PLAIN}}{pw}::::::\n" for u, pw in accounts.items() if u not in known)
+        new = [f"{u}:{{PLAIN}}{pw}::::::\n" for u, pw in accounts.items() if u not in known]
+        if new:
+            with passwd.open("a") as fh:
+                fh.writelines(new)
+            written = True
         d.users.update(accounts)
+    if written:
+        done = int(time.time())
+        while int(time.time()) == done:  # the clock, not another process: Dovecot's one-second view
+            time.sleep(0.05)

@@ -225,17 +225,36 @@ class MxRecord:
 
 
 @dataclass(frozen=True)
+class AuthChallenge:
+    """A web source's 401/403: the URL that answered it (after any redirect), its status, the schemes its
+    ``WWW-Authenticate`` offered and the address the request was about — what a later retry with the
+    mail password must check before anything is sent (only this host, Basic, this address)."""
+
+    url: str
+    status: int
+    schemes: tuple[str, ...] = ()
+    address: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"url": self.url, "status": self.status, "schemes": list(self.schemes),
+                "address": self.address}
+
+
+@dataclass(frozen=True)
 class SourceReport:
     """What one discovery source did (URL fetched, records read) — the technical appendix of a report."""
 
     source: str
     target: str  # URL or DNS name asked
-    outcome: str  # found | not_found | error | skipped
+    outcome: str  # found | not_found | error | skipped | auth_required
     detail: str | None = None
     elapsed_ms: int = 0
+    auth: AuthChallenge | None = None  # with outcome auth_required
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {"source": self.source, "target": self.target, "outcome": self.outcome,
+                "detail": self.detail, "elapsed_ms": self.elapsed_ms,
+                "auth": self.auth.to_dict() if self.auth is not None else None}
 
 
 @dataclass
@@ -324,6 +343,6 @@ class SourceOutcome:
     routes: dict[tuple[str, str, int, str], str] = field(default_factory=dict)
     oauth2_issuers: list[str] = field(default_factory=list)  # a config file's <oAuth2><issuer>
 
-__all__ = ["PROTOCOLS", "SCHEMA_VERSION", "SECURITIES", "SOURCES", "STATUSES", "Candidate",
+__all__ = ["PROTOCOLS", "SCHEMA_VERSION", "SECURITIES", "SOURCES", "STATUSES", "AuthChallenge", "Candidate",
            "DiscoveryResult", "Finding", "MxRecord", "ProbeResult", "Protocol", "Security", "Source",
            "SourceOutcome", "SourceReport", "SrvRecord", "Status", "TlsFacts"]

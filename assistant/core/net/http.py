@@ -10,6 +10,7 @@ and every request has a deadline, a header cap, a body cap and a redirect limit.
 from __future__ import annotations
 
 import asyncio
+import base64
 import ssl
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -42,7 +43,8 @@ class HttpResult:
     """The final answer. ``secure`` is True only when every hop was HTTPS with a verified certificate.
 
     ``headers`` are the final answer's (names lowercase): a redirect that was not followed keeps its
-    ``location`` there, a 401 its ``www-authenticate``.
+    ``location`` there, a 401 its ``www-authenticate`` (several such headers joined with ", ", as RFC 9110
+    allows for this list: Exchange sends one per scheme).
     """
 
     status: int
@@ -70,12 +72,33 @@ class _Answer:
 
 @dataclass(frozen=True)
 class _Ask:
-    """What to send: GET, or POST with a body."""
+    """What to send: GET, or POST with a body (and, over HTTPS only, an ``Authorization`` header)."""
 
     method: str
     accept: str
     body: bytes = b""
     content_type: str | None = None
+    authorization: str | None = field(default=None, repr=False)
+
+
+def basic_authorization(user: str, password: str) -> str:
+    """The ``Authorization`` value for HTTP Basic (RFC 7617, UTF-8): only for ``post(authorization=)``."""
+    token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+    return f"Basic {token}"
+
+
+def challenge_schemes(value: str) -> list[str]:
+    """The authentication schemes a ``WWW-Authenticate`` value offers, in its order (``Negotiate, NTLM,
+    Basic realm="x"`` → Negotiate, NTLM, Basic): the first word of each challenge, parameters skipped."""
+    out: list[str] = []
+    for part in value.split(","):
+        words = part.strip().split()
+        if not words or "=" in words[0]:
+            continue  # a parameter of the challenge before it (realm="x", charset=...)
+        name = words[0][:40]
+        if name.isascii() and name.replace("-", "").replace("_", "").isalnum() and name not in out:
+            out.append(name)
+    return out[:10]
 
 
 def _split(url: str) -> tuple[str, str, int, str]:
@@ -107,13 +130,19 @@ async def fetch(url: str, settings: Settings, *, accept: str = "application/xml,
 
 
 async def post(url: str, body: bytes, content_type: str, settings: Settings, *,
-               accept: str = "text/xml, application/xml") -> HttpResult:
+               accept: str = "text/xml, application/xml", authorization: str | None = None) -> HttpResult:
     """POST ``body`` to ``url`` under the same bounds as ``fetch``.
 
     A redirect is followed by POSTing the same body again (what Autodiscover clients do), at most 3 times
-    and never from HTTPS to HTTP.
+    and never from HTTPS to HTTP. With ``authorization`` (credentials: ``basic_authorization``) the URL
+    must be HTTPS and no redirect is followed: the answer is returned as it is, so the credentials reach
+    only the host that was named, over verified TLS.
     """
-    return await _batched(url, settings, _Ask("POST", accept, body, content_type), True)
+    if authorization is not None and urlsplit(url).scheme != "https":
+        raise FetchError("bad_url", f"{_shown(url)}: credentials are only sent over HTTPS")
+    ask = _Ask("POST", accept, body, content_type, authorization)
+    return await _batched(url, settings, ask, authorization is None)
+
 
 
 async def _batched(url: str, settings: Settings, ask: _Ask, follow_redirects: bool) -> HttpResult:
@@ -143,6 +172,12 @@ async def _batched(url: str, settings: Settings, ask: _Ask, follow_redirects: bo
 def lasting(exc: BaseException) -> bool:
     """A fetch failure worth remembering for the batch: not a timeout (that may pass)."""
     return isinstance(exc, FetchError) and exc.kind != "timeout"
+
+
+def _shown(url: str) -> str:
+    """``url`` without anything after the path, for messages (no query, no user information)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.hostname or ''}{parts.path}"
 
 
 async def _request(url: str, settings: Settings, ask: _Ask, follow_redirects: bool) -> HttpResult:
@@ -217,13 +252,18 @@ async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, 
     if ask.method == "POST":
         sent += [("Content-Type", ask.content_type or "application/octet-stream"),
                  ("Content-Length", str(len(ask.body)))]
+    if ask.authorization is not None:
+        if not isinstance(writer.get_extra_info("ssl_object"), ssl.SSLObject):  # a second guard: TLS only
+            raise FetchError("bad_url", f"{url}: credentials are only sent over HTTPS")
+        sent.append(("Authorization", ask.authorization))
     request = h11.Request(method=ask.method, target=target, headers=sent)
     try:
         data = conn.send(request) + (conn.send(h11.Data(data=ask.body)) if ask.body else b"")
         writer.write(data + conn.send(h11.EndOfMessage()))
         await writer.drain()
-    except h11.LocalProtocolError as exc:
-        raise FetchError("bad_url", f"{url}: cannot be requested ({exc})") from None
+    except h11.LocalProtocolError as exc:  # h11's words may quote a header: not when one holds credentials
+        why = "" if ask.authorization is not None else f" ({exc})"
+        raise FetchError("bad_url", f"{url}: cannot be requested{why}") from None
     except OSError as exc:
         raise FetchError("unreachable", f"{url}: sending the request failed ({exc})") from None
     status = 0
@@ -248,7 +288,11 @@ async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, 
             continue
         if isinstance(event, h11.Response):
             status = event.status_code
-            headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in event.headers}
+            headers = {}
+            for k, v in event.headers:
+                name, value = k.decode("latin-1").lower(), v.decode("latin-1")
+                joined = name == "www-authenticate" and name in headers
+                headers[name] = f"{headers[name]}, {value}" if joined else value
             length = headers.get("content-length", "")
             if length.isdigit() and int(length) > cap and status not in _REDIRECTS:
                 raise FetchError("too_large", f"{url}: answer of {length} bytes is over the "

@@ -45,6 +45,9 @@ class Report:
     discovery: DiscoveryResult
     signin: VerifyResult | None = None
     recommendation: dict[str, Any] | None = None  # recommend.Recommendation.to_dict()
+    # What the sign-in did about an Autodiscover service that wanted the password
+    # (setup/autodiscover_auth.AutodiscoverRetry.to_dict()), None when none did.
+    autodiscover: dict[str, Any] | None = None
     preset: Preset | None = None
     generated_at: str = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0).isoformat())
     timings: dict[str, int] = field(default_factory=dict)
@@ -66,6 +69,7 @@ class Report:
             "discovery": self.discovery.to_dict(),
             "signin": self.signin.to_dict() if self.signin else None,
             "recommendation": self.recommendation, "timings": dict(self.timings),
+            "autodiscover": self.autodiscover,
         }
 
 
@@ -94,7 +98,7 @@ def status_of(discovery: DiscoveryResult, signin: VerifyResult | None) -> str:
 
 def build_report(discovery: DiscoveryResult, signin: VerifyResult | None = None, *,
                  recommendation: dict[str, Any] | None = None, preset: Preset | None = None,
-                 timings: dict[str, int] | None = None) -> Report:
+                 timings: dict[str, int] | None = None, autodiscover: dict[str, Any] | None = None) -> Report:
     status = status_of(discovery, signin)
     times = {"discovery_ms": discovery.elapsed_ms}
     if signin is not None:
@@ -103,4 +107,4 @@ def build_report(discovery: DiscoveryResult, signin: VerifyResult | None = None,
     who = discovery.address or discovery.domain_unicode
     return Report(status=status, headline=HEADLINES[status].format(who=who), discovery=discovery,
                   signin=signin, recommendation=recommendation, preset=preset, timings=times,
-                  system=system_facts())
+                  system=system_facts(), autodiscover=autodiscover)

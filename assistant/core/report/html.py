@@ -39,9 +39,11 @@ def _server_row(role: str, r: ProbeResult | None, signin: SigninResult | None) -
 
 
 def _signin_items(report: Report) -> list[str]:
+    asked = report.autodiscover.get("message") if report.autodiscover else None
+    items = [_e(str(asked))] if asked else []
     if report.signin is None:
-        return []
-    return [_e(r.message) for r in (report.signin.incoming, report.signin.outgoing)]
+        return items
+    return items + [_e(r.message) for r in (report.signin.incoming, report.signin.outgoing)]
 
 
 def _recommendation_items(rec: dict[str, Any] | None) -> list[str]:

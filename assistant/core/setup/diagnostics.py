@@ -139,14 +139,29 @@ def _provider_lines(s: SetupState, say: Say) -> list[str]:
                 methods=join(*provider.summary(say.translate)))]
 
 
+def _autodiscover_line(s: SetupState, say: Say) -> list[str]:
+    """What the sign-in did about a settings service that wanted the password (codes, or its sentence)."""
+    asked = s.autodiscover
+    if asked is None:
+        return []
+    template = asked.template
+    if say.translate is None or template is None:
+        what = " ".join(x for x in (asked.outcome, asked.reason or "", asked.request.host,
+                                    "password_sent" if asked.password_sent else "") if x)
+    else:
+        what = fill(say.translate("autodiscover", template), template, asked.params)
+    return [say("autodiscover", what=what)]
+
+
 def _signin_lines(s: SetupState, say: Say) -> list[str]:
     signin = s.signin
     if signin is None:
         provider = s.provider
         if provider is not None and provider.oauth2_only:
-            return [say("signin_oauth2", provider=provider.name(say.translate))]
-        return [say("signin_none")]
-    out = [say("signin", result=say.word("ok" if signin.ok else "failed"), ms=signin.elapsed_ms)]
+            return [*_autodiscover_line(s, say), say("signin_oauth2", provider=provider.name(say.translate))]
+        return [*_autodiscover_line(s, say), say("signin_none")]
+    out = [*_autodiscover_line(s, say),
+           say("signin", result=say.word("ok" if signin.ok else "failed"), ms=signin.elapsed_ms)]
     for side, r in (("incoming", signin.incoming), ("outgoing", signin.outgoing)):
         form = username_form(s, r)
         if say.translate is None:
@@ -188,7 +203,9 @@ def helpdesk_report(s: SetupState) -> Report:
     if s.result is None:
         raise InputError("nothing was discovered yet")
     signin = s.signin
-    return build_report(s.result, signin, recommendation=_advice(s, signin), preset=s.preset)
+    asked = s.autodiscover.to_dict() if s.autodiscover is not None else None
+    return build_report(s.result, signin, recommendation=_advice(s, signin), preset=s.preset,
+                        autodiscover=asked)
 
 
 def _advice(s: SetupState, signin: VerifyResult | None) -> dict[str, Any] | None:

@@ -41,6 +41,7 @@ LABELS: dict[str, str] = {
     "exported": QT_TRANSLATE_NOOP("diagnostics", "Exported: {files}"),
     "outcome": QT_TRANSLATE_NOOP("diagnostics", "Outcome: {status} ({reasons}); next: {next}"),
     "programs": QT_TRANSLATE_NOOP("diagnostics", "Mail programs: {programs}"),
+    "autodiscover": QT_TRANSLATE_NOOP("diagnostics", "Outlook settings service: {what}"),
     "signin_none": QT_TRANSLATE_NOOP("diagnostics", "Sign-in test: not run"),
     "signin_oauth2": QT_TRANSLATE_NOOP(
         "diagnostics", "Sign-in test: not run (only the sign-in page of {provider} signs in: OAuth2)"),

@@ -50,6 +50,9 @@ class FlowState:
     manual_check: str = "untested"
     manual_failure_accepted: bool = False
     signin: str = "idle"  # idle | running | done: the optional sign-in test on the password page
+    # Discovery found no secure servers, but the domain's Autodiscover service names servers to someone
+    # who gives the mail password: the password page comes right after discovery (for this result).
+    password_first: bool = False
 
     @property
     def discovered_usable(self) -> bool:
@@ -78,13 +81,25 @@ BLOCKERS: dict[str, str] = {
 
 
 def next_page(page: Page, state: FlowState) -> int:
-    """Where "Next" leads from ``page`` (``END`` after the last page)."""
+    """Where "Next" leads from ``page`` (``END`` after the last page).
+
+    With ``password_first`` (and no settings typed by hand) the password page follows discovery, the
+    servers its sign-in test learns lead on to the devices page (without servers that may be used, to the
+    manual page), and the recommendation goes straight to the export page.
+    """
+    first = state.password_first and not state.edit_manually
     if page is Page.ADDRESS:
         return Page.DISCOVERY
     if page is Page.DISCOVERY:
+        if first:
+            return Page.PASSWORD
         if state.edit_manually or not state.discovered_usable:
             return Page.MANUAL
         return Page.DEVICES
+    if first and page is Page.PASSWORD:
+        return Page.DEVICES if state.discovered_usable and not state.unconfirmed else Page.MANUAL
+    if first and page is Page.RECOMMENDATION:
+        return Page.EXPORT
     if page is Page.DONE:
         return END
     return page + 1
@@ -100,7 +115,8 @@ def blockers(page: Page, state: FlowState) -> list[str]:
             out.append("discovery_running")
         elif state.discovery == "idle":
             out.append("discovery_idle")
-        elif state.discovered_usable and state.unconfirmed and not state.edit_manually:
+        elif (state.discovered_usable and state.unconfirmed and not state.edit_manually
+              and not state.password_first):  # the password may bring safe servers; asked first
             out.append("risk_unconfirmed")
     elif page is Page.MANUAL:
         if not state.manual_valid:

@@ -11,6 +11,7 @@ from collections.abc import Coroutine, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.core.setup.signin_state import SigninRun
 from assistant.core.setup.state import SetupState
 from assistant.core.words.errors import AssistantError, DomainError
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from assistant.core.model.progress import ProgressCallback
     from assistant.core.model.provider import OAuth2App
     from assistant.core.model.results import DiscoveryResult
+    from assistant.core.setup.autodiscover_auth import AuthRequest, AutodiscoverRetry
     from assistant.core.setup.exporting import PlannedFile
     from assistant.core.setup.manual import ManualStart
     from assistant.core.setup.outcome import Outcome
@@ -113,21 +115,74 @@ class SetupSession(SetupState):
 
     # --- sign-in and the keychain ---------------------------------------------------------------------
 
+    def autodiscover_request(self) -> AuthRequest | None:
+        """The domain's Autodiscover service that wants the mail password before it names the servers,
+        while a sign-in test may still ask it (not once its servers joined, nor with settings typed by
+        hand, nor when it may never get the password): the password page says so, and asks the person
+        to confirm a host outside the domain (``allow_autodiscover``)."""
+        from assistant.core.setup.autodiscover_auth import auth_request
+        if self.uses_manual or (self.autodiscover is not None and self.autodiscover.settled):
+            return None
+        request = auth_request(self._result)
+        return request if request is not None and request.blocked is None else None
+
+    def allow_autodiscover(self, host: str, on: bool = True) -> None:
+        """The person says the Outlook settings service ``host`` (outside the domain) may get the password."""
+        name = host.lower().rstrip(".")
+        allowed = self._autodiscover_allowed
+        self._autodiscover_allowed = allowed | {name} if on else allowed - {name}
+
+    def autodiscover_allowed(self, host: str) -> bool:
+        return host.lower().rstrip(".") in self._autodiscover_allowed
+
+    def _autodiscover_plan(self) -> tuple[AuthRequest | None, AutodiscoverRetry | None]:
+        """For a sign-in now: the service to ask with the password, or the record of why it is not."""
+        from assistant.core.setup.autodiscover_auth import auth_request, not_sent
+        request = auth_request(self._result)
+        if request is None or (self.autodiscover is not None and self.autodiscover.settled):
+            return None, None
+        if request.blocked is not None:
+            return None, not_sent(request, request.blocked)
+        if self.uses_manual:
+            return None, not_sent(request, "manual")
+        if not request.inside and request.host not in self._autodiscover_allowed:
+            return None, not_sent(request, "outside_domain")
+        return request, None
+
     def signin_job(self, secret: Secret, progress: ProgressCallback | None = None
                    ) -> Coroutine[Any, Any, VerifyResult]:
-        """Sign in with ``secret`` to the servers in use; ``signin_finished`` keeps the result."""
+        """Sign in with ``secret`` to the servers in use; ``signin_finished`` keeps the result.
+
+        When the domain's Autodiscover service wanted the password (and may get it:
+        setup/autodiscover_auth.py), it is asked first; servers it names join the discovery result and the
+        sign-in uses them. The job only computes; ``signin_finished`` applies what it learnt."""
+        from assistant.core.setup.autodiscover_auth import ask_again
         from assistant.core.setup.usecases import sign_in
         self.password = secret.reveal()
-        self._pending = self._signin_key()
-        incoming, outgoing = self.signin_servers()
-        address, pins = self._address, self.pins()
+        address, base, preset = self._address, self._result, self.preset
         if address is None:
             raise ValueError("signin_job: the session has no address yet")
-        min_tls = self.preset.policy.min_tls if self.preset else None
         provider = self.provider  # Microsoft & co.: no password where only their own page signs in
+        oauth2_only = provider is not None and provider.oauth2_only
+        request, record = (None, None) if oauth2_only else self._autodiscover_plan()
+        job = SigninRun(self._signin_key(), base, record)
+        self._pending = job
+        incoming, outgoing = self.signin_servers()
+        pins = self.pins()
+        min_tls = preset.policy.min_tls if preset else None
 
         async def run() -> VerifyResult:
-            return await sign_in(address, incoming, outgoing, secret, self.settings, pins=pins,
+            nonlocal incoming, outgoing, pins
+            settings = self.settings
+            if request is not None and base is not None:
+                job.retry = await ask_again(address, base, request, secret, settings, preset, progress)
+                if job.retry.outcome == "found" and job.retry.joined is not None:
+                    chosen = self._select(job.retry.joined)
+                    incoming, outgoing = self.signin_servers(chosen)
+                    pins = chosen.pins()
+                    job.key = (address, incoming, outgoing, secret.reveal())
+                settings = self.settings  # what is left of the deadline
+            return await sign_in(address, incoming, outgoing, secret, settings, pins=pins,
                                  min_tls=min_tls, progress=progress, provider=provider)
         return run()
 
@@ -148,7 +203,7 @@ class SetupSession(SetupState):
             raise InputError(code="oauth2_no_app")
         if address is None:
             raise ValueError("oauth2_job: the session has no address yet")
-        self._pending = self._signin_key()
+        self._pending = SigninRun(self._signin_key(), self._result)
         incoming, outgoing = self.signin_servers()
         pins, min_tls = self.pins(), self.preset.policy.min_tls if self.preset else None
 

@@ -4,7 +4,8 @@ The data flows one way: address → DiscoveryResult → Selection → recommenda
 sign-in, report. Every transition clears what depended on the thing it changed, so no page or command has to
 remember what is stale: a new address or discovery result clears choices, confirmations and pins; new manual
 settings clear their test and a "continue anyway"; a new password (or other servers) voids the sign-in.
-The use cases built on this state are ``SetupSession``'s (session.py).
+The use cases built on this state are ``SetupSession``'s (session.py); the password and the sign-in
+test's result are ``SigninState``'s (signin_state.py).
 
 Qt-free and cheap to import (the wizard's first window makes one before the data model loads); the run
 settings may be given as a factory and are made on first use, from any thread.
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING
 from assistant.core.setup import flow
 from assistant.core.setup.flow import FlowState
 from assistant.core.setup.manual import ManualSettings
+from assistant.core.setup.signin_state import SigninKey, SigninRun, SigninState
 from assistant.core.words.errors import AssistantError, DomainError
 
 if TYPE_CHECKING:
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from assistant.core.model.provider import SignIn
     from assistant.core.model.results import DiscoveryResult, ProbeResult, Protocol
     from assistant.core.net.settings import Settings
+    from assistant.core.setup.autodiscover_auth import AutodiscoverRetry
     from assistant.core.setup.selection import Choice, Selection
     from assistant.core.signin.verify import VerifyResult
 
@@ -40,11 +43,7 @@ if TYPE_CHECKING:
 Discoverer = Callable[["EmailAddress", "Settings", "Preset | None", "ProgressCallback | None"],
                       Awaitable["DiscoveryResult"]]
 
-# What a sign-in result belongs to: the address, the incoming and outgoing server, the password.
-SigninKey = tuple["EmailAddress | None", "ServerConfig | None", "ServerConfig | None", str]
-
-
-class SetupState(ManualSettings):
+class SetupState(ManualSettings, SigninState):
     """Everything one setup learns and decides. The password lives here, in memory, for this setup only."""
 
     def __init__(self, settings: Settings | Callable[[], Settings], *, address: EmailAddress | None = None,
@@ -75,7 +74,11 @@ class SetupState(ManualSettings):
         self.protocol: str | None = None  # None: IMAP when usable, else POP3
         self._password = ""
         self._signin: tuple[SigninKey, VerifyResult] | None = None
-        self._pending: SigninKey | None = None
+        self._pending: SigninRun | None = None
+        # The Autodiscover service that wanted the password: hosts outside the domain the person allowed
+        # to get it, and what the last sign-in test did about it (setup/autodiscover_auth.py).
+        self._autodiscover_allowed: frozenset[str] = frozenset()
+        self.autodiscover: AutodiscoverRetry | None = None
         self.keychain = ""  # "saved", "not_asked", a SecretStoreError code, or why it was not tried
         self.keychain_reason = ""  # the keychain's own words when it refused (a SecretStoreError's reason)
         self.exported: list[Path] = []
@@ -146,6 +149,8 @@ class SetupState(ManualSettings):
         self.recommendation = None
         self.state.found_incoming = self.state.found_outgoing = False
         self.state.unconfirmed = set()
+        self.state.password_first = False
+        self._autodiscover_allowed, self.autodiscover = frozenset(), None
 
     def discovery_started(self) -> None:
         """A new run: the old result, its choices and every confirmation given for them are void."""
@@ -154,9 +159,20 @@ class SetupState(ManualSettings):
         self.state.discovery, self.discovery_error = "running", None
 
     def discovery_finished(self, result: DiscoveryResult) -> None:
+        from assistant.core.setup.autodiscover_auth import auth_request
         self._forget_result()
         self._result = result  # the selection is made from it on first use
         self.state.discovery = "done"
+        flow.update_from_selection(self.state, self.selection)
+        # No secure servers, but the domain's Autodiscover service would name some for the password: the
+        # wizard asks for the password first (flow.next_page), and keeps that order for this result.
+        request = auth_request(result)
+        self.state.password_first = not result.usable() and request is not None and request.blocked is None
+
+    def _join(self, result: DiscoveryResult) -> None:
+        """The same discovery with servers learnt since (an Autodiscover answer for the password): a new
+        Selection with the confirmations given so far; the flow's order stays as it was."""
+        self._result, self._selection = result, None
         flow.update_from_selection(self.state, self.selection)
 
     def discovery_ended(self, outcome: str) -> None:
@@ -170,15 +186,20 @@ class SetupState(ManualSettings):
 
     @property
     def selection(self) -> Selection:
-        from assistant.core.setup.selection import Selection, select
+        from assistant.core.setup.selection import Selection
         if self._selection is None:
             if self._result is None:
                 self._selection = Selection(confirmed=self._confirmed)
             else:
-                policy = self.preset.policy if self.preset else None
-                self._selection = select(self._result, policy, self._confirmed, self.given_pins,
-                                         accept_recommended=self.accept_recommended)
+                self._selection = self._select(self._result)
         return self._selection
+
+    def _select(self, result: DiscoveryResult) -> Selection:
+        """The Selection for ``result`` under this setup's policy, confirmations and pins."""
+        from assistant.core.setup.selection import select
+        policy = self.preset.policy if self.preset else None
+        return select(result, policy, self._confirmed, self.given_pins,
+                      accept_recommended=self.accept_recommended)
 
     @property
     def choices(self) -> dict[Protocol, Choice | None]:
@@ -281,11 +302,12 @@ class SetupState(ManualSettings):
         return recognise(self.domain(), mx_hosts=[m.host for m in result.mx], hosts=[c.host for c in chosen],
                          file_methods=[c.auth for c in chosen if c.auth])
 
-    def account(self, *, proved: bool = True) -> AccountConfig:
+    def account(self, *, proved: bool = True, selection: Selection | None = None) -> AccountConfig:
         """The account the profiles describe (never with the password).
 
         With ``proved`` a server the sign-in test signed in to carries the user name that worked there,
-        so a profile never tells a mail program to use a form the server refused.
+        so a profile never tells a mail program to use a form the server refused. ``selection``: another
+        Selection than the current one (a sign-in test's, with servers it learnt on the way).
         """
         from assistant.core.model.account import AccountConfig
         from assistant.core.setup.account import account_from_probes
@@ -301,7 +323,8 @@ class SetupState(ManualSettings):
                                     address=address.address, display_name=name, provider_id=domain,
                                     provider_name=domain, provider_short_name=domain.split(".")[0])
         else:
-            account = account_from_probes(address, self.selection.probes(), protocol=self.protocol,
+            chosen = selection if selection is not None else self.selection
+            account = account_from_probes(address, chosen.probes(), protocol=self.protocol,
                                           display_name=name)
         from assistant.core.discovery.providers import with_provider
         account = with_provider(account, self.provider)
@@ -325,75 +348,3 @@ class SetupState(ManualSettings):
 
         return replace(account, incoming=tuple(fix(s) for s in account.incoming),
                        outgoing=tuple(fix(s) for s in account.outgoing))
-
-    # --- password and sign-in -------------------------------------------------------------------------
-
-    @property
-    def password(self) -> str:
-        return self._password
-
-    @password.setter
-    def password(self, value: str) -> None:
-        if value != self._password:
-            self._password = value
-            self._signin = None  # a result belongs to the password it was tested with
-
-    def signin_servers(self) -> tuple[ServerConfig | None, ServerConfig | None]:
-        """The incoming and outgoing server a sign-in test uses now (as configured, not as proved)."""
-        try:
-            account = self.account(proved=False)
-        except AssistantError:  # nothing usable on one side: that side signs in to nothing
-            return None, None
-        return (account.incoming[0] if account.incoming else None,
-                account.outgoing[0] if account.outgoing else None)
-
-    def _signin_key(self) -> SigninKey:
-        return (self._address, *self.signin_servers(), self._password)
-
-    @property
-    def signin(self) -> VerifyResult | None:
-        """The last sign-in test, only while it is for this address, these servers and this password."""
-        if self._signin is None or self._signin[0] != self._signin_key():
-            return None
-        return self._signin[1]
-
-    def signin_finished(self, result: VerifyResult) -> bool:
-        """Keep the result of the last ``signin_job`` if nothing it depends on changed since it started."""
-        key, self._pending = self._pending, None
-        if key is None or key != self._signin_key():
-            return False
-        self._signin = (key, result)
-        return True
-
-    def forget_signin(self) -> None:
-        self._signin, self._pending = None, None
-
-    @property
-    def signin_not_sent(self) -> bool:
-        """The last sign-in test refused to send the password wherever it did not sign in, and only because
-        of a risk the person accepted: a server without encryption, or a certificate problem of settings by
-        hand they chose to continue with. It tested nothing, so it says nothing about the password. (A
-        certificate that fails only now, on a server discovery verified, is an alarm, not this.)"""
-        result = self.signin
-        if result is None or result.ok:
-            return False
-
-        def accepted(code: str, protocol: str) -> bool:
-            if code in ("ok", "plaintext_refused"):
-                return True
-            probe = self._manual_probes.get(protocol) if self.uses_manual else None  # type: ignore[call-overload]
-            return (code == "certificate_not_trusted" and probe is not None and probe.tls is not None
-                    and bool(probe.tls.problems) and self.state.manual_failure_accepted)
-
-        return all(accepted(r.code, r.protocol) for r in (result.incoming, result.outgoing))
-
-    def keychain_skipped(self) -> str | None:
-        """"signin_rejected" / "signin_failed" when the sign-in test ran with this password and failed:
-        a password the test could not use is most likely mistyped and must not go into the keychain."""
-        result = self.signin
-        if result is None or result.ok or self.signin_not_sent:
-            return None
-        if "auth_failed" in (result.incoming.code, result.outgoing.code):
-            return "signin_rejected"
-        return "signin_failed"
-

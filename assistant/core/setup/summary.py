@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant.core.discovery.risks import RISKS
+from assistant.core.setup.autodiscover_auth import auth_request
 from assistant.core.setup.selection import INCOMING
 from assistant.core.words.i18n import QT_TRANSLATE_NOOP, Translate, aside, listed, unlisted
 
@@ -74,6 +75,10 @@ TEXTS: dict[str, str] = {
                    "have been changed on the way."),
     "advice_plaintext": QT_TRANSLATE_NOOP(
         "summary", "Use {host} only if your provider has no encrypted server for you."),
+    "autodiscover_asks": QT_TRANSLATE_NOOP(
+        "summary", "Your provider's Outlook settings service ({host}) gives the settings only to someone "
+                   "who signs in with the mail password. On the password page, the sign-in test asks it "
+                   "with your password."),
 }
 
 # Params whose value is itself a key of TEXTS (translated before it is put in).
@@ -146,7 +151,9 @@ class Summary:
     title: Sentence
     lines: tuple[Sentence, ...]  # one per direction: incoming, outgoing
     problems: tuple[Finding | Sentence, ...]  # one per kind of problem, not about a server to decide on
-    notes: tuple[Finding, ...]  # worth knowing, not a problem (a certificate that expires soon)
+    # Worth knowing, not a problem: a certificate that expires soon, a settings service that wants the
+    # password (the password page asks it).
+    notes: tuple[Finding | Sentence, ...]
     decisions: tuple[Decision, ...]
     next: Sentence | None = None  # what the next page is for, when no complete pair can be used
 
@@ -249,7 +256,10 @@ def summarize(result: DiscoveryResult, selection: Selection) -> Summary:
     domain = shown_host(result.domain_unicode or result.domain)
     risky = selection.risky_hosts()
     findings = [f for f in result.warnings if f.code not in _SAID_BY_LINES]
-    notes = tuple(_shown_finding(f) for f in findings if f.code in _NOTES)
+    notes: tuple[Finding | Sentence, ...] = tuple(_shown_finding(f) for f in findings if f.code in _NOTES)
+    request = auth_request(result)
+    if request is not None and request.blocked is None:
+        notes += (_s("autodiscover_asks", host=shown_host(request.host)),)
     about = {h: [f for f in findings if f.host and f.host.lower().rstrip(".") == h and f.code not in _NOTES]
              for h in risky}
     decisions = tuple(_decision(h, risks, about[h], domain) for h, risks in risky.items())

@@ -3,7 +3,9 @@
 The password stays in memory for this session only. Saving is the session's ``save_password`` (keyring, no
 plaintext fallback); when the keychain is missing or refuses, the page says so and the wizard carries on.
 "Test sign-in" runs the setup session's sign-in on the worker thread; the safety rules and the pins (only
-certificates the person accepted by name on the discovery page) live in core.
+certificates the person accepted by name on the discovery page) live in core. When the domain's Outlook
+settings service (Autodiscover) wanted the password, the page says so, asks before the password may go to
+one outside the domain, and the test asks that service first (core/setup/autodiscover_auth.py).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from assistant.core.words.errors import AssistantError
 from assistant.gui import warmup
 from assistant.gui.pages.base import Page
 from assistant.gui.signin_text import describe, keychain_text, provider_help, secret_label
-from assistant.gui.text import error_text
+from assistant.gui.text import core_text, error_text
 from assistant.gui.wrapbox import WrapCheckBox
 
 if TYPE_CHECKING:
@@ -68,6 +70,14 @@ class PasswordPage(Page):
         form.addRow("", self.remember)
         form.addRow("", self.message)
         self.body.addLayout(form)
+        # The domain's Outlook settings service wants the password (shown only then).
+        self.service = QLabel()
+        self.service.setWordWrap(True)
+        self.allow = WrapCheckBox("")
+        self.allow.setAccessibleDescription(
+            self.tr("Allows the sign-in test to send your password to this settings service"))
+        self.body.addWidget(self.service)
+        self.body.addWidget(self.allow)
         row = QHBoxLayout()
         self.test_btn = QPushButton(self.tr("&Test sign-in"))
         self.test_btn.setAccessibleDescription(
@@ -101,10 +111,12 @@ class PasswordPage(Page):
         self.password.textChanged.connect(self._typed)
         self.test_btn.clicked.connect(self.test)
         self.oauth_btn.clicked.connect(self.test_oauth2)
+        self.allow.toggled.connect(self._allow)
         self.stop_btn.clicked.connect(self.stop)
         self.job: Job | None = None
         self._steps: dict[str, tuple[str, str]] = {}
         self.oauth2_only = False
+        self._asked: object = None  # what the settings service had said before this test
 
     def initializePage(self) -> None:
         self.message.setText("")
@@ -112,6 +124,7 @@ class PasswordPage(Page):
         if self.session.signin is None and self.session.state.signin != "running":
             self._forget()
         self._show_provider()
+        self._show_service()
         self._enable()
         self.password.setFocus()
 
@@ -129,6 +142,27 @@ class PasswordPage(Page):
             widget.setEnabled(not self.oauth2_only)
         self.setSubTitle(self.tr("There is no password to type here for this account.") if self.oauth2_only
                          else self.default_subtitle)
+
+    def _show_service(self) -> None:
+        """Say that the settings service wants the password; one outside the domain needs a tick first."""
+        from assistant.core.setup.autodiscover_auth import TEXTS
+        request = self.session.autodiscover_request()
+        self.service.setVisible(request is not None)
+        self.allow.setVisible(request is not None and not request.inside)
+        if request is None:
+            return
+        self.service.setText(core_text("autodiscover", TEXTS["asks"], host=request.host))
+        if not request.inside:
+            self.allow.setText(core_text("autodiscover", TEXTS["confirm"], host=request.host,
+                                         domain=request.domain))
+            self.allow.blockSignals(True)  # what the session holds (a new discovery forgot the tick)
+            self.allow.setChecked(self.session.autodiscover_allowed(request.host))
+            self.allow.blockSignals(False)
+
+    def _allow(self, on: bool) -> None:
+        request = self.session.autodiscover_request()
+        if request is not None:
+            self.session.allow_autodiscover(request.host, on)
 
     def _enable(self) -> None:
         text = self.password.text()
@@ -167,11 +201,13 @@ class PasswordPage(Page):
         except AssistantError as exc:
             self.result.setText(error_text(exc))
             return
+        request = s.autodiscover_request()  # it may name the servers
+        asking = request is not None and (request.inside or self.allow.isChecked())
 
         def job(report: Callable[[ProgressEvent], None]) -> Coroutine[Any, Any, object]:
             return s.signin_job(secret, report)
 
-        self._start(job)
+        self._start(job, asking)
 
     def test_oauth2(self) -> None:
         """The organisation's own page in the browser, then the sign-in with its token (no password)."""
@@ -184,13 +220,17 @@ class PasswordPage(Page):
 
         self._start(job)
 
-    def _start(self, job: Callable[[Callable[[ProgressEvent], None]], Coroutine[Any, Any, object]]) -> None:
+    def _start(self, job: Callable[[Callable[[ProgressEvent], None]], Coroutine[Any, Any, object]],
+               asking: bool = False) -> None:
+        """Start a sign-in job; ``asking``: a settings service will be asked first and may name the
+        servers, so none being known yet is no reason to stop."""
         s = self.session
         incoming, outgoing = s.signin_servers()
-        if incoming is None or outgoing is None:
+        if (incoming is None or outgoing is None) and not asking:
             self.result.setText(self.tr("There is no incoming and outgoing server to sign in to yet."))
             return
         self._forget()
+        self._asked = s.autodiscover
         s.signin_started()
         self._steps = {}
         self.result.setText("")
@@ -227,10 +267,16 @@ class PasswordPage(Page):
 
     def _finished(self, result: object) -> None:
         from assistant.core.signin.verify import VerifyResult
-        if not isinstance(result, VerifyResult) or not self.session.signin_finished(result):
+        if not isinstance(result, VerifyResult):
             self._end("")
             return
-        self._end(describe(result, self.session.address, self.session.provider))
+        kept = self.session.signin_finished(result)  # servers the settings service named join first
+        retry = self.session.autodiscover
+        said = (core_text("autodiscover", retry.template, **retry.params)
+                if retry is not None and retry is not self._asked and retry.template else "")
+        self._show_service()
+        told = describe(result, self.session.address, self.session.provider) if kept else ""
+        self._end("\n\n".join(t for t in (said, told) if t))
 
     def _failed(self, message: str, kind: str) -> None:
         self._end(message if kind != "error" else self.tr("The sign-in test stopped because of an internal "

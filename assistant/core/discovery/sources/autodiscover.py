@@ -1,12 +1,16 @@
-"""Outlook's Autodiscover (POX), asked the way Outlook and Thunderbird ask it, but never with a password.
+"""Outlook's Autodiscover (POX), asked the way Outlook and Thunderbird ask it, during discovery never with a
+password.
 
 Shared hosting control panels (cPanel above all) and automx2 answer it without a sign-in, often naming the
-hosting machine's own servers (``box17.hoster.example``) that no guess would find; Exchange and Microsoft 365
-answer 401, which is reported as ``auth_required``. Four ways are tried at once, and the first usable
-answer in Outlook's order wins: POST to ``https://autodiscover.D/…`` and ``https://D/…``; a GET to
-``http://autodiscover.D/…`` only to learn a redirect to HTTPS, which is then POSTed (an answer that came
-over plain HTTP is never read); the SRV record ``_autodiscover._tcp.D``. ``RedirectAddr`` (another address
-to ask about) and ``RedirectUrl`` (HTTPS only) are followed at most twice.
+hosting machine's own servers (``box17.hoster.example``) that no guess would find; Exchange, Microsoft 365
+and mailcow answer 401, which is reported as ``auth_required`` with the challenge (``AuthChallenge``);
+``ask_with_password`` asks such a service once more when a sign-in gives the password (setup's rules).
+
+Four ways are tried at once, and the first usable answer in Outlook's order wins: POST to
+``https://autodiscover.D/…`` and ``https://D/…``; a GET to ``http://autodiscover.D/…`` only to learn a
+redirect to HTTPS, which is then POSTed (an answer that came over plain HTTP is never read); the SRV record
+``_autodiscover._tcp.D``. ``RedirectAddr`` (another address to ask about) and ``RedirectUrl`` (HTTPS only)
+are followed at most twice.
 
 Trust: an answer from verified HTTPS at the address's own registered domain is the domain's word, like
 its autoconfig file. One reached through the unsigned SRV record or a redirect to another registered
@@ -27,9 +31,9 @@ from assistant.core.discovery.rank import finding
 from assistant.core.discovery.sources.autoconfig import XML_TYPES
 from assistant.core.model.account import AccountConfig, ServerConfig
 from assistant.core.model.address import EmailAddress, parse_address, same_registered_domain
-from assistant.core.model.results import SourceOutcome, SourceReport
+from assistant.core.model.results import AuthChallenge, SourceOutcome, SourceReport
 from assistant.core.net.dns import DnsError, NoSuchDomain
-from assistant.core.net.http import FetchError, fetch, post
+from assistant.core.net.http import FetchError, HttpResult, challenge_schemes, fetch, post
 from assistant.core.net.settings import Settings
 from assistant.core.profiles.autoconfig_read import config_candidates, valid_hostname
 from assistant.core.profiles.autodiscover import AutodiscoverAnswer, read_answer
@@ -121,13 +125,29 @@ class _Lookup:
         except FetchError as exc:
             self.report(url, _failed(exc), str(exc), start)
             return None
+        return await self.answered(url, result, address, route, hops, start)
+
+    async def answered(self, url: str, result: HttpResult, address: str, route: str | None, hops: int,
+                       start: float, *, with_password: bool = False) -> Got | None:
+        """Read one answer. ``with_password``: it answered the request that carried the mail password,
+        so nothing it points to is followed (the password went to this host only)."""
         final = result.final_url
         via = f" (via {final})" if final != url else ""
         if result.status in (401, 403):  # the target is the host that asked (after any redirect)
-            asks = result.headers.get("www-authenticate", "").split(" ", 1)[0][:20]
-            self.report(final, "auth_required", f"HTTP {result.status}: this Autodiscover service wants "
-                        "the mail password before it answers" + (f" ({asks})" if asks else "")
-                        + "; it was asked without one", start)
+            schemes = tuple(challenge_schemes(result.headers.get("www-authenticate", "")))
+            named = f" ({', '.join(schemes)})" if schemes else ""
+            if with_password:
+                self.report(final, "auth_required", f"HTTP {result.status}: the password was not "
+                            f"accepted{named}", start)
+                return None
+            self.reports.append(SourceReport(
+                "autodiscover", final, "auth_required", f"HTTP {result.status}: this Autodiscover service "
+                f"wants the mail password before it answers{named}; it was asked without one", _ms(start),
+                AuthChallenge(final, result.status, schemes, address)))
+            return None
+        if with_password and result.redirect is not None:
+            self.report(url, "error", f"HTTP {result.status}: redirects to {result.redirect[:200]}, not "
+                        "followed with the password", start)
             return None
         if result.status != 200:
             outcome = "not_found" if result.status in (404, 405, 410) else "error"
@@ -144,6 +164,10 @@ class _Lookup:
             self.report(url, "error", str(exc), start)
             return None
         route = self.elsewhere(urlsplit(final).hostname or "", route, "autodiscover_redirect")
+        if with_password and (answer.redirect_addr is not None or answer.redirect_url is not None):
+            target = answer.redirect_addr or answer.redirect_url or ""
+            self.report(url, "error", f"redirect to {target[:200]} not followed with the password", start)
+            return None
         if answer.redirect_addr is not None or answer.redirect_url is not None:
             return await self.redirect(url, answer, address, route, hops, start)
         if answer.exchange_only:
@@ -156,7 +180,8 @@ class _Lookup:
             return None
         counts = {p: sum(1 for s in answer.servers if s.protocol == p) for p in ("imap", "pop3", "smtp")}
         named = ", ".join(f"{n} {p.upper()}" for p, n in counts.items() if n)
-        self.report(url, "found", f"{named}{via}", start)
+        self.report(url, "found", f"{named}{via}" + (" (asked with the password)" if with_password else ""),
+                    start)
         return Got(answer, route)
 
     async def redirect(self, url: str, answer: AutodiscoverAnswer, address: str, route: str | None,
@@ -251,6 +276,57 @@ async def run(addr: EmailAddress, settings: Settings) -> SourceOutcome:
         got = await lookup.domain(addr.address, addr.domain, None, 0)
     finally:
         outcome.reports.extend(lookup.reports)
+    return _candidates(addr, got, lookup, outcome)
+
+
+async def ask_with_password(addr: EmailAddress, url: str, authorization: str,
+                            settings: Settings) -> tuple[SourceOutcome, str]:
+    """Ask ``url`` — a service that answered ``auth_required`` — once more, with ``authorization`` (this
+    address's own Basic credentials, ``net.http.basic_authorization``).
+
+    The caller decides whether the password may go there (setup/autodiscover_auth.py); here it goes in
+    one POST over verified HTTPS to exactly that URL, and nothing the answer points to is followed: no
+    HTTP redirect, no RedirectAddr, no RedirectUrl. Its servers are the domain's word (the caller allowed
+    only a host inside the address's domain or one the person confirmed). Returns the outcome and what
+    came of it: found, rejected (401/403 again), exchange_only, nothing_usable (an answer without a
+    server this program can use, or one pointing elsewhere) or error (no readable answer).
+    """
+    outcome = SourceOutcome()
+    if addr.address is None:
+        outcome.reports.append(SourceReport("autodiscover", url, "skipped", "needs a full address"))
+        return outcome, "error"
+    lookup = _Lookup(addr, settings)
+    start = time.monotonic()
+    got: Got | None = None
+    status = 0
+    try:
+        result = await post(url, request_body(addr.address), CONTENT_TYPE, settings,
+                            authorization=authorization)
+    except FetchError as exc:
+        lookup.report(url, _failed(exc), str(exc), start)
+    else:
+        status = result.status
+        got = await lookup.answered(url, result, addr.address, None, MAX_HOPS, start, with_password=True)
+    outcome.reports.extend(lookup.reports)
+    _candidates(addr, Got(got.answer, None) if got is not None else None, lookup, outcome)
+    if outcome.candidates:
+        return outcome, "found"
+    if lookup.exchange_only:
+        return outcome, "exchange_only"
+    if status in (401, 403):
+        return outcome, "rejected"
+    return outcome, "nothing_usable" if status == 200 or _redirected(status) else "error"
+
+
+def _redirected(status: int) -> bool:
+    """An HTTP redirect answered the request with the password: it pointed elsewhere (not followed)."""
+    return status in (301, 302, 303, 307, 308)
+
+
+def _candidates(addr: EmailAddress, got: Got | None, lookup: _Lookup, outcome: SourceOutcome
+                ) -> SourceOutcome:
+    """The answer's servers as candidates labelled ``autodiscover`` (at most MAX_PER_PROTOCOL each), the
+    route that makes those outside the domain need a confirmation, or the ``exchange_only`` warning."""
     if got is None:
         if lookup.exchange_only:
             outcome.warnings.append(finding("exchange_only", domain=addr.domain_unicode))
