@@ -59,7 +59,8 @@ def test_the_password_page_asks_the_settings_service_and_the_setup_works(
     assert s.state.discovery == "done" and s.state.password_first
     assert s.result is not None and not s.result.usable()
     assert s.state.unconfirmed == {"mail.exch.test"}  # only the guess, whose certificate names BOX
-    notes = " ".join(w.text() for w in disc.problems.findChildren(type(disc.status)))
+    notes = " ".join(w.text() for box in (disc.problems, disc.notes)
+                     for w in box.findChildren(type(disc.status)))
     note = QCoreApplication.translate("summary", "Your provider's Outlook settings service ({host}) gives "
                                       "the settings only to someone who signs in with the mail password. On "
                                       "the password page, the sign-in test asks it with your password.")
