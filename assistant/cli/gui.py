@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         from assistant.core.net.dns import parse_server
         parse_server(args.dns_server)
     if args.cafile is not None:  # "" is a bad file name, not "no option"
-        from assistant.core.net.settings import read_cafile
+        from assistant.core.net.tls import read_cafile
         read_cafile(args.cafile)  # bounded: a FIFO is refused at once, not waited on
     if args.preset:
         from assistant.core.discovery.presets import load_preset

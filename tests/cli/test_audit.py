@@ -284,3 +284,13 @@ def test_a_resolver_that_does_not_answer_makes_not_checked(probe_world: ProbeWor
     record = lines(proc.stdout)["srv.test"]
     assert proc.returncode == 1
     assert record["verdict"] == "error" and nobody in record["error"]
+
+
+def test_the_page_is_never_renamed_over_a_link(probe_world: ProbeWorld, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.html"
+    mine.write_text("someone else's page")
+    link = tmp_path / "report.html"
+    link.symlink_to(mine)
+    proc = audit(probe_world, "srv.test", "--json", "--html", str(link), "--force")
+    assert proc.returncode == 2 and "symbolic link" in proc.stderr, proc.stderr
+    assert link.is_symlink() and mine.read_text() == "someone else's page"

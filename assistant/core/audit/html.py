@@ -9,8 +9,6 @@ details) through ``Template.generate``, so memory does not grow with the number 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -192,16 +190,7 @@ def render(records: Path, counts: Counter[str]) -> Iterator[str]:
 
 
 def write_page(target: Path, records: Path, counts: Counter[str]) -> None:
-    """Render into a temporary file beside ``target`` and rename it over: whole or not at all."""
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:60]}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for piece in render(records, counts):
-                fh.write(piece)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Render the page while it is written (memory stays flat), whole or not at all, through the one output
+    writer (``net/files``: a link or a device is never renamed over)."""
+    from assistant.core.net.files import write_output
+    write_output(str(target), (piece.encode("utf-8") for piece in render(records, counts)), force=True)

@@ -13,6 +13,7 @@ import errno
 import os
 import stat
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from assistant.core.words.errors import FIELD, AssistantError, InputError
@@ -102,10 +103,17 @@ def _silence_stdout() -> None:
         pass
 
 
-def write_output(path: str | None, data: bytes, *, force: bool = False) -> None:
+Data = bytes | Iterable[bytes]  # whole, or in pieces (a page made while it is written: memory stays flat)
+
+
+def _whole(data: Data) -> bytes:
+    return data if isinstance(data, bytes) else b"".join(data)
+
+
+def write_output(path: str | None, data: Data, *, force: bool = False) -> None:
     """Write to stdout (``None`` or ``-``), or whole to ``path``; never clobber without ``force``."""
     if path is None or path == "-":
-        write_stdout(data)
+        write_stdout(_whole(data))
         return
     shown = _show(path)
     try:
@@ -117,7 +125,7 @@ def write_output(path: str | None, data: bytes, *, force: bool = False) -> None:
                          params={"path": shown, "detail": Message("invalid_name")}) from None
 
 
-def _write_file(path: str, shown: str, data: bytes, force: bool) -> None:
+def _write_file(path: str, shown: str, data: Data, force: bool) -> None:
     target = Path(path)
     try:
         link = os.lstat(target)
@@ -127,10 +135,10 @@ def _write_file(path: str, shown: str, data: bytes, force: bool) -> None:
         if stat.S_ISDIR(link.st_mode):
             raise InputError(code="is_folder", params={"path": shown})
         if stat.S_ISLNK(link.st_mode):
-            _write_through_link(path, shown, data, force)
+            _write_through_link(path, shown, _whole(data), force)
             return
         if not stat.S_ISREG(link.st_mode):
-            _write_special(path, shown, data, link.st_mode)
+            _write_special(path, shown, _whole(data), link.st_mode)
             return
         if not force:
             raise InputError(code="exists", params={"path": shown, "field": FIELD}, field="force")
@@ -180,12 +188,13 @@ def _write_special(path: str, shown: str, data: bytes, mode: int) -> None:
         os.close(fd)
 
 
-def _replace_atomically(target: Path, folder: Path, data: bytes) -> None:
+def _replace_atomically(target: Path, folder: Path, data: Data) -> None:
     import tempfile  # not at import time: the wizard's first window imports this module's command line
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:60]}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for piece in (data,) if isinstance(data, bytes) else data:
+                fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

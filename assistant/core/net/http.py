@@ -164,7 +164,7 @@ async def _batched(url: str, settings: Settings, ask: _Ask, follow_redirects: bo
 
     if ask.method != "GET" or "?" in url or not follow_redirects:  # about one address: nobody else's use
         return await gated(settings)
-    common = batch.settings_for_shared(settings)
+    common = settings.for_shared()
     result: HttpResult = await batch.fetches.get(("GET", url, ask.accept), lambda: gated(common))
     return result
 

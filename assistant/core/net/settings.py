@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant.core.net.limits import DEFAULT_TIMEOUT, check_timeout
@@ -37,6 +36,11 @@ class Settings:
     # endpoint, one fetch per URL (net/shared.py). None for one person's run.
     batch: Batch | None = None
 
+    def for_shared(self) -> Settings:
+        """These settings with the batch's resolver: work shared between a batch's runs must not use one
+        run's (no batch: the settings as they are)."""
+        return self if self.batch is None else replace(self, resolver=self.batch.resolver)
+
     def __post_init__(self) -> None:
         # No single step may be allowed longer than the whole run (``replace`` re-applies this).
         self.connect_timeout = min(self.connect_timeout, self.timeout)
@@ -64,24 +68,6 @@ class Settings:
             raise DomainError(str(exc), "dns_config") from None
         return cls(resolver=resolver, cafile=cafile or None, timeout=timeout, offline=offline,
                    ispdb_url=ispdb_url or DEFAULT_ISPDB_URL)
-
-
-MAX_CAFILE_BYTES = 4 * 1024 * 1024  # the whole Mozilla bundle is about 220 KiB
-_PEM_CERT = re.compile(rb"-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----")
-
-
-def read_cafile(cafile: str) -> str:
-    """The PEM certificates of ``--cafile``, read bounded like every input (a FIFO or device is refused at
-    once instead of blocking OpenSSL's own reader); InputError naming the option otherwise."""
-    from assistant.core.net.files import read_bounded
-    try:
-        data = read_bounded(cafile, MAX_CAFILE_BYTES, "PEM file")
-    except InputError as exc:
-        raise InputError(f"{{field}} {exc}", field="cafile") from None
-    blocks = _PEM_CERT.findall(data)  # the certificates only: OpenSSL takes ASCII text, comments may not be
-    if not blocks:  # ASCII text without a certificate: OpenSSL then says what it is not (ssl.SSLError)
-        return data.decode("ascii", "ignore").strip() or "empty"
-    return "\n".join(b.decode("ascii") for b in blocks) + "\n"
 
 
 def check_cafile(cafile: str) -> None:

@@ -24,13 +24,12 @@ import contextlib
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from assistant.core.net.dns import DnsError
 
 if TYPE_CHECKING:
     from assistant.core.net.dns import Resolver
-    from assistant.core.net.settings import Settings
 
 T = TypeVar("T")
 DEFAULT_PER_ADDRESS = 4
@@ -138,14 +137,23 @@ class Batch:
     probes: Memo[Any] = field(default_factory=Memo)
     fetches: Memo[Any] = field(default_factory=lambda: Memo(size=512))
 
-    def settings_for_shared(self, settings: Settings) -> Settings:
-        """``settings`` with the batch's resolver: work shared between runs must not use one run's."""
-        import dataclasses
-        return dataclasses.replace(settings, resolver=self.resolver)
+
+
+class RunSettings(Protocol):
+    """What a connection slot needs of a run's settings (``net/settings.Settings`` is one)."""
+
+    @property
+    def batch(self) -> Batch | None: ...
+
+    @property
+    def resolver(self) -> Resolver: ...
+
+    @property
+    def connect_timeout(self) -> float: ...
 
 
 @contextlib.asynccontextmanager
-async def slot(settings: Settings, host: str) -> AsyncIterator[None]:
+async def slot(settings: RunSettings, host: str) -> AsyncIterator[None]:
     """A slot at ``host``'s first address when the settings belong to a batch; no wait otherwise.
 
     A host that does not resolve gets no slot: the connection that follows fails the same way and says so.

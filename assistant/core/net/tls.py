@@ -16,6 +16,7 @@ import functools
 import hashlib
 import ipaddress
 import os
+import re
 import ssl
 import sys
 import warnings
@@ -27,6 +28,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, padding, rsa
 
 from assistant.core.model.results import TlsFacts
+from assistant.core.words.errors import InputError
 from assistant.core.words.i18n import QT_TRANSLATE_NOOP
 
 EXPIRES_SOON_DAYS = 30
@@ -94,7 +96,6 @@ def _cached_context(cafile: str | None, _stamp: object, min_version: str) -> ssl
     ctx.check_hostname = True
     ctx.verify_mode = ssl.CERT_REQUIRED
     if cafile:
-        from assistant.core.net.settings import read_cafile
         ctx.load_verify_locations(cadata=read_cafile(cafile))  # never by name: OpenSSL would block on a FIFO
     return ctx
 
@@ -281,3 +282,21 @@ def _san_strings(cert: x509.Certificate) -> list[str]:
     names = [str(n) for n in san.get_values_for_type(x509.DNSName)]
     names += [str(a) for a in san.get_values_for_type(x509.IPAddress)]
     return names
+
+
+MAX_CAFILE_BYTES = 4 * 1024 * 1024  # the whole Mozilla bundle is about 220 KiB
+_PEM_CERT = re.compile(rb"-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----")
+
+
+def read_cafile(cafile: str) -> str:
+    """The PEM certificates of ``--cafile``, read bounded like every input (a FIFO or device is refused at
+    once instead of blocking OpenSSL's own reader); InputError naming the option otherwise."""
+    from assistant.core.net.files import read_bounded
+    try:
+        data = read_bounded(cafile, MAX_CAFILE_BYTES, "PEM file")
+    except InputError as exc:
+        raise InputError(f"{{field}} {exc}", field="cafile") from None
+    blocks = _PEM_CERT.findall(data)  # the certificates only: OpenSSL takes ASCII text, comments may not be
+    if not blocks:  # ASCII text without a certificate: OpenSSL then says what it is not (ssl.SSLError)
+        return data.decode("ascii", "ignore").strip() or "empty"
+    return "\n".join(b.decode("ascii") for b in blocks) + "\n"

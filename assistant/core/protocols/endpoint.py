@@ -237,7 +237,7 @@ async def probe_endpoint(candidate: Candidate, settings: Settings, *,
 
     if candidate.source == "guess":
         return await gated(settings, goodbyes)
-    common = batch.settings_for_shared(settings)
+    common = settings.for_shared()
     done: ProbeResult = await batch.probes.get(candidate.key, lambda: gated(common, None))
     return _copy_for(candidate, done)
 
