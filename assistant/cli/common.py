@@ -111,6 +111,8 @@ def discover(session: SetupSession, probe_file: str | None = None) -> DiscoveryR
     # Python loading ~65 modules once per process (45 ms here, docs/benchmarks.md).
     import assistant.core.discovery.run
     import assistant.core.setup.usecases  # noqa: F401
+    from assistant.core.discovery.providers import table
+    table()  # the provider table, read once per process like the modules
     started = time.monotonic()
     try:
         result = run(session.discovery_job(None))
