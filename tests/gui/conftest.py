@@ -55,6 +55,21 @@ def accounts(world: ProbeWorld) -> dict[str, str]:
     return ACCOUNTS
 
 
+@pytest.fixture(autouse=True)
+def collect_between_tests() -> Iterator[None]:
+    """No garbage collection while a test runs its wizard: Python's collector, started by whichever
+    thread allocates, once finalized a Qt wrapper in the middle of a wait and crashed the process
+    (a segmentation fault under load, once in several full runs). Collect after the test instead, when
+    its wizards and worker threads are gone."""
+    import gc
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def catalogues() -> None:
     """The .qm files are build output: build them once so the zh_TW tests load real catalogues."""
