@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import plistlib
 import socket
 import struct
@@ -19,54 +18,20 @@ import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 from assistant.core.model.account import AccountConfig, ServerConfig
 from assistant.core.profiles import export_profile
+from tests.cli.test_share import Share
+from tests.support.cli import clean_env
+from tests.support.paths import REPO
 
-REPO = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml").exists())
 NOACK = Path(__file__).with_name("share_noack.py")  # run in a network namespace of its own
 PROFILE = export_profile(AccountConfig(
     domain="example.com", address="jane@example.com", display_name="Jane",
     incoming=(ServerConfig("imap", "imap.example.com", 993, "ssl"),),
     outgoing=(ServerConfig("smtp", "smtp.example.com", 465, "ssl"),)), "mobileconfig")
-
-
-def clean_env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if not k.startswith("MSA_")}
-
-
-class Share:
-    """A running ``share`` command and the URL it printed."""
-
-    def __init__(self, path: Path, *extra: str) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant", "share", str(path), *extra], cwd=REPO, env=clean_env(),
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        assert self.proc.stdout is not None
-        self.url = ""
-        for raw in self.proc.stdout:
-            line = raw.decode().strip()
-            self.url = line if line.startswith("http://") else self.url
-            if line.endswith("Waiting..."):
-                break
-        assert self.url, self.finish()
-
-    @property
-    def host_port(self) -> tuple[str, int]:
-        parts = urlsplit(self.url)
-        assert parts.hostname is not None and parts.port is not None
-        return parts.hostname, parts.port
-
-    @property
-    def path(self) -> str:
-        return urlsplit(self.url).path
-
-    def finish(self, timeout: float = 15) -> tuple[int, str, str]:
-        out, err = self.proc.communicate(timeout=timeout)
-        return self.proc.returncode, out.decode(), err.decode()
 
 
 def request(share: Share, path: str) -> http.client.HTTPResponse:
